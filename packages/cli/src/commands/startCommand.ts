@@ -1,0 +1,18 @@
+import type { Command } from 'commander'
+import { startNode } from '@liaison/server'
+import type { CliContext } from '../CliContext.ts'
+import { withConfigFlags } from '../configFlags.ts'
+import { loadCliConfig } from './loadCliConfig.ts'
+import { untilSignal } from './untilSignal.ts'
+
+export function startCommand(program: Command, context: CliContext): void {
+  withConfigFlags(program.command('start').description('run one node until SIGINT or SIGTERM')).action(
+    async (options: Record<string, unknown>) => {
+      const config = loadCliConfig(context, options)
+      const log = context.createLogger({ level: config.log.level })
+      const node = await startNode({ config, log })
+      context.err.write(`liaison: node ${config.node.id} listening on ${node.url}\n`)
+      await untilSignal(() => node.close(), context.err)
+    },
+  )
+}

@@ -1,0 +1,27 @@
+import type { Command } from 'commander'
+import { configHelp, configKeys } from '@liaison/server'
+
+/** Adds one flag per configuration key, plus --config, to a command. */
+export function withConfigFlags(command: Command): Command {
+  command.option('--config <file>', 'JSON configuration file')
+  for (const key of configKeys) {
+    const isBoolean = key.key === 'http.trustProxy'
+    command.option(isBoolean ? `${key.flag} [bool]` : `${key.flag} <value>`, `${key.doc} (${key.key}, ${key.env})`)
+  }
+  command.addHelpText('after', `\n${configHelp()}`)
+  return command
+}
+
+/** The flags given on the command line, by configuration key. */
+export function configFlagValues(options: Record<string, unknown>): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {}
+  for (const key of configKeys) {
+    const name = key.flag
+      .replace(/^--/, '')
+      .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+    const value = options[name]
+    if (value === true) values[key.key] = 'true'
+    else if (typeof value === 'string') values[key.key] = value
+  }
+  return values
+}

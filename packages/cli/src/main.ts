@@ -1,0 +1,48 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { LiaisonError, isLiaisonError } from '@liaison/core'
+import { createLogger, liaisonVersion } from '@liaison/server'
+import { demoCommand } from './commands/demoCommand.ts'
+import { migrateCommand } from './commands/migrateCommand.ts'
+import { orgCommand } from './commands/orgCommand.ts'
+import { startCommand } from './commands/startCommand.ts'
+import type { CliContext } from './CliContext.ts'
+
+/**
+ * Runs the `liaison` command and returns its exit code. The environment is read here and
+ * nowhere else; everything below gets what it needs as parameters.
+ */
+export async function main(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: Pick<CliContext, 'out' | 'err'> = { out: process.stdout, err: process.stderr },
+): Promise<number> {
+  const context: CliContext = { env, cwd: process.cwd(), ...io, createLogger }
+  const program = new Command('liaison')
+    .description('Liaison: crisis-centre platform for the Benelux duty desks')
+    .version(liaisonVersion)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showSuggestionAfterError(true)
+  startCommand(program, context)
+  demoCommand(program, context)
+  migrateCommand(program, context)
+  orgCommand(program, context)
+  for (const command of program.commands) command.exitOverride()
+
+  try {
+    await program.parseAsync([...argv])
+    return context.exitCode ?? 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return 64
+    }
+    const failure = isLiaisonError(error)
+      ? error
+      : error instanceof InvalidArgumentError
+        ? new LiaisonError('usage', error.message)
+        : new LiaisonError('internal', error instanceof Error ? (error.stack ?? error.message) : String(error))
+    io.err.write(`liaison: ${failure.message}\n`)
+    return failure.exitCode
+  }
+}

@@ -1,0 +1,17 @@
+import type { Logger } from 'pino'
+import type { Sha256Hex } from '@liaison/core'
+import type { EventBus } from '../events/EventBus.ts'
+import type { Clock } from '../runtime/Clock.ts'
+import type { IdSource } from '../runtime/IdSource.ts'
+import type { Store } from '../store/openStore.ts'
+
+/** What every action is handed: the node's adapters, never globals. */
+export interface ActionDeps {
+  readonly nodeId: string
+  readonly store: Store
+  readonly clock: Clock
+  readonly ids: IdSource
+  readonly bus: EventBus
+  readonly log: Logger
+  readonly sha256: Sha256Hex
+}

@@ -1,0 +1,129 @@
+import type { Actor, DomainEvent, DomainEventBody, StoredEvent } from '@liaison/core'
+import { LiaisonError, actorLabel, isLiaisonError } from '@liaison/core'
+import type { Kysely } from 'kysely'
+import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
+import { insertEvents } from '../events/eventRows.ts'
+import type { Database } from '../store/schema.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+
+export interface ActionMeta {
+  /** The verb, as audited: `organisation.add`. */
+  readonly action: string
+  readonly actor: Actor
+  /** Where the request came from: an IP address, `cli`, `start-up`. */
+  readonly source: string | null
+}
+
+/** What an action's body may do inside the transaction. */
+export interface ActionContext {
+  readonly tx: Kysely<Database>
+  readonly at: Date
+  newId(): string
+  /** Records an event; it is written with the audit row and published after commit. */
+  emit(body: DomainEventBody, subject: string, orgId: string | null): void
+  /** Says what the audit row is about. */
+  target(target: string | null, orgId: string | null, details?: Record<string, unknown>): void
+}
+
+/**
+ * Runs one action: the body's state changes, its events and its audit row commit together.
+ * A refusal (a LiaisonError thrown by the body) rolls the changes back and is audited in a
+ * transaction of its own; an unexpected error is audited as failed. Events reach the bus only
+ * after commit.
+ */
+export async function runAction<T>(
+  deps: ActionDeps,
+  meta: ActionMeta,
+  body: (ctx: ActionContext) => Promise<T>,
+): Promise<T> {
+  const at = deps.clock.now()
+  let target: { target: string | null; orgId: string | null; details: Record<string, unknown> | null } = {
+    target: null,
+    orgId: null,
+    details: null,
+  }
+  let stored: StoredEvent[] = []
+  try {
+    const result = await deps.store.db.transaction().execute(async (tx) => {
+      const pending: DomainEvent[] = []
+      const ctx: ActionContext = {
+        tx,
+        at,
+        newId: () => deps.ids.next(),
+        emit(eventBody, subject, orgId) {
+          pending.push({ id: deps.ids.next(), at, kind: eventBody.kind, subject, orgId, body: eventBody })
+        },
+        target(t, orgId, details) {
+          target = { target: t, orgId, details: details ?? null }
+        },
+      }
+      const value = await body(ctx)
+      const head = await lockAuditHead(tx)
+      stored = await insertEvents(tx, pending)
+      await appendAudit(
+        tx,
+        head,
+        {
+          id: deps.ids.next(),
+          at,
+          actor: actorLabel(meta.actor),
+          orgId: target.orgId,
+          action: meta.action,
+          target: target.target,
+          outcome: 'ok',
+          code: null,
+          source: meta.source,
+          details: stored.length > 0 ? { ...target.details, events: stored.map((e) => e.seq) } : target.details,
+        },
+        deps.sha256,
+      )
+      return value
+    })
+    deps.bus.publish(stored)
+    return result
+  } catch (error) {
+    const refused = isLiaisonError(error)
+    await auditOutcome(deps, meta, at, target, refused ? 'refused' : 'failed', refused ? error : undefined)
+    if (!refused) deps.log.error({ err: error, action: meta.action }, 'action failed')
+    throw error
+  }
+}
+
+async function auditOutcome(
+  deps: ActionDeps,
+  meta: ActionMeta,
+  at: Date,
+  target: { target: string | null; orgId: string | null; details: Record<string, unknown> | null },
+  outcome: 'refused' | 'failed',
+  error: LiaisonError | undefined,
+): Promise<void> {
+  try {
+    await deps.store.db.transaction().execute(async (tx) => {
+      const head = await lockAuditHead(tx)
+      await appendAudit(
+        tx,
+        head,
+        {
+          id: deps.ids.next(),
+          at,
+          actor: actorLabel(meta.actor),
+          orgId: target.orgId,
+          action: meta.action,
+          target: target.target,
+          outcome,
+          code: error?.code ?? 'internal',
+          source: meta.source,
+          details: error ? { message: error.message } : null,
+        },
+        deps.sha256,
+      )
+    })
+  } catch (auditError) {
+    deps.log.error({ err: auditError, action: meta.action }, 'could not audit a refused or failed action')
+  }
+}
+
+/** Raises a refusal from inside an action body. */
+export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
+  throw new LiaisonError(code, message, details)
+}

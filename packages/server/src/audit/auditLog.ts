@@ -1,0 +1,93 @@
+import type { AuditRecord, AuditBreak, ChainedAuditRecord, Sha256Hex } from '@liaison/core'
+import { auditGenesisHash, auditHashInput, findAuditBreak } from '@liaison/core'
+import type { Kysely, Selectable } from 'kysely'
+import type { AuditTable, Database } from '../store/schema.ts'
+
+/**
+ * Locks the head of the audit chain for the rest of the transaction. Every action takes this
+ * lock before it writes its events, so event seqs are allocated in commit order and a live
+ * stream reader never skips an event that commits late.
+ */
+export async function lockAuditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirst()
+  if (!head) throw new Error('audit_head row is missing: the schema was not migrated')
+  return head
+}
+
+/** Appends one row to the chain. Call inside a transaction that holds the head lock. */
+export async function appendAudit(
+  db: Kysely<Database>,
+  head: { seq: number; hash: string },
+  record: AuditRecord,
+  sha256: Sha256Hex,
+): Promise<ChainedAuditRecord> {
+  const seq = head.seq + 1
+  const hash = await sha256(auditHashInput({ ...record, seq }, head.hash))
+  await db
+    .insertInto('audit')
+    .values({
+      seq,
+      id: record.id,
+      at: record.at,
+      actor: record.actor,
+      org_id: record.orgId,
+      action: record.action,
+      target: record.target,
+      outcome: record.outcome,
+      code: record.code,
+      source: record.source,
+      details: JSON.stringify(record.details),
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute()
+  await db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute()
+  const prevHash = head.hash
+  head.seq = seq
+  head.hash = hash
+  return { ...record, seq, prevHash, hash }
+}
+
+export function toAuditRecord(row: Selectable<AuditTable>): ChainedAuditRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    orgId: row.org_id,
+    action: row.action,
+    target: row.target,
+    outcome: row.outcome,
+    code: row.code,
+    source: row.source,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly rows: number; readonly head: string }
+  | { readonly ok: false; readonly rows: number; readonly problem: AuditBreak | { kind: 'head'; seq: number } }
+
+/** Walks the whole chain in pages and checks it ends at the recorded head. */
+export async function verifyAuditChain(db: Kysely<Database>, sha256: Sha256Hex, pageSize = 5_000): Promise<AuditVerification> {
+  let position = { seq: 0, hash: auditGenesisHash }
+  let rows = 0
+  for (;;) {
+    const page = (
+      await db.selectFrom('audit').selectAll().where('seq', '>', position.seq).orderBy('seq').limit(pageSize).execute()
+    ).map(toAuditRecord)
+    if (page.length === 0) break
+    const problem = await findAuditBreak(page, sha256, position)
+    if (problem) return { ok: false, rows: rows + page.findIndex((r) => r.seq === problem.seq), problem }
+    rows += page.length
+    const last = page.at(-1)!
+    position = { seq: last.seq, hash: last.hash }
+  }
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+  if (!head || head.seq !== position.seq || head.hash !== position.hash) {
+    return { ok: false, rows, problem: { kind: 'head', seq: head?.seq ?? 0 } }
+  }
+  return { ok: true, rows, head: position.hash }
+}

@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import type { Country } from '@liaison/core'
+import { LiaisonError, countries } from '@liaison/core'
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof logLevels)[number]
+
+export interface NodeConfig {
+  readonly node: { readonly id: string; readonly name: string; readonly country: Country }
+  readonly http: {
+    readonly host: string
+    readonly port: number
+    readonly bodyLimit: number
+    readonly trustProxy: boolean
+  }
+  readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
+  readonly log: { readonly level: LogLevel }
+}
+
+type Parsed = string | number | boolean | null
+interface KeySpec {
+  readonly key: string
+  readonly env: string
+  readonly flag: string
+  readonly doc: string
+  readonly defaultText: string
+  /** Parses a value from a string (environment, flag) or JSON (file); returns a problem or the value. */
+  parse(raw: unknown): { value: Parsed } | { problem: string }
+}
+
+function text(pattern: RegExp, rule: string) {
+  return (raw: unknown) =>
+    typeof raw === 'string' && pattern.test(raw) ? { value: raw } : { problem: `${describe(raw)} ${rule}` }
+}
+
+function integer(min: number, max: number) {
+  return (raw: unknown) => {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN
+    return Number.isInteger(n) && n >= min && n <= max
+      ? { value: n }
+      : { problem: `${describe(raw)} must be a whole number from ${min} to ${max}` }
+  }
+}
+
+function oneOf(values: readonly string[]) {
+  return (raw: unknown) =>
+    typeof raw === 'string' && values.includes(raw)
+      ? { value: raw }
+      : { problem: `${describe(raw)} must be one of ${values.join(', ')}` }
+}
+
+function boolean(raw: unknown): { value: Parsed } | { problem: string } {
+  if (raw === true || raw === 'true' || raw === '1') return { value: true }
+  if (raw === false || raw === 'false' || raw === '0') return { value: false }
+  return { problem: `${describe(raw)} must be true or false` }
+}
+
+function postgresUrl(raw: unknown): { value: Parsed } | { problem: string } {
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} must be a postgres:// URL` }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' is not a URL (expected postgres://user@host:5432/database)` }
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return { problem: `scheme '${url.protocol}' is not supported: use postgres://user@host:5432/database` }
+  }
+  if (!url.hostname) return { problem: 'the URL names no host (expected postgres://user@host:5432/database)' }
+  if (url.pathname.length < 2) return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
+  return { value: raw }
+}
+
+function describe(raw: unknown): string {
+  return typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw) ?? String(raw)
+}
+
+/** Every configuration key: its environment variable, its flag, its default and what it means. */
+export const configKeys: readonly KeySpec[] = [
+  {
+    key: 'node.id',
+    env: 'LIAISON_NODE_ID',
+    flag: '--node-id',
+    defaultText: 'local',
+    doc: "this node's id in the federation: be, nl, lu, or finer (lower case, 1-32 chars)",
+    parse: text(/^[a-z][a-z0-9-]{0,31}$/, 'must be lower-case letters, digits or hyphens, 1-32 chars, starting with a letter'),
+  },
+  {
+    key: 'node.name',
+    env: 'LIAISON_NODE_NAME',
+    flag: '--node-name',
+    defaultText: 'Liaison',
+    doc: "the centre's name, shown on every page and given to the centre organisation on first start",
+    parse: text(/^\S.{0,198}\S$/s, 'must be 2 to 200 characters, not starting or ending with a space'),
+  },
+  {
+    key: 'node.country',
+    env: 'LIAISON_NODE_COUNTRY',
+    flag: '--country',
+    defaultText: 'BE',
+    doc: `the centre's country: ${countries.join(', ')}`,
+    parse: oneOf(countries),
+  },
+  {
+    key: 'http.host',
+    env: 'LIAISON_HTTP_HOST',
+    flag: '--host',
+    defaultText: '127.0.0.1',
+    doc: 'address to listen on (0.0.0.0 or :: to listen on every interface)',
+    parse: text(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'must be a host name or an IP address'),
+  },
+  {
+    key: 'http.port',
+    env: 'LIAISON_HTTP_PORT',
+    flag: '--port',
+    defaultText: '8080',
+    doc: 'TCP port to listen on (0 picks a free port)',
+    parse: integer(0, 65535),
+  },
+  {
+    key: 'http.bodyLimit',
+    env: 'LIAISON_HTTP_BODY_LIMIT',
+    flag: '--body-limit',
+    defaultText: '1048576',
+    doc: 'largest accepted request body, in bytes',
+    parse: integer(1024, 64 * 1024 * 1024),
+  },
+  {
+    key: 'http.trustProxy',
+    env: 'LIAISON_HTTP_TRUST_PROXY',
+    flag: '--trust-proxy',
+    defaultText: 'false',
+    doc: 'trust X-Forwarded-* headers (only behind your own reverse proxy)',
+    parse: boolean,
+  },
+  {
+    key: 'store.dataDir',
+    env: 'LIAISON_DATA_DIR',
+    flag: '--data-dir',
+    defaultText: 'data/<node.id>',
+    doc: 'directory of the embedded database (PGlite), used when store.url is not set',
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
+    key: 'store.url',
+    env: 'LIAISON_DATABASE_URL',
+    flag: '--database-url',
+    defaultText: '(none: the embedded store)',
+    doc: 'PostgreSQL URL (postgres://user:password@host:5432/database); selects PostgreSQL instead of PGlite',
+    parse: postgresUrl,
+  },
+  {
+    key: 'store.poolSize',
+    env: 'LIAISON_DATABASE_POOL_SIZE',
+    flag: '--pool-size',
+    defaultText: '10',
+    doc: 'PostgreSQL connections held by this process',
+    parse: integer(1, 200),
+  },
+  {
+    key: 'log.level',
+    env: 'LIAISON_LOG_LEVEL',
+    flag: '--log-level',
+    defaultText: 'info',
+    doc: `log level: ${logLevels.join(', ')}`,
+    parse: oneOf(logLevels),
+  },
+]
+
+/** Environment variables that are not configuration keys but are still ours. */
+const otherEnv = new Set(['LIAISON_CONFIG'])
+const otherEnvPrefixes = ['LIAISON_TEST_', 'LIAISON_DEMO_', 'LIAISON_BENCH_']
+
+export interface ConfigSources {
+  /** Path of a JSON config file, if any. */
+  readonly file?: string | undefined
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Values given as CLI flags, by config key (`http.port`). */
+  readonly flags?: Readonly<Record<string, string | undefined>>
+  /** Values set by the program itself (the demo), applied over the defaults only. */
+  readonly defaults?: Readonly<Record<string, Parsed>>
+  readonly cwd: string
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
+  } else {
+    out.set(prefix, value)
+  }
+}
+
+/**
+ * Reads the configuration once: defaults < config file < environment < CLI flags. Every
+ * problem is collected; if there is any, one `config_invalid` error lists them all.
+ */
+export function loadConfig(sources: ConfigSources): NodeConfig {
+  const problems: string[] = []
+  const values = new Map<string, Parsed>()
+  const byKey = new Map(configKeys.map((k) => [k.key, k]))
+
+  const apply = (key: string, raw: unknown, origin: string) => {
+    const spec = byKey.get(key)
+    if (!spec) {
+      problems.push(`${origin}: unknown key '${key}'${suggest(key, [...byKey.keys()])}`)
+      return
+    }
+    const parsed = spec.parse(raw)
+    if ('problem' in parsed) problems.push(`${origin}: ${key}: ${parsed.problem}`)
+    else values.set(key, parsed.value)
+  }
+
+  for (const [key, value] of Object.entries(sources.defaults ?? {})) values.set(key, value)
+
+  const file = sources.file ?? sources.env['LIAISON_CONFIG']
+  if (file) {
+    const path = isAbsolute(file) ? file : resolve(sources.cwd, file)
+    let content: unknown
+    try {
+      content = JSON.parse(readFileSync(path, 'utf8'))
+    } catch (error) {
+      problems.push(`config file ${path}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    if (content !== undefined) {
+      if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+        problems.push(`config file ${path}: must hold a JSON object`)
+      } else {
+        const flat = new Map<string, unknown>()
+        flatten(content, '', flat)
+        for (const [key, value] of flat) apply(key, value, `config file ${path}`)
+      }
+    }
+  }
+
+  const byEnv = new Map(configKeys.map((k) => [k.env, k]))
+  for (const [name, value] of Object.entries(sources.env)) {
+    if (!name.startsWith('LIAISON_') || value === undefined) continue
+    const spec = byEnv.get(name)
+    if (spec) apply(spec.key, value, `environment ${name}`)
+    else if (!otherEnv.has(name) && !otherEnvPrefixes.some((p) => name.startsWith(p))) {
+      problems.push(`environment: unknown variable ${name}${suggest(name, [...byEnv.keys()])}`)
+    }
+  }
+
+  for (const [key, value] of Object.entries(sources.flags ?? {})) {
+    if (value !== undefined) apply(key, value, `flag ${byKey.get(key)?.flag ?? key}`)
+  }
+
+  if (problems.length > 0) {
+    throw new LiaisonError(
+      'config_invalid',
+      `invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      { problems },
+    )
+  }
+
+  const get = <T extends Parsed>(key: string, fallback: T): T => (values.has(key) ? (values.get(key) as T) : fallback)
+  const nodeId = get('node.id', 'local')
+  const dataDir = get('store.dataDir', `data/${nodeId}`)
+  return {
+    node: { id: nodeId, name: get('node.name', 'Liaison'), country: get('node.country', 'BE') as Country },
+    http: {
+      host: get('http.host', '127.0.0.1'),
+      port: get('http.port', 8080),
+      bodyLimit: get('http.bodyLimit', 1024 * 1024),
+      trustProxy: get('http.trustProxy', false),
+    },
+    store: {
+      dataDir: isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir),
+      url: get<string | null>('store.url', null),
+      poolSize: get('store.poolSize', 10),
+    },
+    log: { level: get('log.level', 'info') as LogLevel },
+  }
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length]!
+}
+
+function suggest(name: string, known: readonly string[]): string {
+  const best = known.map((k) => ({ k, d: distance(name.toLowerCase(), k.toLowerCase()) })).sort((x, y) => x.d - y.d)[0]
+  return best && best.d <= 3 ? ` (did you mean '${best.k}'?)` : ''
+}
+
+/** The help text that documents every key, for `liaison start --help` and docs/operations.md. */
+export function configHelp(): string {
+  const lines = configKeys.map(
+    (k) => `  ${k.key.padEnd(16)} ${k.env.padEnd(28)} ${k.flag.padEnd(15)} ${k.doc} [default: ${k.defaultText}]`,
+  )
+  return [
+    'Configuration (defaults < config file (--config or LIAISON_CONFIG, JSON) < environment < flags):',
+    `  ${'key'.padEnd(16)} ${'environment'.padEnd(28)} ${'flag'.padEnd(15)} meaning`,
+    ...lines,
+  ].join('\n')
+}

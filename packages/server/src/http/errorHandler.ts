@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { LiaisonError, isLiaisonError } from '@liaison/core'
+
+/** Maps anything thrown while answering a request to the one error body. */
+export function toLiaisonError(error: FastifyError | Error): LiaisonError {
+  if (isLiaisonError(error)) return error
+  const fe = error as FastifyError
+  if (fe.validation) {
+    const details = fe.validation.map((v) => ({
+      path: `${fe.validationContext ?? 'body'}${v.instancePath || ''}`,
+      message: v.message ?? 'is invalid',
+      ...(v.params && 'missingProperty' in v.params ? { missing: v.params.missingProperty } : {}),
+      ...(v.params && 'additionalProperty' in v.params ? { unexpected: v.params.additionalProperty } : {}),
+    }))
+    const summary = details
+      .map((d) => `${d.path}${'missing' in d ? `/${String(d.missing)}` : ''}${'unexpected' in d ? `/${String(d.unexpected)}` : ''} ${d.message}`)
+      .join('; ')
+    return new LiaisonError('validation_failed', summary, details)
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new LiaisonError('payload_too_large', fe.message)
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new LiaisonError('unsupported_media_type', fe.message)
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new LiaisonError('malformed_body', fe.message)
+    default:
+      break
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) return new LiaisonError('malformed_body', `the body is not valid JSON: ${error.message}`)
+  if (fe.statusCode === 429) return new LiaisonError('rate_limited', fe.message)
+  if (fe.statusCode === 413) return new LiaisonError('payload_too_large', fe.message)
+  if (fe.statusCode === 415) return new LiaisonError('unsupported_media_type', fe.message)
+  return new LiaisonError('internal', 'an unexpected error occurred; its request id is in the logs')
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = toLiaisonError(error)
+  if (mapped.code === 'internal') request.log.error({ err: error }, 'request failed')
+  else request.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
+  void reply.status(mapped.httpStatus).send(mapped.toBody())
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  const error = new LiaisonError('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)
+  void reply.status(error.httpStatus).send(error.toBody())
+}

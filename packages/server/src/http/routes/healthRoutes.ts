@@ -1,0 +1,47 @@
+import { Type } from 'typebox'
+import { LiaisonError } from '@liaison/core'
+import { liaisonVersion } from '../../version.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { errorResponses } from '../schemas.ts'
+
+export function healthRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process answers',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), node: Type.String(), version: Type.String() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, node: deps.nodeId, version: liaisonVersion }),
+  )
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: started, migrated and the store answers',
+        response: {
+          200: Type.Object({ status: Type.Literal('ready'), node: Type.String(), store: Type.String() }),
+          ...errorResponses(503),
+        },
+      },
+    },
+    async () => {
+      if (!deps.isReady()) throw new LiaisonError('not_ready', 'the node is starting or stopping')
+      try {
+        await deps.store.ping()
+      } catch (error) {
+        throw new LiaisonError('store_unavailable', `the store does not answer: ${(error as Error).message}`)
+      }
+      return { status: 'ready' as const, node: deps.nodeId, store: deps.store.engine }
+    },
+  )
+
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } }, async (_req, reply) => {
+    const body = await deps.metrics.registry.metrics()
+    return reply.type(deps.metrics.registry.contentType).send(body)
+  })
+}

@@ -1,0 +1,53 @@
+import { Type } from 'typebox'
+import { LiaisonError } from '@liaison/core'
+import { findOrganisation, listOrganisations } from '../../organisations/organisationRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { requireIdentity } from '../requireIdentity.ts'
+import { NewOrganisationBody, OrganisationBody, errorResponses, presentOrganisation } from '../schemas.ts'
+
+export function organisationRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/organisations',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "This node's organisations: its centre and the partners under it",
+        response: { 200: Type.Object({ items: Type.Array(OrganisationBody) }) },
+      },
+    },
+    async () => ({ items: (await listOrganisations(deps.store.db, deps.nodeId)).map(presentOrganisation) }),
+  )
+
+  app.get(
+    '/api/v1/organisations/:code',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'One organisation, by its code',
+        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        response: { 200: OrganisationBody, ...errorResponses(404) },
+      },
+    },
+    async (req) => {
+      const org = await findOrganisation(deps.store.db, deps.nodeId, { code: req.params.code })
+      if (!org) throw new LiaisonError('not_found', `no organisation with code '${req.params.code}' on this node`)
+      return presentOrganisation(org)
+    },
+  )
+
+  app.post(
+    '/api/v1/organisations',
+    {
+      preHandler: requireIdentity,
+      schema: {
+        tags: ['organisations'],
+        summary: 'Add a partner organisation (an administrator of the centre)',
+        body: NewOrganisationBody,
+        response: { 201: OrganisationBody, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      },
+    },
+    async () => {
+      throw new LiaisonError('unauthenticated', 'sign-in is required')
+    },
+  )
+}

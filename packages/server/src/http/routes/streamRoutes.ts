@@ -1,0 +1,98 @@
+import type { StoredEvent } from '@liaison/core'
+import { Type } from 'typebox'
+import { readEvents } from '../../events/eventRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { securityHeaders } from '../securityHeaders.ts'
+
+/** A client that falls this far behind is dropped; it reconnects with Last-Event-ID and misses nothing. */
+const maxBufferedBytes = 1024 * 1024
+const heartbeatMs = 15_000
+const backlogPage = 500
+
+export function formatSse(event: StoredEvent): string {
+  return `id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify({
+    seq: event.seq,
+    id: event.id,
+    at: event.at.toISOString(),
+    kind: event.kind,
+    subject: event.subject,
+    orgId: event.orgId,
+    body: event.body,
+  })}\n\n`
+}
+
+export function streamRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/stream',
+    {
+      schema: {
+        tags: ['live'],
+        summary: "The node's events as Server-Sent Events; resume with Last-Event-ID (or ?after=seq)",
+        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })) }),
+        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+        produces: ['text/event-stream'],
+      },
+    },
+    async (req, reply) => {
+      const headerId = req.headers['last-event-id']
+      let last = headerId !== undefined ? Number(headerId) : (req.query.after ?? 0)
+
+      reply.hijack()
+      const res = reply.raw
+      res.writeHead(200, {
+        ...securityHeaders({ tls: req.protocol === 'https', docs: false }),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': req.id,
+      })
+      res.write('retry: 2000\n\n')
+
+      let closed = false
+      let live = false
+      const pending: StoredEvent[] = []
+      const send = (events: readonly StoredEvent[]) => {
+        for (const event of events) {
+          if (event.seq <= last) continue
+          res.write(formatSse(event))
+          last = event.seq
+        }
+        if (res.writableLength > maxBufferedBytes) {
+          req.log.warn({ buffered: res.writableLength }, 'stream client too slow; dropping it')
+          res.destroy()
+        }
+      }
+      // Listen before reading the backlog so nothing committed in between is missed.
+      const unsubscribe = deps.bus.subscribe((events) => {
+        if (closed) return
+        if (live) send(events)
+        else pending.push(...events)
+      })
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs)
+      deps.metrics.streamClients.inc()
+      const close = () => {
+        if (closed) return
+        closed = true
+        unsubscribe()
+        clearInterval(heartbeat)
+        deps.metrics.streamClients.dec()
+      }
+      res.on('close', close)
+
+      try {
+        for (;;) {
+          const page = await readEvents(deps.store.db, last, backlogPage)
+          if (closed) return
+          send(page)
+          if (page.length < backlogPage) break
+        }
+        send(pending.splice(0))
+        live = true
+      } catch (error) {
+        req.log.error({ err: error }, 'stream backlog failed')
+        res.destroy()
+      }
+    },
+  )
+}

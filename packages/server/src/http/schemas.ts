@@ -1,0 +1,44 @@
+import { Type } from 'typebox'
+import type { Organisation } from '@liaison/core'
+import { countries, errorCodes, organisationKinds } from '@liaison/core'
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Enum(Object.keys(errorCodes)),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'ErrorBody', description: 'Every error answer: a code from the closed set, a message, optional details' },
+)
+
+export const OrganisationBody = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  nodeId: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.Enum(organisationKinds),
+  country: Type.Enum(countries),
+  parentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+})
+
+export const NewOrganisationBody = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$' }),
+    name: Type.String({ minLength: 2, maxLength: 200 }),
+    kind: Type.Enum(organisationKinds),
+    country: Type.Optional(Type.Enum(countries)),
+  },
+  { additionalProperties: false },
+)
+
+export function presentOrganisation(org: Organisation) {
+  return { ...org, createdAt: org.createdAt.toISOString() }
+}
+
+/** The error answers a route may give, for its OpenAPI description. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]))
+}

@@ -1,0 +1,119 @@
+import type { Logger } from 'pino'
+import type { ActionDeps } from '../actions/ActionDeps.ts'
+import { addOrganisation } from '../actions/addOrganisation.ts'
+import type { NodeConfig } from '../config.ts'
+import { EventBus } from '../events/EventBus.ts'
+import type { AppDeps, App } from '../http/AppDeps.ts'
+import { buildApp } from '../http/buildApp.ts'
+import { createMetrics } from '../metrics.ts'
+import { findCentre } from '../organisations/organisationRows.ts'
+import type { Clock } from '../runtime/Clock.ts'
+import { systemClock } from '../runtime/Clock.ts'
+import { uuidv7Source } from '../runtime/IdSource.ts'
+import { sha256Hex } from '../runtime/sha256Hex.ts'
+import { migrate } from '../store/migrate.ts'
+import type { Store } from '../store/openStore.ts'
+import { openStore } from '../store/openStore.ts'
+import { assertPortFree } from './assertPortFree.ts'
+import { bindNode } from './bindNode.ts'
+
+export interface RunningNode {
+  readonly url: string
+  readonly app: App
+  readonly deps: AppDeps
+  close(): Promise<void>
+}
+
+export interface StartNodeOptions {
+  readonly config: NodeConfig
+  readonly log: Logger
+  readonly clock?: Clock
+  /** Runs once the schema is current and before the node is ready (the demo seeds here). */
+  readonly seed?: (deps: ActionDeps) => Promise<void>
+  /** Build the app without listening (tests use `app.inject`). */
+  readonly listen?: boolean
+}
+
+/** The options for opening this node's store, from its configuration. */
+export function storeOptions(config: NodeConfig) {
+  return config.store.url
+    ? ({ engine: 'postgres', url: config.store.url, poolSize: config.store.poolSize } as const)
+    : ({ engine: 'pglite', dataDir: config.store.dataDir } as const)
+}
+
+/**
+ * Starts one node: checks the address is free, opens and migrates the store, makes sure the
+ * centre organisation exists, then listens. Any failure before listening leaves data as it was.
+ */
+export async function startNode(options: StartNodeOptions): Promise<RunningNode> {
+  const { config } = options
+  const log = options.log.child({ node: config.node.id })
+  const listen = options.listen ?? true
+  if (listen) await assertPortFree(config.http.host, config.http.port)
+
+  const store: Store = await openStore(storeOptions(config))
+  let ready = false
+  try {
+    const report = await migrate(store.db)
+    if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
+    await bindNode(store.db, config.node.id)
+
+    const clock = options.clock ?? systemClock
+    const metrics = createMetrics(config.node.id)
+    const bus = new EventBus()
+    bus.subscribe((events) => {
+      for (const e of events) metrics.eventsCommitted.inc({ kind: e.kind })
+    })
+    const deps: AppDeps = {
+      nodeId: config.node.id,
+      store,
+      clock,
+      ids: uuidv7Source(clock),
+      bus,
+      log,
+      sha256: sha256Hex,
+      config,
+      metrics,
+      isReady: () => ready,
+    }
+    if (options.seed) await options.seed(deps)
+    if (!(await findCentre(store.db, config.node.id))) {
+      await addOrganisation(deps, {
+        organisation: { code: 'centre', name: config.node.name, kind: 'centre', country: config.node.country },
+        actor: { kind: 'system', label: 'start-up' },
+        source: 'start-up',
+      })
+    }
+
+    const app = await buildApp(deps)
+    let url = `http://${config.http.host}:${config.http.port}`
+    if (listen) {
+      try {
+        url = await app.listen({ host: config.http.host, port: config.http.port })
+      } catch (error) {
+        await app.close()
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EADDRINUSE') await assertPortFree(config.http.host, config.http.port)
+        throw error
+      }
+    } else {
+      await app.ready()
+    }
+    ready = true
+    log.info({ url, store: store.engine, location: store.location }, 'node ready')
+    return {
+      url,
+      app,
+      deps,
+      async close() {
+        ready = false
+        await app.close()
+        await store.close()
+        log.info('node stopped')
+      },
+    }
+  } catch (error) {
+    await store.close().catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import { m0001_foundation } from './m0001_foundation.ts'
+
+/** Every migration, in order. Names sort; never rename or edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001_foundation,
+}

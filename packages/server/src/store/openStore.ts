@@ -1,0 +1,104 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { LiaisonError } from '@liaison/core'
+import { lockDataDir } from './dataDirLock.ts'
+import { PgliteDialect } from './pgliteDialect.ts'
+import type { Database } from './schema.ts'
+
+export type StoreOptions =
+  | { readonly engine: 'pglite'; readonly dataDir: string }
+  | { readonly engine: 'postgres'; readonly url: string; readonly poolSize?: number }
+
+export interface Store {
+  readonly db: Kysely<Database>
+  readonly engine: 'pglite' | 'postgres'
+  /** Where the data lives, without credentials: a directory or host:port/database. */
+  readonly location: string
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** A PostgreSQL URL with its password hidden, for logs and messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparsable URL)'
+  }
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.engine === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize ?? 10)
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  const unlock = lockDataDir(dataDir)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create(dataDir)
+  } catch (error) {
+    unlock()
+    throw new LiaisonError(
+      'store_unavailable',
+      `cannot open the embedded database in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      { cause: error },
+    )
+  }
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) })
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir,
+    async ping() {
+      await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute()
+    },
+    async close() {
+      await db.destroy()
+      await pglite.close()
+      unlock()
+    },
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Store> {
+  const where = redactUrl(url)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
+    } as pg.CustomTypesConfig,
+  })
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {})
+  try {
+    const client = await pool.connect()
+    client.release()
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw new LiaisonError(
+      'store_unavailable',
+      `cannot reach PostgreSQL at ${where}: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      { cause: error },
+    )
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    engine: 'postgres',
+    location: where,
+    async ping() {
+      await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute()
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date, Date>
+type Json<T> = ColumnType<T, string, string>
+
+export interface OrganisationsTable {
+  id: string
+  node_id: string
+  code: string
+  name: string
+  kind: 'centre' | 'partner'
+  country: 'BE' | 'NL' | 'LU'
+  parent_id: string | null
+  created_at: Timestamp
+}
+
+export interface EventsTable {
+  seq: Generated<number>
+  id: string
+  at: Timestamp
+  kind: string
+  subject: string
+  org_id: string | null
+  body: Json<unknown>
+}
+
+export interface AuditTable {
+  seq: number
+  id: string
+  at: Timestamp
+  actor: string
+  org_id: string | null
+  action: string
+  target: string | null
+  outcome: 'ok' | 'refused' | 'failed'
+  code: string | null
+  source: string | null
+  details: Json<Record<string, unknown> | null>
+  prev_hash: string
+  hash: string
+}
+
+/** One row (id = 1): the head of the audit chain. Locking it serialises commits, so event seqs follow commit order. */
+export interface AuditHeadTable {
+  id: number
+  seq: number
+  hash: string
+}
+
+export interface NodeMetaTable {
+  key: string
+  value: Json<unknown>
+}
+
+export interface Database {
+  organisations: OrganisationsTable
+  events: EventsTable
+  audit: AuditTable
+  audit_head: AuditHeadTable
+  node_meta: NodeMetaTable
+}
