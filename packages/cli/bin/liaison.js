@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `liaison` command. Runs the TypeScript sources through tsx: there is no build step.
+/* global process */
 import { register } from 'tsx/esm/api'
 
 register()

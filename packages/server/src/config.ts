@@ -259,7 +259,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
   const nodeId = get('node.id', 'local')
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   return {
-    node: { id: nodeId, name: get('node.name', 'Liaison'), country: get('node.country', 'BE') as Country },
+    node: { id: nodeId, name: get('node.name', 'Liaison'), country: get<Country>('node.country', 'BE') },
     http: {
       host: get('http.host', '127.0.0.1'),
       port: get('http.port', 8080),
@@ -271,7 +271,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       url: get<string | null>('store.url', null),
       poolSize: get('store.poolSize', 10),
     },
-    log: { level: get('log.level', 'info') as LogLevel },
+    log: { level: get<LogLevel>('log.level', 'info') },
   }
 }
 

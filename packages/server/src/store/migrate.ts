@@ -23,7 +23,7 @@ export async function migrate(db: Kysely<Database>): Promise<MigrationReport> {
     const failed = (results ?? []).find((r) => r.status === 'Error')
     throw new LiaisonError(
       'internal',
-      `migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       undefined,
       { cause: error },
     )

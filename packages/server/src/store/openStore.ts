@@ -64,16 +64,17 @@ async function openPglite(dataDir: string): Promise<Store> {
   }
 }
 
+/** bigint columns (event and audit seqs) as numbers, as PGlite returns them. */
+const int8AsNumber = new pg.TypeOverrides()
+int8AsNumber.setTypeParser(20, (value: string) => Number(value))
+
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const where = redactUrl(url)
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
-    } as pg.CustomTypesConfig,
+    types: int8AsNumber,
   })
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {})

@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const ioModules = ['node:*', 'fs', 'fs/*', 'path', 'net', 'http', 'https', 'child_process', 'crypto', 'os', 'pg', 'kysely', '@electric-sql/*', 'fastify', '@fastify/*', 'pino', 'nats', '@nats-io/*']
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'packages/cli/bin/*.js', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+    },
+  },
+  {
+    // core is the pure domain: no I/O, no clock, no environment
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ioModules, message: 'packages/core is pure: pass I/O in as a parameter (see STYLE.md)' }, { group: ['@liaison/*'], message: 'core imports nothing of ours' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core reads no environment' },
+        { name: 'fetch', message: 'core does no I/O' },
+        { name: 'setTimeout', message: 'core has no clock' },
+        { name: 'setInterval', message: 'core has no clock' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core has no clock: take `at` as a parameter' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core has no clock: take `at` as a parameter' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core has no randomness: take it as a parameter' },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@liaison/cli', '@liaison/web'], message: 'server imports core and formats only' }] }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+)
