@@ -81,7 +81,8 @@ export async function runAction<T>(
     })
     deps.bus.publish(stored)
     return result
-  } catch (error) {
+  } catch (thrown) {
+    const error = fromDatabaseError(thrown)
     const refused = isLiaisonError(error)
     await auditOutcome(deps, meta, at, target, refused ? 'refused' : 'failed', refused ? error : undefined)
     if (!refused) deps.log.error({ err: error, action: meta.action }, 'action failed')
@@ -121,6 +122,20 @@ async function auditOutcome(
   } catch (auditError) {
     deps.log.error({ err: auditError, action: meta.action }, 'could not audit a refused or failed action')
   }
+}
+
+/**
+ * Two writers can pass the same check at once; the database's constraints then decide. Those
+ * outcomes are refusals like any other, not internal errors.
+ */
+function fromDatabaseError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code
+  const constraint = (error as { constraint?: unknown } | null)?.constraint
+  if (code === '23505') {
+    return new LiaisonError('conflict', `this already exists (${typeof constraint === 'string' ? constraint : 'unique constraint'})`)
+  }
+  if (code === '40001' || code === '40P01') return new LiaisonError('conflict', 'a concurrent change got there first; try again')
+  return error
 }
 
 /** Raises a refusal from inside an action body. */

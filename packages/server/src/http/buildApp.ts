@@ -20,7 +20,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.log,
     bodyLimit: deps.config.http.bodyLimit,
     trustProxy: deps.config.http.trustProxy,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && isUuid(given) ? given : deps.ids.next()

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { LiaisonError, isLiaisonError } from '@liaison/core'
 
 /** Maps anything thrown while answering a request to the one error body. */
-export function toLiaisonError(error: FastifyError | Error): LiaisonError {
+export function toLiaisonError(error: FastifyError | Error, contentType?: string): LiaisonError {
   if (isLiaisonError(error)) return error
   const fe = error as FastifyError
   if (fe.validation) {
@@ -21,8 +21,12 @@ export function toLiaisonError(error: FastifyError | Error): LiaisonError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new LiaisonError('payload_too_large', fe.message)
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new LiaisonError(
+        'unsupported_media_type',
+        `content type '${contentType ?? '(none)'}' is not accepted here; send application/json`,
+      )
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new LiaisonError('unsupported_media_type', fe.message)
+      return new LiaisonError('malformed_body', fe.message)
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new LiaisonError('malformed_body', fe.message)
@@ -32,12 +36,14 @@ export function toLiaisonError(error: FastifyError | Error): LiaisonError {
   if (error instanceof SyntaxError && fe.statusCode === 400) return new LiaisonError('malformed_body', `the body is not valid JSON: ${error.message}`)
   if (fe.statusCode === 429) return new LiaisonError('rate_limited', fe.message)
   if (fe.statusCode === 413) return new LiaisonError('payload_too_large', fe.message)
-  if (fe.statusCode === 415) return new LiaisonError('unsupported_media_type', fe.message)
+  if (fe.statusCode === 415) {
+    return new LiaisonError('unsupported_media_type', `content type '${contentType ?? '(none)'}' is not accepted here`)
+  }
   return new LiaisonError('internal', 'an unexpected error occurred; its request id is in the logs')
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const mapped = toLiaisonError(error)
+  const mapped = toLiaisonError(error, request.headers['content-type'])
   if (mapped.code === 'internal') request.log.error({ err: error }, 'request failed')
   else request.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
   void reply.status(mapped.httpStatus).send(mapped.toBody())

@@ -1,0 +1,72 @@
+import { Writable } from 'node:stream'
+import type { Clock, NodeConfig, RunningNode, StoreOptions } from '@liaison/server'
+import { createLogger, loadConfig, startNode } from '@liaison/server'
+import type { TestEngine } from './engines.ts'
+
+/** Log lines the node wrote, parsed, so a test can assert on them. */
+export interface CapturedLog {
+  readonly lines: Record<string, unknown>[]
+}
+
+export function captureLog(): { log: ReturnType<typeof createLogger>; captured: CapturedLog } {
+  const captured: CapturedLog = { lines: [] }
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) captured.lines.push(JSON.parse(line) as Record<string, unknown>)
+      done()
+    },
+  })
+  return { log: createLogger({ level: 'info', destination }), captured }
+}
+
+export function testConfig(store: StoreOptions, extra: Record<string, string | number | boolean> = {}): NodeConfig {
+  return loadConfig({
+    env: {},
+    cwd: process.cwd(),
+    defaults: {
+      'node.id': 'be',
+      'node.name': 'Centre de crise national (NCCN)',
+      'http.port': 0,
+      ...(store.engine === 'pglite' ? { 'store.dataDir': store.dataDir } : { 'store.url': store.url }),
+      ...extra,
+    },
+  })
+}
+
+export interface TestNode extends RunningNode {
+  readonly captured: CapturedLog
+  readonly storeOptions: StoreOptions
+  /** Stops the node and throws its database away. */
+  dispose(): Promise<void>
+}
+
+/** A node on a fresh database of the given engine; `listen` for tests that need a real socket. */
+export async function startTestNode(
+  engine: TestEngine,
+  options: { listen?: boolean; clock?: Clock; config?: Record<string, string | number | boolean> } = {},
+): Promise<TestNode> {
+  const db = await engine.fresh()
+  const { log, captured } = captureLog()
+  const node = await startNode({
+    config: testConfig(db.options, options.config),
+    log,
+    listen: options.listen ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
+  let closed = false
+  return {
+    ...node,
+    captured,
+    storeOptions: db.options,
+    async close() {
+      if (closed) return
+      closed = true
+      await node.close()
+    },
+    async dispose() {
+      if (!closed) await node.close()
+      closed = true
+      await db.dispose()
+    },
+  }
+}
