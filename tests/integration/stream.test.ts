@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addOrganisation } from '@liaison/server'
+import { testEngines } from '../support/engines.ts'
+import { openSse } from '../support/sseClient.ts'
+import type { TestNode } from '../support/testNode.ts'
+import { startTestNode } from '../support/testNode.ts'
+
+const engines = await testEngines()
+const operator = { kind: 'operator', label: 'test' } as const
+
+describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_name, engine) => {
+  let node: TestNode
+  beforeAll(async () => {
+    node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  const add = (code: string) =>
+    addOrganisation(node.deps, { organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' }, actor: operator, source: 'test' })
+
+  it('sends the backlog, then each event as it commits, in order', async () => {
+    const stream = await openSse(`${node.url}/api/v1/stream`)
+    expect(stream.response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+    expect(stream.response.headers.get('x-content-type-options')).toBe('nosniff')
+    const [first] = await stream.waitFor(1)
+    expect(first).toMatchObject({ id: '1', event: 'organisation.added' })
+    expect(JSON.parse(first!.data)).toMatchObject({ seq: 1, kind: 'organisation.added', body: { organisation: { code: 'centre' } } })
+
+    await add('live-1')
+    await add('live-2')
+    const messages = await stream.waitFor(3)
+    expect(messages.map((m) => JSON.parse(m.data).body.organisation.code)).toEqual(['centre', 'live-1', 'live-2'])
+    expect(messages.map((m) => Number(m.id))).toEqual([1, 2, 3])
+    await expect(node.deps.metrics.streamClients.get()).resolves.toMatchObject({ values: [{ value: 1 }] })
+    await stream.close()
+  })
+
+  it('resumes after Last-Event-ID, or ?after=, without repeating or missing anything', async () => {
+    const resumed = await openSse(`${node.url}/api/v1/stream`, { 'last-event-id': '2' })
+    const fromQuery = await openSse(`${node.url}/api/v1/stream?after=1`)
+    await add('live-3')
+    expect((await resumed.waitFor(2)).map((m) => m.id)).toEqual(['3', '4'])
+    expect((await fromQuery.waitFor(3)).map((m) => m.id)).toEqual(['2', '3', '4'])
+    await new Promise((r) => setTimeout(r, 200))
+    expect(resumed.messages).toHaveLength(2)
+    await Promise.all([resumed.close(), fromQuery.close()])
+  })
+
+  it('misses nothing committed while it reads the backlog', async () => {
+    const writes = Promise.all(Array.from({ length: 12 }, (_, i) => add(`burst-${i}`)))
+    const stream = await openSse(`${node.url}/api/v1/stream?after=4`)
+    await writes
+    const messages = await stream.waitFor(12)
+    expect(messages.map((m) => Number(m.id))).toEqual(Array.from({ length: 12 }, (_, i) => 5 + i))
+    await stream.close()
+  })
+
+  it('lets go of a client that disconnects', async () => {
+    const stream = await openSse(`${node.url}/api/v1/stream`)
+    await stream.waitFor(1)
+    const listeners = node.deps.bus.size
+    await stream.close()
+    for (let i = 0; i < 50 && node.deps.bus.size >= listeners; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(node.deps.bus.size).toBe(listeners - 1)
+  })
+})
