@@ -2,7 +2,26 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
-const ioModules = ['node:*', 'fs', 'fs/*', 'path', 'net', 'http', 'https', 'child_process', 'crypto', 'os', 'pg', 'kysely', '@electric-sql/*', 'fastify', '@fastify/*', 'pino', 'nats', '@nats-io/*']
+const ioModules = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'crypto',
+  'os',
+  'pg',
+  'kysely',
+  '@electric-sql/*',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  'nats',
+  '@nats-io/*',
+]
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', 'data/**', 'coverage/**'] },
@@ -10,7 +29,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'packages/cli/bin/*.js', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'packages/cli/bin/*.js', 'scripts/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -29,7 +51,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ioModules, message: 'packages/core is pure: pass I/O in as a parameter (see STYLE.md)' }, { group: ['@liaison/*'], message: 'core imports nothing of ours' }] },
+        {
+          patterns: [
+            { group: ioModules, message: 'packages/core is pure: pass I/O in as a parameter (see STYLE.md)' },
+            { group: ['@liaison/*'], message: 'core imports nothing of ours' },
+          ],
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -40,17 +67,37 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core has no clock: take `at` as a parameter' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core has no clock: take `at` as a parameter' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core has no randomness: take it as a parameter' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core has no clock: take `at` as a parameter',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core has no clock: take `at` as a parameter',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'core has no randomness: take it as a parameter',
+        },
       ],
     },
   },
   {
     files: ['packages/server/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@liaison/cli', '@liaison/web'], message: 'server imports core and formats only' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@liaison/cli', '@liaison/web'], message: 'server imports core and formats only' },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['scripts/**/*.js'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['**/*.js'],

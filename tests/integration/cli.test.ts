@@ -21,10 +21,24 @@ describe('liaison (the command)', () => {
   })
 
   it('adds organisations and lists them', async () => {
-    const centre = await runCli(['org', 'add', ...node, '--code', 'nccn', '--name', 'Centre de crise national (NCCN)', '--kind', 'centre'])
+    const centre = await runCli([
+      'org',
+      'add',
+      ...node,
+      '--code',
+      'nccn',
+      '--name',
+      'Centre de crise national (NCCN)',
+      '--kind',
+      'centre',
+    ])
     expect(centre.code).toBe(0)
-    expect(centre.stdout).toMatch(/^added centre nccn \(Centre de crise national \(NCCN\)\) with id [0-9a-f-]{36}\n$/)
-    expect((await runCli(['org', 'add', ...node, '--code', 'police-federale', '--name', 'Police fédérale'])).code).toBe(0)
+    expect(centre.stdout).toMatch(
+      /^added centre nccn \(Centre de crise national \(NCCN\)\) with id [0-9a-f-]{36}\n$/,
+    )
+    expect(
+      (await runCli(['org', 'add', ...node, '--code', 'police-federale', '--name', 'Police fédérale'])).code,
+    ).toBe(0)
     const list = await runCli(['org', 'list', ...node])
     expect(list.code).toBe(0)
     expect(list.stdout.split('\n')).toEqual([
@@ -33,14 +47,35 @@ describe('liaison (the command)', () => {
       'police-federale  partner  BE       Police fédérale',
       '',
     ])
-    const json = JSON.parse((await runCli(['org', 'list', ...node, '--json'])).stdout) as { code: string; parentId: string | null; id: string }[]
-    expect(json.find((o) => o.code === 'police-federale')?.parentId).toBe(json.find((o) => o.code === 'nccn')?.id)
+    const json = JSON.parse((await runCli(['org', 'list', ...node, '--json'])).stdout) as {
+      code: string
+      parentId: string | null
+      id: string
+    }[]
+    expect(json.find((o) => o.code === 'police-federale')?.parentId).toBe(
+      json.find((o) => o.code === 'nccn')?.id,
+    )
   })
 
   it.each([
-    ['a duplicate code', ['--code', 'nccn', '--name', 'Again'], 65, "an organisation with code 'nccn' already exists on this node"],
-    ['a bad code', ['--code', 'Bad Code', '--name', 'Bad'], 65, "code: 'Bad Code' must be 1 to 40 lower-case letters"],
-    ['an unknown kind', ['--code', 'x1', '--name', 'Name', '--kind', 'ministry'], 64, 'kind must be one of centre, partner'],
+    [
+      'a duplicate code',
+      ['--code', 'nccn', '--name', 'Again'],
+      65,
+      "an organisation with code 'nccn' already exists on this node",
+    ],
+    [
+      'a bad code',
+      ['--code', 'Bad Code', '--name', 'Bad'],
+      65,
+      "code: 'Bad Code' must be 1 to 40 lower-case letters",
+    ],
+    [
+      'an unknown kind',
+      ['--code', 'x1', '--name', 'Name', '--kind', 'ministry'],
+      64,
+      'kind must be one of centre, partner',
+    ],
     ['a missing name', ['--code', 'x2'], 64, "required option '--name <name>' not specified"],
   ])('refuses %s with a clear message and exit code, adding nothing', async (_what, args, exit, message) => {
     const result = await runCli(['org', 'add', ...node, ...args])
@@ -60,7 +95,15 @@ describe('liaison (the command)', () => {
   it('documents every configuration key in start --help', async () => {
     const result = await runCli(['start', '--help'])
     expect(result.code).toBe(0)
-    for (const key of ['node.id', 'http.port', 'store.url', 'LIAISON_DATABASE_URL', '--data-dir', 'log.level']) expect(result.stdout).toContain(key)
+    for (const key of [
+      'node.id',
+      'http.port',
+      'store.url',
+      'LIAISON_DATABASE_URL',
+      '--data-dir',
+      'log.level',
+    ])
+      expect(result.stdout).toContain(key)
   })
 
   it('lists every configuration problem at once, and exits 78', async () => {
@@ -78,7 +121,11 @@ describe('liaison (the command)', () => {
   })
 
   it('says which database it cannot reach, and exits 69', async () => {
-    const result = await runCli(['migrate', '--database-url', 'postgres://postgres:hunter2@127.0.0.1:1/liaison'])
+    const result = await runCli([
+      'migrate',
+      '--database-url',
+      'postgres://postgres:hunter2@127.0.0.1:1/liaison',
+    ])
     expect(result.code).toBe(69)
     expect(result.stderr).toContain('cannot reach PostgreSQL at postgres://postgres:***@127.0.0.1:1/liaison')
     expect(result.stderr).not.toContain('hunter2')

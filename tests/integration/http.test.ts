@@ -17,7 +17,14 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   const countRows = async () =>
     Promise.all(
       (['organisations', 'events', 'audit'] as const).map(async (t) =>
-        Number((await node.deps.store.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+        Number(
+          (
+            await node.deps.store.db
+              .selectFrom(t)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
       ),
     )
 
@@ -33,15 +40,27 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
     await node.app.inject({ url: '/api/v1/organisations' })
     const metrics = await node.app.inject({ url: '/metrics' })
     expect(metrics.headers['content-type']).toContain('text/plain')
-    expect(metrics.body).toMatch(/liaison_http_requests_total\{method="GET",route="\/api\/v1\/organisations",status="200",node="be"\} \d+/)
+    expect(metrics.body).toMatch(
+      /liaison_http_requests_total\{method="GET",route="\/api\/v1\/organisations",status="200",node="be"\} \d+/,
+    )
     expect(metrics.body).toContain('liaison_events_committed_total')
   })
 
   it('describes its API in OpenAPI, with the error body, and serves the documentation page', async () => {
-    const doc = (await node.app.inject({ url: '/api/docs/json' })).json<{ openapi: string; paths: Record<string, unknown> }>()
+    const doc = (await node.app.inject({ url: '/api/docs/json' })).json<{
+      openapi: string
+      paths: Record<string, unknown>
+    }>()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/health', '/ready', '/api/v1/node', '/api/v1/organisations', '/api/v1/organisations/{code}', '/api/v1/stream']),
+      expect.arrayContaining([
+        '/health',
+        '/ready',
+        '/api/v1/node',
+        '/api/v1/organisations',
+        '/api/v1/organisations/{code}',
+        '/api/v1/stream',
+      ]),
     )
     expect(JSON.stringify(doc)).toContain('validation_failed')
     const page = await node.app.inject({ url: '/api/docs/' })
@@ -50,12 +69,21 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   })
 
   it('lists organisations and finds one by code', async () => {
-    const list = (await node.app.inject({ url: '/api/v1/organisations' })).json<{ items: { code: string }[] }>()
+    const list = (await node.app.inject({ url: '/api/v1/organisations' })).json<{
+      items: { code: string }[]
+    }>()
     expect(list.items.map((o) => o.code)).toEqual(['centre'])
     const one = await node.app.inject({ url: '/api/v1/organisations/centre' })
     expect(one.json()).toMatchObject({ code: 'centre', kind: 'centre', nodeId: 'be', parentId: null })
-    const info = (await node.app.inject({ url: '/api/v1/node' })).json<{ id: string; centre: { code: string } }>()
-    expect(info).toMatchObject({ id: 'be', name: 'Centre de crise national (NCCN)', centre: { code: 'centre' } })
+    const info = (await node.app.inject({ url: '/api/v1/node' })).json<{
+      id: string
+      centre: { code: string }
+    }>()
+    expect(info).toMatchObject({
+      id: 'be',
+      name: 'Centre de crise national (NCCN)',
+      centre: { code: 'centre' },
+    })
   })
 
   it('serves the front page with the centre name, escaped', async () => {
@@ -65,44 +93,85 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   })
 
   it.each([
-    ['an unknown route', { method: 'GET' as const, url: '/api/v1/nothing-here' }, 404, 'not_found', 'no route GET /api/v1/nothing-here'],
-    ['an unknown organisation', { method: 'GET' as const, url: '/api/v1/organisations/nope' }, 404, 'not_found', "no organisation with code 'nope'"],
+    [
+      'an unknown route',
+      { method: 'GET' as const, url: '/api/v1/nothing-here' },
+      404,
+      'not_found',
+      'no route GET /api/v1/nothing-here',
+    ],
+    [
+      'an unknown organisation',
+      { method: 'GET' as const, url: '/api/v1/organisations/nope' },
+      404,
+      'not_found',
+      "no organisation with code 'nope'",
+    ],
     [
       'malformed JSON',
-      { method: 'POST' as const, url: '/api/v1/organisations', headers: { 'content-type': 'application/json' }, payload: '{"code": ' },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/organisations',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"code": ',
+      },
       400,
       'malformed_body',
       'not valid JSON',
     ],
     [
       'an oversized body',
-      { method: 'POST' as const, url: '/api/v1/organisations', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(4000) }) },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/organisations',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'x'.repeat(4000) }),
+      },
       413,
       'payload_too_large',
       'too large',
     ],
     [
       'a body that is not JSON',
-      { method: 'POST' as const, url: '/api/v1/organisations', headers: { 'content-type': 'text/xml' }, payload: '<org/>' },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/organisations',
+        headers: { 'content-type': 'text/xml' },
+        payload: '<org/>',
+      },
       415,
       'unsupported_media_type',
       'text/xml',
     ],
     [
       'a body that breaks the schema',
-      { method: 'POST' as const, url: '/api/v1/organisations', payload: { code: 'Bad Code', kind: 'ministry', extra: 1 } },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/organisations',
+        payload: { code: 'Bad Code', kind: 'ministry', extra: 1 },
+      },
       400,
       'validation_failed',
       'body/code',
     ],
     [
       'a valid body without identity',
-      { method: 'POST' as const, url: '/api/v1/organisations', payload: { code: 'police', name: 'Police', kind: 'partner' } },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/organisations',
+        payload: { code: 'police', name: 'Police', kind: 'partner' },
+      },
       401,
       'unauthenticated',
       'sign-in is required',
     ],
-    ['a bad resume position', { method: 'GET' as const, url: '/api/v1/stream', headers: { 'last-event-id': 'abc' } }, 400, 'validation_failed', 'last-event-id'],
+    [
+      'a bad resume position',
+      { method: 'GET' as const, url: '/api/v1/stream', headers: { 'last-event-id': 'abc' } },
+      400,
+      'validation_failed',
+      'last-event-id',
+    ],
   ])('refuses %s with a precise error and changes nothing', async (_what, request, status, code, message) => {
     const before = await countRows()
     const response = await node.app.inject(request)
@@ -115,7 +184,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   })
 
   it('lists every schema problem, not just the first', async () => {
-    const response = await node.app.inject({ method: 'POST', url: '/api/v1/organisations', payload: { code: 'Bad Code', kind: 'ministry', extra: 1 } })
+    const response = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { code: 'Bad Code', kind: 'ministry', extra: 1 },
+    })
     const details = response.json<{ error: { details: { path: string }[] } }>().error.details
     expect(details.length).toBeGreaterThanOrEqual(3)
   })
@@ -131,12 +204,18 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
       expect(response.headers['strict-transport-security']).toBeUndefined()
       expect(response.headers['x-request-id']).toBe(given)
     }
-    const forged = await node.app.inject({ url: '/health', headers: { 'x-request-id': '<script>alert(1)</script>' } })
+    const forged = await node.app.inject({
+      url: '/health',
+      headers: { 'x-request-id': '<script>alert(1)</script>' },
+    })
     expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('logs each request as structured JSON with its request id', async () => {
-    await node.app.inject({ url: '/api/v1/organisations', headers: { 'x-request-id': '01a225ba-5799-7873-9099-5091319b2ad4' } })
+    await node.app.inject({
+      url: '/api/v1/organisations',
+      headers: { 'x-request-id': '01a225ba-5799-7873-9099-5091319b2ad4' },
+    })
     const lines = node.captured.lines.filter((l) => l['reqId'] === '01a225ba-5799-7873-9099-5091319b2ad4')
     expect(lines.length).toBeGreaterThanOrEqual(2)
     expect(lines[0]).toMatchObject({ level: 'info', node: 'be' })

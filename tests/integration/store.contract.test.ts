@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StoredEvent } from '@liaison/core'
 import { LiaisonError } from '@liaison/core'
-import { addOrganisation, bindNode, listOrganisations, migrate, openStore, sha256Hex, verifyAuditChain } from '@liaison/server'
+import {
+  addOrganisation,
+  bindNode,
+  listOrganisations,
+  migrate,
+  openStore,
+  sha256Hex,
+  verifyAuditChain,
+} from '@liaison/server'
 import { sql } from 'kysely'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
@@ -20,48 +28,104 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
   })
 
   const add = (code: string, name = `Partner ${code}`) =>
-    addOrganisation(node.deps, { organisation: { code, name, kind: 'partner', country: 'BE' }, actor: operator, source: 'test' })
+    addOrganisation(node.deps, {
+      organisation: { code, name, kind: 'partner', country: 'BE' },
+      actor: operator,
+      source: 'test',
+    })
 
   it('migrates once; running the migrations again changes nothing', async () => {
     expect((await migrate(node.deps.store.db)).applied).toEqual([])
-    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(
+    const tables = await sql<{
+      table_name: string
+    }>`select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(
       node.deps.store.db,
     )
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['audit', 'audit_head', 'events', 'node_meta', 'organisations', 'schema_migrations']),
+      expect.arrayContaining([
+        'audit',
+        'audit_head',
+        'events',
+        'node_meta',
+        'organisations',
+        'schema_migrations',
+      ]),
     )
   })
 
   it('starts with its centre, created on first start and audited', async () => {
     const orgs = await listOrganisations(node.deps.store.db, 'be')
-    expect(orgs).toMatchObject([{ code: 'centre', kind: 'centre', name: 'Centre de crise national (NCCN)', parentId: null }])
+    expect(orgs).toMatchObject([
+      { code: 'centre', kind: 'centre', name: 'Centre de crise national (NCCN)', parentId: null },
+    ])
     const audit = await node.deps.store.db.selectFrom('audit').selectAll().execute()
-    expect(audit).toMatchObject([{ seq: 1, actor: 'system:start-up', action: 'organisation.add', outcome: 'ok' }])
+    expect(audit).toMatchObject([
+      { seq: 1, actor: 'system:start-up', action: 'organisation.add', outcome: 'ok' },
+    ])
   })
 
   it('writes the state, its event and its audit row together, and round-trips every field', async () => {
     const seen: StoredEvent[] = []
     node.deps.bus.subscribe((events) => seen.push(...events))
     const org = await add('police-federale', 'Police fédérale – DGR')
-    const [stored] = (await listOrganisations(node.deps.store.db, 'be')).filter((o) => o.code === 'police-federale')
+    const [stored] = (await listOrganisations(node.deps.store.db, 'be')).filter(
+      (o) => o.code === 'police-federale',
+    )
     expect(stored).toEqual(org)
     expect(stored?.createdAt).toBeInstanceOf(Date)
-    const events = await node.deps.store.db.selectFrom('events').selectAll().where('subject', '=', org.id).execute()
+    const events = await node.deps.store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('subject', '=', org.id)
+      .execute()
     expect(events).toHaveLength(1)
-    expect(events[0]).toMatchObject({ kind: 'organisation.added', org_id: org.id, body: { organisation: { code: 'police-federale' } } })
+    expect(events[0]).toMatchObject({
+      kind: 'organisation.added',
+      org_id: org.id,
+      body: { organisation: { code: 'police-federale' } },
+    })
     expect(seen.map((e) => e.seq)).toEqual([events[0]!.seq])
-    const audit = await node.deps.store.db.selectFrom('audit').selectAll().where('target', '=', org.id).execute()
-    expect(audit).toMatchObject([{ actor: 'operator:test', outcome: 'ok', source: 'test', details: { code: 'police-federale', events: [events[0]!.seq] } }])
+    const audit = await node.deps.store.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('target', '=', org.id)
+      .execute()
+    expect(audit).toMatchObject([
+      {
+        actor: 'operator:test',
+        outcome: 'ok',
+        source: 'test',
+        details: { code: 'police-federale', events: [events[0]!.seq] },
+      },
+    ])
   })
 
   it('refuses a duplicate code: nothing written but the audited refusal', async () => {
     await add('d1')
-    const before = await node.deps.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    await expect(add('d1')).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining("'d1' already exists") })
-    const after = await node.deps.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await node.deps.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const duplicate = add('d1')
+    await expect(duplicate).rejects.toMatchObject({ code: 'conflict' })
+    await expect(duplicate).rejects.toThrow("'d1' already exists")
+    const after = await node.deps.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
-    const refusal = await node.deps.store.db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()
-    expect(refusal).toMatchObject({ outcome: 'refused', code: 'conflict', target: 'd1', action: 'organisation.add' })
+    const refusal = await node.deps.store.db
+      .selectFrom('audit')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    expect(refusal).toMatchObject({
+      outcome: 'refused',
+      code: 'conflict',
+      target: 'd1',
+      action: 'organisation.add',
+    })
     expect((await verifyAuditChain(node.deps.store.db, sha256Hex)).ok).toBe(true)
   })
 
@@ -72,9 +136,16 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
       source: 'test',
     })
     await expect(invalid).rejects.toBeInstanceOf(LiaisonError)
-    await expect(invalid).rejects.toMatchObject({ code: 'validation_failed', details: { problems: [expect.stringContaining('code'), expect.stringContaining('name')] } })
+    await expect(invalid).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { problems: [expect.stringContaining('code'), expect.stringContaining('name')] },
+    })
     await expect(
-      addOrganisation(node.deps, { organisation: { code: 'nccn2', name: 'Another centre', kind: 'centre', country: 'BE' }, actor: operator, source: 'test' }),
+      addOrganisation(node.deps, {
+        organisation: { code: 'nccn2', name: 'Another centre', kind: 'centre', country: 'BE' },
+        actor: operator,
+        source: 'test',
+      }),
     ).rejects.toMatchObject({ code: 'conflict' })
   })
 
@@ -92,8 +163,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     expect(published).toEqual([...published].sort((a, b) => a - b))
     const rows = await node.deps.store.db.selectFrom('events').select('seq').orderBy('seq').execute()
     // the audit rows of the successful writes list their events in the same order as the seqs
-    const audited = await node.deps.store.db.selectFrom('audit').select('details').where('outcome', '=', 'ok').orderBy('seq').execute()
-    const auditedSeqs = audited.flatMap((a) => ((a.details as { events?: number[] } | null)?.events ?? []))
+    const audited = await node.deps.store.db
+      .selectFrom('audit')
+      .select('details')
+      .where('outcome', '=', 'ok')
+      .orderBy('seq')
+      .execute()
+    const auditedSeqs = audited.flatMap((a) => (a.details as { events?: number[] } | null)?.events ?? [])
     expect(auditedSeqs).toEqual(rows.map((r) => r.seq))
     expect(await verifyAuditChain(node.deps.store.db, sha256Hex)).toMatchObject({ ok: true, rows: 19 })
   })
@@ -104,14 +180,20 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: true, rows: 5 })
 
     await sql`update audit set actor = 'operator:mallory' where seq = 3`.execute(db)
-    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: false, problem: { kind: 'changed', seq: 3 } })
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({
+      ok: false,
+      problem: { kind: 'changed', seq: 3 },
+    })
     await sql`update audit set actor = 'operator:test' where seq = 3`.execute(db)
     expect((await verifyAuditChain(db, sha256Hex)).ok).toBe(true)
 
     await sql`delete from audit where seq = 5`.execute(db)
     expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: false, problem: { kind: 'head' } })
     await sql`delete from audit where seq = 2`.execute(db)
-    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: false, problem: { kind: 'gap', seq: 3, expectedSeq: 2 } })
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({
+      ok: false,
+      problem: { kind: 'gap', seq: 3, expectedSeq: 2 },
+    })
   })
 
   it('detects a row appended behind its back', async () => {
@@ -120,7 +202,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     await sql`insert into audit (seq, id, at, actor, action, outcome, prev_hash, hash)
       select seq + 1, '01a225ba-0000-7000-8000-000000000001', now(), 'operator:mallory', 'organisation.add', 'ok', hash, repeat('f', 64)
       from audit order by seq desc limit 1`.execute(db)
-    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: false, problem: { kind: 'changed', seq: 3 } })
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({
+      ok: false,
+      problem: { kind: 'changed', seq: 3 },
+    })
   })
 
   it("refuses to start another node on this node's database", async () => {

@@ -18,7 +18,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   })
 
   const add = (code: string) =>
-    addOrganisation(node.deps, { organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' }, actor: operator, source: 'test' })
+    addOrganisation(node.deps, {
+      organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' },
+      actor: operator,
+      source: 'test',
+    })
 
   it('sends the backlog, then each event as it commits, in order', async () => {
     const stream = await openSse(`${node.url}/api/v1/stream`)
@@ -26,12 +30,20 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
     expect(stream.response.headers.get('x-content-type-options')).toBe('nosniff')
     const [first] = await stream.waitFor(1)
     expect(first).toMatchObject({ id: '1', event: 'organisation.added' })
-    expect(JSON.parse(first!.data)).toMatchObject({ seq: 1, kind: 'organisation.added', body: { organisation: { code: 'centre' } } })
+    expect(JSON.parse(first!.data)).toMatchObject({
+      seq: 1,
+      kind: 'organisation.added',
+      body: { organisation: { code: 'centre' } },
+    })
 
     await add('live-1')
     await add('live-2')
     const messages = await stream.waitFor(3)
-    expect(messages.map((m) => JSON.parse(m.data).body.organisation.code)).toEqual(['centre', 'live-1', 'live-2'])
+    expect(
+      messages.map(
+        (m) => (JSON.parse(m.data) as { body: { organisation: { code: string } } }).body.organisation.code,
+      ),
+    ).toEqual(['centre', 'live-1', 'live-2'])
     expect(messages.map((m) => Number(m.id))).toEqual([1, 2, 3])
     await expect(node.deps.metrics.streamClients.get()).resolves.toMatchObject({ values: [{ value: 1 }] })
     await stream.close()
@@ -62,7 +74,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
     await stream.waitFor(1)
     const listeners = node.deps.bus.size
     await stream.close()
-    for (let i = 0; i < 50 && node.deps.bus.size >= listeners; i++) await new Promise((r) => setTimeout(r, 20))
+    for (let i = 0; i < 50 && node.deps.bus.size >= listeners; i++)
+      await new Promise((r) => setTimeout(r, 20))
     expect(node.deps.bus.size).toBe(listeners - 1)
   })
 })

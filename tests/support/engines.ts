@@ -33,7 +33,10 @@ const pglite: TestEngine = {
   async fresh() {
     const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'))
     cpSync(await pgliteTemplate(), join(dir, 'db'), { recursive: true })
-    return { options: { engine: 'pglite', dataDir: join(dir, 'db') }, dispose: async () => rmSync(dir, { recursive: true, force: true }) }
+    return {
+      options: { engine: 'pglite', dataDir: join(dir, 'db') },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    }
   },
 }
 

@@ -13,21 +13,32 @@ export interface CliResult {
 /** Environment for a child `liaison`: ours, minus any LIAISON_ setting that would change its configuration. */
 export function cliEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && (!k.startsWith('LIAISON_') || k.startsWith('LIAISON_TEST_'))) env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && (!k.startsWith('LIAISON_') || k.startsWith('LIAISON_TEST_'))) env[k] = v
   return { ...env, ...extra }
 }
 
 /** Runs `liaison …` as a separate process, as a person would. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? repoRoot, env: cliEnv(options.env) })
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: cliEnv(options.env),
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`liaison ${args.join(' ')} did not finish in ${options.timeoutMs ?? 30_000} ms\n${stdout}\n${stderr}`))
+      reject(
+        new Error(
+          `liaison ${args.join(' ')} did not finish in ${options.timeoutMs ?? 30_000} ms\n${stdout}\n${stderr}`,
+        ),
+      )
     }, options.timeoutMs ?? 30_000)
     child.on('error', reject)
     child.on('close', (code) => {

@@ -8,8 +8,12 @@ export interface SseMessage {
 /** A minimal SSE reader over fetch, for tests: collects messages and waits for the ones it needs. */
 export async function openSse(url: string, headers: Record<string, string> = {}) {
   const controller = new AbortController()
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal })
-  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}: ${await response.text()}`)
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  })
+  if (!response.ok || !response.body)
+    throw new Error(`stream answered ${response.status}: ${await response.text()}`)
   const messages: SseMessage[] = []
   const waiters = new Set<() => void>()
   let comments = 0
@@ -55,7 +59,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     async waitFor(count: number, ms = 10_000): Promise<SseMessage[]> {
       const deadline = Date.now() + ms
       while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`only ${messages.length} of ${count} events arrived within ${ms} ms`)
+        if (Date.now() > deadline)
+          throw new Error(`only ${messages.length} of ${count} events arrived within ${ms} ms`)
         await new Promise<void>((resolve) => {
           const wake = () => {
             waiters.delete(wake)

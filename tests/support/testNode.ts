@@ -12,14 +12,18 @@ export function captureLog(): { log: ReturnType<typeof createLogger>; captured: 
   const captured: CapturedLog = { lines: [] }
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) captured.lines.push(JSON.parse(line) as Record<string, unknown>)
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) captured.lines.push(JSON.parse(line) as Record<string, unknown>)
       done()
     },
   })
   return { log: createLogger({ level: 'info', destination }), captured }
 }
 
-export function testConfig(store: StoreOptions, extra: Record<string, string | number | boolean> = {}): NodeConfig {
+export function testConfig(
+  store: StoreOptions,
+  extra: Record<string, string | number | boolean> = {},
+): NodeConfig {
   return loadConfig({
     env: {},
     cwd: process.cwd(),

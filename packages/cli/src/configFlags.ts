@@ -6,7 +6,10 @@ export function withConfigFlags(command: Command): Command {
   command.option('--config <file>', 'JSON configuration file')
   for (const key of configKeys) {
     const isBoolean = key.key === 'http.trustProxy'
-    command.option(isBoolean ? `${key.flag} [bool]` : `${key.flag} <value>`, `${key.doc} (${key.key}, ${key.env})`)
+    command.option(
+      isBoolean ? `${key.flag} [bool]` : `${key.flag} <value>`,
+      `${key.doc} (${key.key}, ${key.env})`,
+    )
   }
   command.addHelpText('after', `\n${configHelp()}`)
   return command
@@ -16,9 +19,7 @@ export function withConfigFlags(command: Command): Command {
 export function configFlagValues(options: Record<string, unknown>): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {}
   for (const key of configKeys) {
-    const name = key.flag
-      .replace(/^--/, '')
-      .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+    const name = key.flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
     const value = options[name]
     if (value === true) values[key.key] = 'true'
     else if (typeof value === 'string') values[key.key] = value

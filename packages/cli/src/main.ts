@@ -34,14 +34,22 @@ export async function main(
     return context.exitCode ?? 0
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0
       return 64
     }
     const failure = isLiaisonError(error)
       ? error
       : error instanceof InvalidArgumentError
         ? new LiaisonError('usage', error.message)
-        : new LiaisonError('internal', error instanceof Error ? (error.stack ?? error.message) : String(error))
+        : new LiaisonError(
+            'internal',
+            error instanceof Error ? (error.stack ?? error.message) : String(error),
+          )
     io.err.write(`liaison: ${failure.message}\n`)
     return failure.exitCode
   }

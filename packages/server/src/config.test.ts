@@ -11,7 +11,8 @@ function problemsOf(run: () => unknown): string[] {
   try {
     run()
   } catch (error) {
-    if (error instanceof LiaisonError && error.code === 'config_invalid') return (error.details as { problems: string[] }).problems
+    if (error instanceof LiaisonError && error.code === 'config_invalid')
+      return (error.details as { problems: string[] }).problems
     throw error
   }
   throw new Error('expected config_invalid')
@@ -34,7 +35,9 @@ describe('loadConfig', () => {
   })
 
   it('layers defaults < file < environment < flags', () => {
-    const file = configFile(JSON.stringify({ node: { id: 'nl', name: 'NCC' }, http: { port: 9000, host: '0.0.0.0' } }))
+    const file = configFile(
+      JSON.stringify({ node: { id: 'nl', name: 'NCC' }, http: { port: 9000, host: '0.0.0.0' } }),
+    )
     const config = loadConfig({
       file,
       env: { LIAISON_HTTP_PORT: '9001', LIAISON_NODE_NAME: 'Nationaal Crisiscentrum' },
@@ -48,7 +51,9 @@ describe('loadConfig', () => {
   })
 
   it('takes a file with dotted keys and the path from LIAISON_CONFIG', () => {
-    const file = configFile(JSON.stringify({ 'store.url': 'postgres://liaison@db.internal:5432/liaison', 'http.trustProxy': true }))
+    const file = configFile(
+      JSON.stringify({ 'store.url': 'postgres://liaison@db.internal:5432/liaison', 'http.trustProxy': true }),
+    )
     const config = loadConfig({ env: { LIAISON_CONFIG: file }, cwd })
     expect(config.store.url).toBe('postgres://liaison@db.internal:5432/liaison')
     expect(config.http.trustProxy).toBe(true)
@@ -86,9 +91,13 @@ describe('loadConfig', () => {
   })
 
   it('says what is wrong with an unreadable or malformed file', () => {
-    expect(problemsOf(() => loadConfig({ file: '/nonexistent/liaison.json', env: {}, cwd }))[0]).toMatch(/ENOENT/)
+    expect(problemsOf(() => loadConfig({ file: '/nonexistent/liaison.json', env: {}, cwd }))[0]).toMatch(
+      /ENOENT/,
+    )
     expect(problemsOf(() => loadConfig({ file: configFile('{"node": '), env: {}, cwd }))[0]).toMatch(/JSON/)
-    expect(problemsOf(() => loadConfig({ file: configFile('[1]'), env: {}, cwd }))[0]).toMatch(/must hold a JSON object/)
+    expect(problemsOf(() => loadConfig({ file: configFile('[1]'), env: {}, cwd }))[0]).toMatch(
+      /must hold a JSON object/,
+    )
   })
 
   it('ignores LIAISON_TEST_ variables, which belong to the tests', () => {

@@ -62,18 +62,21 @@ function postgresUrl(raw: unknown): { value: Parsed } | { problem: string } {
   try {
     url = new URL(raw)
   } catch {
-    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' is not a URL (expected postgres://user@host:5432/database)` }
+    return {
+      problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' is not a URL (expected postgres://user@host:5432/database)`,
+    }
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     return { problem: `scheme '${url.protocol}' is not supported: use postgres://user@host:5432/database` }
   }
   if (!url.hostname) return { problem: 'the URL names no host (expected postgres://user@host:5432/database)' }
-  if (url.pathname.length < 2) return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
+  if (url.pathname.length < 2)
+    return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
   return { value: raw }
 }
 
 function describe(raw: unknown): string {
-  return typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw) ?? String(raw)
+  return typeof raw === 'string' ? `'${raw}'` : (JSON.stringify(raw) ?? String(raw))
 }
 
 /** Every configuration key: its environment variable, its flag, its default and what it means. */
@@ -84,7 +87,10 @@ export const configKeys: readonly KeySpec[] = [
     flag: '--node-id',
     defaultText: 'local',
     doc: "this node's id in the federation: be, nl, lu, or finer (lower case, 1-32 chars)",
-    parse: text(/^[a-z][a-z0-9-]{0,31}$/, 'must be lower-case letters, digits or hyphens, 1-32 chars, starting with a letter'),
+    parse: text(
+      /^[a-z][a-z0-9-]{0,31}$/,
+      'must be lower-case letters, digits or hyphens, 1-32 chars, starting with a letter',
+    ),
   },
   {
     key: 'node.name',
@@ -255,7 +261,8 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     )
   }
 
-  const get = <T extends Parsed>(key: string, fallback: T): T => (values.has(key) ? (values.get(key) as T) : fallback)
+  const get = <T extends Parsed>(key: string, fallback: T): T =>
+    values.has(key) ? (values.get(key) as T) : fallback
   const nodeId = get('node.id', 'local')
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   return {
@@ -290,14 +297,17 @@ function distance(a: string, b: string): number {
 }
 
 function suggest(name: string, known: readonly string[]): string {
-  const best = known.map((k) => ({ k, d: distance(name.toLowerCase(), k.toLowerCase()) })).sort((x, y) => x.d - y.d)[0]
+  const best = known
+    .map((k) => ({ k, d: distance(name.toLowerCase(), k.toLowerCase()) }))
+    .sort((x, y) => x.d - y.d)[0]
   return best && best.d <= 3 ? ` (did you mean '${best.k}'?)` : ''
 }
 
 /** The help text that documents every key, for `liaison start --help` and docs/operations.md. */
 export function configHelp(): string {
   const lines = configKeys.map(
-    (k) => `  ${k.key.padEnd(16)} ${k.env.padEnd(28)} ${k.flag.padEnd(15)} ${k.doc} [default: ${k.defaultText}]`,
+    (k) =>
+      `  ${k.key.padEnd(16)} ${k.env.padEnd(28)} ${k.flag.padEnd(15)} ${k.doc} [default: ${k.defaultText}]`,
   )
   return [
     'Configuration (defaults < config file (--config or LIAISON_CONFIG, JSON) < environment < flags):',

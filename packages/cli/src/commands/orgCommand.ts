@@ -21,7 +21,8 @@ import { loadCliConfig } from './loadCliConfig.ts'
 
 function choice<T extends string>(values: readonly T[], what: string) {
   return (value: string): T => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`)
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`)
     return value as T
   }
 }
@@ -46,14 +47,31 @@ export function orgCommand(program: Command, context: CliContext): void {
       .description('add an organisation (as the operator at this machine)')
       .requiredOption('--code <code>', 'short unique code: police-federale')
       .requiredOption('--name <name>', 'full name')
-      .option('--kind <kind>', `one of ${organisationKinds.join(', ')}`, choice(organisationKinds, 'kind'), 'partner')
-      .option('--org-country <country>', `one of ${countries.join(', ')} (default: the node's country)`, choice(countries, 'country')),
+      .option(
+        '--kind <kind>',
+        `one of ${organisationKinds.join(', ')}`,
+        choice(organisationKinds, 'kind'),
+        'partner',
+      )
+      .option(
+        '--org-country <country>',
+        `one of ${countries.join(', ')} (default: the node's country)`,
+        choice(countries, 'country'),
+      ),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadCliConfig(context, options)
     const created = await withStore(config, async (store) => {
       const log = context.createLogger({ level: config.log.level, destination: context.err })
       return addOrganisation(
-        { nodeId: config.node.id, store, clock: systemClock, ids: uuidv7Source(systemClock), bus: new EventBus(), log, sha256: sha256Hex },
+        {
+          nodeId: config.node.id,
+          store,
+          clock: systemClock,
+          ids: uuidv7Source(systemClock),
+          bus: new EventBus(),
+          log,
+          sha256: sha256Hex,
+        },
         {
           organisation: {
             code: String(options['code']),
@@ -69,17 +87,18 @@ export function orgCommand(program: Command, context: CliContext): void {
     context.out.write(`added ${created.kind} ${created.code} (${created.name}) with id ${created.id}\n`)
   })
 
-  withConfigFlags(org.command('list').description('list the organisations').option('--json', 'print JSON')).action(
-    async (options: Record<string, unknown>) => {
-      const config = loadCliConfig(context, options)
-      const orgs = await withStore(config, (store) => listOrganisations(store.db, config.node.id))
-      if (options['json']) {
-        context.out.write(`${JSON.stringify(orgs, null, 2)}\n`)
-        return
-      }
-      const width = Math.max(4, ...orgs.map((o) => o.code.length))
-      context.out.write(`${'code'.padEnd(width)}  kind     country  name\n`)
-      for (const o of orgs) context.out.write(`${o.code.padEnd(width)}  ${o.kind.padEnd(7)}  ${o.country.padEnd(7)}  ${o.name}\n`)
-    },
-  )
+  withConfigFlags(
+    org.command('list').description('list the organisations').option('--json', 'print JSON'),
+  ).action(async (options: Record<string, unknown>) => {
+    const config = loadCliConfig(context, options)
+    const orgs = await withStore(config, (store) => listOrganisations(store.db, config.node.id))
+    if (options['json']) {
+      context.out.write(`${JSON.stringify(orgs, null, 2)}\n`)
+      return
+    }
+    const width = Math.max(4, ...orgs.map((o) => o.code.length))
+    context.out.write(`${'code'.padEnd(width)}  kind     country  name\n`)
+    for (const o of orgs)
+      context.out.write(`${o.code.padEnd(width)}  ${o.kind.padEnd(7)}  ${o.country.padEnd(7)}  ${o.name}\n`)
+  })
 }

@@ -11,14 +11,11 @@ export function untilSignal(stop: () => Promise<void>, err: NodeJS.WritableStrea
       }
       stopping = true
       err.write(`\nliaison: ${signal} received; stopping cleanly…\n`)
-      stop().then(
-        () => {
-          process.off('SIGINT', onSignal)
-          process.off('SIGTERM', onSignal)
-          resolve()
-        },
-        reject,
-      )
+      stop().then(() => {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+        resolve()
+      }, reject)
     }
     process.on('SIGINT', onSignal)
     process.on('SIGTERM', onSignal)

@@ -3,8 +3,7 @@
  * machine); `system` is the node itself (start-up, jobs). Users and peers arrive with identity.
  */
 export type Actor =
-  | { readonly kind: 'system'; readonly label: string }
-  | { readonly kind: 'operator'; readonly label: string }
+  { readonly kind: 'system'; readonly label: string } | { readonly kind: 'operator'; readonly label: string }
 
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {

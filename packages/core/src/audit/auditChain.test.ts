@@ -51,7 +51,11 @@ describe('findAuditBreak', () => {
     const rows = await chain(6)
     const forged: ChainedAuditRecord = { ...rows[1]!, seq: 3, id: 'forged', prevHash: rows[1]!.hash }
     const hash = await sha256(auditHashInput(forged, forged.prevHash))
-    const tampered = [...rows.slice(0, 2), { ...forged, hash }, ...rows.slice(2).map((r) => ({ ...r, seq: r.seq + 1 }))]
+    const tampered = [
+      ...rows.slice(0, 2),
+      { ...forged, hash },
+      ...rows.slice(2).map((r) => ({ ...r, seq: r.seq + 1 })),
+    ]
     expect(await findAuditBreak(tampered, sha256)).toEqual({ kind: 'unlinked', seq: 4 })
   })
 })

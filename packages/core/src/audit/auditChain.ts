@@ -63,7 +63,8 @@ export async function findAuditBreak(
   for (const row of rows) {
     if (row.seq !== prev.seq + 1) return { kind: 'gap', seq: row.seq, expectedSeq: prev.seq + 1 }
     if (row.prevHash !== prev.hash) return { kind: 'unlinked', seq: row.seq }
-    if ((await sha256(auditHashInput(row, row.prevHash))) !== row.hash) return { kind: 'changed', seq: row.seq }
+    if ((await sha256(auditHashInput(row, row.prevHash))) !== row.hash)
+      return { kind: 'changed', seq: row.seq }
     prev = { seq: row.seq, hash: row.hash }
   }
   return null

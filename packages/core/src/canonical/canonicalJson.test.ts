@@ -5,7 +5,10 @@ import { canonicalJson } from './canonicalJson.ts'
 describe('canonicalJson (RFC 8785)', () => {
   it.each([
     [{ b: 1, a: [true, null, 'x'] }, '{"a":[true,null,"x"],"b":1}'],
-    [{ '\u20ac': 'Euro', '\r': 'CR', '1': 'One', '\u0080': 'ctl', '\ud83d\ude00': 'emoji', '\u00f6': 'o' }, '{"\\r":"CR","1":"One","\u0080":"ctl","ö":"o","€":"Euro","😀":"emoji"}'],
+    [
+      { '\u20ac': 'Euro', '\r': 'CR', '1': 'One', '\u0080': 'ctl', '\ud83d\ude00': 'emoji', '\u00f6': 'o' },
+      '{"\\r":"CR","1":"One","\u0080":"ctl","ö":"o","€":"Euro","😀":"emoji"}',
+    ],
     [[1e21, 1e-7, -0, 0.1 + 0.2, 333333333.3333333], '[1e+21,1e-7,0,0.30000000000000004,333333333.3333333]'],
     [{ nested: { z: 1, y: { x: 'é' } } }, '{"nested":{"y":{"x":"é"},"z":1}}'],
     [{ skipped: undefined, kept: 1 }, '{"kept":1}'],

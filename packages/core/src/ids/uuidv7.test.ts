@@ -14,11 +14,15 @@ describe('uuidv7', () => {
 
   it('sorts as text in the order of its timestamps', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.integer({ min: 0, max: 2 ** 48 - 1 }), (a, b) => {
-        const [x, y] = [uuidv7(a, zeros), uuidv7(b, zeros)]
-        expect(Math.sign(x.localeCompare(y))).toBe(Math.sign(a - b))
-        expect(uuidv7Time(x)).toBe(a)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        (a, b) => {
+          const [x, y] = [uuidv7(a, zeros), uuidv7(b, zeros)]
+          expect(Math.sign(x.localeCompare(y))).toBe(Math.sign(a - b))
+          expect(uuidv7Time(x)).toBe(a)
+        },
+      ),
     )
   })
 

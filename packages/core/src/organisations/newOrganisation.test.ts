@@ -14,7 +14,12 @@ const centre: Organisation = {
   parentId: null,
   createdAt: at,
 }
-const partner: NewOrganisationInput = { code: 'police-federale', name: 'Police fédérale', kind: 'partner', country: 'BE' }
+const partner: NewOrganisationInput = {
+  code: 'police-federale',
+  name: 'Police fédérale',
+  kind: 'partner',
+  country: 'BE',
+}
 const context = { id: '01a225ba-57af-79d0-b6b2-c8a31ea12d32', nodeId: 'be', at, centre, codeTaken: false }
 
 describe('newOrganisation', () => {
@@ -27,7 +32,10 @@ describe('newOrganisation', () => {
   })
 
   it('creates the centre of a node that has none', () => {
-    const result = newOrganisation({ code: 'nccn', name: 'NCCN', kind: 'centre', country: 'BE' }, { ...context, centre: null })
+    const result = newOrganisation(
+      { code: 'nccn', name: 'NCCN', kind: 'centre', country: 'BE' },
+      { ...context, centre: null },
+    )
     expect(result.ok && result.value.parentId).toBeNull()
   })
 
@@ -42,12 +50,16 @@ describe('newOrganisation', () => {
   ])('refuses %s', (_what, change, message) => {
     const result = newOrganisation({ ...partner, ...change }, context)
     expect(result.ok).toBe(false)
-    if (!result.ok && result.error.reason === 'invalid') expect(result.error.problems.join('\n')).toContain(message)
+    if (!result.ok && result.error.reason === 'invalid')
+      expect(result.error.problems.join('\n')).toContain(message)
     else throw new Error(`expected an invalid refusal, got ${JSON.stringify(result)}`)
   })
 
   it('lists every problem at once', () => {
-    const result = newOrganisation({ code: 'X', name: '', kind: 'x' as never, country: 'DE' as never }, context)
+    const result = newOrganisation(
+      { code: 'X', name: '', kind: 'x' as never, country: 'DE' as never },
+      context,
+    )
     expect(!result.ok && result.error.reason === 'invalid' && result.error.problems).toHaveLength(4)
   })
 
@@ -56,7 +68,10 @@ describe('newOrganisation', () => {
       ok: false,
       error: { reason: 'centre_exists', centreCode: 'nccn' },
     })
-    expect(newOrganisation(partner, { ...context, centre: null })).toEqual({ ok: false, error: { reason: 'no_centre' } })
+    expect(newOrganisation(partner, { ...context, centre: null })).toEqual({
+      ok: false,
+      error: { reason: 'no_centre' },
+    })
     expect(newOrganisation(partner, { ...context, codeTaken: true })).toEqual({
       ok: false,
       error: { reason: 'code_taken', code: 'police-federale' },

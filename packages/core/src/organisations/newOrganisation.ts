@@ -53,7 +53,8 @@ export function newOrganisation(
   const problems = organisationProblems(input)
   if (problems.length > 0) return err({ reason: 'invalid', problems })
   if (context.codeTaken) return err({ reason: 'code_taken', code: input.code })
-  if (input.kind === 'centre' && context.centre) return err({ reason: 'centre_exists', centreCode: context.centre.code })
+  if (input.kind === 'centre' && context.centre)
+    return err({ reason: 'centre_exists', centreCode: context.centre.code })
   if (input.kind === 'partner' && !context.centre) return err({ reason: 'no_centre' })
   return ok({
     id: context.id,

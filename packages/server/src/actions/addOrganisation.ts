@@ -12,50 +12,60 @@ export interface AddOrganisation {
 
 /** Adds the node's centre or a partner organisation under it. */
 export async function addOrganisation(deps: ActionDeps, input: AddOrganisation): Promise<Organisation> {
-  return runAction(deps, { action: 'organisation.add', actor: input.actor, source: input.source }, async (ctx) => {
-    ctx.target(input.organisation.code, null)
-    const centre = await findCentre(ctx.tx, deps.nodeId)
-    const taken = await findOrganisation(ctx.tx, deps.nodeId, { code: input.organisation.code })
-    const decided = newOrganisation(input.organisation, {
-      id: ctx.newId(),
-      nodeId: deps.nodeId,
-      at: ctx.at,
-      centre,
-      codeTaken: taken !== null,
-    })
-    if (!decided.ok) {
-      const refusal = decided.error
-      switch (refusal.reason) {
-        case 'invalid':
-          return refuse('validation_failed', refusal.problems.join('; '), { problems: refusal.problems })
-        case 'code_taken':
-          return refuse('conflict', `an organisation with code '${refusal.code}' already exists on this node`)
-        case 'centre_exists':
-          return refuse('conflict', `this node already has its centre ('${refusal.centreCode}'); add partners instead`)
-        case 'no_centre':
-          return refuse('conflict', 'add the centre organisation first: partners sit under it')
-        default: {
-          const exhaustive: never = refusal
-          return exhaustive
+  return runAction(
+    deps,
+    { action: 'organisation.add', actor: input.actor, source: input.source },
+    async (ctx) => {
+      ctx.target(input.organisation.code, null)
+      const centre = await findCentre(ctx.tx, deps.nodeId)
+      const taken = await findOrganisation(ctx.tx, deps.nodeId, { code: input.organisation.code })
+      const decided = newOrganisation(input.organisation, {
+        id: ctx.newId(),
+        nodeId: deps.nodeId,
+        at: ctx.at,
+        centre,
+        codeTaken: taken !== null,
+      })
+      if (!decided.ok) {
+        const refusal = decided.error
+        switch (refusal.reason) {
+          case 'invalid':
+            return refuse('validation_failed', refusal.problems.join('; '), { problems: refusal.problems })
+          case 'code_taken':
+            return refuse(
+              'conflict',
+              `an organisation with code '${refusal.code}' already exists on this node`,
+            )
+          case 'centre_exists':
+            return refuse(
+              'conflict',
+              `this node already has its centre ('${refusal.centreCode}'); add partners instead`,
+            )
+          case 'no_centre':
+            return refuse('conflict', 'add the centre organisation first: partners sit under it')
+          default: {
+            const exhaustive: never = refusal
+            return exhaustive
+          }
         }
       }
-    }
-    const org = decided.value
-    await ctx.tx
-      .insertInto('organisations')
-      .values({
-        id: org.id,
-        node_id: org.nodeId,
-        code: org.code,
-        name: org.name,
-        kind: org.kind,
-        country: org.country,
-        parent_id: org.parentId,
-        created_at: org.createdAt,
-      })
-      .execute()
-    ctx.target(org.id, org.id, { code: org.code })
-    ctx.emit({ kind: 'organisation.added', organisation: org }, org.id, org.id)
-    return org
-  })
+      const org = decided.value
+      await ctx.tx
+        .insertInto('organisations')
+        .values({
+          id: org.id,
+          node_id: org.nodeId,
+          code: org.code,
+          name: org.name,
+          kind: org.kind,
+          country: org.country,
+          parent_id: org.parentId,
+          created_at: org.createdAt,
+        })
+        .execute()
+      ctx.target(org.id, org.id, { code: org.code })
+      ctx.emit({ kind: 'organisation.added', organisation: org }, org.id, org.id)
+      return org
+    },
+  )
 }

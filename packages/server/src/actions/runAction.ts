@@ -73,7 +73,8 @@ export async function runAction<T>(
           outcome: 'ok',
           code: null,
           source: meta.source,
-          details: stored.length > 0 ? { ...target.details, events: stored.map((e) => e.seq) } : target.details,
+          details:
+            stored.length > 0 ? { ...target.details, events: stored.map((e) => e.seq) } : target.details,
         },
         deps.sha256,
       )
@@ -132,9 +133,13 @@ function fromDatabaseError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code
   const constraint = (error as { constraint?: unknown } | null)?.constraint
   if (code === '23505') {
-    return new LiaisonError('conflict', `this already exists (${typeof constraint === 'string' ? constraint : 'unique constraint'})`)
+    return new LiaisonError(
+      'conflict',
+      `this already exists (${typeof constraint === 'string' ? constraint : 'unique constraint'})`,
+    )
   }
-  if (code === '40001' || code === '40P01') return new LiaisonError('conflict', 'a concurrent change got there first; try again')
+  if (code === '40001' || code === '40P01')
+    return new LiaisonError('conflict', 'a concurrent change got there first; try again')
   return error
 }
 

@@ -9,7 +9,12 @@ import type { AuditTable, Database } from '../store/schema.ts'
  * stream reader never skips an event that commits late.
  */
 export async function lockAuditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirst()
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirst()
   if (!head) throw new Error('audit_head row is missing: the schema was not migrated')
   return head
 }
@@ -68,15 +73,29 @@ export function toAuditRecord(row: Selectable<AuditTable>): ChainedAuditRecord {
 
 export type AuditVerification =
   | { readonly ok: true; readonly rows: number; readonly head: string }
-  | { readonly ok: false; readonly rows: number; readonly problem: AuditBreak | { kind: 'head'; seq: number } }
+  | {
+      readonly ok: false
+      readonly rows: number
+      readonly problem: AuditBreak | { kind: 'head'; seq: number }
+    }
 
 /** Walks the whole chain in pages and checks it ends at the recorded head. */
-export async function verifyAuditChain(db: Kysely<Database>, sha256: Sha256Hex, pageSize = 5_000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  sha256: Sha256Hex,
+  pageSize = 5_000,
+): Promise<AuditVerification> {
   let position = { seq: 0, hash: auditGenesisHash }
   let rows = 0
   for (;;) {
     const page = (
-      await db.selectFrom('audit').selectAll().where('seq', '>', position.seq).orderBy('seq').limit(pageSize).execute()
+      await db
+        .selectFrom('audit')
+        .selectAll()
+        .where('seq', '>', position.seq)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute()
     ).map(toAuditRecord)
     if (page.length === 0) break
     const problem = await findAuditBreak(page, sha256, position)
@@ -85,7 +104,11 @@ export async function verifyAuditChain(db: Kysely<Database>, sha256: Sha256Hex, 
     const last = page.at(-1)!
     position = { seq: last.seq, hash: last.hash }
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst()
   if (!head || head.seq !== position.seq || head.hash !== position.hash) {
     return { ok: false, rows, problem: { kind: 'head', seq: head?.seq ?? 0 } }
   }

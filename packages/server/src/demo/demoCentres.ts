@@ -45,7 +45,12 @@ export const demoCentres: readonly DemoCentre[] = [
     nodeId: 'lu',
     name: 'Haut-Commissariat à la Protection nationale (HCPN)',
     country: 'LU',
-    centre: { code: 'hcpn', name: 'Haut-Commissariat à la Protection nationale (HCPN)', kind: 'centre', country: 'LU' },
+    centre: {
+      code: 'hcpn',
+      name: 'Haut-Commissariat à la Protection nationale (HCPN)',
+      kind: 'centre',
+      country: 'LU',
+    },
     partners: [
       partner('LU', 'cgdis', 'Corps grand-ducal d’incendie et de secours (CGDIS)'),
       partner('LU', 'police-lu', 'Police grand-ducale'),

@@ -7,6 +7,10 @@ import type { DemoCentre } from './demoCentres.ts'
 export async function seedDemoCentre(deps: ActionDeps, centre: DemoCentre): Promise<void> {
   for (const organisation of [centre.centre, ...centre.partners]) {
     if (await findOrganisation(deps.store.db, deps.nodeId, { code: organisation.code })) continue
-    await addOrganisation(deps, { organisation, actor: { kind: 'system', label: 'demo-seed' }, source: 'demo' })
+    await addOrganisation(deps, {
+      organisation,
+      actor: { kind: 'system', label: 'demo-seed' },
+      source: 'demo',
+    })
   }
 }

@@ -14,7 +14,10 @@ export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
   }
 }
 
-export async function insertEvents(db: Kysely<Database>, events: readonly DomainEvent[]): Promise<StoredEvent[]> {
+export async function insertEvents(
+  db: Kysely<Database>,
+  events: readonly DomainEvent[],
+): Promise<StoredEvent[]> {
   if (events.length === 0) return []
   const rows = await db
     .insertInto('events')
@@ -34,7 +37,11 @@ export async function insertEvents(db: Kysely<Database>, events: readonly Domain
 }
 
 /** Events after `afterSeq`, oldest first. */
-export async function readEvents(db: Kysely<Database>, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+export async function readEvents(
+  db: Kysely<Database>,
+  afterSeq: number,
+  limit: number,
+): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()

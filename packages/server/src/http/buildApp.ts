@@ -36,7 +36,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id)
-    void reply.headers(securityHeaders({ tls: req.protocol === 'https', docs: req.url.startsWith('/api/docs') }))
+    void reply.headers(
+      securityHeaders({ tls: req.protocol === 'https', docs: req.url.startsWith('/api/docs') }),
+    )
   })
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'

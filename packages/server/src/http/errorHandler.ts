@@ -13,7 +13,10 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
       ...(v.params && 'additionalProperty' in v.params ? { unexpected: v.params.additionalProperty } : {}),
     }))
     const summary = details
-      .map((d) => `${d.path}${'missing' in d ? `/${String(d.missing)}` : ''}${'unexpected' in d ? `/${String(d.unexpected)}` : ''} ${d.message}`)
+      .map(
+        (d) =>
+          `${d.path}${'missing' in d ? `/${String(d.missing)}` : ''}${'unexpected' in d ? `/${String(d.unexpected)}` : ''} ${d.message}`,
+      )
       .join('; ')
     return new LiaisonError('validation_failed', summary, details)
   }
@@ -33,11 +36,15 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
     default:
       break
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) return new LiaisonError('malformed_body', `the body is not valid JSON: ${error.message}`)
+  if (error instanceof SyntaxError && fe.statusCode === 400)
+    return new LiaisonError('malformed_body', `the body is not valid JSON: ${error.message}`)
   if (fe.statusCode === 429) return new LiaisonError('rate_limited', fe.message)
   if (fe.statusCode === 413) return new LiaisonError('payload_too_large', fe.message)
   if (fe.statusCode === 415) {
-    return new LiaisonError('unsupported_media_type', `content type '${contentType ?? '(none)'}' is not accepted here`)
+    return new LiaisonError(
+      'unsupported_media_type',
+      `content type '${contentType ?? '(none)'}' is not accepted here`,
+    )
   }
   return new LiaisonError('internal', 'an unexpected error occurred; its request id is in the logs')
 }

@@ -7,5 +7,8 @@ import { LiaisonError } from '@liaison/core'
  * which is the operator on the machine itself.
  */
 export async function requireIdentity(_request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  throw new LiaisonError('unauthenticated', 'sign-in is required; this node accepts changes only from its command line')
+  throw new LiaisonError(
+    'unauthenticated',
+    'sign-in is required; this node accepts changes only from its command line',
+  )
 }

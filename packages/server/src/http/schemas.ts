@@ -10,7 +10,10 @@ export const ErrorBody = Type.Object(
       details: Type.Optional(Type.Unknown()),
     }),
   },
-  { $id: 'ErrorBody', description: 'Every error answer: a code from the closed set, a message, optional details' },
+  {
+    $id: 'ErrorBody',
+    description: 'Every error answer: a code from the closed set, a message, optional details',
+  },
 )
 
 export const OrganisationBody = Type.Object({

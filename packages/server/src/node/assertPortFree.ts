@@ -8,7 +8,12 @@ export async function assertPortFree(host: string, port: number): Promise<void> 
     const probe = createServer()
     probe.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new LiaisonError('port_in_use', `${host}:${port} is already in use (is another Liaison node running?)`))
+        reject(
+          new LiaisonError(
+            'port_in_use',
+            `${host}:${port} is already in use (is another Liaison node running?)`,
+          ),
+        )
       } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EACCES') {
         reject(new LiaisonError('config_invalid', `cannot listen on ${host}:${port}: ${error.code}`))
       } else reject(error)

@@ -9,7 +9,11 @@ export async function bindNode(db: Kysely<Database>, nodeId: string): Promise<vo
     .values({ key: 'node.id', value: JSON.stringify(nodeId) })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute()
-  const row = await db.selectFrom('node_meta').select('value').where('key', '=', 'node.id').executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('node_meta')
+    .select('value')
+    .where('key', '=', 'node.id')
+    .executeTakeFirstOrThrow()
   if (row.value !== nodeId) {
     throw new LiaisonError(
       'config_invalid',

@@ -79,7 +79,12 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     if (options.seed) await options.seed(deps)
     if (!(await findCentre(store.db, config.node.id))) {
       await addOrganisation(deps, {
-        organisation: { code: 'centre', name: config.node.name, kind: 'centre', country: config.node.country },
+        organisation: {
+          code: 'centre',
+          name: config.node.name,
+          kind: 'centre',
+          country: config.node.country,
+        },
         actor: { kind: 'system', label: 'start-up' },
         source: 'start-up',
       })

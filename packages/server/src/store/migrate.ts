@@ -18,7 +18,9 @@ export async function migrate(db: Kysely<Database>): Promise<MigrationReport> {
     migrationLockTableName: 'schema_migrations_lock',
   })
   const { error, results } = await migrator.migrateToLatest()
-  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName)
+  const applied = (results ?? [])
+    .filter((r: MigrationResult) => r.status === 'Success')
+    .map((r) => r.migrationName)
   if (error) {
     const failed = (results ?? []).find((r) => r.status === 'Error')
     throw new LiaisonError(

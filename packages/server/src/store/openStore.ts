@@ -31,7 +31,9 @@ export function redactUrl(url: string): string {
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  return options.engine === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize ?? 10)
+  return options.engine === 'pglite'
+    ? openPglite(options.dataDir)
+    : openPostgres(options.url, options.poolSize ?? 10)
 }
 
 async function openPglite(dataDir: string): Promise<Store> {

@@ -81,7 +81,9 @@ class PgliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], { rowMode: 'object' })
+    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
+      rowMode: 'object',
+    })
     const affected = result.affectedRows
     return {
       rows: result.rows,

@@ -11,7 +11,9 @@ export function healthRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['operations'],
         summary: 'Liveness: the process answers',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), node: Type.String(), version: Type.String() }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), node: Type.String(), version: Type.String() }),
+        },
       },
     },
     async () => ({ status: 'ok' as const, node: deps.nodeId, version: liaisonVersion }),
@@ -40,8 +42,12 @@ export function healthRoutes(app: App, deps: AppDeps): void {
     },
   )
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } }, async (_req, reply) => {
-    const body = await deps.metrics.registry.metrics()
-    return reply.type(deps.metrics.registry.contentType).send(body)
-  })
+  app.get(
+    '/metrics',
+    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } },
+    async (_req, reply) => {
+      const body = await deps.metrics.registry.metrics()
+      return reply.type(deps.metrics.registry.contentType).send(body)
+    },
+  )
 }

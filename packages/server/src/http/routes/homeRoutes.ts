@@ -12,10 +12,16 @@ header p{margin:.25rem 0 0;opacity:.9}main{padding:1rem 2rem;max-width:60rem}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d0d5dc}
 a{color:#0b3d63}footer{padding:1rem 2rem;color:#555;font-size:.875rem}`
 
+const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3d63"/><path d="M9 8v16h14v-4H13V8z" fill="#fff"/></svg>`
+
 /** The node's front page: which centre this is, its organisations, and where the API is. */
 export function homeRoutes(app: App, deps: AppDeps): void {
   app.get('/assets/home.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
+  )
+
+  app.get('/assets/icon.svg', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
   )
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
@@ -30,7 +36,7 @@ export function homeRoutes(app: App, deps: AppDeps): void {
       .join('')
     const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(name)} · Liaison</title><link rel="stylesheet" href="/assets/home.css"></head>
+<title>${escapeHtml(name)} · Liaison</title><link rel="stylesheet" href="/assets/home.css"><link rel="icon" href="/assets/icon.svg" type="image/svg+xml"></head>
 <body><header><h1 data-testid="centre-name">${escapeHtml(name)}</h1>
 <p>Liaison node <code>${escapeHtml(deps.nodeId)}</code> · ${deps.config.node.country}</p></header>
 <main><h2>Organisations</h2>

@@ -30,7 +30,8 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const org = await findOrganisation(deps.store.db, deps.nodeId, { code: req.params.code })
-      if (!org) throw new LiaisonError('not_found', `no organisation with code '${req.params.code}' on this node`)
+      if (!org)
+        throw new LiaisonError('not_found', `no organisation with code '${req.params.code}' on this node`)
       return presentOrganisation(org)
     },
   )

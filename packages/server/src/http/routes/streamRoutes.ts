@@ -29,7 +29,10 @@ export function streamRoutes(app: App, deps: AppDeps): void {
         tags: ['live'],
         summary: "The node's events as Server-Sent Events; resume with Last-Event-ID (or ?after=seq)",
         headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })) }),
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { after: Type.Optional(Type.Integer({ minimum: 0 })) },
+          { additionalProperties: false },
+        ),
         produces: ['text/event-stream'],
       },
     },

@@ -21,7 +21,9 @@ export const m0001_foundation: Migration = {
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
       .addUniqueConstraint('organisations_node_code', ['node_id', 'code'])
       .execute()
-    await sql`create unique index organisations_one_centre on organisations (node_id) where kind = 'centre'`.execute(db)
+    await sql`create unique index organisations_one_centre on organisations (node_id) where kind = 'centre'`.execute(
+      db,
+    )
 
     await db.schema
       .createTable('events')
