@@ -15,9 +15,9 @@ describe('liaison (the command)', () => {
 
   it('migrates a new embedded database, then says it is up to date', async () => {
     const first = await runCli(['migrate', ...node])
-    expect(first).toMatchObject({ code: 0, stdout: `applied 0001_foundation to ${dataDir}\n` })
+    expect(first).toMatchObject({ code: 0, stdout: `applied 0001_foundation, 0002_identity to ${dataDir}\n` })
     const again = await runCli(['migrate', ...node])
-    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0001_foundation)\n` })
+    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0002_identity)\n` })
   })
 
   it('adds organisations and lists them', async () => {

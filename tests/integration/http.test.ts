@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
+import type { TestSession } from '../support/identity.ts'
+import { signedInAs } from '../support/identity.ts'
 
 const engines = await testEngines()
 
 describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name, engine) => {
   let node: TestNode
+  let viewer: TestSession
   beforeAll(async () => {
     node = await startTestNode(engine, { config: { 'http.bodyLimit': 2048 } })
+    viewer = await signedInAs(node, ['viewer'])
   })
   afterAll(async () => {
     await node.dispose()
@@ -16,7 +20,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
 
   const countRows = async () =>
     Promise.all(
-      (['organisations', 'events', 'audit'] as const).map(async (t) =>
+      (['organisations', 'events', 'users'] as const).map(async (t) =>
         Number(
           (
             await node.deps.store.db
@@ -37,7 +41,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   })
 
   it('serves Prometheus metrics that count requests', async () => {
-    await node.app.inject({ url: '/api/v1/organisations' })
+    await node.app.inject({ url: '/api/v1/organisations', headers: viewer.headers() })
     const metrics = await node.app.inject({ url: '/metrics' })
     expect(metrics.headers['content-type']).toContain('text/plain')
     expect(metrics.body).toMatch(
@@ -69,11 +73,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
   })
 
   it('lists organisations and finds one by code', async () => {
-    const list = (await node.app.inject({ url: '/api/v1/organisations' })).json<{
+    const list = (await node.app.inject({ url: '/api/v1/organisations', headers: viewer.headers() })).json<{
       items: { code: string }[]
     }>()
     expect(list.items.map((o) => o.code)).toEqual(['centre'])
-    const one = await node.app.inject({ url: '/api/v1/organisations/centre' })
+    const one = await node.app.inject({ url: '/api/v1/organisations/centre', headers: viewer.headers() })
     expect(one.json()).toMatchObject({ code: 'centre', kind: 'centre', nodeId: 'be', parentId: null })
     const info = (await node.app.inject({ url: '/api/v1/node' })).json<{
       id: string
@@ -155,15 +159,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
       'body/code',
     ],
     [
-      'a valid body without identity',
+      'a valid body from a role that may not add organisations',
       {
         method: 'POST' as const,
         url: '/api/v1/organisations',
         payload: { code: 'police', name: 'Police', kind: 'partner' },
       },
-      401,
-      'unauthenticated',
-      'sign-in is required',
+      403,
+      'forbidden',
+      "your roles do not allow 'users.manage'",
     ],
     [
       'a bad resume position',
@@ -174,7 +178,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
     ],
   ])('refuses %s with a precise error and changes nothing', async (_what, request, status, code, message) => {
     const before = await countRows()
-    const response = await node.app.inject(request)
+    const response = await node.app.inject({
+      ...request,
+      headers: { ...viewer.headers(), ...request.headers },
+    })
     expect(response.statusCode).toBe(status)
     const body = response.json<{ error: { code: string; message: string } }>()
     expect(body.error.code).toBe(code)
@@ -183,8 +190,21 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
     expect(await countRows()).toEqual(before)
   })
 
+  it('asks for sign-in, and audits nothing, when no credential is presented', async () => {
+    const auditRows = async () =>
+      (await node.deps.store.db.selectFrom('audit').select('seq').execute()).length
+    const before = await auditRows()
+    const response = await node.app.inject({ url: '/api/v1/organisations' })
+    expect(response.statusCode).toBe(401)
+    expect(response.json()).toEqual({
+      error: { code: 'unauthenticated', message: 'sign in first (or send an API token)' },
+    })
+    expect(await auditRows()).toBe(before)
+  })
+
   it('lists every schema problem, not just the first', async () => {
     const response = await node.app.inject({
+      headers: viewer.headers(),
       method: 'POST',
       url: '/api/v1/organisations',
       payload: { code: 'Bad Code', kind: 'ministry', extra: 1 },

@@ -30,7 +30,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
   const add = (code: string, name = `Partner ${code}`) =>
     addOrganisation(node.deps, {
       organisation: { code, name, kind: 'partner', country: 'BE' },
-      actor: operator,
+      caller: operator,
       source: 'test',
     })
 
@@ -132,7 +132,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
   it('refuses an invalid organisation with every problem, and a second centre', async () => {
     const invalid = addOrganisation(node.deps, {
       organisation: { code: 'Bad Code', name: 'x', kind: 'partner', country: 'BE' },
-      actor: operator,
+      caller: operator,
       source: 'test',
     })
     await expect(invalid).rejects.toBeInstanceOf(LiaisonError)
@@ -143,7 +143,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     await expect(
       addOrganisation(node.deps, {
         organisation: { code: 'nccn2', name: 'Another centre', kind: 'centre', country: 'BE' },
-        actor: operator,
+        caller: operator,
         source: 'test',
       }),
     ).rejects.toMatchObject({ code: 'conflict' })

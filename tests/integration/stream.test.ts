@@ -4,14 +4,20 @@ import { testEngines } from '../support/engines.ts'
 import { openSse } from '../support/sseClient.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
+import type { TestSession } from '../support/identity.ts'
+import { signedInAs } from '../support/identity.ts'
 
 const engines = await testEngines()
 const operator = { kind: 'operator', label: 'test' } as const
 
 describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_name, engine) => {
   let node: TestNode
+  let session: TestSession
+  const open = (path: string, headers: Record<string, string> = {}) =>
+    openSse(`${node.url}${path}`, { cookie: session.cookie, ...headers })
   beforeAll(async () => {
     node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+    session = await signedInAs(node, ['viewer'])
   })
   afterAll(async () => {
     await node.dispose()
@@ -20,12 +26,12 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   const add = (code: string) =>
     addOrganisation(node.deps, {
       organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' },
-      actor: operator,
+      caller: operator,
       source: 'test',
     })
 
   it('sends the backlog, then each event as it commits, in order', async () => {
-    const stream = await openSse(`${node.url}/api/v1/stream`)
+    const stream = await open('/api/v1/stream')
     expect(stream.response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
     expect(stream.response.headers.get('x-content-type-options')).toBe('nosniff')
     const [first] = await stream.waitFor(1)
@@ -50,8 +56,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   })
 
   it('resumes after Last-Event-ID, or ?after=, without repeating or missing anything', async () => {
-    const resumed = await openSse(`${node.url}/api/v1/stream`, { 'last-event-id': '2' })
-    const fromQuery = await openSse(`${node.url}/api/v1/stream?after=1`)
+    const resumed = await open('/api/v1/stream', { 'last-event-id': '2' })
+    const fromQuery = await open('/api/v1/stream?after=1')
     await add('live-3')
     expect((await resumed.waitFor(2)).map((m) => m.id)).toEqual(['3', '4'])
     expect((await fromQuery.waitFor(3)).map((m) => m.id)).toEqual(['2', '3', '4'])
@@ -62,15 +68,19 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
 
   it('misses nothing committed while it reads the backlog', async () => {
     const writes = Promise.all(Array.from({ length: 12 }, (_, i) => add(`burst-${i}`)))
-    const stream = await openSse(`${node.url}/api/v1/stream?after=4`)
+    const stream = await open('/api/v1/stream?after=4')
     await writes
     const messages = await stream.waitFor(12)
     expect(messages.map((m) => Number(m.id))).toEqual(Array.from({ length: 12 }, (_, i) => 5 + i))
     await stream.close()
   })
 
+  it('refuses a client that is not signed in', async () => {
+    await expect(openSse(`${node.url}/api/v1/stream`)).rejects.toThrow('stream answered 401')
+  })
+
   it('lets go of a client that disconnects', async () => {
-    const stream = await openSse(`${node.url}/api/v1/stream`)
+    const stream = await open('/api/v1/stream')
     await stream.waitFor(1)
     const listeners = node.deps.bus.size
     await stream.close()

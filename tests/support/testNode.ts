@@ -31,6 +31,8 @@ export function testConfig(
       'node.id': 'be',
       'node.name': 'Centre de crise national (NCCN)',
       'http.port': 0,
+      // the API tests see the plain page; the end-to-end tests serve the built web application
+      'http.webDir': '/nonexistent/liaison-web',
       ...(store.engine === 'pglite' ? { 'store.dataDir': store.dataDir } : { 'store.url': store.url }),
       ...extra,
     },

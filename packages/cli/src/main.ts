@@ -4,6 +4,9 @@ import { createLogger, liaisonVersion } from '@liaison/server'
 import { demoCommand } from './commands/demoCommand.ts'
 import { migrateCommand } from './commands/migrateCommand.ts'
 import { orgCommand } from './commands/orgCommand.ts'
+import { tokenCommand } from './commands/tokenCommand.ts'
+import { userCommand } from './commands/userCommand.ts'
+import { auditCommand } from './commands/auditCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
 
@@ -27,7 +30,14 @@ export async function main(
   demoCommand(program, context)
   migrateCommand(program, context)
   orgCommand(program, context)
-  for (const command of program.commands) command.exitOverride()
+  userCommand(program, context)
+  tokenCommand(program, context)
+  auditCommand(program, context)
+  const override = (command: Command): void => {
+    command.exitOverride()
+    command.commands.forEach(override)
+  }
+  override(program)
 
   try {
     await program.parseAsync([...argv])

@@ -28,7 +28,13 @@ describe('loadConfig', () => {
   it('has defaults that start an embedded node on loopback', () => {
     expect(loadConfig({ env: {}, cwd })).toEqual({
       node: { id: 'local', name: 'Liaison', country: 'BE' },
-      http: { host: '127.0.0.1', port: 8080, bodyLimit: 1048576, trustProxy: false },
+      http: {
+        host: '127.0.0.1',
+        port: 8080,
+        bodyLimit: 1048576,
+        trustProxy: false,
+        webDir: expect.stringMatching(/packages\/web\/dist$/) as string,
+      },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
       log: { level: 'info' },
     })

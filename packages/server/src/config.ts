@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
+
+const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
@@ -13,6 +16,8 @@ export interface NodeConfig {
     readonly port: number
     readonly bodyLimit: number
     readonly trustProxy: boolean
+    /** The built web application (packages/web/dist); a fallback page is served when it is missing. */
+    readonly webDir: string
   }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
   readonly log: { readonly level: LogLevel }
@@ -139,6 +144,14 @@ export const configKeys: readonly KeySpec[] = [
     defaultText: 'false',
     doc: 'trust X-Forwarded-* headers (only behind your own reverse proxy)',
     parse: boolean,
+  },
+  {
+    key: 'http.webDir',
+    env: 'LIAISON_WEB_DIR',
+    flag: '--web-dir',
+    defaultText: 'packages/web/dist',
+    doc: 'directory of the built web application served at /',
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
     key: 'store.dataDir',
@@ -272,6 +285,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       port: get('http.port', 8080),
       bodyLimit: get('http.bodyLimit', 1024 * 1024),
       trustProxy: get('http.trustProxy', false),
+      webDir: resolve(sources.cwd, get('http.webDir', defaultWebDir)),
     },
     store: {
       dataDir: isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir),

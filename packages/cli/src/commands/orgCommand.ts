@@ -2,39 +2,18 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import type { Country, OrganisationKind } from '@liaison/core'
 import { countries, organisationKinds } from '@liaison/core'
-import type { NodeConfig, Store } from '@liaison/server'
-import {
-  EventBus,
-  addOrganisation,
-  bindNode,
-  listOrganisations,
-  migrate,
-  openStore,
-  sha256Hex,
-  storeOptions,
-  systemClock,
-  uuidv7Source,
-} from '@liaison/server'
+import { addOrganisation, listOrganisations } from '@liaison/server'
 import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
+import { operator, withStore } from './cliStore.ts'
 import { loadCliConfig } from './loadCliConfig.ts'
 
-function choice<T extends string>(values: readonly T[], what: string) {
+export function choice<T extends string>(values: readonly T[], what: string) {
   return (value: string): T => {
-    if (!(values as readonly string[]).includes(value))
+    if (!(values as readonly string[]).includes(value)) {
       throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`)
+    }
     return value as T
-  }
-}
-
-async function withStore<T>(config: NodeConfig, body: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptions(config))
-  try {
-    await migrate(store.db)
-    await bindNode(store.db, config.node.id)
-    return await body(store)
-  } finally {
-    await store.close()
   }
 }
 
@@ -60,30 +39,18 @@ export function orgCommand(program: Command, context: CliContext): void {
       ),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadCliConfig(context, options)
-    const created = await withStore(config, async (store) => {
-      const log = context.createLogger({ level: config.log.level, destination: context.err })
-      return addOrganisation(
-        {
-          nodeId: config.node.id,
-          store,
-          clock: systemClock,
-          ids: uuidv7Source(systemClock),
-          bus: new EventBus(),
-          log,
-          sha256: sha256Hex,
+    const created = await withStore(context, config, (deps) =>
+      addOrganisation(deps, {
+        organisation: {
+          code: String(options['code']),
+          name: String(options['name']),
+          kind: options['kind'] as OrganisationKind,
+          country: (options['orgCountry'] as Country | undefined) ?? config.node.country,
         },
-        {
-          organisation: {
-            code: String(options['code']),
-            name: String(options['name']),
-            kind: options['kind'] as OrganisationKind,
-            country: (options['orgCountry'] as Country | undefined) ?? config.node.country,
-          },
-          actor: { kind: 'operator', label: context.env['USER'] ?? 'unknown' },
-          source: 'cli',
-        },
-      )
-    })
+        caller: operator(context),
+        source: 'cli',
+      }),
+    )
     context.out.write(`added ${created.kind} ${created.code} (${created.name}) with id ${created.id}\n`)
   })
 
@@ -91,14 +58,15 @@ export function orgCommand(program: Command, context: CliContext): void {
     org.command('list').description('list the organisations').option('--json', 'print JSON'),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadCliConfig(context, options)
-    const orgs = await withStore(config, (store) => listOrganisations(store.db, config.node.id))
+    const orgs = await withStore(context, config, (deps) => listOrganisations(deps.store.db, config.node.id))
     if (options['json']) {
       context.out.write(`${JSON.stringify(orgs, null, 2)}\n`)
       return
     }
     const width = Math.max(4, ...orgs.map((o) => o.code.length))
     context.out.write(`${'code'.padEnd(width)}  kind     country  name\n`)
-    for (const o of orgs)
+    for (const o of orgs) {
       context.out.write(`${o.code.padEnd(width)}  ${o.kind.padEnd(7)}  ${o.country.padEnd(7)}  ${o.name}\n`)
+    }
   })
 }

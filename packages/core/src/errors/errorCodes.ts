@@ -8,7 +8,15 @@ export const errorCodes = {
   payload_too_large: { http: 413, exit: 65, summary: 'the input is larger than allowed' },
   unsupported_media_type: { http: 415, exit: 65, summary: 'the content type is not accepted here' },
   unauthenticated: { http: 401, exit: 77, summary: 'sign-in is required' },
+  invalid_credentials: { http: 401, exit: 77, summary: 'the username, password or code is wrong' },
+  totp_required: { http: 401, exit: 77, summary: 'a one-time code is required' },
+  session_expired: { http: 401, exit: 77, summary: 'the session has expired; sign in again' },
+  session_invalid: { http: 401, exit: 77, summary: 'the session or token is not valid' },
+  account_locked: { http: 423, exit: 77, summary: 'the account is locked after failed sign-ins' },
+  csrf_failed: { http: 403, exit: 77, summary: 'the CSRF token is missing or wrong' },
   forbidden: { http: 403, exit: 77, summary: 'the actor may not do this' },
+  insufficient_scope: { http: 403, exit: 77, summary: "the API token's scopes do not allow this" },
+  other_organisation: { http: 403, exit: 77, summary: 'this belongs to another organisation' },
   not_found: { http: 404, exit: 66, summary: 'no such route or item' },
   method_not_allowed: { http: 405, exit: 64, summary: 'the route exists but not with this method' },
   conflict: { http: 409, exit: 65, summary: 'the change conflicts with the current state' },
@@ -19,6 +27,7 @@ export const errorCodes = {
   data_dir_locked: { http: 503, exit: 75, summary: 'another process uses this data directory' },
   port_in_use: { http: 503, exit: 69, summary: 'the listening address is already in use' },
   not_ready: { http: 503, exit: 75, summary: 'the node is not ready' },
+  integrity_failed: { http: 500, exit: 65, summary: 'stored data failed an integrity check' },
   internal: { http: 500, exit: 70, summary: 'an unexpected error; see the logs' },
 } as const satisfies Record<string, { http: number; exit: number; summary: string }>
 

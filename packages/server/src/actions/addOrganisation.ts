@@ -1,23 +1,26 @@
-import type { Actor, NewOrganisationInput, Organisation } from '@liaison/core'
-import { newOrganisation } from '@liaison/core'
+import type { Caller, NewOrganisationInput, Organisation } from '@liaison/core'
+import { callerActor, newOrganisation } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
 import { refuse, runAction } from './runAction.ts'
 
 export interface AddOrganisation {
   readonly organisation: NewOrganisationInput
-  readonly actor: Actor
+  readonly caller: Caller
   readonly source: string | null
 }
 
-/** Adds the node's centre or a partner organisation under it. */
+/** Adds the node's centre or a partner organisation under it (the operator, or an administrator of the centre). */
 export async function addOrganisation(deps: ActionDeps, input: AddOrganisation): Promise<Organisation> {
   return runAction(
     deps,
-    { action: 'organisation.add', actor: input.actor, source: input.source },
+    { action: 'organisation.add', actor: callerActor(input.caller), source: input.source },
     async (ctx) => {
       ctx.target(input.organisation.code, null)
       const centre = await findCentre(ctx.tx, deps.nodeId)
+      // only the centre's administrators add organisations to the node
+      requirePermission(input.caller, 'users.manage', centre?.id ?? null)
       const taken = await findOrganisation(ctx.tx, deps.nodeId, { code: input.organisation.code })
       const decided = newOrganisation(input.organisation, {
         id: ctx.newId(),

@@ -1,5 +1,5 @@
 import type { Actor, DomainEvent, DomainEventBody, StoredEvent } from '@liaison/core'
-import { LiaisonError, actorLabel, isLiaisonError } from '@liaison/core'
+import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
 import { insertEvents } from '../events/eventRows.ts'
@@ -21,8 +21,35 @@ export interface ActionContext {
   newId(): string
   /** Records an event; it is written with the audit row and published after commit. */
   emit(body: DomainEventBody, subject: string, orgId: string | null): void
-  /** Says what the audit row is about. */
+  /** Names the actor once it is known (a sign-in learns who it is). */
+  actAs(actor: Actor): void
+  /** Says what the audit row is about; its organisation defaults to the actor's. */
   target(target: string | null, orgId: string | null, details?: Record<string, unknown>): void
+}
+
+interface AuditTarget {
+  target: string | null
+  orgId: string | null
+  details: Record<string, unknown> | null
+}
+
+class KeptRefusal extends Error {
+  constructor(readonly refusal: LiaisonError) {
+    super(refusal.message)
+  }
+}
+
+/**
+ * A refusal whose changes must still commit (a failed sign-in counts towards lock-out): throw
+ * what this returns. The audit row records the refusal in the same transaction.
+ */
+export function keepChanges(refusal: LiaisonError): Error {
+  return new KeptRefusal(refusal)
+}
+
+/** Raises a refusal from inside an action body. */
+export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
+  throw new LiaisonError(code, message, details)
 }
 
 /**
@@ -37,12 +64,10 @@ export async function runAction<T>(
   body: (ctx: ActionContext) => Promise<T>,
 ): Promise<T> {
   const at = deps.clock.now()
-  let target: { target: string | null; orgId: string | null; details: Record<string, unknown> | null } = {
-    target: null,
-    orgId: null,
-    details: null,
-  }
+  let actor = meta.actor
+  let target: AuditTarget = { target: null, orgId: null, details: null }
   let stored: StoredEvent[] = []
+  let kept: LiaisonError | null = null
   try {
     const result = await deps.store.db.transaction().execute(async (tx) => {
       const pending: DomainEvent[] = []
@@ -53,75 +78,64 @@ export async function runAction<T>(
         emit(eventBody, subject, orgId) {
           pending.push({ id: deps.ids.next(), at, kind: eventBody.kind, subject, orgId, body: eventBody })
         },
+        actAs(known) {
+          actor = known
+        },
         target(t, orgId, details) {
           target = { target: t, orgId, details: details ?? null }
         },
       }
-      const value = await body(ctx)
+      let value: T | undefined
+      try {
+        value = await body(ctx)
+      } catch (error) {
+        if (!(error instanceof KeptRefusal)) throw error
+        kept = error.refusal
+        pending.length = 0
+      }
       const head = await lockAuditHead(tx)
       stored = await insertEvents(tx, pending)
+      const details = kept
+        ? { ...target.details, message: kept.message }
+        : stored.length > 0
+          ? { ...target.details, events: stored.map((e) => e.seq) }
+          : target.details
       await appendAudit(
         tx,
         head,
         {
           id: deps.ids.next(),
           at,
-          actor: actorLabel(meta.actor),
-          orgId: target.orgId,
+          actor: actorLabel(actor),
+          orgId: target.orgId ?? actorOrgId(actor),
           action: meta.action,
           target: target.target,
-          outcome: 'ok',
-          code: null,
+          outcome: kept ? 'refused' : 'ok',
+          code: kept?.code ?? null,
           source: meta.source,
-          details:
-            stored.length > 0 ? { ...target.details, events: stored.map((e) => e.seq) } : target.details,
+          details,
         },
         deps.sha256,
       )
-      return value
+      return value as T
     })
     deps.bus.publish(stored)
+    if (kept) throw new KeptRefusal(kept)
     return result
   } catch (thrown) {
+    if (thrown instanceof KeptRefusal) throw thrown.refusal
     const error = fromDatabaseError(thrown)
     const refused = isLiaisonError(error)
-    await auditOutcome(deps, meta, at, target, refused ? 'refused' : 'failed', refused ? error : undefined)
+    await auditOutcome(
+      deps,
+      { ...meta, actor },
+      at,
+      target,
+      refused ? 'refused' : 'failed',
+      refused ? error : undefined,
+    )
     if (!refused) deps.log.error({ err: error, action: meta.action }, 'action failed')
     throw error
-  }
-}
-
-async function auditOutcome(
-  deps: ActionDeps,
-  meta: ActionMeta,
-  at: Date,
-  target: { target: string | null; orgId: string | null; details: Record<string, unknown> | null },
-  outcome: 'refused' | 'failed',
-  error: LiaisonError | undefined,
-): Promise<void> {
-  try {
-    await deps.store.db.transaction().execute(async (tx) => {
-      const head = await lockAuditHead(tx)
-      await appendAudit(
-        tx,
-        head,
-        {
-          id: deps.ids.next(),
-          at,
-          actor: actorLabel(meta.actor),
-          orgId: target.orgId,
-          action: meta.action,
-          target: target.target,
-          outcome,
-          code: error?.code ?? 'internal',
-          source: meta.source,
-          details: error ? { message: error.message } : null,
-        },
-        deps.sha256,
-      )
-    })
-  } catch (auditError) {
-    deps.log.error({ err: auditError, action: meta.action }, 'could not audit a refused or failed action')
   }
 }
 
@@ -143,7 +157,36 @@ function fromDatabaseError(error: unknown): unknown {
   return error
 }
 
-/** Raises a refusal from inside an action body. */
-export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
-  throw new LiaisonError(code, message, details)
+async function auditOutcome(
+  deps: ActionDeps,
+  meta: ActionMeta,
+  at: Date,
+  target: AuditTarget,
+  outcome: 'refused' | 'failed',
+  error: LiaisonError | undefined,
+): Promise<void> {
+  try {
+    await deps.store.db.transaction().execute(async (tx) => {
+      const head = await lockAuditHead(tx)
+      await appendAudit(
+        tx,
+        head,
+        {
+          id: deps.ids.next(),
+          at,
+          actor: actorLabel(meta.actor),
+          orgId: target.orgId ?? actorOrgId(meta.actor),
+          action: meta.action,
+          target: target.target,
+          outcome,
+          code: error?.code ?? 'internal',
+          source: meta.source,
+          details: error ? { ...target.details, message: error.message } : target.details,
+        },
+        deps.sha256,
+      )
+    })
+  } catch (auditError) {
+    deps.log.error({ err: auditError, action: meta.action }, 'could not audit a refused or failed action')
+  }
 }

@@ -1,4 +1,5 @@
-import type { Country, NewOrganisationInput } from '@liaison/core'
+import type { Country, NewOrganisationInput, Role } from '@liaison/core'
+import type { DemoUser } from './DemoUser.ts'
 
 export interface DemoCentre {
   readonly nodeId: string
@@ -6,6 +7,38 @@ export interface DemoCentre {
   readonly country: Country
   readonly centre: NewOrganisationInput
   readonly partners: readonly NewOrganisationInput[]
+  readonly users: readonly DemoUser[]
+}
+
+/** Every demo account has this password; the demo's sign-in page shows it, with each current code. */
+export const demoPassword = 'liaison-demo-2026'
+
+/** One account per role in the centre, and one partner account. */
+function demoUsers(centreCode: string, partnerCode: string, partnerName: string): DemoUser[] {
+  const staff: [string, string, Role][] = [
+    ['admin', 'Ada Admin', 'admin'],
+    ['duty', 'Dirk Duty', 'duty-officer'],
+    ['crisis', 'Chloé Crisis', 'crisis-manager'],
+    ['author', 'Anouk Author', 'alert-author'],
+    ['approver', 'Pieter Approver', 'alert-approver'],
+    ['viewer', 'Vera Viewer', 'viewer'],
+  ]
+  return [
+    ...staff.map(([username, displayName, role]) => ({
+      username,
+      displayName,
+      roles: [role],
+      password: demoPassword,
+      orgCode: centreCode,
+    })),
+    {
+      username: 'partner',
+      displayName: `Paul Partner (${partnerName})`,
+      roles: ['partner'],
+      password: demoPassword,
+      orgCode: partnerCode,
+    },
+  ]
 }
 
 const partner = (country: Country, code: string, name: string): NewOrganisationInput => ({
@@ -28,6 +61,7 @@ export const demoCentres: readonly DemoCentre[] = [
       partner('BE', 'spf-sante', 'SPF Santé publique (D2)'),
       partner('BE', 'gouverneur-liege', 'Gouverneur de la province de Liège'),
     ],
+    users: demoUsers('nccn', 'police-federale', 'Police fédérale'),
   },
   {
     nodeId: 'nl',
@@ -40,6 +74,7 @@ export const demoCentres: readonly DemoCentre[] = [
       partner('NL', 'vr-zuid-limburg', 'Veiligheidsregio Zuid-Limburg'),
       partner('NL', 'ghor-zuid-limburg', 'GHOR Zuid-Limburg'),
     ],
+    users: demoUsers('ncc', 'vr-zuid-limburg', 'Veiligheidsregio Zuid-Limburg'),
   },
   {
     nodeId: 'lu',
@@ -56,5 +91,6 @@ export const demoCentres: readonly DemoCentre[] = [
       partner('LU', 'police-lu', 'Police grand-ducale'),
       partner('LU', 'sante-lu', 'Direction de la santé'),
     ],
+    users: demoUsers('hcpn', 'cgdis', 'CGDIS'),
   },
 ]

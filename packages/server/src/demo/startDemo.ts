@@ -52,6 +52,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
           config: demoNodeConfig(options, index),
           log: options.log,
           seed: (deps) => seedDemoCentre(deps, centre),
+          demo: { users: centre.users },
         }),
       )
     }

@@ -8,6 +8,7 @@ import type {
 } from 'fastify'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import type { NodeConfig } from '../config.ts'
+import type { DemoUser } from '../demo/DemoUser.ts'
 import type { Metrics } from '../metrics.ts'
 
 export interface AppDeps extends ActionDeps {
@@ -15,6 +16,8 @@ export interface AppDeps extends ActionDeps {
   readonly metrics: Metrics
   /** False until start-up (migrations, seed) is done, and again while shutting down. */
   readonly isReady: () => boolean
+  /** Set on a demo node only: its demo accounts, listed on the sign-in page. Never on a real node. */
+  readonly demo: { readonly users: readonly DemoUser[] } | null
 }
 
 export type App = FastifyInstance<

@@ -1,16 +1,27 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify from 'fastify'
-import { isUuid } from '@liaison/core'
+import { LiaisonError, isUuid } from '@liaison/core'
 import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
+import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
+import { auditRoutes } from './routes/auditRoutes.ts'
+import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
+import { sessionRoutes } from './routes/sessionRoutes.ts'
 import { streamRoutes } from './routes/streamRoutes.ts'
+import { tokenRoutes } from './routes/tokenRoutes.ts'
+import { userRoutes } from './routes/userRoutes.ts'
 import { ErrorBody } from './schemas.ts'
 import { securityHeaders } from './securityHeaders.ts'
 
@@ -46,6 +57,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     deps.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000)
   })
 
+  await app.register(cookie)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new LiaisonError(
+        'rate_limited',
+        `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ).toBody(),
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -53,10 +73,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         title: `Liaison API (${deps.nodeId})`,
         version: liaisonVersion,
         description:
-          'The HTTP API of a Liaison node. Every error answers `{ "error": { "code", "message", "details"? } }` with a code from a closed set.',
+          'The HTTP API of a Liaison node. Every error answers `{ "error": { "code", "message", "details"? } }` with a code from a closed set. ' +
+          'Browsers authenticate with the session cookie set by `POST /api/v1/session` and send `x-csrf-token` on every change; machines send `Authorization: Bearer <API token>`.',
       },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
         { name: 'node', description: 'Which node this is' },
+        { name: 'identity', description: 'Sign-in, sessions, users and API tokens' },
+        { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'organisations', description: "The node's centre and partner organisations" },
         { name: 'live', description: 'The live event stream' },
         { name: 'operations', description: 'Health, readiness and metrics' },
@@ -65,10 +89,30 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false })
 
+  authHook(app, deps)
   healthRoutes(app, deps)
   nodeRoutes(app, deps)
+  sessionRoutes(app, deps)
+  userRoutes(app, deps)
+  tokenRoutes(app, deps)
+  auditRoutes(app, deps)
   organisationRoutes(app, deps)
   streamRoutes(app, deps)
-  homeRoutes(app, deps)
+  demoRoutes(app, deps)
+  if (existsSync(join(deps.config.http.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: deps.config.http.webDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+      maxAge: '1h',
+    })
+  } else {
+    deps.log.warn(
+      { webDir: deps.config.http.webDir },
+      'the web application is not built (npm run build); serving a plain page at /',
+    )
+    homeRoutes(app, deps)
+  }
   return app
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { addOrganisation } from '../actions/addOrganisation.ts'
 import type { NodeConfig } from '../config.ts'
+import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
@@ -30,6 +31,8 @@ export interface StartNodeOptions {
   readonly clock?: Clock
   /** Runs once the schema is current and before the node is ready (the demo seeds here). */
   readonly seed?: (deps: ActionDeps) => Promise<void>
+  /** Demo nodes only: the demo accounts the sign-in page lists. Never set on a real node. */
+  readonly demo?: { readonly users: readonly DemoUser[] }
   /** Build the app without listening (tests use `app.inject`). */
   readonly listen?: boolean
 }
@@ -75,6 +78,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       config,
       metrics,
       isReady: () => ready,
+      demo: options.demo ?? null,
     }
     if (options.seed) await options.seed(deps)
     if (!(await findCentre(store.db, config.node.id))) {
@@ -85,7 +89,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
           kind: 'centre',
           country: config.node.country,
         },
-        actor: { kind: 'system', label: 'start-up' },
+        caller: { kind: 'system', label: 'start-up' },
         source: 'start-up',
       })
     }

@@ -52,7 +52,52 @@ export interface NodeMetaTable {
   value: Json<unknown>
 }
 
+export interface UsersTable {
+  id: string
+  org_id: string
+  username: string
+  display_name: string
+  roles: string[]
+  password_hash: string
+  totp_secret: string | null
+  totp_enrolled_at: Timestamp | null
+  totp_last_step: number | null
+  failed_count: Generated<number>
+  locked_until: Timestamp | null
+  disabled: Generated<boolean>
+  created_at: Timestamp
+  last_sign_in_at: Timestamp | null
+}
+
+export interface SessionsTable {
+  id: string
+  secret_hash: string
+  user_id: string
+  stage: 'signed-in' | 'enrol-totp'
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  ended_at: Timestamp | null
+  source: string | null
+}
+
+export interface ApiTokensTable {
+  id: string
+  org_id: string
+  created_by: string
+  name: string
+  scopes: string[]
+  secret_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+  last_used_at: Timestamp | null
+}
+
 export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
   organisations: OrganisationsTable
   events: EventsTable
   audit: AuditTable

@@ -9,6 +9,7 @@ export function nodeRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/node',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['node'],
         summary: 'Which node this is: its id, its centre, its version',

@@ -2,7 +2,7 @@ import { Type } from 'typebox'
 import { LiaisonError } from '@liaison/core'
 import { findOrganisation, listOrganisations } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { requireIdentity } from '../requireIdentity.ts'
+import { addOrganisation } from '../../actions/addOrganisation.ts'
 import { NewOrganisationBody, OrganisationBody, errorResponses, presentOrganisation } from '../schemas.ts'
 
 export function organisationRoutes(app: App, deps: AppDeps): void {
@@ -39,16 +39,21 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/v1/organisations',
     {
-      preHandler: requireIdentity,
+      config: { auth: 'users.manage' },
       schema: {
         tags: ['organisations'],
-        summary: 'Add a partner organisation (an administrator of the centre)',
+        summary: "Add a partner organisation under the node's centre (an administrator of the centre)",
         body: NewOrganisationBody,
         response: { 201: OrganisationBody, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
     },
-    async () => {
-      throw new LiaisonError('unauthenticated', 'sign-in is required')
+    async (req, reply) => {
+      const org = await addOrganisation(deps, {
+        caller: req.principal!,
+        organisation: { ...req.body, country: req.body.country ?? deps.config.node.country },
+        source: req.ip,
+      })
+      return reply.status(201).send(presentOrganisation(org))
     },
   )
 }

@@ -1,0 +1,43 @@
+import type { ActionDeps, NodeConfig, Store } from '@liaison/server'
+import {
+  EventBus,
+  bindNode,
+  migrate,
+  openStore,
+  sha256Hex,
+  storeOptions,
+  systemClock,
+  uuidv7Source,
+} from '@liaison/server'
+import type { CliContext } from '../CliContext.ts'
+
+/** The operator at this machine: trusted by holding it, named by the login user. */
+export function operator(context: CliContext) {
+  return { kind: 'operator', label: context.env['USER'] ?? context.env['LOGNAME'] ?? 'unknown' } as const
+}
+
+/** Opens the node's store (migrated, bound to this node), runs the command's work, closes it. */
+export async function withStore<T>(
+  context: CliContext,
+  config: NodeConfig,
+  body: (deps: ActionDeps, store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(storeOptions(config))
+  try {
+    await migrate(store.db)
+    await bindNode(store.db, config.node.id)
+    const log = context.createLogger({ level: config.log.level, destination: context.err })
+    const deps: ActionDeps = {
+      nodeId: config.node.id,
+      store,
+      clock: systemClock,
+      ids: uuidv7Source(systemClock),
+      bus: new EventBus(),
+      log,
+      sha256: sha256Hex,
+    }
+    return await body(deps, store)
+  } finally {
+    await store.close()
+  }
+}

@@ -1,0 +1,70 @@
+import type { Principal, User } from '@liaison/core'
+import { callerActor } from '@liaison/core'
+import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.ts'
+import { findUserRow, toUser } from '../identity/userRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { refuse, runAction } from './runAction.ts'
+
+/** Step 1: a fresh secret for the signed-in user who has none confirmed yet. */
+export async function startTotpEnrolment(
+  deps: ActionDeps & { readonly issuer: string },
+  input: { readonly principal: Principal; readonly source: string | null },
+): Promise<{ secret: string; otpauthUri: string }> {
+  const { principal } = input
+  return runAction(
+    deps,
+    { action: 'totp.enrolment-start', actor: callerActor(principal), source: input.source },
+    async (ctx) => {
+      if (principal.kind !== 'user') return refuse('forbidden', 'API tokens do not enrol one-time codes')
+      const row = await findUserRow(ctx.tx, { id: principal.userId })
+      if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
+      if (row.totp_enrolled_at)
+        return refuse('conflict', 'a one-time code is already set up; an administrator can reset it')
+      const secret = newTotpSecret()
+      await ctx.tx
+        .updateTable('users')
+        .set({ totp_secret: secret, totp_last_step: null })
+        .where('id', '=', row.id)
+        .execute()
+      ctx.target(row.id, row.org_id)
+      return { secret, otpauthUri: otpauthUri({ issuer: deps.issuer, account: row.username, secret }) }
+    },
+  )
+}
+
+/** Step 2: the first code proves the app holds the secret; the session becomes a full one. */
+export async function confirmTotpEnrolment(
+  deps: ActionDeps,
+  input: { readonly principal: Principal; readonly code: string; readonly source: string | null },
+): Promise<User> {
+  const { principal } = input
+  return runAction(
+    deps,
+    { action: 'totp.enrolment-confirm', actor: callerActor(principal), source: input.source },
+    async (ctx) => {
+      if (principal.kind !== 'user') return refuse('forbidden', 'API tokens do not enrol one-time codes')
+      const row = await findUserRow(ctx.tx, { id: principal.userId })
+      if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
+      ctx.target(row.id, row.org_id)
+      if (row.totp_enrolled_at) return refuse('conflict', 'a one-time code is already set up')
+      if (!row.totp_secret) return refuse('conflict', 'start the enrolment first')
+      const step = verifyTotp(row.totp_secret, input.code, ctx.at.getTime(), null)
+      if (step === null)
+        return refuse(
+          'invalid_credentials',
+          'that code is not the current one; check the clock of your phone and try the next code',
+        )
+      await ctx.tx
+        .updateTable('users')
+        .set({ totp_enrolled_at: ctx.at, totp_last_step: step })
+        .where('id', '=', row.id)
+        .execute()
+      await ctx.tx
+        .updateTable('sessions')
+        .set({ stage: 'signed-in' })
+        .where('id', '=', principal.sessionId)
+        .execute()
+      return toUser({ ...row, totp_enrolled_at: ctx.at })
+    },
+  )
+}

@@ -1,0 +1,125 @@
+import type { Caller, Role, User } from '@liaison/core'
+import { callerActor, displayNameProblems, passwordProblems } from '@liaison/core'
+import type { Updateable } from 'kysely'
+import { hashPassword } from '../auth/passwordHasher.ts'
+import { findUserRow, toUser } from '../identity/userRows.ts'
+import type { UsersTable } from '../store/schema.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { roleProblems } from './addUser.ts'
+import { requirePermission } from './requirePermission.ts'
+import type { ActionContext } from './runAction.ts'
+import { refuse, runAction } from './runAction.ts'
+
+type Target = { readonly id: string } | { readonly username: string }
+
+async function loadTarget(ctx: ActionContext, caller: Caller, target: Target) {
+  const row = await findUserRow(ctx.tx, target)
+  ctx.target('id' in target ? target.id : target.username, null)
+  if (!row) return refuse('not_found', 'no such user on this node')
+  ctx.target(row.id, row.org_id)
+  requirePermission(caller, 'users.manage', row.org_id)
+  return row
+}
+
+async function assertAnotherAdmin(ctx: ActionContext, orgId: string, userId: string): Promise<void> {
+  const others = await ctx.tx
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '!=', userId)
+    .where('disabled', '=', false)
+    .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+    .execute()
+  if (others.length === 0)
+    refuse('conflict', 'this is the last active administrator of the organisation; add another first')
+}
+
+/** Changes a user's name, roles or whether the account is disabled; never leaves an organisation without an administrator. */
+export async function updateUser(
+  deps: ActionDeps,
+  input: {
+    readonly caller: Caller
+    readonly user: Target
+    readonly displayName?: string | undefined
+    readonly roles?: readonly string[] | undefined
+    readonly disabled?: boolean | undefined
+    readonly source: string | null
+  },
+): Promise<User> {
+  return runAction(
+    deps,
+    { action: 'user.update', actor: callerActor(input.caller), source: input.source },
+    async (ctx) => {
+      const row = await loadTarget(ctx, input.caller, input.user)
+      const problems = [
+        ...(input.displayName !== undefined ? displayNameProblems(input.displayName) : []),
+        ...(input.roles !== undefined ? roleProblems(input.roles) : []),
+      ]
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      const change: Updateable<UsersTable> = {}
+      if (input.displayName !== undefined) change.display_name = input.displayName.trim()
+      if (input.roles !== undefined) change.roles = [...new Set(input.roles)] as Role[]
+      if (input.disabled !== undefined) change.disabled = input.disabled
+      const losesAdmin =
+        (input.roles !== undefined && !input.roles.includes('admin')) || input.disabled === true
+      if (row.roles.includes('admin') && !row.disabled && losesAdmin)
+        await assertAnotherAdmin(ctx, row.org_id, row.id)
+      if (Object.keys(change).length === 0) return refuse('validation_failed', 'nothing to change')
+      await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
+      if (input.disabled === true)
+        await ctx.tx
+          .updateTable('sessions')
+          .set({ ended_at: ctx.at })
+          .where('user_id', '=', row.id)
+          .where('ended_at', 'is', null)
+          .execute()
+      ctx.target(row.id, row.org_id, { changed: Object.keys(change) })
+      return toUser({ ...row, ...change } as typeof row)
+    },
+  )
+}
+
+/**
+ * An administrator's reset: a new password and/or a new one-time code (the user enrols again at
+ * the next sign-in). Either way the account is unlocked and its sessions end.
+ */
+export async function resetUser(
+  deps: ActionDeps,
+  input: {
+    readonly caller: Caller
+    readonly user: Target
+    readonly password?: string | undefined
+    readonly totp?: boolean | undefined
+    readonly source: string | null
+  },
+): Promise<User> {
+  return runAction(
+    deps,
+    { action: 'user.reset', actor: callerActor(input.caller), source: input.source },
+    async (ctx) => {
+      const row = await loadTarget(ctx, input.caller, input.user)
+      if (input.password === undefined && !input.totp)
+        return refuse('validation_failed', 'say what to reset: a password, the one-time code, or both')
+      const change: Updateable<UsersTable> = { failed_count: 0, locked_until: null }
+      if (input.password !== undefined) {
+        const problems = passwordProblems(input.password, row.username)
+        if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+        change.password_hash = await hashPassword(input.password)
+      }
+      if (input.totp) {
+        change.totp_secret = null
+        change.totp_enrolled_at = null
+        change.totp_last_step = null
+      }
+      await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
+      await ctx.tx
+        .updateTable('sessions')
+        .set({ ended_at: ctx.at })
+        .where('user_id', '=', row.id)
+        .where('ended_at', 'is', null)
+        .execute()
+      ctx.target(row.id, row.org_id, { password: input.password !== undefined, totp: input.totp === true })
+      return toUser({ ...row, ...change } as typeof row)
+    },
+  )
+}

@@ -1,0 +1,157 @@
+import type {} from '@fastify/cookie'
+import type { Permission, Principal, Role } from '@liaison/core'
+import { LiaisonError, sessionExpiry } from '@liaison/core'
+import type { FastifyRequest } from 'fastify'
+import { hashSecret, sameSecret } from '../../auth/secrets.ts'
+import type { AppDeps } from '../AppDeps.ts'
+
+/** What a route asks of its caller: nothing, a session that may still be enrolling its code, or a permission. */
+export type RouteAuth = 'public' | 'enrolment' | Permission
+
+export interface RequestSession {
+  readonly id: string
+  readonly stage: 'signed-in' | 'enrol-totp'
+  readonly csrfToken: string
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+    session: RequestSession | null
+  }
+  interface FastifyContextConfig {
+    auth?: RouteAuth
+  }
+}
+
+/** Each node its own cookie: the demo's three nodes share 127.0.0.1, and cookies ignore ports. */
+export function sessionCookieName(nodeId: string): string {
+  return `liaison_session_${nodeId}`
+}
+
+const touchEveryMs = 60_000
+
+/**
+ * Finds who the request acts as: a bearer API token or the session cookie. Null when it presents
+ * neither; an error when what it presents is not (or no longer) valid.
+ */
+export async function resolvePrincipal(
+  deps: AppDeps,
+  req: FastifyRequest,
+): Promise<{ principal: Principal; session: RequestSession | null } | null> {
+  const now = deps.clock.now()
+  const authorization = req.headers.authorization
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+    if (!match) throw new LiaisonError('session_invalid', "the Authorization header must be 'Bearer <token>'")
+    const token = await deps.store.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.created_by')
+      .select([
+        'api_tokens.id',
+        'api_tokens.name',
+        'api_tokens.org_id',
+        'api_tokens.scopes',
+        'api_tokens.expires_at',
+        'api_tokens.revoked_at',
+        'api_tokens.last_used_at',
+        'users.id as user_id',
+        'users.roles',
+        'users.disabled',
+      ])
+      .where('api_tokens.secret_hash', '=', hashSecret(match[1]!))
+      .executeTakeFirst()
+    if (!token) throw new LiaisonError('session_invalid', 'this API token is not known here')
+    if (token.revoked_at) throw new LiaisonError('session_invalid', `API token '${token.name}' was revoked`)
+    if (token.expires_at <= now)
+      throw new LiaisonError(
+        'session_expired',
+        `API token '${token.name}' expired on ${token.expires_at.toISOString()}`,
+      )
+    if (token.disabled)
+      throw new LiaisonError('session_invalid', `the user behind API token '${token.name}' is disabled`)
+    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchEveryMs) {
+      await deps.store.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', token.id)
+        .execute()
+    }
+    return {
+      principal: {
+        kind: 'token',
+        tokenId: token.id,
+        tokenName: token.name,
+        orgId: token.org_id,
+        userId: token.user_id,
+        creatorRoles: token.roles as Role[],
+        scopes: token.scopes as Permission[],
+      },
+      session: null,
+    }
+  }
+
+  const secret = req.cookies[sessionCookieName(deps.nodeId)]
+  if (!secret) return null
+  const session = await deps.store.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.stage',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.ended_at',
+      'users.id as user_id',
+      'users.username',
+      'users.org_id',
+      'users.roles',
+      'users.disabled',
+    ])
+    .where('sessions.secret_hash', '=', hashSecret(secret))
+    .executeTakeFirst()
+  if (!session) throw new LiaisonError('session_invalid', 'this session is not known here; sign in again')
+  if (session.ended_at) throw new LiaisonError('session_invalid', 'this session was ended; sign in again')
+  const expiry = sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now)
+  if (expiry !== 'live') {
+    await deps.store.db.updateTable('sessions').set({ ended_at: now }).where('id', '=', session.id).execute()
+    throw new LiaisonError(
+      'session_expired',
+      expiry === 'idle'
+        ? 'the session expired after a period without activity; sign in again'
+        : 'the session reached its maximum length; sign in again',
+    )
+  }
+  if (session.disabled) throw new LiaisonError('session_invalid', 'this account is disabled')
+  if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs) {
+    await deps.store.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('id', '=', session.id)
+      .execute()
+  }
+  return {
+    principal: {
+      kind: 'user',
+      userId: session.user_id,
+      username: session.username,
+      orgId: session.org_id,
+      roles: session.roles as Role[],
+      sessionId: session.id,
+    },
+    session: { id: session.id, stage: session.stage, csrfToken: session.csrf_token },
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Cookie-borne requests that change state must carry the session's CSRF token. */
+export function checkCsrf(req: FastifyRequest, session: RequestSession): void {
+  if (safeMethods.has(req.method)) return
+  const given = req.headers['x-csrf-token']
+  if (typeof given !== 'string' || given.length === 0)
+    throw new LiaisonError('csrf_failed', 'the x-csrf-token header is missing')
+  if (!sameSecret(given, session.csrfToken))
+    throw new LiaisonError('csrf_failed', 'the x-csrf-token header does not match this session')
+}

@@ -1,0 +1,69 @@
+import { Type } from 'typebox'
+import { totpCode, totpStepSeconds } from '../../auth/totp.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+
+/**
+ * Demo nodes only (never registered on a real node): the demo accounts with their passwords and
+ * current one-time codes, so a newcomer signs in without an authenticator app.
+ */
+export function demoRoutes(app: App, deps: AppDeps): void {
+  const demo = deps.demo
+  if (!demo) return
+  app.get(
+    '/api/v1/demo/sign-in',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['demo'],
+        summary: 'DEMO NODE ONLY: the demo accounts and their current one-time codes',
+        response: {
+          200: Type.Object({
+            users: Type.Array(
+              Type.Object({
+                username: Type.String(),
+                password: Type.String(),
+                displayName: Type.String(),
+                roles: Type.Array(Type.String()),
+                organisation: Type.String(),
+                code: Type.String(),
+                codeExpiresInSeconds: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const now = deps.clock.now().getTime()
+      const rows = await deps.store.db
+        .selectFrom('users')
+        .innerJoin('organisations', 'organisations.id', 'users.org_id')
+        .select(['users.username', 'users.totp_secret', 'organisations.name'])
+        .where(
+          'users.username',
+          'in',
+          demo.users.map((u) => u.username),
+        )
+        .execute()
+      const byName = new Map(rows.map((r) => [r.username, r]))
+      void reply.header('cache-control', 'no-store')
+      return {
+        users: demo.users.flatMap((u) => {
+          const row = byName.get(u.username)
+          if (!row?.totp_secret) return []
+          return [
+            {
+              username: u.username,
+              password: u.password,
+              displayName: u.displayName,
+              roles: [...u.roles],
+              organisation: row.name,
+              code: totpCode(row.totp_secret, now),
+              codeExpiresInSeconds: totpStepSeconds - (Math.floor(now / 1000) % totpStepSeconds),
+            },
+          ]
+        }),
+      }
+    },
+  )
+}

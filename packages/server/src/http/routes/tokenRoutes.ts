@@ -1,0 +1,73 @@
+import { LiaisonError } from '@liaison/core'
+import { Type } from 'typebox'
+import { createToken, revokeToken } from '../../actions/createToken.ts'
+import { listTokens } from '../../identity/userRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { TokenBody, presentToken } from '../identitySchemas.ts'
+import { errorResponses } from '../schemas.ts'
+
+export function tokenRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/tokens',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: "The API tokens of the caller's organisation",
+        response: { 200: Type.Object({ items: Type.Array(TokenBody) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
+      return { items: (await listTokens(deps.store.db, req.principal.orgId)).map(presentToken) }
+    },
+  )
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create an API token; its secret is in this answer only',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 2, maxLength: 80 }),
+            scopes: Type.Array(Type.String({ maxLength: 40 }), {
+              minItems: 1,
+              maxItems: 20,
+              uniqueItems: true,
+            }),
+            expiresInDays: Type.Integer({ minimum: 1, maximum: 365 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ token: TokenBody, secret: Type.String() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const created = await createToken(deps, { caller: req.principal!, ...req.body, source: req.ip })
+      return reply.status(201).send({ token: presentToken(created.token), secret: created.secret })
+    },
+  )
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Revoke an API token',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await revokeToken(deps, { caller: req.principal!, tokenId: req.params.id, source: req.ip })
+      return reply.status(204).send(null)
+    },
+  )
+}

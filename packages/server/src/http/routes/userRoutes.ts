@@ -1,0 +1,113 @@
+import { LiaisonError, roles } from '@liaison/core'
+import { Type } from 'typebox'
+import { addUser } from '../../actions/addUser.ts'
+import { resetUser, updateUser } from '../../actions/updateUser.ts'
+import { listUsers } from '../../identity/userRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { UserBody, presentUser } from '../identitySchemas.ts'
+import { errorResponses } from '../schemas.ts'
+
+const UserId = Type.Object({ id: Type.String({ format: 'uuid' }) })
+const Roles = Type.Array(Type.Enum(roles), { minItems: 1, maxItems: roles.length, uniqueItems: true })
+
+export function userRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/users',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: "The users of the caller's organisation",
+        response: { 200: Type.Object({ items: Type.Array(UserBody) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
+      return { items: (await listUsers(deps.store.db, req.principal.orgId)).map(presentUser) }
+    },
+  )
+
+  app.post(
+    '/api/v1/users',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: "Add a user to the caller's organisation, with an initial password",
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 3, maxLength: 64 }),
+            displayName: Type.String({ minLength: 2, maxLength: 120 }),
+            roles: Roles,
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: UserBody, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const user = await addUser(deps, { caller: req.principal!, ...req.body, source: req.ip })
+      return reply.status(201).send(presentUser(user))
+    },
+  )
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: "Change a user's name, roles, or disable the account",
+        params: UserId,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
+            roles: Type.Optional(Roles),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: UserBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      presentUser(
+        await updateUser(deps, {
+          caller: req.principal!,
+          user: { id: req.params.id },
+          ...req.body,
+          source: req.ip,
+        }),
+      ),
+  )
+
+  app.post(
+    '/api/v1/users/:id/reset',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['identity'],
+        summary: "Reset a user's password and/or one-time code; unlocks the account and ends its sessions",
+        params: UserId,
+        body: Type.Object(
+          {
+            password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+            totp: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: UserBody, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) =>
+      presentUser(
+        await resetUser(deps, {
+          caller: req.principal!,
+          user: { id: req.params.id },
+          ...req.body,
+          source: req.ip,
+        }),
+      ),
+  )
+}
