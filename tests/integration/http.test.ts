@@ -180,7 +180,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('HTTP API on %s', (_name
     const before = await countRows()
     const response = await node.app.inject({
       ...request,
-      headers: { ...viewer.headers(), ...request.headers },
+      headers: { ...viewer.headers(), ...('headers' in request ? request.headers : {}) },
     })
     expect(response.statusCode).toBe(status)
     const body = response.json<{ error: { code: string; message: string } }>()

@@ -74,7 +74,7 @@ export async function updateUser(
           .where('ended_at', 'is', null)
           .execute()
       ctx.target(row.id, row.org_id, { changed: Object.keys(change) })
-      return toUser({ ...row, ...change } as typeof row)
+      return toUser({ ...row, ...change })
     },
   )
 }
@@ -119,7 +119,7 @@ export async function resetUser(
         .where('ended_at', 'is', null)
         .execute()
       ctx.target(row.id, row.org_id, { password: input.password !== undefined, totp: input.totp === true })
-      return toUser({ ...row, ...change } as typeof row)
+      return toUser({ ...row, ...change })
     },
   )
 }
