@@ -68,6 +68,8 @@ export async function signIn(node: TestNode, user: TestUser): Promise<TestSessio
   const response = await node.app.inject({
     method: 'POST',
     url: '/api/v1/session',
+    // each from its own address: sign-in is rate-limited per address
+    remoteAddress: `10.${randomBytes(3).join('.')}`,
     payload: {
       username: user.user.username,
       password: user.password,

@@ -54,7 +54,9 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
           },
         )
       }
-      const fail = async (message: string): Promise<never> => {
+      // why it failed goes to the audit only: the answer must not tell a guesser what was right
+      const fail = async (reason: 'password' | 'code'): Promise<never> => {
+        ctx.target(row.id, row.org_id, { reason })
         const next = afterFailure(state, ctx.at)
         await ctx.tx
           .updateTable('users')
@@ -66,21 +68,16 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
             ? new LiaisonError(
                 'account_locked',
                 `too many failed sign-ins: this account is locked until ${next.lockedUntil.toISOString()}`,
-                {
-                  lockedUntil: next.lockedUntil.toISOString(),
-                  reason: message,
-                },
+                { lockedUntil: next.lockedUntil.toISOString() },
               )
-            : new LiaisonError('invalid_credentials', 'the username, password or code is wrong', {
-                reason: message,
-              }),
+            : new LiaisonError('invalid_credentials', 'the username, password or code is wrong'),
         )
       }
       if (!(await verifyPassword(row.password_hash, input.password))) return fail('password')
-      if (row.disabled)
-        return refuse('invalid_credentials', 'the username, password or code is wrong', {
-          reason: 'disabled',
-        })
+      if (row.disabled) {
+        ctx.target(row.id, row.org_id, { reason: 'disabled' })
+        return refuse('invalid_credentials', 'the username, password or code is wrong')
+      }
 
       let totpStep = row.totp_last_step
       if (row.totp_enrolled_at && row.totp_secret) {

@@ -61,10 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new LiaisonError(
-        'rate_limited',
-        `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`,
-      ).toBody(),
+      new LiaisonError('rate_limited', `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
   })
   await app.register(swagger, {
     openapi: {
