@@ -164,3 +164,128 @@ describe('liaison (the command)', () => {
     expect(result.stderr).toContain("this database belongs to node 'be', not 'nl'")
   })
 })
+
+describe('liaison user, token and audit', () => {
+  const dataDir = join(root, 'identity')
+  const node = ['--node-id', 'be', '--data-dir', dataDir]
+
+  it('adds users, lists them, and resets them', async () => {
+    expect(
+      (await runCli(['org', 'add', ...node, '--code', 'nccn', '--name', 'NCCN', '--kind', 'centre'])).code,
+    ).toBe(0)
+    const added = await runCli([
+      'user',
+      'add',
+      ...node,
+      '--org',
+      'nccn',
+      '--username',
+      'ada',
+      '--display-name',
+      'Ada Admin',
+      '--roles',
+      'admin,crisis-manager',
+    ])
+    expect(added.code).toBe(0)
+    expect(added.stdout).toMatch(
+      /^added ada \(admin, crisis-manager\) with id [0-9a-f-]{36}\ninitial password: \S{23}\n/,
+    )
+    const list = await runCli(['user', 'list', ...node])
+    expect(list.stdout).toContain('ada               nccn              no    active    admin,crisis-manager')
+    const reset = await runCli(['user', 'reset', ...node, '--username', 'ada', '--password', '--totp'])
+    expect(reset.code).toBe(0)
+    expect(reset.stdout).toMatch(/new password: \S{23}\n$/)
+  })
+
+  it.each([
+    [
+      'an unknown role',
+      ['--org', 'nccn', '--username', 'bob', '--display-name', 'Bob', '--roles', 'king'],
+      65,
+      "roles: 'king' is not a role",
+    ],
+    [
+      'a weak password',
+      [
+        '--org',
+        'nccn',
+        '--username',
+        'bob',
+        '--display-name',
+        'Bob',
+        '--roles',
+        'viewer',
+        '--password',
+        'short',
+      ],
+      65,
+      'at least 12 characters',
+    ],
+    [
+      'an unknown organisation',
+      ['--org', 'nowhere', '--username', 'bob', '--display-name', 'Bob', '--roles', 'viewer'],
+      66,
+      "no organisation with code 'nowhere'",
+    ],
+    [
+      'a taken username',
+      ['--org', 'nccn', '--username', 'ada', '--display-name', 'Ada 2', '--roles', 'viewer'],
+      65,
+      "the username 'ada' is taken",
+    ],
+  ])('refuses %s', async (_what, args, exit, message) => {
+    const result = await runCli(['user', 'add', ...node, ...args])
+    expect(result.code).toBe(exit)
+    expect(result.stderr).toContain(message)
+  })
+
+  it('creates a token once, refuses scopes beyond the user, and revokes it', async () => {
+    const beyond = await runCli([
+      'token',
+      'create',
+      ...node,
+      '--username',
+      'ada',
+      '--name',
+      'pager',
+      '--scopes',
+      'alerts.approve',
+    ])
+    expect(beyond.code).toBe(65)
+    expect(beyond.stderr).toContain("'alerts.approve' is more than ada may do")
+    const created = await runCli([
+      'token',
+      'create',
+      ...node,
+      '--username',
+      'ada',
+      '--name',
+      'pager',
+      '--scopes',
+      'read,audit.read',
+      '--days',
+      '30',
+    ])
+    expect(created.code).toBe(0)
+    expect(created.stdout).toMatch(/secret \(shown once\): lia_\S{43}\n$/)
+    const id = /^token ([0-9a-f-]{36})/.exec(created.stdout)?.[1]
+    expect((await runCli(['token', 'revoke', ...node, '--id', id!])).stdout).toBe(`revoked ${id} (pager)\n`)
+    const again = await runCli(['token', 'revoke', ...node, '--id', id!])
+    expect(again.code).toBe(65)
+    expect(again.stderr).toContain('already revoked')
+  })
+
+  it('verifies the audit chain and names the first row changed behind its back', async () => {
+    const intact = await runCli(['audit', 'verify', ...node])
+    expect(intact.code).toBe(0)
+    expect(intact.stdout).toMatch(/^audit chain intact: \d+ rows, head [0-9a-f]{64}\n$/)
+    const store = await openStore({ engine: 'pglite', dataDir })
+    await store.db.updateTable('audit').set({ actor: 'operator:mallory' }).where('seq', '=', 3).execute()
+    await store.close()
+    const broken = await runCli(['audit', 'verify', ...node])
+    expect(broken.code).toBe(65)
+    expect(broken.stderr).toContain(
+      'audit chain BROKEN after 2 good rows: row 3 was changed after it was written',
+    )
+  })
+})
