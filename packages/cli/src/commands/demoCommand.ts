@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
+import { LiaisonError } from '@liaison/core'
 import type { LogLevel } from '@liaison/server'
 import { demoCentres, logLevels, startDemo } from '@liaison/server'
 import type { CliContext } from '../CliContext.ts'
@@ -24,17 +25,20 @@ function parseLevel(value: string): LogLevel {
   return value as LogLevel
 }
 
+function portsFromEnv(value: string | undefined): [number, number, number] {
+  try {
+    return parsePorts(value ?? '8080,8081,8082')
+  } catch (error) {
+    throw new LiaisonError('usage', `LIAISON_DEMO_PORTS: ${(error as Error).message}`)
+  }
+}
+
 export function demoCommand(program: Command, context: CliContext): void {
   program
     .command('demo')
     .description('run the three Benelux centres (BE, NL, LU) in one process on the embedded store')
     .option('--host <host>', 'address to listen on', context.env['LIAISON_DEMO_HOST'] ?? '127.0.0.1')
-    .option(
-      '--ports <be,nl,lu>',
-      'the three ports',
-      parsePorts,
-      parsePorts(context.env['LIAISON_DEMO_PORTS'] ?? '8080,8081,8082'),
-    )
+    .option('--ports <be,nl,lu>', 'the three ports (LIAISON_DEMO_PORTS)', parsePorts)
     .option(
       '--data-dir <dir>',
       'where the three databases live (one folder per centre)',
@@ -44,15 +48,17 @@ export function demoCommand(program: Command, context: CliContext): void {
     .action(
       async (options: {
         host: string
-        ports: [number, number, number]
+        ports?: [number, number, number]
         dataDir: string
         logLevel: LogLevel
       }) => {
+        // the environment's ports are checked here, inside the command, so a bad value is a usage error
+        const ports = options.ports ?? portsFromEnv(context.env['LIAISON_DEMO_PORTS'])
         const log = context.createLogger({ level: options.logLevel })
         const started = Date.now()
         const demo = await startDemo({
           host: options.host,
-          ports: options.ports,
+          ports,
           dataDir: resolve(context.cwd, options.dataDir),
           logLevel: options.logLevel,
           log,

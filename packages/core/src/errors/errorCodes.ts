@@ -18,7 +18,6 @@ export const errorCodes = {
   insufficient_scope: { http: 403, exit: 77, summary: "the API token's scopes do not allow this" },
   other_organisation: { http: 403, exit: 77, summary: 'this belongs to another organisation' },
   not_found: { http: 404, exit: 66, summary: 'no such route or item' },
-  method_not_allowed: { http: 405, exit: 64, summary: 'the route exists but not with this method' },
   conflict: { http: 409, exit: 65, summary: 'the change conflicts with the current state' },
   rate_limited: { http: 429, exit: 75, summary: 'too many requests; try again later' },
   config_invalid: { http: 500, exit: 78, summary: 'the configuration is invalid' },

@@ -39,7 +39,7 @@ export function lockDataDir(dir: string): () => void {
       if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
         throw new LiaisonError(
           'data_dir_locked',
-          `data directory ${dir} is in use by process ${pid}; stop that node first (or use its HTTP API)`,
+          `data directory ${dir} is in use by process ${pid}; stop that node first, or make the change through its HTTP API`,
           { pid },
         )
       }
