@@ -7,6 +7,7 @@ import { orgCommand } from './commands/orgCommand.ts'
 import { tokenCommand } from './commands/tokenCommand.ts'
 import { userCommand } from './commands/userCommand.ts'
 import { auditCommand } from './commands/auditCommand.ts'
+import { benchCommand } from './commands/benchCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
 
@@ -33,6 +34,7 @@ export async function main(
   userCommand(program, context)
   tokenCommand(program, context)
   auditCommand(program, context)
+  benchCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(override)
