@@ -10,6 +10,7 @@ const steps = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-b'] },
+  { name: 'build', cmd: ['node', 'scripts/ensureWebBuild.js'] },
   ...tiers.map((tier) => ({
     name: tier,
     tier,

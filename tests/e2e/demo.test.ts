@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DemoProcess } from '../support/demoProcess.ts'
-import { freePorts, startDemoProcess } from '../support/demoProcess.ts'
+import { demoSession, freePorts, startDemoProcess } from '../support/demoProcess.ts'
 import { runCli } from '../support/runCli.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'liaison-demo-'))
@@ -14,8 +14,15 @@ afterAll(() => {
 })
 
 type Org = { id: string; code: string; kind: string }
-const orgsOf = async (url: string) =>
-  ((await (await fetch(`${url}/api/v1/organisations`)).json()) as { items: Org[] }).items
+// one session per node: a one-time code works once, and sessions outlive restarts
+const sessions = new Map<string, Promise<{ cookie: string }>>()
+const orgsOf = async (url: string) => {
+  if (!sessions.has(url)) sessions.set(url, demoSession(url))
+  const { cookie } = await sessions.get(url)!
+  return (
+    (await (await fetch(`${url}/api/v1/organisations`, { headers: { cookie } })).json()) as { items: Org[] }
+  ).items
+}
 
 describe('the demo (liaison demo, as npm start runs it)', () => {
   const ports = freePorts(3)

@@ -65,3 +65,23 @@ export async function startDemoProcess(options: {
     startedInMs: Date.now() - started,
   }
 }
+
+/** Signs in to a demo node as one of its demo accounts, reading the current code from the demo sign-in list. */
+export async function demoSession(
+  url: string,
+  username = 'viewer',
+): Promise<{ cookie: string; csrf: string }> {
+  const list = (await (await fetch(`${url}/api/v1/demo/sign-in`)).json()) as {
+    users: { username: string; password: string; code: string }[]
+  }
+  const account = list.users.find((u) => u.username === username)
+  if (!account) throw new Error(`no demo account ${username} at ${url}`)
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: account.password, code: account.code }),
+  })
+  if (!response.ok) throw new Error(`demo sign-in failed: ${await response.text()}`)
+  const body = (await response.json()) as { me: { csrfToken: string } }
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.me.csrfToken }
+}
