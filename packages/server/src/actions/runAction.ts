@@ -2,6 +2,7 @@ import type { Actor, DomainEvent, DomainEventBody, StoredEvent } from '@liaison/
 import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
+import { auditRefusal } from '../audit/auditRefusal.ts'
 import { insertEvents } from '../events/eventRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -126,14 +127,14 @@ export async function runAction<T>(
     if (thrown instanceof KeptRefusal) throw thrown.refusal
     const error = fromDatabaseError(thrown)
     const refused = isLiaisonError(error)
-    await auditOutcome(
-      deps,
-      { ...meta, actor },
+    await auditRefusal(deps, {
+      actor,
+      action: meta.action,
+      error: refused ? error : undefined,
+      source: meta.source,
       at,
-      target,
-      refused ? 'refused' : 'failed',
-      refused ? error : undefined,
-    )
+      ...target,
+    })
     if (!refused) deps.log.error({ err: error, action: meta.action }, 'action failed')
     throw error
   }
@@ -155,38 +156,4 @@ function fromDatabaseError(error: unknown): unknown {
   if (code === '40001' || code === '40P01')
     return new LiaisonError('conflict', 'a concurrent change got there first; try again')
   return error
-}
-
-async function auditOutcome(
-  deps: ActionDeps,
-  meta: ActionMeta,
-  at: Date,
-  target: AuditTarget,
-  outcome: 'refused' | 'failed',
-  error: LiaisonError | undefined,
-): Promise<void> {
-  try {
-    await deps.store.db.transaction().execute(async (tx) => {
-      const head = await lockAuditHead(tx)
-      await appendAudit(
-        tx,
-        head,
-        {
-          id: deps.ids.next(),
-          at,
-          actor: actorLabel(meta.actor),
-          orgId: target.orgId ?? actorOrgId(meta.actor),
-          action: meta.action,
-          target: target.target,
-          outcome,
-          code: error?.code ?? 'internal',
-          source: meta.source,
-          details: error ? { ...target.details, message: error.message } : target.details,
-        },
-        deps.sha256,
-      )
-    })
-  } catch (auditError) {
-    deps.log.error({ err: auditError, action: meta.action }, 'could not audit a refused or failed action')
-  }
 }

@@ -3,17 +3,23 @@ import { actorLabel, actorOrgId } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { appendAudit, lockAuditHead } from './auditLog.ts'
 
-/** Audits a refusal that happened outside any action (a rejected session, a forbidden route). */
-export async function auditRefusal(
-  deps: ActionDeps,
-  input: {
-    readonly actor: Actor
-    readonly action: string
-    readonly error: LiaisonError
-    readonly source: string | null
-    readonly target?: string
-  },
-): Promise<void> {
+export interface Refusal {
+  readonly actor: Actor
+  readonly action: string
+  /** The refusal; absent when the action failed unexpectedly (outcome `failed`, code `internal`). */
+  readonly error: LiaisonError | undefined
+  readonly source: string | null
+  readonly at?: Date | undefined
+  readonly target?: string | null | undefined
+  readonly orgId?: string | null | undefined
+  readonly details?: Record<string, unknown> | null | undefined
+}
+
+/**
+ * Audits, in a transaction of its own, what was refused or failed: a rolled-back action, a
+ * rejected session, a forbidden route. A failure to audit is logged, never thrown over the refusal.
+ */
+export async function auditRefusal(deps: ActionDeps, refusal: Refusal): Promise<void> {
   try {
     await deps.store.db.transaction().execute(async (tx) => {
       const head = await lockAuditHead(tx)
@@ -22,20 +28,20 @@ export async function auditRefusal(
         head,
         {
           id: deps.ids.next(),
-          at: deps.clock.now(),
-          actor: actorLabel(input.actor),
-          orgId: actorOrgId(input.actor),
-          action: input.action,
-          target: input.target ?? null,
-          outcome: 'refused',
-          code: input.error.code,
-          source: input.source,
-          details: { message: input.error.message },
+          at: refusal.at ?? deps.clock.now(),
+          actor: actorLabel(refusal.actor),
+          orgId: refusal.orgId ?? actorOrgId(refusal.actor),
+          action: refusal.action,
+          target: refusal.target ?? null,
+          outcome: refusal.error ? 'refused' : 'failed',
+          code: refusal.error?.code ?? 'internal',
+          source: refusal.source,
+          details: refusal.error ? { ...refusal.details, message: refusal.error.message } : (refusal.details ?? null),
         },
         deps.sha256,
       )
     })
   } catch (error) {
-    deps.log.error({ err: error, action: input.action }, 'could not audit a refusal')
+    deps.log.error({ err: error, action: refusal.action }, 'could not audit a refusal')
   }
 }
