@@ -15,6 +15,9 @@ export function securityHeaders(options: { tls: boolean; docs: boolean }): Outgo
       options.docs ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
       "img-src 'self' data: blob:",
       "connect-src 'self'",
+      // the map draws in a web worker that MapLibre starts from a blob: URL
+      "worker-src 'self' blob:",
+      "child-src 'self' blob:",
       "frame-ancestors 'none'",
       "base-uri 'none'",
       "form-action 'self'",
