@@ -289,3 +289,15 @@ describe('liaison user, token and audit', () => {
     )
   })
 })
+
+describe('liaison demo (refusals)', () => {
+  it.each([
+    [['demo', '--host', '0.0.0.0'], {}, 'the demo listens on loopback only'],
+    [['demo', '--ports', '1,2'], {}, 'must be three ports'],
+    [['demo'], { LIAISON_DEMO_PORTS: '8080,8080,8081' }, 'LIAISON_DEMO_PORTS: '],
+  ])('refuses %j with exit 64', async (args, env, message) => {
+    const result = await runCli(args, { env })
+    expect(result.code).toBe(64)
+    expect(result.stderr).toContain(message)
+  })
+})

@@ -37,7 +37,7 @@ export function demoCommand(program: Command, context: CliContext): void {
   program
     .command('demo')
     .description('run the three Benelux centres (BE, NL, LU) in one process on the embedded store')
-    .option('--host <host>', 'address to listen on', context.env['LIAISON_DEMO_HOST'] ?? '127.0.0.1')
+    .option('--host <host>', 'loopback address to listen on', context.env['LIAISON_DEMO_HOST'] ?? '127.0.0.1')
     .option('--ports <be,nl,lu>', 'the three ports (LIAISON_DEMO_PORTS)', parsePorts)
     .option(
       '--data-dir <dir>',
@@ -54,6 +54,10 @@ export function demoCommand(program: Command, context: CliContext): void {
       }) => {
         // the environment's ports are checked here, inside the command, so a bad value is a usage error
         const ports = options.ports ?? portsFromEnv(context.env['LIAISON_DEMO_PORTS'])
+        // the demo's sign-in page shows passwords and codes: it never leaves this machine
+        if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+          throw new LiaisonError('usage', `the demo listens on loopback only (127.0.0.1, localhost or ::1), not '${options.host}'`)
+        }
         const log = context.createLogger({ level: options.logLevel })
         const started = Date.now()
         const demo = await startDemo({
