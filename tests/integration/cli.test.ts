@@ -15,9 +15,12 @@ describe('liaison (the command)', () => {
 
   it('migrates a new embedded database, then says it is up to date', async () => {
     const first = await runCli(['migrate', ...node])
-    expect(first).toMatchObject({ code: 0, stdout: `applied 0001_foundation, 0002_identity to ${dataDir}\n` })
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: `applied 0001_foundation, 0002_identity, 0003_cases to ${dataDir}\n`,
+    })
     const again = await runCli(['migrate', ...node])
-    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0002_identity)\n` })
+    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0003_cases)\n` })
   })
 
   it('adds organisations and lists them', async () => {

@@ -1,7 +1,13 @@
+import type { Case } from '../cases/Case.ts'
+import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Organisation } from '../organisations/Organisation.ts'
 
 /** What happened on a node, in the past tense. Everything downstream consumes these. */
-export type DomainEventBody = { readonly kind: 'organisation.added'; readonly organisation: Organisation }
+export type DomainEventBody =
+  | { readonly kind: 'organisation.added'; readonly organisation: Organisation }
+  | { readonly kind: 'case.opened'; readonly case: Case }
+  | { readonly kind: 'case.updated'; readonly case: Case; readonly changed: readonly string[] }
+  | { readonly kind: 'log-entry.appended'; readonly entry: LogEntry }
 
 export type EventKind = DomainEventBody['kind']
 
@@ -11,12 +17,19 @@ export interface DomainEvent {
   readonly kind: EventKind
   /** The id of the object the event is about. */
   readonly subject: string
-  /** The organisation that owns the subject; it decides who may see the event. */
+  /** The organisation that owns the subject. */
   readonly orgId: string | null
+  /** The organisations that may see the event; null: everyone who may read on this node. */
+  readonly audience: readonly string[] | null
   readonly body: DomainEventBody
 }
 
 /** An event as stored: `seq` orders a node's events in commit order. */
 export interface StoredEvent extends DomainEvent {
   readonly seq: number
+}
+
+/** May a reader of this organisation see this event? */
+export function eventVisibleTo(event: Pick<DomainEvent, 'audience'>, orgId: string): boolean {
+  return event.audience === null || event.audience.includes(orgId)
 }

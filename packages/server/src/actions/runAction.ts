@@ -21,7 +21,12 @@ export interface ActionContext {
   readonly at: Date
   newId(): string
   /** Records an event; it is written with the audit row and published after commit. */
-  emit(body: DomainEventBody, subject: string, orgId: string | null): void
+  emit(
+    body: DomainEventBody,
+    subject: string,
+    orgId: string | null,
+    audience?: readonly string[] | null,
+  ): void
   /** Names the actor once it is known (a sign-in learns who it is). */
   actAs(actor: Actor): void
   /** Says what the audit row is about; its organisation defaults to the actor's. */
@@ -76,8 +81,16 @@ export async function runAction<T>(
         tx,
         at,
         newId: () => deps.ids.next(),
-        emit(eventBody, subject, orgId) {
-          pending.push({ id: deps.ids.next(), at, kind: eventBody.kind, subject, orgId, body: eventBody })
+        emit(eventBody, subject, orgId, audience = null) {
+          pending.push({
+            id: deps.ids.next(),
+            at,
+            kind: eventBody.kind,
+            subject,
+            orgId,
+            body: eventBody,
+            audience,
+          })
         },
         actAs(known) {
           actor = known

@@ -10,6 +10,7 @@ export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
     kind: row.kind as EventKind,
     subject: row.subject,
     orgId: row.org_id,
+    audience: row.audience,
     body: row.body as DomainEventBody,
   }
 }
@@ -28,6 +29,7 @@ export async function insertEvents(
         kind: e.kind,
         subject: e.subject,
         org_id: e.orgId,
+        audience: e.audience === null ? null : [...e.audience],
         body: JSON.stringify(e.body),
       })),
     )

@@ -13,6 +13,7 @@ import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
+import { caseRoutes } from './routes/caseRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -79,6 +80,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         { name: 'identity', description: 'Sign-in, sessions, users and API tokens' },
         { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'organisations', description: "The node's centre and partner organisations" },
+        {
+          name: 'cases',
+          description: 'Incidents and planned events, shared with the organisations taking part',
+        },
+        { name: 'log', description: 'The main log: per case, and the daily log; append-only' },
         { name: 'live', description: 'The live event stream' },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
@@ -94,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   tokenRoutes(app, deps)
   auditRoutes(app, deps)
   organisationRoutes(app, deps)
+  caseRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { LiaisonError } from '@liaison/core'
@@ -40,7 +41,7 @@ async function openPglite(dataDir: string): Promise<Store> {
   const unlock = lockDataDir(dataDir)
   let pglite: PGlite
   try {
-    pglite = await PGlite.create(dataDir)
+    pglite = await PGlite.create(dataDir, { extensions: { unaccent } })
   } catch (error) {
     unlock()
     throw new LiaisonError(

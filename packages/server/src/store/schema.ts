@@ -21,6 +21,7 @@ export interface EventsTable {
   kind: string
   subject: string
   org_id: string | null
+  audience: string[] | null
   body: Json<unknown>
 }
 
@@ -94,7 +95,49 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null
 }
 
+export interface CasesTable {
+  id: string
+  owner_org_id: string
+  kind: 'incident' | 'planned-event'
+  status: 'actual' | 'exercise' | 'test'
+  type: string
+  title: string
+  description: string
+  lon: number | null
+  lat: number | null
+  starts_at: Timestamp
+  ends_at: Timestamp | null
+  severity: string
+  state: 'open' | 'monitoring' | 'closed'
+  disciplines: string[]
+  scaling_doctrine: string | null
+  scaling_level: string | null
+  participants: string[]
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+}
+
+export interface LogEntriesTable {
+  id: string
+  case_id: string | null
+  org_id: string
+  author_id: string
+  author_name: string
+  occurred_at: Timestamp
+  recorded_at: Timestamp
+  discipline: string
+  source: string
+  text: string
+  lon: number | null
+  lat: number | null
+  supersedes: string | null
+  search: Generated<string>
+}
+
 export interface Database {
+  cases: CasesTable
+  log_entries: LogEntriesTable
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@liaison/core'
+import { eventVisibleTo } from '@liaison/core'
 import { Type } from 'typebox'
 import { readEvents } from '../../events/eventRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
@@ -40,6 +41,8 @@ export function streamRoutes(app: App, deps: AppDeps): void {
       const headerId = req.headers['last-event-id']
       let last = headerId !== undefined ? Number(headerId) : (req.query.after ?? 0)
 
+      // the events this reader's organisation may see, and no others
+      const viewer = req.principal?.orgId ?? ''
       reply.hijack()
       const res = reply.raw
       res.writeHead(200, {
@@ -58,6 +61,10 @@ export function streamRoutes(app: App, deps: AppDeps): void {
       const send = (events: readonly StoredEvent[]) => {
         for (const event of events) {
           if (event.seq <= last) continue
+          if (!eventVisibleTo(event, viewer)) {
+            last = event.seq
+            continue
+          }
           res.write(formatSse(event))
           last = event.seq
         }

@@ -1,0 +1,107 @@
+import type { Caller, GeoPoint, LogEntry } from '@liaison/core'
+import {
+  LiaisonError,
+  callerActor,
+  canSeeCase,
+  caseAudience,
+  disciplines,
+  logEntryProblems,
+} from '@liaison/core'
+import { findCase, toLogEntry } from '../cases/caseRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+export interface AppendLogEntry {
+  readonly caller: Caller
+  /** Null: the duty desk's daily log of the caller's organisation. */
+  readonly caseId: string | null
+  readonly occurredAt?: Date | undefined
+  readonly discipline: string
+  readonly source: string
+  readonly text: string
+  readonly location?: GeoPoint | null | undefined
+  /** The entry this one corrects; both stay visible. */
+  readonly supersedes?: string | undefined
+  readonly requestSource: string | null
+}
+
+/** Appends to a case's log (an organisation taking part) or to the daily log. Entries are never edited. */
+export async function appendLogEntry(deps: ActionDeps, command: AppendLogEntry): Promise<LogEntry> {
+  const { caller } = command
+  return runAction(
+    deps,
+    { action: 'log.append', actor: callerActor(caller), source: command.requestSource },
+    async (ctx) => {
+      if (caller.kind !== 'user' && caller.kind !== 'token')
+        throw new LiaisonError(
+          'forbidden',
+          'log entries are written by a person or a token of an organisation',
+        )
+      requirePermission(caller, 'cases.write')
+      ctx.target(command.caseId, caller.orgId)
+      let audience: string[] = [caller.orgId]
+      if (command.caseId !== null) {
+        const c = await findCase(ctx.tx, command.caseId)
+        if (!c) return refuse('not_found', `no case ${command.caseId}`)
+        if (!canSeeCase(c, caller.orgId))
+          return refuse('other_organisation', 'your organisation does not take part in this case')
+        if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it to log more')
+        audience = caseAudience(c)
+      }
+      const occurredAt = command.occurredAt ?? ctx.at
+      const problems = logEntryProblems(
+        {
+          text: command.text,
+          occurredAt,
+          recordedAt: ctx.at,
+          source: command.source,
+          discipline: command.discipline,
+        },
+        { disciplines },
+      )
+      if (
+        command.location &&
+        !(Math.abs(command.location.lat) <= 90 && Math.abs(command.location.lon) <= 180)
+      )
+        problems.push('location: out of range')
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      if (command.supersedes) {
+        const earlier = await ctx.tx
+          .selectFrom('log_entries')
+          .select(['case_id', 'org_id'])
+          .where('id', '=', command.supersedes)
+          .executeTakeFirst()
+        if (!earlier || earlier.case_id !== command.caseId)
+          return refuse('validation_failed', 'supersedes: no such entry in this log')
+        if (command.caseId === null && earlier.org_id !== caller.orgId)
+          return refuse('validation_failed', 'supersedes: no such entry in this log')
+      }
+      const author = await ctx.tx
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', caller.userId)
+        .executeTakeFirst()
+      const row = {
+        id: ctx.newId(),
+        case_id: command.caseId,
+        org_id: caller.orgId,
+        author_id: caller.userId,
+        author_name: author?.display_name ?? 'unknown',
+        occurred_at: occurredAt,
+        recorded_at: ctx.at,
+        discipline: command.discipline,
+        source: command.source,
+        text: command.text.trim(),
+        lon: command.location?.lon ?? null,
+        lat: command.location?.lat ?? null,
+        supersedes: command.supersedes ?? null,
+      }
+      await ctx.tx.insertInto('log_entries').values(row).execute()
+      const entry = toLogEntry(row)
+      ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
+      ctx.emit({ kind: 'log-entry.appended', entry }, entry.id, caller.orgId, audience)
+      return entry
+    },
+  )
+}

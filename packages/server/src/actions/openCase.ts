@@ -1,0 +1,63 @@
+import type { Case, Caller, NewCaseInput } from '@liaison/core'
+import { LiaisonError, callerActor, caseAudience, newCase } from '@liaison/core'
+import { caseRow } from '../cases/caseRows.ts'
+import { findOrganisation } from '../organisations/organisationRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import type { ActionContext } from './runAction.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+/** The ids of the organisations named by code, refusing any this node does not know. */
+export async function participantIds(
+  ctx: ActionContext,
+  nodeId: string,
+  codes: readonly string[],
+): Promise<string[]> {
+  const ids: string[] = []
+  const unknown: string[] = []
+  for (const code of codes) {
+    const org = await findOrganisation(ctx.tx, nodeId, { code })
+    if (org) ids.push(org.id)
+    else unknown.push(code)
+  }
+  if (unknown.length > 0)
+    refuse(
+      'validation_failed',
+      `participants: no organisation with code ${unknown.map((c) => `'${c}'`).join(', ')}`,
+    )
+  return ids
+}
+
+export interface OpenCase {
+  readonly caller: Caller
+  readonly input: Omit<NewCaseInput, 'participants'> & { readonly participants: readonly string[] }
+  readonly source: string | null
+}
+
+/** Opens an incident or a planned event, owned by the caller's organisation. */
+export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Case> {
+  const { caller } = command
+  return runAction(
+    deps,
+    { action: 'case.open', actor: callerActor(caller), source: command.source },
+    async (ctx) => {
+      if (caller.kind !== 'user' && caller.kind !== 'token')
+        throw new LiaisonError('forbidden', 'cases are opened by a person or a token of an organisation')
+      requirePermission(caller, 'cases.manage')
+      const participants = await participantIds(ctx, deps.nodeId, command.input.participants)
+      const decided = newCase(
+        { ...command.input, participants },
+        { id: ctx.newId(), ownerOrgId: caller.orgId, createdBy: caller.userId, at: ctx.at },
+      )
+      if (!decided.ok)
+        return refuse('validation_failed', decided.error.problems.join('; '), {
+          problems: decided.error.problems,
+        })
+      const c = decided.value
+      await ctx.tx.insertInto('cases').values(caseRow(c)).execute()
+      ctx.target(c.id, c.ownerOrgId, { kind: c.kind, status: c.status, title: c.title })
+      ctx.emit({ kind: 'case.opened', case: c }, c.id, c.ownerOrgId, caseAudience(c))
+      return c
+    },
+  )
+}

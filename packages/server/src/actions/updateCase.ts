@@ -1,0 +1,58 @@
+import type { Case, CaseState, Caller } from '@liaison/core'
+import { callerActor, caseAudience } from '@liaison/core'
+import { caseRow, findCase } from '../cases/caseRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { participantIds } from './openCase.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+export interface UpdateCase {
+  readonly caller: Caller
+  readonly caseId: string
+  /** open, monitoring, closed: closing and re-opening are changes of state. */
+  readonly state?: CaseState | undefined
+  /** The organisations taking part, by code: replaces the list. */
+  readonly participants?: readonly string[] | undefined
+  readonly source: string | null
+}
+
+/** Changes a case's state or who takes part. Only the owning organisation edits its case. */
+export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise<Case> {
+  const action =
+    command.state === 'closed' ? 'case.close' : command.state === 'open' ? 'case.reopen' : 'case.update'
+  return runAction(
+    deps,
+    { action, actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      ctx.target(command.caseId, null)
+      const current = await findCase(ctx.tx, command.caseId)
+      if (!current) return refuse('not_found', `no case ${command.caseId}`)
+      ctx.target(current.id, current.ownerOrgId)
+      requirePermission(command.caller, 'cases.manage', current.ownerOrgId)
+      const changed: string[] = []
+      let next: Case = current
+      if (command.state !== undefined && command.state !== current.state) {
+        next = { ...next, state: command.state }
+        changed.push('state')
+      }
+      if (command.participants !== undefined) {
+        const ids = (await participantIds(ctx, deps.nodeId, command.participants)).filter(
+          (id) => id !== current.ownerOrgId,
+        )
+        next = { ...next, participants: [...new Set(ids)] }
+        changed.push('participants')
+      }
+      if (changed.length === 0)
+        return refuse('conflict', `nothing changes: the case is already ${current.state}`)
+      next = { ...next, updatedAt: ctx.at }
+      const { id: _id, ...row } = caseRow(next)
+      await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()
+      ctx.target(current.id, current.ownerOrgId, { changed, state: next.state })
+      // those who leave the case still learn that they left it
+      ctx.emit({ kind: 'case.updated', case: next, changed }, next.id, next.ownerOrgId, [
+        ...new Set([...caseAudience(current), ...caseAudience(next)]),
+      ])
+      return next
+    },
+  )
+}

@@ -1,0 +1,160 @@
+import type { Case, Discipline, Doctrine, LogEntry, LogSource, Severity } from '@liaison/core'
+import type { Kysely, Selectable } from 'kysely'
+import { sql } from 'kysely'
+import type { CasesTable, Database, LogEntriesTable } from '../store/schema.ts'
+
+export function toCase(row: Selectable<CasesTable>): Case {
+  return {
+    id: row.id,
+    ownerOrgId: row.owner_org_id,
+    kind: row.kind,
+    status: row.status,
+    type: row.type,
+    title: row.title,
+    description: row.description,
+    location: row.lon !== null && row.lat !== null ? { lon: row.lon, lat: row.lat } : null,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    severity: row.severity as Severity,
+    state: row.state,
+    disciplines: row.disciplines as Discipline[],
+    scaling:
+      row.scaling_doctrine && row.scaling_level
+        ? { doctrine: row.scaling_doctrine as Doctrine, level: row.scaling_level }
+        : null,
+    participants: row.participants,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+  }
+}
+
+export function caseRow(c: Case): Selectable<CasesTable> {
+  return {
+    id: c.id,
+    owner_org_id: c.ownerOrgId,
+    kind: c.kind,
+    status: c.status,
+    type: c.type,
+    title: c.title,
+    description: c.description,
+    lon: c.location?.lon ?? null,
+    lat: c.location?.lat ?? null,
+    starts_at: c.startsAt,
+    ends_at: c.endsAt,
+    severity: c.severity,
+    state: c.state,
+    disciplines: [...c.disciplines],
+    scaling_doctrine: c.scaling?.doctrine ?? null,
+    scaling_level: c.scaling?.level ?? null,
+    participants: [...c.participants],
+    created_at: c.createdAt,
+    created_by: c.createdBy,
+    updated_at: c.updatedAt,
+  }
+}
+
+export function toLogEntry(row: Omit<Selectable<LogEntriesTable>, 'search'>): LogEntry {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    orgId: row.org_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    discipline: row.discipline as Discipline,
+    source: row.source as LogSource,
+    text: row.text,
+    location: row.lon !== null && row.lat !== null ? { lon: row.lon, lat: row.lat } : null,
+    supersedes: row.supersedes,
+  }
+}
+
+export async function findCase(db: Kysely<Database>, id: string): Promise<Case | null> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toCase(row) : null
+}
+
+/** The cases an organisation sees: those it owns or takes part in. */
+export async function listVisibleCases(
+  db: Kysely<Database>,
+  orgId: string,
+  filter: { state?: Case['state'] | undefined; status?: Case['status'] | undefined },
+): Promise<Case[]> {
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) => eb.or([eb('owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('participants'))]))
+    .orderBy('starts_at', 'desc')
+    .limit(500)
+  if (filter.state) query = query.where('state', '=', filter.state)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  return (await query.execute()).map(toCase)
+}
+
+const entryColumns = [
+  'id',
+  'case_id',
+  'org_id',
+  'author_id',
+  'author_name',
+  'occurred_at',
+  'recorded_at',
+  'discipline',
+  'source',
+  'text',
+  'lon',
+  'lat',
+  'supersedes',
+] as const
+
+/**
+ * A log, oldest first: one case's, or (caseId null) an organisation's daily log. `query` is
+ * searched accent- and case-blind, every word required.
+ */
+export async function listLog(
+  db: Kysely<Database>,
+  where: { caseId: string } | { dailyOf: string },
+  filter: { discipline?: string | undefined; query?: string | undefined; limit?: number | undefined },
+): Promise<LogEntry[]> {
+  let q = db.selectFrom('log_entries').select(entryColumns)
+  q =
+    'caseId' in where
+      ? q.where('case_id', '=', where.caseId)
+      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
+  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
+  if (filter.query?.trim())
+    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
+  const rows = await q
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .limit(filter.limit ?? 2_000)
+    .execute()
+  return rows.map(toLogEntry)
+}
+
+/** Full-text search across every log an organisation sees: its daily log and its cases' logs. */
+export async function searchLogs(
+  db: Kysely<Database>,
+  orgId: string,
+  query: string,
+  limit = 100,
+): Promise<LogEntry[]> {
+  const rows = await db
+    .selectFrom('log_entries')
+    .leftJoin('cases', 'cases.id', 'log_entries.case_id')
+    .select(entryColumns.map((c) => `log_entries.${c}` as const))
+    .where(sql<boolean>`log_entries.search @@ plainto_tsquery('simple', liaison_fold(${query}))`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('log_entries.case_id', 'is', null), eb('log_entries.org_id', '=', orgId)]),
+        eb('cases.owner_org_id', '=', orgId),
+        eb(eb.val(orgId), '=', eb.fn.any('cases.participants')),
+      ]),
+    )
+    .orderBy('log_entries.occurred_at', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map(toLogEntry)
+}

@@ -1,0 +1,127 @@
+import type { Case, LogEntry } from '@liaison/core'
+import { Type } from 'typebox'
+import {
+  caseKinds,
+  caseStates,
+  caseStatuses,
+  crosswalk,
+  disciplines,
+  doctrines,
+  logSources,
+  severities,
+} from '@liaison/core'
+
+const Timestamp = Type.String({ format: 'date-time' })
+export const GeoPointBody = Type.Object(
+  { lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) },
+  { additionalProperties: false },
+)
+const ScalingBody = Type.Object(
+  { doctrine: Type.Enum(doctrines), level: Type.String({ maxLength: 20 }) },
+  { additionalProperties: false },
+)
+
+export const CaseBody = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  ownerOrgId: Type.String({ format: 'uuid' }),
+  kind: Type.Enum(caseKinds),
+  status: Type.Enum(caseStatuses),
+  type: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  location: Type.Union([GeoPointBody, Type.Null()]),
+  startsAt: Timestamp,
+  endsAt: Type.Union([Timestamp, Type.Null()]),
+  severity: Type.Enum(severities),
+  state: Type.Enum(caseStates),
+  disciplines: Type.Array(Type.Enum(disciplines)),
+  scaling: Type.Union([ScalingBody, Type.Null()]),
+  /** The case's level with the nearest level of the other two countries beside it. */
+  scalingCrosswalk: Type.Union([
+    Type.Object({ BE: Type.String(), NL: Type.String(), LU: Type.String() }),
+    Type.Null(),
+  ]),
+  participants: Type.Array(Type.String({ format: 'uuid' })),
+  createdAt: Timestamp,
+  createdBy: Type.String({ format: 'uuid' }),
+  updatedAt: Timestamp,
+})
+
+export const NewCaseBody = Type.Object(
+  {
+    kind: Type.Enum(caseKinds),
+    status: Type.Enum(caseStatuses),
+    type: Type.String({ minLength: 2, maxLength: 40 }),
+    title: Type.String({ minLength: 3, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+    location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
+    startsAt: Type.Optional(Timestamp),
+    endsAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+    severity: Type.Enum(severities),
+    disciplines: Type.Optional(
+      Type.Array(Type.Enum(disciplines), { maxItems: disciplines.length, uniqueItems: true }),
+    ),
+    scaling: Type.Optional(Type.Union([ScalingBody, Type.Null()])),
+    participants: Type.Optional(
+      Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export const LogEntryBody = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  caseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  orgId: Type.String({ format: 'uuid' }),
+  authorId: Type.String({ format: 'uuid' }),
+  authorName: Type.String(),
+  occurredAt: Timestamp,
+  recordedAt: Timestamp,
+  discipline: Type.Enum(disciplines),
+  source: Type.Enum(logSources),
+  text: Type.String(),
+  location: Type.Union([GeoPointBody, Type.Null()]),
+  supersedes: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  /** Set when a later entry corrects this one. */
+  supersededBy: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+})
+
+export const NewLogEntryBody = Type.Object(
+  {
+    occurredAt: Type.Optional(Timestamp),
+    discipline: Type.Enum(disciplines),
+    source: Type.Enum(logSources),
+    text: Type.String({ minLength: 1, maxLength: 10_000 }),
+    location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
+    supersedes: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  { additionalProperties: false },
+)
+
+export function presentCase(c: Case) {
+  return {
+    ...c,
+    disciplines: [...c.disciplines],
+    participants: [...c.participants],
+    scalingCrosswalk: c.scaling ? crosswalk(c.scaling) : null,
+    startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  }
+}
+
+/** Entries with, for each, the entry that corrects it (if any). */
+export function presentLog(entries: readonly LogEntry[]) {
+  const supersededBy = new Map(entries.filter((e) => e.supersedes).map((e) => [e.supersedes!, e.id]))
+  return entries.map((e) => presentLogEntry(e, supersededBy.get(e.id) ?? null))
+}
+
+export function presentLogEntry(e: LogEntry, supersededBy: string | null = null) {
+  return {
+    ...e,
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    supersededBy,
+  }
+}

@@ -1,0 +1,244 @@
+import { LiaisonError, canSeeCase, caseStates, caseStatuses, disciplines } from '@liaison/core'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { appendLogEntry } from '../../actions/appendLogEntry.ts'
+import { openCase } from '../../actions/openCase.ts'
+import { updateCase } from '../../actions/updateCase.ts'
+import { findCase, listLog, listVisibleCases, searchLogs } from '../../cases/caseRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import {
+  CaseBody,
+  LogEntryBody,
+  NewCaseBody,
+  NewLogEntryBody,
+  presentCase,
+  presentLog,
+  presentLogEntry,
+} from '../caseSchemas.ts'
+import { errorResponses } from '../schemas.ts'
+
+const CaseId = Type.Object({ id: Type.String({ format: 'uuid' }) })
+const LogQuery = Type.Object(
+  { discipline: Type.Optional(Type.Enum(disciplines)), q: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+)
+
+function orgOf(req: FastifyRequest): string {
+  if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
+  return req.principal.orgId
+}
+
+/** A case the caller's organisation may see, or the refusal. */
+async function visibleCase(deps: AppDeps, req: FastifyRequest, id: string) {
+  const c = await findCase(deps.store.db, id)
+  if (!c) throw new LiaisonError('not_found', `no case ${id}`)
+  if (!canSeeCase(c, orgOf(req)))
+    throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+  return c
+}
+
+export function caseRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "The cases the caller's organisation owns or takes part in",
+        querystring: Type.Object(
+          { state: Type.Optional(Type.Enum(caseStates)), status: Type.Optional(Type.Enum(caseStatuses)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(CaseBody) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({
+      items: (await listVisibleCases(deps.store.db, orgOf(req), req.query)).map(presentCase),
+    }),
+  )
+
+  app.post(
+    '/api/v1/cases',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Open an incident or a planned event',
+        body: NewCaseBody,
+        response: { 201: CaseBody, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body
+      const c = await openCase(deps, {
+        caller: req.principal!,
+        input: {
+          ...b,
+          description: b.description ?? '',
+          location: b.location ?? null,
+          startsAt: b.startsAt ? new Date(b.startsAt) : deps.clock.now(),
+          endsAt: b.endsAt ? new Date(b.endsAt) : null,
+          disciplines: b.disciplines ?? [],
+          scaling: b.scaling ?? null,
+          participants: b.participants ?? [],
+        },
+        source: req.ip,
+      })
+      return reply.status(201).send(presentCase(c))
+    },
+  )
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'One case',
+        params: CaseId,
+        response: { 200: CaseBody, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => presentCase(await visibleCase(deps, req, req.params.id)),
+  )
+
+  app.patch(
+    '/api/v1/cases/:id',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Close, re-open or monitor a case, or change who takes part (the owning organisation only)',
+        params: CaseId,
+        body: Type.Object(
+          {
+            state: Type.Optional(Type.Enum(caseStates)),
+            participants: Type.Optional(
+              Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
+            ),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: CaseBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      presentCase(
+        await updateCase(deps, {
+          caller: req.principal!,
+          caseId: req.params.id,
+          ...req.body,
+          source: req.ip,
+        }),
+      ),
+  )
+
+  app.get(
+    '/api/v1/cases/:id/log',
+    {
+      schema: {
+        tags: ['log'],
+        summary: "A case's log, oldest first; filter by discipline, search with q (accent- and case-blind)",
+        params: CaseId,
+        querystring: LogQuery,
+        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      await visibleCase(deps, req, req.params.id)
+      return {
+        items: presentLog(
+          await listLog(
+            deps.store.db,
+            { caseId: req.params.id },
+            { discipline: req.query.discipline, query: req.query.q },
+          ),
+        ),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/log',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['log'],
+        summary: "Append to a case's log (an organisation taking part); set supersedes to correct an entry",
+        params: CaseId,
+        body: NewLogEntryBody,
+        response: { 201: LogEntryBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const entry = await appendLogEntry(deps, {
+        caller: req.principal!,
+        caseId: req.params.id,
+        ...req.body,
+        occurredAt: req.body.occurredAt ? new Date(req.body.occurredAt) : undefined,
+        requestSource: req.ip,
+      })
+      return reply.status(201).send(presentLogEntry(entry))
+    },
+  )
+
+  app.get(
+    '/api/v1/log',
+    {
+      schema: {
+        tags: ['log'],
+        summary: "The duty desk's daily log of the caller's organisation (entries outside any case)",
+        querystring: LogQuery,
+        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({
+      items: presentLog(
+        await listLog(
+          deps.store.db,
+          { dailyOf: orgOf(req) },
+          { discipline: req.query.discipline, query: req.query.q },
+        ),
+      ),
+    }),
+  )
+
+  app.post(
+    '/api/v1/log',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['log'],
+        summary: 'Append to the daily log',
+        body: NewLogEntryBody,
+        response: { 201: LogEntryBody, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const entry = await appendLogEntry(deps, {
+        caller: req.principal!,
+        caseId: null,
+        ...req.body,
+        occurredAt: req.body.occurredAt ? new Date(req.body.occurredAt) : undefined,
+        requestSource: req.ip,
+      })
+      return reply.status(201).send(presentLogEntry(entry))
+    },
+  )
+
+  app.get(
+    '/api/v1/log/search',
+    {
+      schema: {
+        tags: ['log'],
+        summary: 'Search every log the caller may see (daily log and cases), newest first',
+        querystring: Type.Object(
+          { q: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => ({
+      items: (await searchLogs(deps.store.db, orgOf(req), req.query.q)).map((e) => presentLogEntry(e)),
+    }),
+  )
+}

@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addOrganisation } from '@liaison/server'
+import { testEngines } from '../support/engines.ts'
+import type { TestSession, TestUser } from '../support/identity.ts'
+import { signedInAs } from '../support/identity.ts'
+import { openSse } from '../support/sseClient.ts'
+import type { TestNode } from '../support/testNode.ts'
+import { startTestNode } from '../support/testNode.ts'
+
+const engines = await testEngines()
+type Session = TestSession & { account: TestUser }
+
+describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  let viewer: Session
+  let police: Session
+  let fire: Session
+  let caseId: string
+
+  const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+    status: r.statusCode,
+    code: (r.json() as { error?: { code: string } }).error?.code,
+  })
+  const post = (s: Session, url: string, payload: object) =>
+    node.app.inject({ method: 'POST', url, payload, headers: s.headers() })
+  const get = (s: Session, url: string) => node.app.inject({ url, headers: s.headers() })
+
+  beforeAll(async () => {
+    node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+    for (const [code, name] of [
+      ['police', 'Police fédérale'],
+      ['fire', 'Zone de secours Liège'],
+    ])
+      await addOrganisation(node.deps, {
+        organisation: { code: code!, name: name!, kind: 'partner', country: 'BE' },
+        caller: { kind: 'system', label: 'test' },
+        source: 'test',
+      })
+    duty = await signedInAs(node, ['duty-officer'])
+    viewer = await signedInAs(node, ['viewer'])
+    police = await signedInAs(node, ['partner'], 'police')
+    fire = await signedInAs(node, ['duty-officer'], 'fire')
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('opens an exercise case with its scaling level and the equivalents beside it', async () => {
+    const response = await post(duty, '/api/v1/cases', {
+      kind: 'incident',
+      status: 'exercise',
+      type: 'chemical-release',
+      title: 'Exercice: fuite de chlore à Visé',
+      severity: 'major',
+      location: { lon: 5.69, lat: 50.74 },
+      disciplines: ['be-d1-rescue', 'be-d2-medical', 'be-d3-police'],
+      scaling: { doctrine: 'BE', level: 'provincial' },
+      participants: ['police'],
+    })
+    expect(response.statusCode).toBe(201)
+    const c = response.json<{ id: string; status: string; state: string; scalingCrosswalk: object }>()
+    expect(c).toMatchObject({
+      status: 'exercise',
+      state: 'open',
+      scalingCrosswalk: { BE: 'provincial', NL: 'GRIP 4', LU: '1' },
+    })
+    caseId = c.id
+  })
+
+  it.each([
+    [
+      'an unknown scaling level',
+      { scaling: { doctrine: 'NL', level: 'GRIP 9' } },
+      'not a level of the NL doctrine',
+    ],
+    ['an unknown participant', { participants: ['nobody'] }, "no organisation with code 'nobody'"],
+    [
+      'an end before the start',
+      { startsAt: '2026-11-29T10:00:00Z', endsAt: '2026-11-29T09:00:00Z' },
+      'endsAt: must not be before startsAt',
+    ],
+  ])('refuses %s', async (_what, change, message) => {
+    const response = await post(duty, '/api/v1/cases', {
+      kind: 'incident',
+      status: 'actual',
+      type: 'flood',
+      title: 'Crue de la Meuse',
+      severity: 'major',
+      ...change,
+    })
+    expect(errorOf(response)).toEqual({ status: 400, code: 'validation_failed' })
+    expect(response.json<{ error: { message: string } }>().error.message).toContain(message)
+  })
+
+  it('shows a case to its owner and participants only', async () => {
+    expect((await get(police, `/api/v1/cases/${caseId}`)).statusCode).toBe(200)
+    expect(errorOf(await get(fire, `/api/v1/cases/${caseId}`))).toEqual({
+      status: 403,
+      code: 'other_organisation',
+    })
+    expect(errorOf(await get(fire, `/api/v1/cases/${caseId}/log`))).toEqual({
+      status: 403,
+      code: 'other_organisation',
+    })
+    expect((await get(fire, '/api/v1/cases')).json<{ items: unknown[] }>().items).toEqual([])
+    expect(
+      (await get(police, '/api/v1/cases')).json<{ items: { id: string }[] }>().items.map((c) => c.id),
+    ).toEqual([caseId])
+  })
+
+  it('takes log entries from those taking part, keeps corrections beside the original, and searches accent-blind', async () => {
+    const first = await post(police, `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d3-police',
+      source: 'radio',
+      text: 'Périmètre fermé rue de Liège, 300 m',
+    })
+    expect(first.statusCode).toBe(201)
+    const firstId = first.json<{ id: string }>().id
+    const correction = await post(police, `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d3-police',
+      source: 'radio',
+      text: 'Correction: périmètre de 500 m, pas 300 m',
+      supersedes: firstId,
+    })
+    expect(correction.statusCode).toBe(201)
+    await post(duty, `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d2-medical',
+      source: 'phone',
+      text: 'Trois victimes légères évacuées vers le CHR',
+      occurredAt: '2026-11-29T05:00:00Z',
+    })
+    const log = (await get(duty, `/api/v1/cases/${caseId}/log`)).json<{
+      items: { id: string; text: string; supersededBy: string | null }[]
+    }>().items
+    expect(log).toHaveLength(3)
+    expect(log[0]!.text).toContain('Trois victimes')
+    expect(log.find((e) => e.id === firstId)?.supersededBy).toBe(correction.json<{ id: string }>().id)
+    const police2 = (await get(duty, `/api/v1/cases/${caseId}/log?discipline=be-d3-police`)).json<{
+      items: unknown[]
+    }>().items
+    expect(police2).toHaveLength(2)
+    const found = (
+      await get(duty, `/api/v1/cases/${caseId}/log?q=${encodeURIComponent('PERIMETRE liege')}`)
+    ).json<{ items: { id: string }[] }>().items
+    expect(found.map((e) => e.id)).toEqual([firstId])
+    const everywhere = (await get(police, `/api/v1/log/search?q=victimes`)).json<{ items: unknown[] }>().items
+    expect(everywhere).toHaveLength(1)
+    expect((await get(fire, `/api/v1/log/search?q=victimes`)).json<{ items: unknown[] }>().items).toEqual([])
+  })
+
+  it.each([
+    ['a viewer', () => viewer, 403, 'forbidden'],
+    ['an organisation not taking part', () => fire, 403, 'other_organisation'],
+  ])('refuses log entries from %s', async (_what, who, status, code) => {
+    expect(
+      errorOf(
+        await post(who(), `/api/v1/cases/${caseId}/log`, {
+          discipline: 'multidisciplinary',
+          source: 'phone',
+          text: 'x',
+        }),
+      ),
+    ).toEqual({ status, code })
+  })
+
+  it('refuses a correction of an entry from another log, and an entry from the future', async () => {
+    const daily = await post(duty, '/api/v1/log', {
+      discipline: 'multidisciplinary',
+      source: 'phone',
+      text: 'Appel du CIC de Liège: calme',
+    })
+    expect(daily.statusCode).toBe(201)
+    const wrong = await post(duty, `/api/v1/cases/${caseId}/log`, {
+      discipline: 'multidisciplinary',
+      source: 'phone',
+      text: 'x',
+      supersedes: daily.json<{ id: string }>().id,
+    })
+    expect(wrong.json<{ error: { message: string } }>().error.message).toContain(
+      'supersedes: no such entry in this log',
+    )
+    const future = await post(duty, '/api/v1/log', {
+      discipline: 'multidisciplinary',
+      source: 'phone',
+      text: 'x',
+      occurredAt: '2099-01-01T00:00:00Z',
+    })
+    expect(future.json<{ error: { message: string } }>().error.message).toContain('must not be in the future')
+  })
+
+  it('keeps the daily log within the organisation', async () => {
+    expect((await get(duty, '/api/v1/log')).json<{ items: unknown[] }>().items).toHaveLength(1)
+    expect((await get(police, '/api/v1/log')).json<{ items: unknown[] }>().items).toHaveLength(0)
+  })
+
+  it('is closed and re-opened by its owner only; a closed case takes no entries', async () => {
+    expect(
+      errorOf(
+        await node.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/cases/${caseId}`,
+          payload: { state: 'closed' },
+          headers: police.headers(),
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'forbidden' })
+    // a duty officer of an organisation taking part may not close another's case either
+    const policeDuty = await signedInAs(node, ['duty-officer'], 'police')
+    expect(
+      errorOf(
+        await node.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/cases/${caseId}`,
+          payload: { state: 'closed' },
+          headers: policeDuty.headers(),
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'other_organisation' })
+    const closed = await node.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      payload: { state: 'closed' },
+      headers: duty.headers(),
+    })
+    expect(closed.json()).toMatchObject({ state: 'closed' })
+    expect(
+      errorOf(
+        await post(police, `/api/v1/cases/${caseId}/log`, {
+          discipline: 'be-d3-police',
+          source: 'radio',
+          text: 'late',
+        }),
+      ),
+    ).toEqual({ status: 409, code: 'conflict' })
+    const reopened = await node.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      payload: { state: 'open' },
+      headers: duty.headers(),
+    })
+    expect(reopened.json()).toMatchObject({ state: 'open' })
+    const audit = await node.deps.store.db
+      .selectFrom('audit')
+      .select(['action', 'outcome', 'code'])
+      .where('target', '=', caseId)
+      .where('action', 'like', 'case.%')
+      .orderBy('seq')
+      .execute()
+    expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual([
+      'case.open:ok',
+      'case.close:refused',
+      'case.close:ok',
+      'case.reopen:ok',
+    ])
+    expect(audit[1]?.code).toBe('other_organisation')
+  })
+
+  it("streams a case's events to those taking part, and not to others", async () => {
+    const seePolice = await openSse(`${node.url}/api/v1/stream?after=0`, { cookie: police.cookie })
+    const seeFire = await openSse(`${node.url}/api/v1/stream?after=0`, { cookie: fire.cookie })
+    await post(duty, `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d5-information',
+      source: 'media',
+      text: 'Communiqué de presse diffusé',
+    })
+    const arrived = () => seePolice.messages.some((m) => m.data.includes('Communiqué de presse'))
+    for (let i = 0; i < 100 && !arrived(); i++) await new Promise((r) => setTimeout(r, 20))
+    const last = seePolice.messages.at(-1)!
+    expect(JSON.parse(last.data)).toMatchObject({
+      kind: 'log-entry.appended',
+      body: { entry: { text: 'Communiqué de presse diffusé' } },
+    })
+    // fire saw the organisations (node-wide) but nothing of the case it does not take part in
+    expect(seeFire.messages.length).toBeGreaterThan(0)
+    expect(seeFire.messages.filter((m) => m.event !== 'organisation.added')).toEqual([])
+    await Promise.all([seePolice.close(), seeFire.close()])
+  })
+})
