@@ -6,7 +6,7 @@
  * workable three-step scale to be verified with the HCPN (0 routine at CSU-112, 1 incident
  * evaluation cell, 2 Crisis Cell). The crosswalk compares the breadth of coordination, not legal
  * equivalence: neighbouring regions may scale differently for the same event, and a duty officer
- * always reads the partner's own level first.
+ * always reads the partner's own level first. Where two levels are equally near, the lower is shown.
  */
 export const doctrines = ['BE', 'NL', 'LU'] as const
 export type Doctrine = (typeof doctrines)[number]
