@@ -277,3 +277,108 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
     await Promise.all([seePolice.close(), seeFire.close()])
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))('tasks and decisions on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  let police: Session
+  let fire: Session
+  let caseId: string
+  let entryId: string
+  const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+    status: r.statusCode,
+    code: (r.json() as { error?: { code: string } }).error?.code,
+  })
+  const send = (s: Session, method: 'POST' | 'PATCH', url: string, payload: object) =>
+    node.app.inject({ method, url, payload, headers: s.headers() })
+  const get = (s: Session, url: string) => node.app.inject({ url, headers: s.headers() })
+
+  beforeAll(async () => {
+    node = await startTestNode(engine)
+    for (const code of ['police', 'fire'])
+      await addOrganisation(node.deps, {
+        organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' },
+        caller: { kind: 'system', label: 'test' },
+        source: 'test',
+      })
+    duty = await signedInAs(node, ['duty-officer'])
+    police = await signedInAs(node, ['partner'], 'police')
+    fire = await signedInAs(node, ['partner'], 'fire')
+    const c = await send(duty, 'POST', '/api/v1/cases', {
+      kind: 'planned-event',
+      status: 'actual',
+      type: 'vip-visit',
+      title: 'Visite d’État à Bruxelles',
+      severity: 'moderate',
+      participants: ['police'],
+    })
+    caseId = c.json<{ id: string }>().id
+    entryId = (
+      await send(police, 'POST', `/api/v1/cases/${caseId}/log`, {
+        discipline: 'be-d3-police',
+        source: 'phone',
+        text: 'Escorte demandée pour 14h',
+      })
+    ).json<{ id: string }>().id
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('promotes a log entry to a task for a partner, flags it overdue, and lets the partner finish it', async () => {
+    const created = await send(duty, 'POST', `/api/v1/cases/${caseId}/tasks`, {
+      title: 'Escorte motocycliste',
+      assigneeOrg: 'police',
+      dueAt: '2026-01-01T13:00:00Z',
+      priority: 'high',
+      fromLogEntry: entryId,
+    })
+    expect(created.statusCode).toBe(201)
+    const task = created.json<{ id: string; overdue: boolean; fromLogEntry: string }>()
+    expect(task).toMatchObject({ overdue: true, fromLogEntry: entryId, state: 'open' })
+    expect(
+      (await get(police, '/api/v1/tasks/overdue')).json<{ items: { id: string }[] }>().items.map((t) => t.id),
+    ).toEqual([task.id])
+    expect((await get(fire, '/api/v1/tasks/overdue')).json<{ items: unknown[] }>().items).toEqual([])
+    expect(errorOf(await send(fire, 'PATCH', `/api/v1/tasks/${task.id}`, { state: 'done' }))).toEqual({
+      status: 403,
+      code: 'other_organisation',
+    })
+    const done = await send(police, 'PATCH', `/api/v1/tasks/${task.id}`, { state: 'done' })
+    expect(done.json()).toMatchObject({ state: 'done', overdue: false })
+    expect((await get(duty, '/api/v1/tasks/overdue')).json<{ items: unknown[] }>().items).toEqual([])
+  })
+
+  it('refuses a task for an organisation not taking part', async () => {
+    const response = await send(duty, 'POST', `/api/v1/cases/${caseId}/tasks`, {
+      title: 'Pompiers en attente',
+      assigneeOrg: 'fire',
+    })
+    expect(errorOf(response)).toEqual({ status: 400, code: 'validation_failed' })
+    expect(response.json<{ error: { message: string } }>().error.message).toContain(
+      "'fire' does not take part in this case",
+    )
+  })
+
+  it('records decisions by those who manage cases only', async () => {
+    expect(
+      errorOf(
+        await send(police, 'POST', `/api/v1/cases/${caseId}/decisions`, {
+          text: 'Fermer la E40',
+          decidedBy: 'Chef de zone',
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'forbidden' })
+    const recorded = await send(duty, 'POST', `/api/v1/cases/${caseId}/decisions`, {
+      text: 'Fermer le boulevard de l’Empereur de 13h30 à 15h',
+      decidedBy: 'Directeur Dir-PC-Ops',
+      rationale: 'Passage du cortège',
+      fromLogEntry: entryId,
+    })
+    expect(recorded.statusCode).toBe(201)
+    const register = (await get(police, `/api/v1/cases/${caseId}/decisions`)).json<{
+      items: { decidedBy: string }[]
+    }>().items
+    expect(register).toMatchObject([{ decidedBy: 'Directeur Dir-PC-Ops' }])
+  })
+})

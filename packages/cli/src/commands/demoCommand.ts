@@ -56,7 +56,10 @@ export function demoCommand(program: Command, context: CliContext): void {
         const ports = options.ports ?? portsFromEnv(context.env['LIAISON_DEMO_PORTS'])
         // the demo's sign-in page shows passwords and codes: it never leaves this machine
         if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
-          throw new LiaisonError('usage', `the demo listens on loopback only (127.0.0.1, localhost or ::1), not '${options.host}'`)
+          throw new LiaisonError(
+            'usage',
+            `the demo listens on loopback only (127.0.0.1, localhost or ::1), not '${options.host}'`,
+          )
         }
         const log = context.createLogger({ level: options.logLevel })
         const started = Date.now()

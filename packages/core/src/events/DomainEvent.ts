@@ -1,5 +1,6 @@
 import type { Case } from '../cases/Case.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
+import type { Decision, Task } from '../cases/Task.ts'
 import type { Organisation } from '../organisations/Organisation.ts'
 
 /** What happened on a node, in the past tense. Everything downstream consumes these. */
@@ -8,6 +9,9 @@ export type DomainEventBody =
   | { readonly kind: 'case.opened'; readonly case: Case }
   | { readonly kind: 'case.updated'; readonly case: Case; readonly changed: readonly string[] }
   | { readonly kind: 'log-entry.appended'; readonly entry: LogEntry }
+  | { readonly kind: 'task.created'; readonly task: Task }
+  | { readonly kind: 'task.updated'; readonly task: Task; readonly changed: readonly string[] }
+  | { readonly kind: 'decision.recorded'; readonly decision: Decision }
 
 export type EventKind = DomainEventBody['kind']
 

@@ -14,6 +14,7 @@ import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
+import { taskRoutes } from './routes/taskRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           description: 'Incidents and planned events, shared with the organisations taking part',
         },
         { name: 'log', description: 'The main log: per case, and the daily log; append-only' },
+        { name: 'tasks', description: 'Tasks and the decision register of a case' },
         { name: 'live', description: 'The live event stream' },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
@@ -101,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, deps)
   organisationRoutes(app, deps)
   caseRoutes(app, deps)
+  taskRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

@@ -135,7 +135,37 @@ export interface LogEntriesTable {
   search: Generated<string>
 }
 
+export interface TasksTable {
+  id: string
+  case_id: string
+  title: string
+  description: string
+  assignee_org_id: string
+  assignee_user_id: string | null
+  due_at: Timestamp | null
+  state: 'open' | 'in-progress' | 'done' | 'cancelled'
+  priority: 'low' | 'normal' | 'high' | 'urgent'
+  from_log_entry: string | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface DecisionsTable {
+  id: string
+  case_id: string
+  text: string
+  decided_by: string
+  rationale: string
+  decided_at: Timestamp
+  from_log_entry: string | null
+  recorded_by: string
+  recorded_at: Timestamp
+}
+
 export interface Database {
+  tasks: TasksTable
+  decisions: DecisionsTable
   cases: CasesTable
   log_entries: LogEntriesTable
   users: UsersTable

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import { m0001_foundation } from './m0001_foundation.ts'
 import { m0002_identity } from './m0002_identity.ts'
 import { m0003_cases } from './m0003_cases.ts'
+import { m0004_tasks } from './m0004_tasks.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001_foundation,
   '0002_identity': m0002_identity,
   '0003_cases': m0003_cases,
+  '0004_tasks': m0004_tasks,
 }

@@ -1,0 +1,229 @@
+import type { Caller, Case, Decision, Task, TaskPriority, TaskState } from '@liaison/core'
+import {
+  LiaisonError,
+  callerActor,
+  canSeeCase,
+  caseAudience,
+  taskPriorities,
+  taskStates,
+} from '@liaison/core'
+import { findCase } from '../cases/caseRows.ts'
+import { toDecision, toTask } from '../cases/taskRows.ts'
+import { findOrganisation } from '../organisations/organisationRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import type { ActionContext } from './runAction.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+type Person = Extract<Caller, { kind: 'user' | 'token' }>
+
+function person(caller: Caller): Person {
+  if (caller.kind !== 'user' && caller.kind !== 'token')
+    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
+  return caller
+}
+
+/** The case, open, and seen by the caller's organisation; or the refusal. */
+async function openCaseFor(ctx: ActionContext, caller: Person, caseId: string): Promise<Case> {
+  const c = await findCase(ctx.tx, caseId)
+  if (!c) return refuse('not_found', `no case ${caseId}`)
+  if (!canSeeCase(c, caller.orgId))
+    return refuse('other_organisation', 'your organisation does not take part in this case')
+  if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+  return c
+}
+
+async function logEntryInCase(
+  ctx: ActionContext,
+  caseId: string,
+  entryId: string | undefined,
+): Promise<string | null> {
+  if (!entryId) return null
+  const entry = await ctx.tx
+    .selectFrom('log_entries')
+    .select('case_id')
+    .where('id', '=', entryId)
+    .executeTakeFirst()
+  if (!entry || entry.case_id !== caseId)
+    refuse('validation_failed', 'fromLogEntry: no such entry in this case')
+  return entryId
+}
+
+export interface CreateTask {
+  readonly caller: Caller
+  readonly caseId: string
+  readonly title: string
+  readonly description?: string | undefined
+  /** The organisation (by code) that must do it; default the caller's. */
+  readonly assigneeOrg?: string | undefined
+  readonly assigneeUserId?: string | undefined
+  readonly dueAt?: Date | undefined
+  readonly priority?: TaskPriority | undefined
+  readonly fromLogEntry?: string | undefined
+  readonly source: string | null
+}
+
+/** Gives a task in a case to an organisation taking part (promoted from a log entry, or new). */
+export async function createTask(deps: ActionDeps, command: CreateTask): Promise<Task> {
+  return runAction(
+    deps,
+    { action: 'task.create', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.write')
+      ctx.target(command.caseId, caller.orgId)
+      const c = await openCaseFor(ctx, caller, command.caseId)
+      const title = command.title.trim()
+      const problems: string[] = []
+      if (title.length < 2 || title.length > 200) problems.push('title: must be 2 to 200 characters')
+      if (command.priority && !taskPriorities.includes(command.priority))
+        problems.push(`priority: must be one of ${taskPriorities.join(', ')}`)
+      let assigneeOrgId = caller.orgId
+      if (command.assigneeOrg) {
+        const org = await findOrganisation(ctx.tx, deps.nodeId, { code: command.assigneeOrg })
+        if (!org || !canSeeCase(c, org.id))
+          problems.push(`assigneeOrg: '${command.assigneeOrg}' does not take part in this case`)
+        else assigneeOrgId = org.id
+      }
+      if (command.assigneeUserId) {
+        const user = await ctx.tx
+          .selectFrom('users')
+          .select('org_id')
+          .where('id', '=', command.assigneeUserId)
+          .executeTakeFirst()
+        if (!user || user.org_id !== assigneeOrgId)
+          problems.push('assigneeUserId: not a member of the assigned organisation')
+      }
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      const row = {
+        id: ctx.newId(),
+        case_id: c.id,
+        title,
+        description: command.description?.trim() ?? '',
+        assignee_org_id: assigneeOrgId,
+        assignee_user_id: command.assigneeUserId ?? null,
+        due_at: command.dueAt ?? null,
+        state: 'open' as const,
+        priority: command.priority ?? 'normal',
+        from_log_entry: await logEntryInCase(ctx, c.id, command.fromLogEntry),
+        created_by: caller.userId,
+        created_at: ctx.at,
+        updated_at: ctx.at,
+      }
+      await ctx.tx.insertInto('tasks').values(row).execute()
+      const task = toTask(row)
+      ctx.target(task.id, caller.orgId, { caseId: c.id, assigneeOrgId })
+      ctx.emit({ kind: 'task.created', task }, task.id, caller.orgId, caseAudience(c))
+      return task
+    },
+  )
+}
+
+/** Moves a task on: the assigned organisation, or the case's owner, may. */
+export async function updateTask(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly taskId: string
+    readonly state?: TaskState | undefined
+    readonly dueAt?: Date | null | undefined
+    readonly source: string | null
+  },
+): Promise<Task> {
+  return runAction(
+    deps,
+    { action: 'task.update', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.write')
+      ctx.target(command.taskId, caller.orgId)
+      const row = await ctx.tx
+        .selectFrom('tasks')
+        .selectAll()
+        .where('id', '=', command.taskId)
+        .executeTakeFirst()
+      if (!row) return refuse('not_found', `no task ${command.taskId}`)
+      const c = await openCaseFor(ctx, caller, row.case_id)
+      if (caller.orgId !== row.assignee_org_id && caller.orgId !== c.ownerOrgId) {
+        return refuse(
+          'other_organisation',
+          "only the assigned organisation or the case's owner moves this task on",
+        )
+      }
+      if (command.state && !taskStates.includes(command.state))
+        return refuse('validation_failed', `state: must be one of ${taskStates.join(', ')}`)
+      const changed: string[] = []
+      const next = { ...row, updated_at: ctx.at }
+      if (command.state && command.state !== row.state) {
+        next.state = command.state
+        changed.push('state')
+      }
+      if (command.dueAt !== undefined) {
+        next.due_at = command.dueAt
+        changed.push('dueAt')
+      }
+      if (changed.length === 0) return refuse('conflict', 'nothing changes')
+      await ctx.tx
+        .updateTable('tasks')
+        .set({ state: next.state, due_at: next.due_at, updated_at: next.updated_at })
+        .where('id', '=', row.id)
+        .execute()
+      const task = toTask(next)
+      ctx.target(task.id, caller.orgId, { changed, state: task.state })
+      ctx.emit({ kind: 'task.updated', task, changed }, task.id, caller.orgId, caseAudience(c))
+      return task
+    },
+  )
+}
+
+/** Records a decision in a case's register. */
+export async function recordDecision(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly caseId: string
+    readonly text: string
+    readonly decidedBy: string
+    readonly rationale: string
+    readonly decidedAt?: Date | undefined
+    readonly fromLogEntry?: string | undefined
+    readonly source: string | null
+  },
+): Promise<Decision> {
+  return runAction(
+    deps,
+    { action: 'decision.record', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(command.caseId, caller.orgId)
+      const c = await openCaseFor(ctx, caller, command.caseId)
+      const problems: string[] = []
+      if (command.text.trim().length < 2 || command.text.length > 5_000)
+        problems.push('text: must be 2 to 5,000 characters')
+      if (command.decidedBy.trim().length < 2 || command.decidedBy.length > 200)
+        problems.push('decidedBy: must be 2 to 200 characters')
+      if (command.rationale.length > 5_000) problems.push('rationale: at most 5,000 characters')
+      const decidedAt = command.decidedAt ?? ctx.at
+      if (decidedAt.getTime() > ctx.at.getTime() + 5 * 60_000)
+        problems.push('decidedAt: must not be in the future')
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      const row = {
+        id: ctx.newId(),
+        case_id: c.id,
+        text: command.text.trim(),
+        decided_by: command.decidedBy.trim(),
+        rationale: command.rationale.trim(),
+        decided_at: decidedAt,
+        from_log_entry: await logEntryInCase(ctx, c.id, command.fromLogEntry),
+        recorded_by: caller.userId,
+        recorded_at: ctx.at,
+      }
+      await ctx.tx.insertInto('decisions').values(row).execute()
+      const decision = toDecision(row)
+      ctx.target(decision.id, caller.orgId, { caseId: c.id })
+      ctx.emit({ kind: 'decision.recorded', decision }, decision.id, caller.orgId, caseAudience(c))
+      return decision
+    },
+  )
+}

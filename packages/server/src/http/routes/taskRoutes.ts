@@ -1,0 +1,215 @@
+import type { Decision, Task } from '@liaison/core'
+import { LiaisonError, canSeeCase, isOverdue, taskPriorities, taskStates } from '@liaison/core'
+import { Type } from 'typebox'
+import { createTask, recordDecision, updateTask } from '../../actions/caseWork.ts'
+import { findCase } from '../../cases/caseRows.ts'
+import { listDecisions, listOverdueTasks, listTasks } from '../../cases/taskRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { errorResponses } from '../schemas.ts'
+
+const Timestamp = Type.String({ format: 'date-time' })
+const Uuid = Type.String({ format: 'uuid' })
+const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+
+const TaskBody = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  title: Type.String(),
+  description: Type.String(),
+  assigneeOrgId: Uuid,
+  assigneeUserId: Type.Union([Uuid, Type.Null()]),
+  dueAt: NullableTimestamp,
+  state: Type.Enum(taskStates),
+  priority: Type.Enum(taskPriorities),
+  overdue: Type.Boolean(),
+  fromLogEntry: Type.Union([Uuid, Type.Null()]),
+  createdBy: Uuid,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+const DecisionBody = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  text: Type.String(),
+  decidedBy: Type.String(),
+  rationale: Type.String(),
+  decidedAt: Timestamp,
+  fromLogEntry: Type.Union([Uuid, Type.Null()]),
+  recordedBy: Uuid,
+  recordedAt: Timestamp,
+})
+
+function presentTask(t: Task, at: Date) {
+  return {
+    ...t,
+    overdue: isOverdue(t, at),
+    dueAt: t.dueAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  }
+}
+
+function presentDecision(d: Decision) {
+  return { ...d, decidedAt: d.decidedAt.toISOString(), recordedAt: d.recordedAt.toISOString() }
+}
+
+export function taskRoutes(app: App, deps: AppDeps): void {
+  const visible = async (orgId: string | undefined, caseId: string) => {
+    const c = await findCase(deps.store.db, caseId)
+    if (!c) throw new LiaisonError('not_found', `no case ${caseId}`)
+    if (!orgId || !canSeeCase(c, orgId))
+      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+    return c
+  }
+
+  app.get(
+    '/api/v1/cases/:id/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: "A case's tasks",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ items: Type.Array(TaskBody) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      await visible(req.principal?.orgId, req.params.id)
+      const at = deps.clock.now()
+      return { items: (await listTasks(deps.store.db, req.params.id)).map((t) => presentTask(t, at)) }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/tasks',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Give a task to an organisation taking part; fromLogEntry promotes a log entry',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            title: Type.String({ minLength: 2, maxLength: 200 }),
+            description: Type.Optional(Type.String({ maxLength: 5_000 })),
+            assigneeOrg: Type.Optional(Type.String({ maxLength: 40 })),
+            assigneeUserId: Type.Optional(Uuid),
+            dueAt: Type.Optional(Timestamp),
+            priority: Type.Optional(Type.Enum(taskPriorities)),
+            fromLogEntry: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: TaskBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const task = await createTask(deps, {
+        caller: req.principal!,
+        caseId: req.params.id,
+        ...req.body,
+        dueAt: req.body.dueAt ? new Date(req.body.dueAt) : undefined,
+        source: req.ip,
+      })
+      return reply.status(201).send(presentTask(task, deps.clock.now()))
+    },
+  )
+
+  app.patch(
+    '/api/v1/tasks/:id',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['tasks'],
+        summary: "Move a task on (the assigned organisation or the case's owner)",
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          { state: Type.Optional(Type.Enum(taskStates)), dueAt: Type.Optional(NullableTimestamp) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: TaskBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const dueAt =
+        req.body.dueAt === undefined ? undefined : req.body.dueAt === null ? null : new Date(req.body.dueAt)
+      const task = await updateTask(deps, {
+        caller: req.principal!,
+        taskId: req.params.id,
+        state: req.body.state,
+        dueAt,
+        source: req.ip,
+      })
+      return presentTask(task, deps.clock.now())
+    },
+  )
+
+  app.get(
+    '/api/v1/tasks/overdue',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Overdue tasks in every case the caller sees, most overdue first',
+        response: { 200: Type.Object({ items: Type.Array(TaskBody) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      const at = deps.clock.now()
+      return {
+        items: (await listOverdueTasks(deps.store.db, req.principal!.orgId, at)).map((t) =>
+          presentTask(t, at),
+        ),
+      }
+    },
+  )
+
+  app.get(
+    '/api/v1/cases/:id/decisions',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: "A case's decision register",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ items: Type.Array(DecisionBody) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      await visible(req.principal?.orgId, req.params.id)
+      return { items: (await listDecisions(deps.store.db, req.params.id)).map(presentDecision) }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/decisions',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Record a decision: what, by whom, why, when; fromLogEntry promotes a log entry',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            text: Type.String({ minLength: 2, maxLength: 5_000 }),
+            decidedBy: Type.String({ minLength: 2, maxLength: 200 }),
+            rationale: Type.Optional(Type.String({ maxLength: 5_000 })),
+            decidedAt: Type.Optional(Timestamp),
+            fromLogEntry: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: DecisionBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const decision = await recordDecision(deps, {
+        caller: req.principal!,
+        caseId: req.params.id,
+        ...req.body,
+        rationale: req.body.rationale ?? '',
+        decidedAt: req.body.decidedAt ? new Date(req.body.decidedAt) : undefined,
+        source: req.ip,
+      })
+      return reply.status(201).send(presentDecision(decision))
+    },
+  )
+}
