@@ -1,0 +1,117 @@
+import { Suspense, lazy, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { NodeInfo } from '../api/nodeApi.ts'
+import type { Me } from '../api/sessionApi.ts'
+import { AuditPage } from '../audit/AuditPage.tsx'
+import { SkipLink } from '../components/SkipLink.tsx'
+import { HomePage } from '../home/HomePage.tsx'
+import type { Route } from '../router/useHashRoute.ts'
+import { hrefOf, useHashRoute } from '../router/useHashRoute.ts'
+import { TokensPage } from '../tokens/TokensPage.tsx'
+import { UsersPage } from '../users/UsersPage.tsx'
+import { CentreHeader } from './CentreHeader.tsx'
+import { mayVisit, navItems } from './navItems.ts'
+import { UserMenu } from './UserMenu.tsx'
+
+// MapLibre is large: it loads when the map is first opened, not with the sign-in page.
+const BeneluxMap = lazy(async () => ({ default: (await import('../map/BeneluxMap.tsx')).BeneluxMap }))
+
+export interface LayoutProps {
+  readonly centreName: string
+  readonly node: NodeInfo | null
+  readonly me: Me
+  readonly onSignOut: (everywhere: boolean) => Promise<void>
+}
+
+function Page({ route, me, node }: { route: Route; me: Me; node: NodeInfo | null }) {
+  const { t } = useTranslation()
+  switch (route) {
+    case 'home':
+      return <HomePage me={me} node={node} />
+    case 'map':
+      return (
+        <>
+          <h1 className="visually-hidden">{t('map.title')}</h1>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <BeneluxMap />
+          </Suspense>
+        </>
+      )
+    case 'users':
+      return <UsersPage me={me} />
+    case 'tokens':
+      return <TokensPage me={me} />
+    case 'audit':
+      return <AuditPage me={me} />
+    default: {
+      const unknownRoute: never = route
+      return unknownRoute
+    }
+  }
+}
+
+/** The signed-in shell: banner with the centre and the user, navigation by permission, the page. */
+export function Layout({ centreName, node, me, onSignOut }: LayoutProps) {
+  const { t } = useTranslation()
+  const route = useHashRoute()
+  const mainRef = useRef<HTMLElement>(null)
+  const allowed = route !== null && mayVisit(route, me.permissions)
+  const pageName =
+    route === null ? t('app.notFoundTitle') : allowed ? t(`nav.${route}`) : t('app.notAllowedTitle')
+
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: pageName, centre: centreName })
+  }, [t, pageName, centreName])
+
+  // After each change of page, put the keyboard and screen reader at the page's heading.
+  useEffect(() => {
+    const heading = mainRef.current?.querySelector('h1')
+    if (heading) {
+      heading.tabIndex = -1
+      heading.focus()
+    }
+  }, [route])
+
+  return (
+    <div className="page page-shell">
+      <SkipLink />
+      <CentreHeader centreName={centreName}>
+        <UserMenu me={me} onSignOut={onSignOut} />
+      </CentreHeader>
+      <nav className="main-nav" aria-label={t('nav.label')}>
+        <ul>
+          {navItems
+            .filter((item) => mayVisit(item.route, me.permissions))
+            .map((item) => (
+              <li key={item.route}>
+                <a href={hrefOf(item.route)} aria-current={item.route === route ? 'page' : undefined}>
+                  {t(`nav.${item.route}`)}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1} ref={mainRef} className={route === 'map' ? 'main main-map' : 'main'}>
+        {route === null ? (
+          <>
+            <h1>{t('app.notFoundTitle')}</h1>
+            <p>{t('app.notFound')}</p>
+            <p>
+              <a href={hrefOf('home')}>{t('nav.home')}</a>
+            </p>
+          </>
+        ) : allowed ? (
+          <Page route={route} me={me} node={node} />
+        ) : (
+          <>
+            <h1>{t('app.notAllowedTitle')}</h1>
+            <p>{t('app.notAllowed')}</p>
+          </>
+        )}
+      </main>
+      {node && route !== 'map' && (
+        <footer className="site-footer">{t('app.footer', { version: node.version })}</footer>
+      )}
+    </div>
+  )
+}
