@@ -6,6 +6,8 @@ export const testEnv = {
   ci: process.env['CI'] === 'true' || process.env['CI'] === '1',
   pgUrl: process.env['LIAISON_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   chromium: process.env['LIAISON_TEST_CHROMIUM'] ?? '/usr/bin/chromium',
+  /** Set to 1 to refresh the screenshots in docs/ (otherwise they go to build/screenshots). */
+  updateScreenshots: process.env['LIAISON_TEST_UPDATE_SCREENSHOTS'] === '1',
 }
 
 /**
