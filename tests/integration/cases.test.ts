@@ -382,3 +382,119 @@ describe.each(engines.map((e) => [e.name, e] as const))('tasks and decisions on 
     expect(register).toMatchObject([{ decidedBy: 'Directeur Dir-PC-Ops' }])
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  let crisis: Session
+  let police: Session
+  let caseId: string
+  const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+    status: r.statusCode,
+    code: (r.json() as { error?: { code: string } }).error?.code,
+  })
+  const send = (s: Session, method: 'POST' | 'PATCH', url: string, payload?: object) =>
+    node.app.inject({ method, url, ...(payload ? { payload } : {}), headers: s.headers() })
+  type Report = { id: string; number: number; version: number; state: string; conditions: string }
+
+  beforeAll(async () => {
+    node = await startTestNode(engine)
+    await addOrganisation(node.deps, {
+      organisation: { code: 'police', name: 'Police', kind: 'partner', country: 'BE' },
+      caller: { kind: 'system', label: 'test' },
+      source: 'test',
+    })
+    duty = await signedInAs(node, ['duty-officer'])
+    crisis = await signedInAs(node, ['crisis-manager'])
+    police = await signedInAs(node, ['partner'], 'police')
+    caseId = (
+      await send(duty, 'POST', '/api/v1/cases', {
+        kind: 'incident',
+        status: 'actual',
+        type: 'flood',
+        title: 'Crue de la Vesdre',
+        severity: 'critical',
+        participants: ['police'],
+      })
+    ).json<{ id: string }>().id
+    await send(police, 'POST', `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d3-police',
+      source: 'radio',
+      text: 'Route N61 fermée à Pepinster',
+    })
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('drafts from the log, versions each edit, refuses a stale edit, and freezes on approval', async () => {
+    const drafted = await send(duty, 'POST', `/api/v1/cases/${caseId}/sitreps`)
+    expect(drafted.statusCode).toBe(201)
+    const report = drafted.json<Report>()
+    expect(report).toMatchObject({ number: 1, version: 1, state: 'draft' })
+    expect(report.conditions).toContain('Route N61 fermée à Pepinster')
+    expect(errorOf(await send(duty, 'POST', `/api/v1/cases/${caseId}/sitreps`))).toEqual({
+      status: 409,
+      code: 'conflict',
+    })
+
+    const edited = await send(duty, 'PATCH', `/api/v1/sitreps/${report.id}`, {
+      version: 1,
+      needs: 'Pompes de grande capacité',
+      casualties: { dead: 0, injured: 4, missing: 1, evacuated: 230 },
+    })
+    expect(edited.json()).toMatchObject({ version: 2, needs: 'Pompes de grande capacité' })
+    const stale = await send(duty, 'PATCH', `/api/v1/sitreps/${report.id}`, {
+      version: 1,
+      needs: 'overwrite',
+    })
+    expect(errorOf(stale)).toEqual({ status: 409, code: 'conflict' })
+
+    expect(errorOf(await send(duty, 'POST', `/api/v1/sitreps/${report.id}/approve`, { version: 2 }))).toEqual(
+      { status: 403, code: 'forbidden' },
+    )
+    const approved = await send(crisis, 'POST', `/api/v1/sitreps/${report.id}/approve`, { version: 2 })
+    expect(approved.json()).toMatchObject({ state: 'approved', version: 2 })
+    expect(
+      errorOf(await send(duty, 'PATCH', `/api/v1/sitreps/${report.id}`, { version: 2, needs: 'late' })),
+    ).toEqual({ status: 409, code: 'conflict' })
+
+    await send(police, 'POST', `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d3-police',
+      source: 'radio',
+      text: 'N61 rouverte',
+    })
+    const second = (await send(duty, 'POST', `/api/v1/cases/${caseId}/sitreps`)).json<Report>()
+    expect(second.number).toBe(2)
+    expect(second.conditions).toContain('N61 rouverte')
+    expect(second.conditions).not.toContain('fermée')
+  })
+
+  it('exports EDXL-SitRep JSON and a printable page to those taking part', async () => {
+    const [first] = (
+      await node.app.inject({ url: `/api/v1/cases/${caseId}/sitreps`, headers: police.headers() })
+    ).json<{ items: Report[] }>().items
+    const edxl = await node.app.inject({
+      url: `/api/v1/sitreps/${first!.id}/edxl`,
+      headers: police.headers(),
+    })
+    expect(edxl.json()).toMatchObject({
+      reportNumber: 1,
+      reportVersion: 'Final',
+      incidentID: caseId,
+      severity: 'Extreme',
+      status: 'Actual',
+      report: {
+        type: 'SituationInformation',
+        casualtyAndIllnessSummary: { injuries: 4, missing: 1, evacuated: 230 },
+      },
+    })
+    const page = await node.app.inject({
+      url: `/api/v1/sitreps/${first!.id}/print`,
+      headers: police.headers(),
+    })
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.body).toContain('Situation report 1 — Crue de la Vesdre')
+    expect(page.body).toContain('Pompes de grande capacité')
+  })
+})

@@ -1,6 +1,7 @@
 import type { Case } from '../cases/Case.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Decision, Task } from '../cases/Task.ts'
+import type { Sitrep } from '../cases/Sitrep.ts'
 import type { Organisation } from '../organisations/Organisation.ts'
 
 /** What happened on a node, in the past tense. Everything downstream consumes these. */
@@ -12,6 +13,8 @@ export type DomainEventBody =
   | { readonly kind: 'task.created'; readonly task: Task }
   | { readonly kind: 'task.updated'; readonly task: Task; readonly changed: readonly string[] }
   | { readonly kind: 'decision.recorded'; readonly decision: Decision }
+  | { readonly kind: 'sitrep.drafted'; readonly sitrep: Sitrep }
+  | { readonly kind: 'sitrep.approved'; readonly sitrep: Sitrep }
 
 export type EventKind = DomainEventBody['kind']
 

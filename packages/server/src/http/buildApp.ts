@@ -15,6 +15,7 @@ import { errorHandler, notFoundHandler } from './errorHandler.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
+import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -87,6 +88,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
         { name: 'log', description: 'The main log: per case, and the daily log; append-only' },
         { name: 'tasks', description: 'Tasks and the decision register of a case' },
+        {
+          name: 'sitreps',
+          description: 'Situation reports: drafted from the log, approved, frozen, exported',
+        },
         { name: 'live', description: 'The live event stream' },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
@@ -104,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, deps)
   caseRoutes(app, deps)
   taskRoutes(app, deps)
+  sitrepRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

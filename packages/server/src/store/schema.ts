@@ -163,7 +163,29 @@ export interface DecisionsTable {
   recorded_at: Timestamp
 }
 
+export interface SitrepsTable {
+  id: string
+  case_id: string
+  number: number
+  version: number
+  state: 'draft' | 'approved'
+  period_from: Timestamp
+  period_to: Timestamp
+  conditions: string
+  actions: string
+  needs: string
+  casualties: Json<{ dead: number; injured: number; missing: number; evacuated: number }>
+  resources: string
+  next_update_at: Timestamp | null
+  drafted_by: string
+  approved_by: string | null
+  approved_at: Timestamp | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
+  sitreps: SitrepsTable
   tasks: TasksTable
   decisions: DecisionsTable
   cases: CasesTable

@@ -3,6 +3,7 @@ import { m0001_foundation } from './m0001_foundation.ts'
 import { m0002_identity } from './m0002_identity.ts'
 import { m0003_cases } from './m0003_cases.ts'
 import { m0004_tasks } from './m0004_tasks.ts'
+import { m0005_sitreps } from './m0005_sitreps.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': m0002_identity,
   '0003_cases': m0003_cases,
   '0004_tasks': m0004_tasks,
+  '0005_sitreps': m0005_sitreps,
 }

@@ -1,0 +1,210 @@
+import type { Caller, Casualties, Sitrep } from '@liaison/core'
+import {
+  LiaisonError,
+  callerActor,
+  canSeeCase,
+  caseAudience,
+  casualtyProblems,
+  conditionsFromLog,
+  noCasualties,
+} from '@liaison/core'
+import { findCase, listLog } from '../cases/caseRows.ts'
+import { toSitrep } from '../cases/sitrepRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+const brussels = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  day: '2-digit',
+  month: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+function person(caller: Caller) {
+  if (caller.kind !== 'user' && caller.kind !== 'token')
+    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
+  return caller
+}
+
+/**
+ * Starts the next report of a case, drafted from what the log recorded since the last approved
+ * one (or since the case began). Those who manage cases in the owning organisation draft them.
+ */
+export async function draftSitrep(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly caseId: string; readonly source: string | null },
+): Promise<Sitrep> {
+  return runAction(
+    deps,
+    { action: 'sitrep.draft', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      ctx.target(command.caseId, caller.orgId)
+      const c = await findCase(ctx.tx, command.caseId)
+      if (!c) return refuse('not_found', `no case ${command.caseId}`)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+      const previous = await ctx.tx
+        .selectFrom('sitreps')
+        .select(['number', 'state', 'period_to'])
+        .where('case_id', '=', c.id)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      if (previous?.state === 'draft')
+        return refuse('conflict', `report ${previous.number} is still a draft: finish and approve it first`)
+      const periodFrom =
+        previous?.period_to ?? new Date(Math.min(c.createdAt.getTime(), c.startsAt.getTime()) - 1)
+      const log = await listLog(ctx.tx, { caseId: c.id }, {})
+      const row = {
+        id: ctx.newId(),
+        case_id: c.id,
+        number: (previous?.number ?? 0) + 1,
+        version: 1,
+        state: 'draft' as const,
+        period_from: periodFrom,
+        period_to: ctx.at,
+        conditions: conditionsFromLog(log, { from: periodFrom, to: ctx.at }, (at) => brussels.format(at)),
+        actions: '',
+        needs: '',
+        casualties: JSON.stringify(noCasualties),
+        resources: '',
+        next_update_at: null,
+        drafted_by: caller.userId,
+        approved_by: null,
+        approved_at: null,
+        created_at: ctx.at,
+        updated_at: ctx.at,
+      }
+      await ctx.tx.insertInto('sitreps').values(row).execute()
+      const sitrep = toSitrep({ ...row, casualties: noCasualties })
+      ctx.target(sitrep.id, c.ownerOrgId, { caseId: c.id, number: sitrep.number })
+      ctx.emit({ kind: 'sitrep.drafted', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      return sitrep
+    },
+  )
+}
+
+export interface EditSitrep {
+  readonly caller: Caller
+  readonly sitrepId: string
+  /** The version the editor started from: a stale edit is refused instead of overwriting another's. */
+  readonly version: number
+  readonly conditions?: string | undefined
+  readonly actions?: string | undefined
+  readonly needs?: string | undefined
+  readonly resources?: string | undefined
+  readonly casualties?: Casualties | undefined
+  readonly nextUpdateAt?: Date | null | undefined
+  readonly source: string | null
+}
+
+/** Edits a draft; each edit is a new version. An approved report never changes. */
+export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise<Sitrep> {
+  return runAction(
+    deps,
+    { action: 'sitrep.edit', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      ctx.target(command.sitrepId, caller.orgId)
+      const row = await ctx.tx
+        .selectFrom('sitreps')
+        .selectAll()
+        .where('id', '=', command.sitrepId)
+        .forUpdate()
+        .executeTakeFirst()
+      if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
+      const c = await findCase(ctx.tx, row.case_id)
+      if (!c) return refuse('not_found', 'the case of this report is gone')
+      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      if (row.state === 'approved')
+        return refuse('conflict', `report ${row.number} is approved and frozen; draft the next one`)
+      if (row.version !== command.version)
+        return refuse(
+          'conflict',
+          `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
+        )
+      const problems = command.casualties ? casualtyProblems(command.casualties) : []
+      for (const [field, value] of Object.entries({
+        conditions: command.conditions,
+        actions: command.actions,
+        needs: command.needs,
+        resources: command.resources,
+      })) {
+        if (value !== undefined && value.length > 20_000) problems.push(`${field}: at most 20,000 characters`)
+      }
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      const next = {
+        conditions: command.conditions ?? row.conditions,
+        actions: command.actions ?? row.actions,
+        needs: command.needs ?? row.needs,
+        resources: command.resources ?? row.resources,
+        casualties: command.casualties ?? row.casualties,
+        next_update_at: command.nextUpdateAt === undefined ? row.next_update_at : command.nextUpdateAt,
+        version: row.version + 1,
+        updated_at: ctx.at,
+      }
+      await ctx.tx
+        .updateTable('sitreps')
+        .set({ ...next, casualties: JSON.stringify(next.casualties) })
+        .where('id', '=', row.id)
+        .execute()
+      ctx.target(row.id, c.ownerOrgId, { version: next.version })
+      return toSitrep({ ...row, ...next })
+    },
+  )
+}
+
+/** A crisis manager of the owning organisation approves a draft; from then on it is frozen. */
+export async function approveSitrep(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly sitrepId: string
+    readonly version: number
+    readonly source: string | null
+  },
+): Promise<Sitrep> {
+  return runAction(
+    deps,
+    { action: 'sitrep.approve', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      ctx.target(command.sitrepId, caller.orgId)
+      const row = await ctx.tx
+        .selectFrom('sitreps')
+        .selectAll()
+        .where('id', '=', command.sitrepId)
+        .forUpdate()
+        .executeTakeFirst()
+      if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
+      const c = await findCase(ctx.tx, row.case_id)
+      if (!c || !canSeeCase(c, caller.orgId))
+        return refuse('other_organisation', 'your organisation does not take part in this case')
+      requirePermission(caller, 'sitreps.approve', c.ownerOrgId)
+      if (row.state === 'approved') return refuse('conflict', `report ${row.number} is already approved`)
+      if (row.version !== command.version)
+        return refuse(
+          'conflict',
+          `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
+        )
+      await ctx.tx
+        .updateTable('sitreps')
+        .set({ state: 'approved', approved_by: caller.userId, approved_at: ctx.at, updated_at: ctx.at })
+        .where('id', '=', row.id)
+        .execute()
+      const sitrep = toSitrep({
+        ...row,
+        state: 'approved',
+        approved_by: caller.userId,
+        approved_at: ctx.at,
+        updated_at: ctx.at,
+      })
+      ctx.target(sitrep.id, c.ownerOrgId, { number: sitrep.number, version: sitrep.version })
+      ctx.emit({ kind: 'sitrep.approved', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      return sitrep
+    },
+  )
+}

@@ -1,0 +1,245 @@
+import type { Sitrep } from '@liaison/core'
+import { LiaisonError, canSeeCase, sitrepAsEdxl } from '@liaison/core'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { approveSitrep, draftSitrep, editSitrep } from '../../actions/sitreps.ts'
+import { findCase } from '../../cases/caseRows.ts'
+import { findSitrep, listSitreps } from '../../cases/sitrepRows.ts'
+import { findOrganisation } from '../../organisations/organisationRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { errorResponses } from '../schemas.ts'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Timestamp = Type.String({ format: 'date-time' })
+const CasualtiesBody = Type.Object(
+  {
+    dead: Type.Integer({ minimum: 0 }),
+    injured: Type.Integer({ minimum: 0 }),
+    missing: Type.Integer({ minimum: 0 }),
+    evacuated: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+)
+const SitrepBody = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  number: Type.Integer(),
+  version: Type.Integer(),
+  state: Type.Enum(['draft', 'approved']),
+  periodFrom: Timestamp,
+  periodTo: Timestamp,
+  conditions: Type.String(),
+  actions: Type.String(),
+  needs: Type.String(),
+  casualties: CasualtiesBody,
+  resources: Type.String(),
+  nextUpdateAt: Type.Union([Timestamp, Type.Null()]),
+  draftedBy: Uuid,
+  approvedBy: Type.Union([Uuid, Type.Null()]),
+  approvedAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+function present(s: Sitrep) {
+  return {
+    ...s,
+    periodFrom: s.periodFrom.toISOString(),
+    periodTo: s.periodTo.toISOString(),
+    nextUpdateAt: s.nextUpdateAt?.toISOString() ?? null,
+    approvedAt: s.approvedAt?.toISOString() ?? null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  }
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const brussels = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+})
+
+export function sitrepRoutes(app: App, deps: AppDeps): void {
+  /** A report and its case, if the caller's organisation sees the case. */
+  const visible = async (req: FastifyRequest, id: string) => {
+    const sitrep = await findSitrep(deps.store.db, id)
+    if (!sitrep) throw new LiaisonError('not_found', `no situation report ${id}`)
+    const c = await findCase(deps.store.db, sitrep.caseId)
+    if (!c || !req.principal || !canSeeCase(c, req.principal.orgId))
+      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+    return { sitrep, c }
+  }
+
+  app.get(
+    '/api/v1/cases/:id/sitreps',
+    {
+      schema: {
+        tags: ['sitreps'],
+        summary: "A case's situation reports",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ items: Type.Array(SitrepBody) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const c = await findCase(deps.store.db, req.params.id)
+      if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
+      if (!canSeeCase(c, req.principal!.orgId))
+        throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      return { items: (await listSitreps(deps.store.db, c.id)).map(present) }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/sitreps',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['sitreps'],
+        summary: 'Draft the next report from the log since the last one',
+        params: Type.Object({ id: Uuid }),
+        response: { 201: SitrepBody, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          present(await draftSitrep(deps, { caller: req.principal!, caseId: req.params.id, source: req.ip })),
+        ),
+  )
+
+  app.get(
+    '/api/v1/sitreps/:id',
+    {
+      schema: {
+        tags: ['sitreps'],
+        summary: 'One situation report',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: SitrepBody, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => present((await visible(req, req.params.id)).sitrep),
+  )
+
+  app.patch(
+    '/api/v1/sitreps/:id',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['sitreps'],
+        summary: 'Edit a draft (send the version you edited; a stale one is refused)',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            conditions: Type.Optional(Type.String({ maxLength: 20_000 })),
+            actions: Type.Optional(Type.String({ maxLength: 20_000 })),
+            needs: Type.Optional(Type.String({ maxLength: 20_000 })),
+            resources: Type.Optional(Type.String({ maxLength: 20_000 })),
+            casualties: Type.Optional(CasualtiesBody),
+            nextUpdateAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SitrepBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { nextUpdateAt, ...rest } = req.body
+      return present(
+        await editSitrep(deps, {
+          caller: req.principal!,
+          sitrepId: req.params.id,
+          ...rest,
+          nextUpdateAt:
+            nextUpdateAt === undefined ? undefined : nextUpdateAt === null ? null : new Date(nextUpdateAt),
+          source: req.ip,
+        }),
+      )
+    },
+  )
+
+  app.post(
+    '/api/v1/sitreps/:id/approve',
+    {
+      config: { auth: 'sitreps.approve' },
+      schema: {
+        tags: ['sitreps'],
+        summary: 'Approve a draft (a crisis manager of the owning organisation); it is then frozen',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        response: { 200: SitrepBody, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      present(
+        await approveSitrep(deps, {
+          caller: req.principal!,
+          sitrepId: req.params.id,
+          version: req.body.version,
+          source: req.ip,
+        }),
+      ),
+  )
+
+  app.get(
+    '/api/v1/sitreps/:id/edxl',
+    {
+      schema: {
+        tags: ['sitreps'],
+        summary: 'The report as JSON shaped on EDXL-SitRep 1.0',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      const { sitrep, c } = await visible(req, req.params.id)
+      const author = await deps.store.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', sitrep.draftedBy)
+        .executeTakeFirst()
+      const org = await findOrganisation(deps.store.db, deps.nodeId, { id: c.ownerOrgId })
+      return sitrepAsEdxl(sitrep, c, {
+        name: author?.display_name ?? 'unknown',
+        organisation: org?.name ?? c.ownerOrgId,
+      })
+    },
+  )
+
+  app.get(
+    '/api/v1/sitreps/:id/print',
+    {
+      schema: {
+        tags: ['sitreps'],
+        summary: 'The report as a printable page',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req, reply) => {
+      const { sitrep, c } = await visible(req, req.params.id)
+      const section = (title: string, text: string) =>
+        `<h2>${title}</h2><p class="pre">${escape(text || '—')}</p>`
+      const k = sitrep.casualties
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SITREP ${sitrep.number} · ${escape(c.title)}</title>
+<link rel="stylesheet" href="/assets/print.css"></head><body>
+${c.status !== 'actual' ? `<p class="status">${c.status.toUpperCase()}</p>` : ''}
+<h1>Situation report ${sitrep.number} — ${escape(c.title)}</h1>
+<p>${sitrep.state === 'approved' ? `Approved ${brussels.format(sitrep.approvedAt!)}` : `DRAFT, version ${sitrep.version}`} · period ${brussels.format(sitrep.periodFrom)} – ${brussels.format(sitrep.periodTo)} (Brussels time)</p>
+${section('Conditions', sitrep.conditions)}${section('Actions', sitrep.actions)}${section('Needs', sitrep.needs)}
+<h2>Casualties</h2><table><tr><th scope="col">Dead</th><th scope="col">Injured</th><th scope="col">Missing</th><th scope="col">Evacuated</th></tr>
+<tr><td>${k.dead}</td><td>${k.injured}</td><td>${k.missing}</td><td>${k.evacuated}</td></tr></table>
+${section('Resources', sitrep.resources)}
+<p>Next update: ${sitrep.nextUpdateAt ? brussels.format(sitrep.nextUpdateAt) : '—'}</p></body></html>`
+      return reply.type('text/html; charset=utf-8').send(html)
+    },
+  )
+
+  app.get('/assets/print.css', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .send(
+        'body{font:11pt/1.45 system-ui,sans-serif;margin:2cm;color:#111}h1{font-size:16pt}h2{font-size:12pt;margin-top:1.2em}.pre{white-space:pre-wrap}.status{font-weight:700;border:2px solid #b00;color:#b00;display:inline-block;padding:.1em .5em}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .6em}',
+      ),
+  )
+}
