@@ -44,6 +44,31 @@ describe('the demo (liaison demo, as npm start runs it)', () => {
       expect(orgs.filter((o) => o.kind === 'partner').length).toBeGreaterThanOrEqual(3)
       expect(existsSync(join(dataDir, node, 'liaison.lock'))).toBe(true)
     }
+    // a realistic day: an incident near the border with its log, tasks and report; a VIP visit; an exercise
+    const { cookie } = await sessions.get(demo.urls[0]!)!
+    const cases = (
+      (await (await fetch(`${demo.urls[0]}/api/v1/cases`, { headers: { cookie } })).json()) as {
+        items: { id: string; type: string; status: string }[]
+      }
+    ).items
+    expect(cases.map((c) => `${c.type}:${c.status}`).sort()).toEqual([
+      'exercise:exercise',
+      'industrial-fire:actual',
+      'vip-visit:actual',
+    ])
+    const fire = cases.find((c) => c.type === 'industrial-fire')!
+    const log = (
+      (await (
+        await fetch(`${demo.urls[0]}/api/v1/cases/${fire.id}/log`, { headers: { cookie } })
+      ).json()) as { items: unknown[] }
+    ).items
+    expect(log.length).toBeGreaterThanOrEqual(20)
+    const reports = (
+      (await (
+        await fetch(`${demo.urls[0]}/api/v1/cases/${fire.id}/sitreps`, { headers: { cookie } })
+      ).json()) as { items: { state: string }[] }
+    ).items
+    expect(reports.map((r) => r.state)).toEqual(['approved'])
     const doc = (await (await fetch(`${demo.urls[0]}/api/docs/json`)).json()) as {
       paths: Record<string, unknown>
     }

@@ -7,6 +7,7 @@ import type { RunningNode } from '../node/startNode.ts'
 import { startNode } from '../node/startNode.ts'
 import { demoCentres } from './demoCentres.ts'
 import { seedDemoCentre } from './seedDemoCentre.ts'
+import { seedDemoDay } from './seedDemoDay.ts'
 
 export interface DemoOptions {
   readonly host: string
@@ -51,7 +52,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         await startNode({
           config: demoNodeConfig(options, index),
           log: options.log,
-          seed: (deps) => seedDemoCentre(deps, centre),
+          seed: async (deps) => {
+            await seedDemoCentre(deps, centre)
+            try {
+              await seedDemoDay(deps, centre.nodeId)
+            } catch (error) {
+              // a data directory that did not start as a demo may lack what the day needs
+              deps.log.warn({ err: error }, 'the demo day could not be seeded')
+            }
+          },
           demo: { users: centre.users },
         }),
       )
