@@ -15,6 +15,9 @@ export type DomainEventBody =
   | { readonly kind: 'decision.recorded'; readonly decision: Decision }
   | { readonly kind: 'sitrep.drafted'; readonly sitrep: Sitrep }
   | { readonly kind: 'sitrep.approved'; readonly sitrep: Sitrep }
+  | { readonly kind: 'handover.prepared'; readonly handoverId: string; readonly outgoingUserId: string }
+  | { readonly kind: 'handover.signed-off'; readonly handoverId: string; readonly signedOffBy: string }
+  | { readonly kind: 'roster.changed'; readonly orgId: string }
 
 export type EventKind = DomainEventBody['kind']
 

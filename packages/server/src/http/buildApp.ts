@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
+import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   caseRoutes(app, deps)
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
+  dutyRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

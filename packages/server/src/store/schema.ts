@@ -184,7 +184,39 @@ export interface SitrepsTable {
   updated_at: Timestamp
 }
 
+export interface RotationsTable {
+  org_id: string
+  definition: Json<unknown>
+  updated_at: Timestamp
+  updated_by: string
+}
+
+export interface RosterOverridesTable {
+  org_id: string
+  shift_start: Timestamp
+  user_id: string
+  reason: string
+  created_at: Timestamp
+  created_by: string
+}
+
+export interface HandoversTable {
+  id: string
+  org_id: string
+  period_from: Timestamp
+  period_to: Timestamp
+  outgoing_user_id: string
+  report: Json<unknown>
+  notes: string
+  created_at: Timestamp
+  signed_off_by: string | null
+  signed_off_at: Timestamp | null
+}
+
 export interface Database {
+  rotations: RotationsTable
+  roster_overrides: RosterOverridesTable
+  handovers: HandoversTable
   sitreps: SitrepsTable
   tasks: TasksTable
   decisions: DecisionsTable

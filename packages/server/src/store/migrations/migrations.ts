@@ -4,6 +4,7 @@ import { m0002_identity } from './m0002_identity.ts'
 import { m0003_cases } from './m0003_cases.ts'
 import { m0004_tasks } from './m0004_tasks.ts'
 import { m0005_sitreps } from './m0005_sitreps.ts'
+import { m0006_duty } from './m0006_duty.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': m0003_cases,
   '0004_tasks': m0004_tasks,
   '0005_sitreps': m0005_sitreps,
+  '0006_duty': m0006_duty,
 }

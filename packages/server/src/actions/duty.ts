@@ -1,0 +1,396 @@
+import type { Caller, Rotation, RosterOverride, Shift } from '@liaison/core'
+import {
+  LiaisonError,
+  callerActor,
+  isOverdue,
+  parseLocalDate,
+  parseLocalTime,
+  rotationProblems,
+  shiftsBetween,
+} from '@liaison/core'
+import type { Kysely } from 'kysely'
+import { listVisibleCases } from '../cases/caseRows.ts'
+import { toTask } from '../cases/taskRows.ts'
+import type { Database } from '../store/schema.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+export interface RotationInput {
+  readonly timeZone: string
+  readonly startDate: string
+  readonly shiftStarts: readonly string[]
+  readonly members: readonly string[]
+}
+
+function person(caller: Caller) {
+  if (caller.kind !== 'user' && caller.kind !== 'token')
+    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
+  return caller
+}
+
+export function toRotation(input: RotationInput): { rotation: Rotation | null; problems: string[] } {
+  const startDate = parseLocalDate(input.startDate)
+  const starts = input.shiftStarts.map(parseLocalTime)
+  const problems: string[] = []
+  if (!startDate) problems.push(`startDate: '${input.startDate}' is not a date (YYYY-MM-DD)`)
+  starts.forEach(
+    (t, i) => t === null && problems.push(`shiftStarts: '${input.shiftStarts[i]}' is not a time (HH:MM)`),
+  )
+  if (problems.length > 0 || !startDate) return { rotation: null, problems }
+  const rotation: Rotation = {
+    timeZone: input.timeZone,
+    startDate,
+    shiftStarts: starts.filter((t) => t !== null),
+    members: [...input.members],
+  }
+  return { rotation, problems: rotationProblems(rotation) }
+}
+
+/** Sets the organisation's rotation of duty officers (members must belong to it). */
+export async function setRotation(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly rotation: RotationInput; readonly source: string | null },
+): Promise<Rotation> {
+  return runAction(
+    deps,
+    { action: 'roster.set', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(caller.orgId, caller.orgId)
+      const { rotation, problems } = toRotation(command.rotation)
+      if (command.rotation.members.length > 0) {
+        const members = await ctx.tx
+          .selectFrom('users')
+          .select('id')
+          .where('id', 'in', [...command.rotation.members])
+          .where('org_id', '=', caller.orgId)
+          .execute()
+        const known = new Set(members.map((m) => m.id))
+        for (const id of command.rotation.members)
+          if (!known.has(id)) problems.push(`members: ${id} is not a user of your organisation`)
+      }
+      if (!rotation || problems.length > 0)
+        return refuse('validation_failed', problems.join('; '), { problems })
+      const definition = JSON.stringify({ ...command.rotation })
+      await ctx.tx
+        .insertInto('rotations')
+        .values({ org_id: caller.orgId, definition, updated_at: ctx.at, updated_by: caller.userId })
+        .onConflict((oc) =>
+          oc.column('org_id').doUpdateSet({ definition, updated_at: ctx.at, updated_by: caller.userId }),
+        )
+        .execute()
+      ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
+      return rotation
+    },
+  )
+}
+
+export async function loadRotation(db: Kysely<Database>, orgId: string): Promise<Rotation | null> {
+  const row = await db
+    .selectFrom('rotations')
+    .select('definition')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst()
+  return row ? toRotation(row.definition as RotationInput).rotation : null
+}
+
+export async function loadOverrides(db: Kysely<Database>, orgId: string): Promise<RosterOverride[]> {
+  const rows = await db
+    .selectFrom('roster_overrides')
+    .select(['shift_start', 'user_id'])
+    .where('org_id', '=', orgId)
+    .execute()
+  return rows.map((r) => ({ shiftStart: r.shift_start, userId: r.user_id }))
+}
+
+/** Puts someone else on one shift (an override; a swap is two). The shift must be one of the rotation's. */
+export async function overrideShift(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly shiftStart: Date
+    readonly userId: string
+    readonly reason: string
+    readonly source: string | null
+  },
+): Promise<Shift> {
+  return runAction(
+    deps,
+    { action: 'roster.override', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(command.shiftStart.toISOString(), caller.orgId)
+      const rotation = await loadRotation(ctx.tx, caller.orgId)
+      if (!rotation) return refuse('conflict', 'set up the rotation first')
+      const day = new Intl.DateTimeFormat('en-CA', {
+        timeZone: rotation.timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(command.shiftStart)
+      const date = parseLocalDate(day)!
+      const shift = shiftsBetween(rotation, date, date).find(
+        (s) => s.start.getTime() === command.shiftStart.getTime(),
+      )
+      if (!shift)
+        return refuse(
+          'validation_failed',
+          `shiftStart: no shift of the rotation starts at ${command.shiftStart.toISOString()}`,
+        )
+      const user = await ctx.tx
+        .selectFrom('users')
+        .select('org_id')
+        .where('id', '=', command.userId)
+        .executeTakeFirst()
+      if (!user || user.org_id !== caller.orgId)
+        return refuse('validation_failed', 'userId: not a user of your organisation')
+      if (command.reason.trim().length < 2)
+        return refuse('validation_failed', 'reason: say why (a swap, sickness, training…)')
+      await ctx.tx
+        .insertInto('roster_overrides')
+        .values({
+          org_id: caller.orgId,
+          shift_start: command.shiftStart,
+          user_id: command.userId,
+          reason: command.reason.trim(),
+          created_at: ctx.at,
+          created_by: caller.userId,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['org_id', 'shift_start'])
+            .doUpdateSet({
+              user_id: command.userId,
+              reason: command.reason.trim(),
+              created_at: ctx.at,
+              created_by: caller.userId,
+            }),
+        )
+        .execute()
+      ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
+      return {
+        ...shift,
+        userId: command.userId,
+        replaces: command.userId === shift.userId ? null : shift.userId,
+      }
+    },
+  )
+}
+
+export interface HandoverReport {
+  readonly openCases: {
+    id: string
+    title: string
+    kind: string
+    status: string
+    state: string
+    severity: string
+  }[]
+  readonly newEntries: {
+    count: number
+    latest: { id: string; caseId: string | null; occurredAt: string; text: string }[]
+  }
+  readonly pendingTasks: {
+    id: string
+    caseId: string
+    title: string
+    state: string
+    dueAt: string | null
+    overdue: boolean
+  }[]
+  readonly upcomingEvents: { id: string; title: string; status: string; startsAt: string }[]
+  readonly decisions: { id: string; caseId: string; text: string; decidedAt: string }[]
+}
+
+/** What the incoming officer must know: built from open cases, the log since the last handover, tasks and coming events. */
+export async function buildHandoverReport(
+  db: Kysely<Database>,
+  orgId: string,
+  from: Date,
+  to: Date,
+): Promise<HandoverReport> {
+  const cases = await listVisibleCases(db, orgId, {})
+  const open = cases.filter((c) => c.state !== 'closed')
+  const ids = cases.map((c) => c.id)
+  const entries = await db
+    .selectFrom('log_entries')
+    .select(['id', 'case_id', 'occurred_at', 'text'])
+    .where('recorded_at', '>', from)
+    .where('recorded_at', '<=', to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('case_id', 'is', null), eb('org_id', '=', orgId)]),
+        ...(ids.length > 0 ? [eb('case_id', 'in', ids)] : []),
+      ]),
+    )
+    .orderBy('recorded_at', 'desc')
+    .execute()
+  const tasks =
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('tasks')
+            .selectAll()
+            .where('case_id', 'in', ids)
+            .where('state', 'in', ['open', 'in-progress'])
+            .orderBy('due_at')
+            .execute()
+        ).map(toTask)
+  const decisions =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('decisions')
+          .select(['id', 'case_id', 'text', 'decided_at'])
+          .where('case_id', 'in', ids)
+          .where('recorded_at', '>', from)
+          .execute()
+  const soon = to.getTime() + 48 * 3_600_000
+  return {
+    openCases: open.map((c) => ({
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      status: c.status,
+      state: c.state,
+      severity: c.severity,
+    })),
+    newEntries: {
+      count: entries.length,
+      latest: entries
+        .slice(0, 20)
+        .map((e) => ({ id: e.id, caseId: e.case_id, occurredAt: e.occurred_at.toISOString(), text: e.text })),
+    },
+    pendingTasks: tasks.map((t) => ({
+      id: t.id,
+      caseId: t.caseId,
+      title: t.title,
+      state: t.state,
+      dueAt: t.dueAt?.toISOString() ?? null,
+      overdue: isOverdue(t, to),
+    })),
+    upcomingEvents: cases
+      .filter(
+        (c) =>
+          c.kind === 'planned-event' &&
+          c.state !== 'closed' &&
+          c.startsAt.getTime() > to.getTime() &&
+          c.startsAt.getTime() <= soon,
+      )
+      .map((c) => ({ id: c.id, title: c.title, status: c.status, startsAt: c.startsAt.toISOString() })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      caseId: d.case_id,
+      text: d.text,
+      decidedAt: d.decided_at.toISOString(),
+    })),
+  }
+}
+
+/** The outgoing officer prepares the handover: a report since the previous one, with notes. */
+export async function prepareHandover(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly notes: string; readonly source: string | null },
+) {
+  return runAction(
+    deps,
+    { action: 'handover.prepare', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      if (command.notes.length > 10_000)
+        return refuse('validation_failed', 'notes: at most 10,000 characters')
+      const previous = await ctx.tx
+        .selectFrom('handovers')
+        .select('period_to')
+        .where('org_id', '=', caller.orgId)
+        .orderBy('period_to', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      const from = previous?.period_to ?? new Date(ctx.at.getTime() - 12 * 3_600_000)
+      const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at)
+      const id = ctx.newId()
+      await ctx.tx
+        .insertInto('handovers')
+        .values({
+          id,
+          org_id: caller.orgId,
+          period_from: from,
+          period_to: ctx.at,
+          outgoing_user_id: caller.userId,
+          report: JSON.stringify(report),
+          notes: command.notes.trim(),
+          created_at: ctx.at,
+          signed_off_by: null,
+          signed_off_at: null,
+        })
+        .execute()
+      ctx.target(id, caller.orgId, {
+        openCases: report.openCases.length,
+        newEntries: report.newEntries.count,
+      })
+      ctx.emit(
+        { kind: 'handover.prepared', handoverId: id, outgoingUserId: caller.userId },
+        id,
+        caller.orgId,
+        [caller.orgId],
+      )
+      return {
+        id,
+        orgId: caller.orgId,
+        periodFrom: from,
+        periodTo: ctx.at,
+        outgoingUserId: caller.userId,
+        report,
+        notes: command.notes.trim(),
+        createdAt: ctx.at,
+        signedOffBy: null as string | null,
+        signedOffAt: null as Date | null,
+      }
+    },
+  )
+}
+
+/** The incoming officer, not the outgoing one, signs the handover off; once. */
+export async function signOffHandover(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly handoverId: string; readonly source: string | null },
+) {
+  return runAction(
+    deps,
+    { action: 'handover.sign-off', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(command.handoverId, caller.orgId)
+      const row = await ctx.tx
+        .selectFrom('handovers')
+        .selectAll()
+        .where('id', '=', command.handoverId)
+        .forUpdate()
+        .executeTakeFirst()
+      if (!row) return refuse('not_found', `no handover ${command.handoverId}`)
+      if (row.org_id !== caller.orgId)
+        return refuse('other_organisation', 'this handover belongs to another organisation')
+      if (row.signed_off_at) return refuse('conflict', 'this handover was already signed off')
+      if (row.outgoing_user_id === caller.userId)
+        return refuse('conflict', 'the incoming officer signs the handover off, not the outgoing one')
+      await ctx.tx
+        .updateTable('handovers')
+        .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })
+        .where('id', '=', row.id)
+        .execute()
+      ctx.emit(
+        { kind: 'handover.signed-off', handoverId: row.id, signedOffBy: caller.userId },
+        row.id,
+        caller.orgId,
+        [caller.orgId],
+      )
+      return { id: row.id, signedOffBy: caller.userId, signedOffAt: ctx.at }
+    },
+  )
+}

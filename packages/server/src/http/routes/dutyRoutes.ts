@@ -1,0 +1,261 @@
+import { LiaisonError, daysBetween, parseLocalDate, shiftsBetween } from '@liaison/core'
+import { Type } from 'typebox'
+import type { RotationInput } from '../../actions/duty.ts'
+import {
+  loadOverrides,
+  loadRotation,
+  overrideShift,
+  prepareHandover,
+  setRotation,
+  signOffHandover,
+} from '../../actions/duty.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { errorResponses } from '../schemas.ts'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Timestamp = Type.String({ format: 'date-time' })
+const RotationBody = Type.Object(
+  {
+    timeZone: Type.String({ maxLength: 64 }),
+    startDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    shiftStarts: Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}$' }), { minItems: 1, maxItems: 6 }),
+    members: Type.Array(Uuid, { minItems: 1, maxItems: 200 }),
+  },
+  { additionalProperties: false },
+)
+const HandoverBody = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  periodFrom: Timestamp,
+  periodTo: Timestamp,
+  outgoingUserId: Uuid,
+  report: Type.Unknown(),
+  notes: Type.String(),
+  createdAt: Timestamp,
+  signedOffBy: Type.Union([Uuid, Type.Null()]),
+  signedOffAt: Type.Union([Timestamp, Type.Null()]),
+})
+const ShiftBody = Type.Object({
+  start: Timestamp,
+  end: Timestamp,
+  hours: Type.Number(),
+  userId: Uuid,
+  displayName: Type.String(),
+  replaces: Type.Union([Uuid, Type.Null()]),
+})
+
+export function dutyRoutes(app: App, deps: AppDeps): void {
+  const orgOf = (req: { principal: { orgId: string } | null }) => {
+    if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
+    return req.principal.orgId
+  }
+
+  app.get(
+    '/api/v1/roster',
+    {
+      schema: {
+        tags: ['duty'],
+        summary: "The organisation's rotation of duty officers",
+        response: { 200: Type.Object({ rotation: Type.Union([RotationBody, Type.Null()]) }) },
+      },
+    },
+    async (req) => {
+      const row = await deps.store.db
+        .selectFrom('rotations')
+        .select('definition')
+        .where('org_id', '=', orgOf(req))
+        .executeTakeFirst()
+      return {
+        rotation: row
+          ? (row.definition as RotationInput & { members: string[]; shiftStarts: string[] })
+          : null,
+      }
+    },
+  )
+
+  app.put(
+    '/api/v1/roster',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['duty'],
+        summary: 'Set the rotation: time zone, first day, wall-clock shift starts, members in turn',
+        body: RotationBody,
+        response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      await setRotation(deps, { caller: req.principal!, rotation: req.body, source: req.ip })
+      return { ok: true }
+    },
+  )
+
+  app.get(
+    '/api/v1/roster/shifts',
+    {
+      schema: {
+        tags: ['duty'],
+        summary: 'The shifts from one local date to another (at most 62 days), overrides applied',
+        querystring: Type.Object({ from: Type.String(), to: Type.String() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ShiftBody) }), ...errorResponses(400, 401, 409) },
+      },
+    },
+    async (req) => {
+      const orgId = orgOf(req)
+      const from = parseLocalDate(req.query.from)
+      const to = parseLocalDate(req.query.to)
+      if (!from || !to) throw new LiaisonError('validation_failed', 'from and to must be dates (YYYY-MM-DD)')
+      const span = daysBetween(from, to)
+      if (span < 0 || span > 61)
+        throw new LiaisonError('validation_failed', 'to must be on or after from, at most 62 days later')
+      const rotation = await loadRotation(deps.store.db, orgId)
+      if (!rotation) throw new LiaisonError('conflict', 'this organisation has no rotation yet')
+      const shifts = shiftsBetween(rotation, from, to, await loadOverrides(deps.store.db, orgId))
+      const users = await deps.store.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('org_id', '=', orgId)
+        .execute()
+      const names = new Map(users.map((u) => [u.id, u.display_name]))
+      return {
+        items: shifts.map((s) => ({
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+          hours: (s.end.getTime() - s.start.getTime()) / 3_600_000,
+          userId: s.userId,
+          displayName: names.get(s.userId) ?? '?',
+          replaces: s.replaces,
+        })),
+      }
+    },
+  )
+
+  app.put(
+    '/api/v1/roster/overrides',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['duty'],
+        summary: 'Put someone else on one shift (a swap is two overrides)',
+        body: Type.Object(
+          { shiftStart: Timestamp, userId: Uuid, reason: Type.String({ minLength: 2, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ShiftBody, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req) => {
+      const shift = await overrideShift(deps, {
+        caller: req.principal!,
+        shiftStart: new Date(req.body.shiftStart),
+        userId: req.body.userId,
+        reason: req.body.reason,
+        source: req.ip,
+      })
+      const user = await deps.store.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', shift.userId)
+        .executeTakeFirst()
+      return {
+        start: shift.start.toISOString(),
+        end: shift.end.toISOString(),
+        hours: (shift.end.getTime() - shift.start.getTime()) / 3_600_000,
+        userId: shift.userId,
+        displayName: user?.display_name ?? '?',
+        replaces: shift.replaces,
+      }
+    },
+  )
+
+  app.get(
+    '/api/v1/handovers',
+    {
+      schema: {
+        tags: ['duty'],
+        summary: "The organisation's latest handovers, newest first",
+        response: { 200: Type.Object({ items: Type.Array(HandoverBody) }) },
+      },
+    },
+    async (req) => {
+      const rows = await deps.store.db
+        .selectFrom('handovers')
+        .selectAll()
+        .where('org_id', '=', orgOf(req))
+        .orderBy('created_at', 'desc')
+        .limit(20)
+        .execute()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          orgId: r.org_id,
+          periodFrom: r.period_from.toISOString(),
+          periodTo: r.period_to.toISOString(),
+          outgoingUserId: r.outgoing_user_id,
+          report: r.report,
+          notes: r.notes,
+          createdAt: r.created_at.toISOString(),
+          signedOffBy: r.signed_off_by,
+          signedOffAt: r.signed_off_at?.toISOString() ?? null,
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/handovers',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['duty'],
+        summary:
+          'Prepare the handover: open cases, the log since the last handover, pending and overdue tasks, coming events',
+        body: Type.Object(
+          { notes: Type.Optional(Type.String({ maxLength: 10_000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 201: HandoverBody, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const h = await prepareHandover(deps, {
+        caller: req.principal!,
+        notes: req.body.notes ?? '',
+        source: req.ip,
+      })
+      return reply
+        .status(201)
+        .send({
+          ...h,
+          periodFrom: h.periodFrom.toISOString(),
+          periodTo: h.periodTo.toISOString(),
+          createdAt: h.createdAt.toISOString(),
+          signedOffAt: null,
+        })
+    },
+  )
+
+  app.post(
+    '/api/v1/handovers/:id/sign-off',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['duty'],
+        summary: 'The incoming officer signs the handover off',
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Type.Object({ id: Uuid, signedOffBy: Uuid, signedOffAt: Timestamp }),
+          ...errorResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (req) => {
+      const done = await signOffHandover(deps, {
+        caller: req.principal!,
+        handoverId: req.params.id,
+        source: req.ip,
+      })
+      return { ...done, signedOffAt: done.signedOffAt.toISOString() }
+    },
+  )
+}

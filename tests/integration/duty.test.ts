@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixedClock } from '@liaison/server'
+import { testEngines } from '../support/engines.ts'
+import type { TestSession, TestUser } from '../support/identity.ts'
+import { signedInAs } from '../support/identity.ts'
+import type { TestNode } from '../support/testNode.ts'
+import { startTestNode } from '../support/testNode.ts'
+
+const engines = await testEngines()
+type Session = TestSession & { account: TestUser }
+
+describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on %s', (_name, engine) => {
+  const clock = fixedClock(new Date('2026-03-28T20:00:00Z'))
+  let node: TestNode
+  let anna: Session
+  let bart: Session
+  const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+    status: r.statusCode,
+    code: (r.json() as { error?: { code: string } }).error?.code,
+  })
+  const send = (s: Session, method: 'POST' | 'PUT', url: string, payload?: object) =>
+    node.app.inject({ method, url, ...(payload ? { payload } : {}), headers: s.headers() })
+
+  beforeAll(async () => {
+    node = await startTestNode(engine, { clock })
+    anna = await signedInAs(node, ['duty-officer'])
+    clock.advance(31_000)
+    bart = await signedInAs(node, ['duty-officer'])
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('keeps the rotation through the spring change: the night of 28 to 29 March lasts 11 hours', async () => {
+    const set = await send(anna, 'PUT', '/api/v1/roster', {
+      timeZone: 'Europe/Brussels',
+      startDate: '2026-03-01',
+      shiftStarts: ['07:00', '19:00'],
+      members: [anna.account.user.id, bart.account.user.id],
+    })
+    expect(set.statusCode).toBe(200)
+    const shifts = (
+      await node.app.inject({
+        url: '/api/v1/roster/shifts?from=2026-03-28&to=2026-03-29',
+        headers: anna.headers(),
+      })
+    ).json<{ items: { start: string; hours: number; userId: string }[] }>().items
+    expect(shifts.map((s) => [s.start, s.hours])).toEqual([
+      ['2026-03-28T06:00:00.000Z', 12],
+      ['2026-03-28T18:00:00.000Z', 11],
+      ['2026-03-29T05:00:00.000Z', 12],
+      ['2026-03-29T17:00:00.000Z', 12],
+    ])
+    expect(shifts.map((s) => s.userId)).toEqual([
+      anna.account.user.id,
+      bart.account.user.id,
+      anna.account.user.id,
+      bart.account.user.id,
+    ])
+  })
+
+  it('applies an override, and refuses one for a time that is no shift start', async () => {
+    const swapped = await send(anna, 'PUT', '/api/v1/roster/overrides', {
+      shiftStart: '2026-03-28T18:00:00.000Z',
+      userId: anna.account.user.id,
+      reason: 'swap with Bart',
+    })
+    expect(swapped.json()).toMatchObject({
+      userId: anna.account.user.id,
+      replaces: bart.account.user.id,
+      hours: 11,
+    })
+    const wrong = await send(anna, 'PUT', '/api/v1/roster/overrides', {
+      shiftStart: '2026-03-28T19:00:00.000Z',
+      userId: anna.account.user.id,
+      reason: 'typo',
+    })
+    expect(errorOf(wrong)).toEqual({ status: 400, code: 'validation_failed' })
+    const autumn = (
+      await node.app.inject({
+        url: '/api/v1/roster/shifts?from=2026-10-24&to=2026-10-24',
+        headers: anna.headers(),
+      })
+    ).json<{ items: { hours: number }[] }>().items
+    expect(autumn.map((s) => s.hours)).toEqual([12, 13])
+  })
+
+  it('refuses a rotation with strangers, a bad time zone or times out of order', async () => {
+    const response = await send(anna, 'PUT', '/api/v1/roster', {
+      timeZone: 'Europe/Atlantis',
+      startDate: '2026-02-30',
+      shiftStarts: ['19:00', '07:00'],
+      members: ['01a225ba-5799-7873-9099-5091319b2ad3'],
+    })
+    expect(errorOf(response)).toEqual({ status: 400, code: 'validation_failed' })
+    expect(response.json<{ error: { message: string } }>().error.message).toContain(
+      "startDate: '2026-02-30' is not a date",
+    )
+  })
+
+  it('prepares a handover from what happened, and lets only the incoming officer sign it off', async () => {
+    const c = await send(anna, 'POST', '/api/v1/cases', {
+      kind: 'incident',
+      status: 'actual',
+      type: 'storm',
+      title: 'Tempête: arbres sur les voies',
+      severity: 'moderate',
+    })
+    const caseId = c.json<{ id: string }>().id
+    await send(anna, 'POST', `/api/v1/cases/${caseId}/log`, {
+      discipline: 'be-d1-rescue',
+      source: 'phone',
+      text: 'Arbre sur la ligne 36 à Leuven',
+    })
+    await send(anna, 'POST', `/api/v1/cases/${caseId}/tasks`, {
+      title: 'Rappeler Infrabel',
+      dueAt: '2026-03-28T19:00:00Z',
+    })
+    await send(anna, 'POST', '/api/v1/cases', {
+      kind: 'planned-event',
+      status: 'actual',
+      type: 'sports-match',
+      title: 'Match Standard – Anderlecht',
+      severity: 'minor',
+      startsAt: '2026-03-29T18:00:00Z',
+    })
+    const prepared = await send(anna, 'POST', '/api/v1/handovers', {
+      notes: 'Surveiller la météo: alerte orange à 6h',
+    })
+    expect(prepared.statusCode).toBe(201)
+    const handover = prepared.json<{
+      id: string
+      report: {
+        openCases: unknown[]
+        newEntries: { count: number }
+        pendingTasks: { overdue: boolean }[]
+        upcomingEvents: { title: string }[]
+      }
+    }>()
+    expect(handover.report.openCases).toHaveLength(2)
+    expect(handover.report.newEntries.count).toBe(1)
+    expect(handover.report.pendingTasks).toMatchObject([{ overdue: true }])
+    expect(handover.report.upcomingEvents.map((e) => e.title)).toEqual(['Match Standard – Anderlecht'])
+    expect(errorOf(await send(anna, 'POST', `/api/v1/handovers/${handover.id}/sign-off`))).toEqual({
+      status: 409,
+      code: 'conflict',
+    })
+    const signed = await send(bart, 'POST', `/api/v1/handovers/${handover.id}/sign-off`)
+    expect(signed.json()).toMatchObject({ signedOffBy: bart.account.user.id })
+    expect(errorOf(await send(bart, 'POST', `/api/v1/handovers/${handover.id}/sign-off`))).toEqual({
+      status: 409,
+      code: 'conflict',
+    })
+  })
+})
