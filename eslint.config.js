@@ -83,6 +83,25 @@ export default tseslint.config(
     },
   },
   {
+    // formats: strings and bytes in and out, like core
+    files: ['packages/formats/src/**/*.ts'],
+    ignores: ['packages/formats/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioModules, message: 'packages/formats does no I/O' },
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/web'],
+              message: 'formats imports core only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -153,3 +153,65 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
     })
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))('planned-events calendar on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  beforeAll(async () => {
+    node = await startTestNode(engine)
+    duty = await signedInAs(node, ['duty-officer'])
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('publishes planned events at a secret address until it is revoked', async () => {
+    const headers = duty.headers()
+    await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers,
+      payload: {
+        kind: 'planned-event',
+        status: 'exercise',
+        type: 'exercise',
+        title: 'Exercice Meuse, 30 novembre',
+        severity: 'minor',
+        startsAt: '2026-11-30T08:00:00Z',
+        endsAt: '2026-11-30T16:00:00Z',
+      },
+    })
+    await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers,
+      payload: {
+        kind: 'incident',
+        status: 'actual',
+        type: 'fire',
+        title: 'Not in the calendar',
+        severity: 'minor',
+      },
+    })
+    const events = (
+      await node.app.inject({ url: '/api/v1/calendar/events?from=2026-11-01T00:00:00Z', headers })
+    ).json<{ items: { title: string }[] }>().items
+    expect(events.map((e) => e.title)).toEqual(['Exercice Meuse, 30 novembre'])
+    const feed = (await node.app.inject({ method: 'POST', url: '/api/v1/calendar/feeds', headers })).json<{
+      id: string
+      url: string
+    }>()
+    const path = new URL(feed.url).pathname
+    const ics = await node.app.inject({ url: path })
+    expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8')
+    expect(ics.body).toContain('SUMMARY:[EXERCISE] Exercice Meuse\\, 30 novembre\r\n')
+    expect(ics.body).toContain('DTSTART:20261130T080000Z')
+    expect(ics.body).not.toContain('Not in the calendar')
+    expect(
+      (await node.app.inject({ method: 'DELETE', url: `/api/v1/calendar/feeds/${feed.id}`, headers }))
+        .statusCode,
+    ).toBe(204)
+    expect((await node.app.inject({ url: path })).statusCode).toBe(404)
+    expect((await node.app.inject({ url: '/calendar/cal_guess.ics' })).statusCode).toBe(400)
+  })
+})

@@ -160,14 +160,12 @@ export async function overrideShift(
           created_by: caller.userId,
         })
         .onConflict((oc) =>
-          oc
-            .columns(['org_id', 'shift_start'])
-            .doUpdateSet({
-              user_id: command.userId,
-              reason: command.reason.trim(),
-              created_at: ctx.at,
-              created_by: caller.userId,
-            }),
+          oc.columns(['org_id', 'shift_start']).doUpdateSet({
+            user_id: command.userId,
+            reason: command.reason.trim(),
+            created_at: ctx.at,
+            created_by: caller.userId,
+          }),
         )
         .execute()
       ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])

@@ -17,6 +17,7 @@ import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
+import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
   dutyRoutes(app, deps)
+  calendarRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

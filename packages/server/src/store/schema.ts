@@ -213,7 +213,17 @@ export interface HandoversTable {
   signed_off_at: Timestamp | null
 }
 
+export interface CalendarFeedsTable {
+  id: string
+  org_id: string
+  secret_hash: string
+  created_by: string
+  created_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
 export interface Database {
+  calendar_feeds: CalendarFeedsTable
   rotations: RotationsTable
   roster_overrides: RosterOverridesTable
   handovers: HandoversTable

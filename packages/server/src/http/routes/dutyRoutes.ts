@@ -223,15 +223,13 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
         notes: req.body.notes ?? '',
         source: req.ip,
       })
-      return reply
-        .status(201)
-        .send({
-          ...h,
-          periodFrom: h.periodFrom.toISOString(),
-          periodTo: h.periodTo.toISOString(),
-          createdAt: h.createdAt.toISOString(),
-          signedOffAt: null,
-        })
+      return reply.status(201).send({
+        ...h,
+        periodFrom: h.periodFrom.toISOString(),
+        periodTo: h.periodTo.toISOString(),
+        createdAt: h.createdAt.toISOString(),
+        signedOffAt: null,
+      })
     },
   )
 

@@ -5,6 +5,7 @@ import { m0003_cases } from './m0003_cases.ts'
 import { m0004_tasks } from './m0004_tasks.ts'
 import { m0005_sitreps } from './m0005_sitreps.ts'
 import { m0006_duty } from './m0006_duty.ts'
+import { m0007_calendar } from './m0007_calendar.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_tasks': m0004_tasks,
   '0005_sitreps': m0005_sitreps,
   '0006_duty': m0006_duty,
+  '0007_calendar': m0007_calendar,
 }

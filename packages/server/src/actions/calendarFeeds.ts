@@ -1,0 +1,71 @@
+import type { Caller } from '@liaison/core'
+import { LiaisonError, callerActor } from '@liaison/core'
+import { newSecret } from '../auth/secrets.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
+import { refuse, runAction } from './runAction.ts'
+
+function person(caller: Caller) {
+  if (caller.kind !== 'user' && caller.kind !== 'token')
+    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
+  return caller
+}
+
+/** A secret calendar address for the organisation's planned events; shown once, revocable. */
+export async function createCalendarFeed(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly source: string | null },
+): Promise<{ id: string; secret: string }> {
+  return runAction(
+    deps,
+    { action: 'calendar-feed.create', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      const { secret, hash } = newSecret('cal_')
+      const id = ctx.newId()
+      await ctx.tx
+        .insertInto('calendar_feeds')
+        .values({
+          id,
+          org_id: caller.orgId,
+          secret_hash: hash,
+          created_by: caller.userId,
+          created_at: ctx.at,
+          revoked_at: null,
+        })
+        .execute()
+      ctx.target(id, caller.orgId)
+      return { id, secret }
+    },
+  )
+}
+
+export async function revokeCalendarFeed(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly feedId: string; readonly source: string | null },
+): Promise<void> {
+  await runAction(
+    deps,
+    { action: 'calendar-feed.revoke', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = person(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(command.feedId, caller.orgId)
+      const row = await ctx.tx
+        .selectFrom('calendar_feeds')
+        .select(['org_id', 'revoked_at'])
+        .where('id', '=', command.feedId)
+        .executeTakeFirst()
+      if (!row) return refuse('not_found', `no calendar feed ${command.feedId}`)
+      if (row.org_id !== caller.orgId)
+        return refuse('other_organisation', 'this feed belongs to another organisation')
+      if (row.revoked_at) return refuse('conflict', 'this feed was already revoked')
+      await ctx.tx
+        .updateTable('calendar_feeds')
+        .set({ revoked_at: ctx.at })
+        .where('id', '=', command.feedId)
+        .execute()
+    },
+  )
+}

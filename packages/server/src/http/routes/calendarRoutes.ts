@@ -1,0 +1,134 @@
+import { LiaisonError } from '@liaison/core'
+import { writeCalendar } from '@liaison/formats'
+import { Type } from 'typebox'
+import { createCalendarFeed, revokeCalendarFeed } from '../../actions/calendarFeeds.ts'
+import { hashSecret } from '../../auth/secrets.ts'
+import { listVisibleCases } from '../../cases/caseRows.ts'
+import { liaisonVersion } from '../../version.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { errorResponses } from '../schemas.ts'
+
+export function calendarRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/calendar/events',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Planned events the organisation sees, from a date on (default: today), soonest first',
+        querystring: Type.Object(
+          { from: Type.Optional(Type.String({ format: 'date-time' })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const from = req.query.from
+        ? new Date(req.query.from)
+        : new Date(deps.clock.now().getTime() - 86_400_000)
+      const cases = await listVisibleCases(deps.store.db, req.principal!.orgId, {})
+      return {
+        items: cases
+          .filter((c) => c.kind === 'planned-event' && (c.endsAt ?? c.startsAt) >= from)
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+          .map((c) => ({
+            id: c.id,
+            title: c.title,
+            type: c.type,
+            status: c.status,
+            state: c.state,
+            startsAt: c.startsAt.toISOString(),
+            endsAt: c.endsAt?.toISOString() ?? null,
+          })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/calendar/feeds',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['calendar'],
+        summary: "A secret iCalendar address of the organisation's planned events (shown once)",
+        response: {
+          201: Type.Object({ id: Type.String(), url: Type.String() }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const feed = await createCalendarFeed(deps, { caller: req.principal!, source: req.ip })
+      return reply
+        .status(201)
+        .send({ id: feed.id, url: `${req.protocol}://${req.host}/calendar/${feed.secret}.ics` })
+    },
+  )
+
+  app.delete(
+    '/api/v1/calendar/feeds/:id',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Revoke a calendar address',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await revokeCalendarFeed(deps, { caller: req.principal!, feedId: req.params.id, source: req.ip })
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/calendar/:file',
+    {
+      config: { auth: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          file: Type.String({ maxLength: 80, pattern: '^cal_[A-Za-z0-9_-]{43}\\.ics$' }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const secret = req.params.file.replace(/\.ics$/, '')
+      const feed = await deps.store.db
+        .selectFrom('calendar_feeds')
+        .select(['org_id', 'revoked_at'])
+        .where('secret_hash', '=', hashSecret(secret))
+        .executeTakeFirst()
+      if (!feed || feed.revoked_at) throw new LiaisonError('not_found', 'no such calendar')
+      const org = await deps.store.db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', feed.org_id)
+        .executeTakeFirstOrThrow()
+      const cases = await listVisibleCases(deps.store.db, feed.org_id, {})
+      const body = writeCalendar({
+        name: `${org.name} — planned events`,
+        productId: `-//Liaison//Liaison ${liaisonVersion}//EN`,
+        generatedAt: deps.clock.now(),
+        events: cases
+          .filter((c) => c.kind === 'planned-event')
+          .map((c) => ({
+            uid: `${c.id}@${deps.nodeId}.liaison`,
+            start: c.startsAt,
+            end: c.endsAt,
+            summary: `${c.status === 'actual' ? '' : `[${c.status.toUpperCase()}] `}${c.title}`,
+            description: c.description,
+            location: null,
+            geo: c.location,
+            status: 'CONFIRMED' as const,
+            categories: [c.type, c.status],
+            updatedAt: c.updatedAt,
+          })),
+      })
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(body)
+    },
+  )
+}
