@@ -498,3 +498,186 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
     expect(page.body).toContain('Pompes de grande capacité')
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))('map, contacts and plans on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  let police: Session
+  let caseId: string
+  const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+    status: r.statusCode,
+    code: (r.json() as { error?: { code: string } }).error?.code,
+  })
+  const send = (s: Session, method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    node.app.inject({ method, url, ...(payload ? { payload } : {}), headers: s.headers() })
+
+  beforeAll(async () => {
+    node = await startTestNode(engine)
+    await addOrganisation(node.deps, {
+      organisation: { code: 'police', name: 'Police', kind: 'partner', country: 'BE' },
+      caller: { kind: 'system', label: 'test' },
+      source: 'test',
+    })
+    duty = await signedInAs(node, ['duty-officer'])
+    police = await signedInAs(node, ['partner'], 'police')
+    caseId = (
+      await send(duty, 'POST', '/api/v1/cases', {
+        kind: 'incident',
+        status: 'actual',
+        type: 'fire',
+        title: 'Feu à Visé',
+        severity: 'major',
+        location: { lon: 5.69, lat: 50.74 },
+        participants: ['police'],
+      })
+    ).json<{ id: string }>().id
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('draws features, edits only its own with the version it read, and shows open cases on the duty desk map', async () => {
+    const perimeter = await send(duty, 'POST', `/api/v1/cases/${caseId}/map`, {
+      kind: 'perimeter',
+      label: 'Périmètre 500 m',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5.68, 50.73],
+            [5.7, 50.73],
+            [5.7, 50.75],
+            [5.68, 50.73],
+          ],
+        ],
+      },
+    })
+    expect(perimeter.statusCode).toBe(201)
+    const feature = perimeter.json<{ id: string; version: number }>()
+    const roadblock = await send(police, 'POST', `/api/v1/cases/${caseId}/map`, {
+      kind: 'roadblock',
+      label: 'E25 sortie 1',
+      geometry: { type: 'Point', coordinates: [5.66, 50.72] },
+    })
+    expect(roadblock.statusCode).toBe(201)
+    expect(
+      errorOf(
+        await send(police, 'PUT', `/api/v1/cases/${caseId}/map/${feature.id}`, {
+          kind: 'perimeter',
+          label: 'x',
+          geometry: { type: 'Point', coordinates: [5, 50] },
+          version: 1,
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'other_organisation' })
+    const moved = await send(duty, 'PUT', `/api/v1/cases/${caseId}/map/${feature.id}`, {
+      kind: 'perimeter',
+      label: 'Périmètre 800 m',
+      geometry: { type: 'Point', coordinates: [5.69, 50.74] },
+      version: 1,
+    })
+    expect(moved.json()).toMatchObject({ version: 2, label: 'Périmètre 800 m' })
+    expect(
+      errorOf(
+        await send(duty, 'PUT', `/api/v1/cases/${caseId}/map/${feature.id}`, {
+          kind: 'perimeter',
+          label: 'stale',
+          geometry: { type: 'Point', coordinates: [5.69, 50.74] },
+          version: 1,
+        }),
+      ),
+    ).toEqual({ status: 409, code: 'conflict' })
+    const bad = await send(duty, 'POST', `/api/v1/cases/${caseId}/map`, {
+      kind: 'perimeter',
+      label: 'open ring',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 50],
+            [6, 50],
+            [6, 51],
+            [5, 51],
+          ],
+        ],
+      },
+    })
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain('not closed')
+    const map = (await node.app.inject({ url: '/api/v1/map/open-cases', headers: police.headers() })).json<{
+      features: { properties: { kind: string } }[]
+    }>()
+    expect(map.features.map((f) => f.properties.kind).sort()).toEqual(['case', 'perimeter', 'roadblock'])
+    expect((await send(duty, 'DELETE', `/api/v1/cases/${caseId}/map/${feature.id}`)).statusCode).toBe(204)
+    expect(
+      (await node.app.inject({ url: `/api/v1/cases/${caseId}/map`, headers: duty.headers() })).json<{
+        features: unknown[]
+      }>().features,
+    ).toHaveLength(1)
+  })
+
+  it('keeps a contact directory searchable accent-blind, with stale records flagged', async () => {
+    const add = await send(duty, 'POST', '/api/v1/contacts', {
+      kind: 'point-of-contact',
+      name: 'Permanence du Gouverneur de Liège',
+      role: 'Officier de garde',
+      region: 'Liège',
+      phones: [{ label: '24/7', number: '+32 4 220 22 22' }],
+      available247: true,
+      revalidateBy: '2026-01-01',
+    })
+    expect(add.statusCode).toBe(201)
+    expect(
+      errorOf(
+        await send(duty, 'POST', '/api/v1/contacts', {
+          kind: 'point-of-contact',
+          name: 'No phone',
+          revalidateBy: '2027-01-01',
+        }),
+      ),
+    ).toEqual({ status: 400, code: 'validation_failed' })
+    const found = (
+      await node.app.inject({
+        url: `/api/v1/contacts?q=${encodeURIComponent('gouverneur liege')}`,
+        headers: police.headers(),
+      })
+    ).json<{ items: { name: string; stale: boolean }[] }>().items
+    expect(found).toMatchObject([{ name: 'Permanence du Gouverneur de Liège', stale: true }])
+    const id = add.json<{ id: string }>().id
+    expect(
+      errorOf(
+        await send(police, 'PUT', `/api/v1/contacts/${id}`, {
+          kind: 'person',
+          name: 'Hijack',
+          revalidateBy: '2030-01-01',
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'forbidden' })
+  })
+
+  it('keeps a plan library and records which plans a case activates', async () => {
+    const plan = await send(duty, 'POST', '/api/v1/plans', {
+      title: 'PPUI SEVESO Basse-Meuse',
+      scope: 'Sites SEVESO seuil haut',
+      area: 'Visé, Oupeye',
+      version: '2025.1',
+      validUntil: '2030-12-31',
+      document: 'docs://plans/ppui-basse-meuse-2025.pdf',
+    })
+    expect(plan.statusCode).toBe(201)
+    const planId = plan.json<{ id: string }>().id
+    expect((await send(duty, 'POST', `/api/v1/cases/${caseId}/plans`, { planId })).statusCode).toBe(204)
+    expect(errorOf(await send(duty, 'POST', `/api/v1/cases/${caseId}/plans`, { planId }))).toEqual({
+      status: 409,
+      code: 'conflict',
+    })
+    const activated = (
+      await node.app.inject({ url: `/api/v1/cases/${caseId}/plans`, headers: police.headers() })
+    ).json<{ items: { title: string }[] }>().items
+    expect(activated.map((p) => p.title)).toEqual(['PPUI SEVESO Basse-Meuse'])
+    expect(
+      (await node.app.inject({ url: '/api/v1/plans', headers: police.headers() })).json<{
+        items: { validUntil: string }[]
+      }>().items[0]?.validUntil,
+    ).toBe('2030-12-31')
+  })
+})

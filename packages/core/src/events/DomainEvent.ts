@@ -2,6 +2,7 @@ import type { Case } from '../cases/Case.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Decision, Task } from '../cases/Task.ts'
 import type { Sitrep } from '../cases/Sitrep.ts'
+import type { MapFeature } from '../geometry/geometry.ts'
 import type { Organisation } from '../organisations/Organisation.ts'
 
 /** What happened on a node, in the past tense. Everything downstream consumes these. */
@@ -18,6 +19,8 @@ export type DomainEventBody =
   | { readonly kind: 'handover.prepared'; readonly handoverId: string; readonly outgoingUserId: string }
   | { readonly kind: 'handover.signed-off'; readonly handoverId: string; readonly signedOffBy: string }
   | { readonly kind: 'roster.changed'; readonly orgId: string }
+  | { readonly kind: 'map-feature.saved'; readonly feature: MapFeature }
+  | { readonly kind: 'map-feature.removed'; readonly featureId: string; readonly caseId: string }
 
 export type EventKind = DomainEventBody['kind']
 

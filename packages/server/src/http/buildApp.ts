@@ -18,6 +18,7 @@ import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
+import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   sitrepRoutes(app, deps)
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
+  directoryRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

@@ -41,7 +41,10 @@ async function openPglite(dataDir: string): Promise<Store> {
   const unlock = lockDataDir(dataDir)
   let pglite: PGlite
   try {
-    pglite = await PGlite.create(dataDir, { extensions: { unaccent } })
+    pglite = await PGlite.create(dataDir, {
+      extensions: { unaccent },
+      parsers: { 1082: (value: string) => value },
+    })
   } catch (error) {
     unlock()
     throw new LiaisonError(
@@ -68,8 +71,10 @@ async function openPglite(dataDir: string): Promise<Store> {
 }
 
 /** bigint columns (event and audit seqs) as numbers, as PGlite returns them. */
-const int8AsNumber = new pg.TypeOverrides()
-int8AsNumber.setTypeParser(20, (value: string) => Number(value))
+const typeParsers = new pg.TypeOverrides()
+typeParsers.setTypeParser(20, (value: string) => Number(value))
+// calendar dates stay 'YYYY-MM-DD' text: a JS Date would put them at some time zone's midnight
+typeParsers.setTypeParser(1082, (value: string) => value)
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const where = redactUrl(url)
@@ -77,7 +82,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
-    types: int8AsNumber,
+    types: typeParsers,
   })
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {})

@@ -222,7 +222,62 @@ export interface CalendarFeedsTable {
   revoked_at: Timestamp | null
 }
 
+export interface MapFeaturesTable {
+  id: string
+  case_id: string
+  org_id: string
+  kind: string
+  label: string
+  geometry: Json<unknown>
+  version: number
+  created_by: string
+  updated_at: Timestamp
+  removed_at: Timestamp | null
+}
+
+export interface ContactsTable {
+  id: string
+  owner_org_id: string
+  kind: 'point-of-contact' | 'person' | 'building' | 'infrastructure'
+  name: string
+  role: string
+  organisation_name: string
+  region: string
+  phones: Json<{ label: string; number: string }[]>
+  emails: string[]
+  address: string
+  lon: number | null
+  lat: number | null
+  available_24_7: boolean
+  revalidate_by: string
+  updated_at: Timestamp
+  search: Generated<string>
+}
+
+export interface PlansTable {
+  id: string
+  owner_org_id: string
+  title: string
+  scope: string
+  area: string
+  version: string
+  valid_until: string | null
+  document: string
+  updated_at: Timestamp
+}
+
+export interface CasePlansTable {
+  case_id: string
+  plan_id: string
+  activated_at: Timestamp
+  activated_by: string
+}
+
 export interface Database {
+  map_features: MapFeaturesTable
+  contacts: ContactsTable
+  plans: PlansTable
+  case_plans: CasePlansTable
   calendar_feeds: CalendarFeedsTable
   rotations: RotationsTable
   roster_overrides: RosterOverridesTable

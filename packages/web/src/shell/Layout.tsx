@@ -4,9 +4,12 @@ import type { NodeInfo } from '../api/nodeApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { AuditPage } from '../audit/AuditPage.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
+import { CaseRoomPage } from '../cases/CaseRoomPage.tsx'
+import { CasesPage } from '../cases/CasesPage.tsx'
+import { DutyDeskPage } from '../dutyDesk/DutyDeskPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
 import type { Route } from '../router/useHashRoute.ts'
-import { hrefOf, useHashRoute } from '../router/useHashRoute.ts'
+import { caseIdFromHash, hrefOf, useHash, useHashRoute } from '../router/useHashRoute.ts'
 import { TokensPage } from '../tokens/TokensPage.tsx'
 import { UsersPage } from '../users/UsersPage.tsx'
 import { CentreHeader } from './CentreHeader.tsx'
@@ -23,10 +26,18 @@ export interface LayoutProps {
   readonly onSignOut: (everywhere: boolean) => Promise<void>
 }
 
-function Page({ route, me, node }: { route: Route; me: Me; node: NodeInfo | null }) {
+function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo | null; hash: string }) {
   const { t } = useTranslation()
   switch (route) {
     case 'home':
+      return <DutyDeskPage me={me} />
+    case 'cases':
+      return <CasesPage />
+    case 'case': {
+      const caseId = caseIdFromHash(hash)
+      return caseId ? <CaseRoomPage key={caseId} me={me} caseId={caseId} /> : null
+    }
+    case 'node':
       return <HomePage me={me} node={node} />
     case 'map':
       return (
@@ -54,6 +65,7 @@ function Page({ route, me, node }: { route: Route; me: Me; node: NodeInfo | null
 export function Layout({ centreName, node, me, onSignOut }: LayoutProps) {
   const { t } = useTranslation()
   const route = useHashRoute()
+  const hash = useHash()
   const mainRef = useRef<HTMLElement>(null)
   const allowed = route !== null && mayVisit(route, me.permissions)
   const pageName =
@@ -70,7 +82,7 @@ export function Layout({ centreName, node, me, onSignOut }: LayoutProps) {
       heading.tabIndex = -1
       heading.focus()
     }
-  }, [route])
+  }, [route, hash])
 
   return (
     <div className="page page-shell">
@@ -101,7 +113,7 @@ export function Layout({ centreName, node, me, onSignOut }: LayoutProps) {
             </p>
           </>
         ) : allowed ? (
-          <Page route={route} me={me} node={node} />
+          <Page route={route} me={me} node={node} hash={hash} />
         ) : (
           <>
             <h1>{t('app.notAllowedTitle')}</h1>

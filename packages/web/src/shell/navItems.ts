@@ -2,9 +2,14 @@ import type { Permission } from '@liaison/core'
 import type { Route } from '../router/useHashRoute.ts'
 
 /** The pages in the order of the navigation, each with the permission it needs (null: everyone). */
-export const navItems: readonly { readonly route: Route; readonly permission: Permission | null }[] = [
+export const navItems: readonly {
+  readonly route: Exclude<Route, 'case'>
+  readonly permission: Permission | null
+}[] = [
   { route: 'home', permission: null },
+  { route: 'cases', permission: null },
   { route: 'map', permission: null },
+  { route: 'node', permission: null },
   { route: 'users', permission: 'users.manage' },
   { route: 'tokens', permission: 'users.manage' },
   { route: 'audit', permission: 'audit.read' },

@@ -6,6 +6,7 @@ import { m0004_tasks } from './m0004_tasks.ts'
 import { m0005_sitreps } from './m0005_sitreps.ts'
 import { m0006_duty } from './m0006_duty.ts'
 import { m0007_calendar } from './m0007_calendar.ts'
+import { m0008_directory } from './m0008_directory.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_sitreps': m0005_sitreps,
   '0006_duty': m0006_duty,
   '0007_calendar': m0007_calendar,
+  '0008_directory': m0008_directory,
 }

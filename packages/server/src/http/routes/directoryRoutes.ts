@@ -1,0 +1,451 @@
+import type { MapFeature } from '@liaison/core'
+import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
+import { sql } from 'kysely'
+import { Type } from 'typebox'
+import {
+  activatePlan,
+  contactKinds,
+  removeMapFeature,
+  saveContact,
+  saveMapFeature,
+  savePlan,
+} from '../../actions/directory.ts'
+import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
+import type { App, AppDeps } from '../AppDeps.ts'
+import { GeoPointBody } from '../caseSchemas.ts'
+import { errorResponses } from '../schemas.ts'
+
+const Uuid = Type.String({ format: 'uuid' })
+const FeatureInput = Type.Object(
+  {
+    kind: Type.Enum(featureKinds),
+    label: Type.String({ minLength: 1, maxLength: 200 }),
+    geometry: Type.Unknown(),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+)
+const FeatureBody = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  orgId: Uuid,
+  kind: Type.Enum(featureKinds),
+  label: Type.String(),
+  geometry: Type.Unknown(),
+  version: Type.Integer(),
+  createdBy: Uuid,
+  updatedAt: Type.String({ format: 'date-time' }),
+})
+const presentFeature = (f: MapFeature) => ({ ...f, updatedAt: f.updatedAt.toISOString() })
+const ContactInput = Type.Object(
+  {
+    kind: Type.Enum(contactKinds),
+    name: Type.String({ minLength: 2, maxLength: 200 }),
+    role: Type.Optional(Type.String({ maxLength: 200 })),
+    organisationName: Type.Optional(Type.String({ maxLength: 200 })),
+    region: Type.Optional(Type.String({ maxLength: 100 })),
+    phones: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { label: Type.String({ maxLength: 60 }), number: Type.String({ maxLength: 30 }) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 10 },
+      ),
+    ),
+    emails: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+    location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
+    available247: Type.Optional(Type.Boolean()),
+    revalidateBy: Type.String({ maxLength: 10 }),
+  },
+  { additionalProperties: false },
+)
+const PlanInput = Type.Object(
+  {
+    title: Type.String({ minLength: 3, maxLength: 200 }),
+    scope: Type.Optional(Type.String({ maxLength: 500 })),
+    area: Type.Optional(Type.String({ maxLength: 200 })),
+    version: Type.Optional(Type.String({ maxLength: 40 })),
+    validUntil: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
+    document: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+)
+
+function contactInput(b: {
+  kind: (typeof contactKinds)[number]
+  name: string
+  role?: string
+  organisationName?: string
+  region?: string
+  phones?: { label: string; number: string }[]
+  emails?: string[]
+  address?: string
+  location?: { lon: number; lat: number } | null
+  available247?: boolean
+  revalidateBy: string
+}) {
+  return {
+    role: '',
+    organisationName: '',
+    region: '',
+    phones: [],
+    emails: [],
+    address: '',
+    location: null,
+    available247: false,
+    ...b,
+  }
+}
+
+export function directoryRoutes(app: App, deps: AppDeps): void {
+  const caseFor = async (orgId: string, id: string) => {
+    const c = await findCase(deps.store.db, id)
+    if (!c) throw new LiaisonError('not_found', `no case ${id}`)
+    if (!canSeeCase(c, orgId))
+      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+    return c
+  }
+  const featureCollection = (
+    rows: {
+      id: string
+      case_id: string
+      org_id: string
+      kind: string
+      label: string
+      geometry: unknown
+      version: number
+    }[],
+  ) => ({
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: { caseId: r.case_id, orgId: r.org_id, kind: r.kind, label: r.label, version: r.version },
+    })),
+  })
+
+  app.get(
+    '/api/v1/cases/:id/map',
+    {
+      schema: {
+        tags: ['map'],
+        summary: "A case's map features as a GeoJSON FeatureCollection",
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      await caseFor(req.principal!.orgId, req.params.id)
+      const rows = await deps.store.db
+        .selectFrom('map_features')
+        .selectAll()
+        .where('case_id', '=', req.params.id)
+        .where('removed_at', 'is', null)
+        .orderBy('updated_at')
+        .execute()
+      return featureCollection(rows)
+    },
+  )
+
+  app.get(
+    '/api/v1/map/open-cases',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'The duty desk map: every open case the organisation sees (its point) and their features',
+      },
+    },
+    async (req) => {
+      const cases = (await listVisibleCases(deps.store.db, req.principal!.orgId, {})).filter(
+        (c) => c.state !== 'closed',
+      )
+      const ids = cases.map((c) => c.id)
+      const rows =
+        ids.length === 0
+          ? []
+          : await deps.store.db
+              .selectFrom('map_features')
+              .selectAll()
+              .where('case_id', 'in', ids)
+              .where('removed_at', 'is', null)
+              .execute()
+      const points = cases
+        .filter((c) => c.location)
+        .map((c) => ({
+          type: 'Feature' as const,
+          id: c.id,
+          geometry: { type: 'Point', coordinates: [c.location!.lon, c.location!.lat] },
+          properties: { caseId: c.id, kind: 'case', label: c.title, status: c.status, severity: c.severity },
+        }))
+      const features = featureCollection(rows)
+      return { type: 'FeatureCollection' as const, features: [...points, ...features.features] }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/map',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['map'],
+        summary: 'Draw a feature (incident point, perimeter, command post, assembly point, roadblock…)',
+        params: Type.Object({ id: Uuid }),
+        body: FeatureInput,
+        response: { 201: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentFeature(
+            await saveMapFeature(deps, {
+              caller: req.principal!,
+              caseId: req.params.id,
+              ...req.body,
+              source: req.ip,
+            }),
+          ),
+        ),
+  )
+
+  app.put(
+    '/api/v1/cases/:id/map/:featureId',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['map'],
+        summary: 'Change a feature your organisation drew (send the version you read)',
+        params: Type.Object({ id: Uuid, featureId: Uuid }),
+        body: FeatureInput,
+        response: { 200: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      presentFeature(
+        await saveMapFeature(deps, {
+          caller: req.principal!,
+          caseId: req.params.id,
+          featureId: req.params.featureId,
+          ...req.body,
+          source: req.ip,
+        }),
+      ),
+  )
+
+  app.delete(
+    '/api/v1/cases/:id/map/:featureId',
+    {
+      config: { auth: 'cases.write' },
+      schema: {
+        tags: ['map'],
+        summary: 'Remove a feature your organisation drew',
+        params: Type.Object({ id: Uuid, featureId: Uuid }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await removeMapFeature(deps, {
+        caller: req.principal!,
+        featureId: req.params.featureId,
+        source: req.ip,
+      })
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/v1/contacts',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary:
+          'The contact directory of the node: search by name, role, organisation or region (accent-blind); stale records are flagged',
+        querystring: Type.Object(
+          { q: Type.Optional(Type.String({ maxLength: 200 })), kind: Type.Optional(Type.Enum(contactKinds)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      let query = deps.store.db
+        .selectFrom('contacts')
+        .select([
+          'id',
+          'owner_org_id',
+          'kind',
+          'name',
+          'role',
+          'organisation_name',
+          'region',
+          'phones',
+          'emails',
+          'address',
+          'lon',
+          'lat',
+          'available_24_7',
+          'revalidate_by',
+          'updated_at',
+        ])
+      if (req.query.q?.trim())
+        query = query.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${req.query.q}))`)
+      if (req.query.kind) query = query.where('kind', '=', req.query.kind)
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(deps.clock.now())
+      const rows = await query.orderBy('name').limit(500).execute()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          ownerOrgId: r.owner_org_id,
+          kind: r.kind,
+          name: r.name,
+          role: r.role,
+          organisationName: r.organisation_name,
+          region: r.region,
+          phones: r.phones,
+          emails: r.emails,
+          address: r.address,
+          location: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
+          available247: r.available_24_7,
+          revalidateBy: r.revalidate_by,
+          stale: r.revalidate_by < today,
+          updatedAt: r.updated_at.toISOString(),
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/contacts',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Add a directory record kept by your organisation',
+        body: ContactInput,
+        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({
+          id: await saveContact(deps, {
+            caller: req.principal!,
+            contact: contactInput(req.body),
+            source: req.ip,
+          }),
+        }),
+  )
+
+  app.put(
+    '/api/v1/contacts/:id',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Update (and so revalidate) a record your organisation keeps',
+        params: Type.Object({ id: Uuid }),
+        body: ContactInput,
+        response: { 200: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({
+      id: await saveContact(deps, {
+        caller: req.principal!,
+        contactId: req.params.id,
+        contact: contactInput(req.body),
+        source: req.ip,
+      }),
+    }),
+  )
+
+  app.get(
+    '/api/v1/plans',
+    { schema: { tags: ['plans'], summary: 'The plan library of the node' } },
+    async () => {
+      const rows = await deps.store.db.selectFrom('plans').selectAll().orderBy('title').execute()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          ownerOrgId: r.owner_org_id,
+          title: r.title,
+          scope: r.scope,
+          area: r.area,
+          version: r.version,
+          validUntil: r.valid_until,
+          document: r.document,
+          updatedAt: r.updated_at.toISOString(),
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/plans',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Add a plan (metadata and where its document is)',
+        body: PlanInput,
+        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body
+      const id = await savePlan(deps, {
+        caller: req.principal!,
+        plan: { scope: '', area: '', version: '1', validUntil: null, document: '', ...b },
+        source: req.ip,
+      })
+      return reply.status(201).send({ id })
+    },
+  )
+
+  app.get(
+    '/api/v1/cases/:id/plans',
+    { schema: { tags: ['plans'], summary: 'The plans a case activated', params: Type.Object({ id: Uuid }) } },
+    async (req) => {
+      await caseFor(req.principal!.orgId, req.params.id)
+      const rows = await deps.store.db
+        .selectFrom('case_plans')
+        .innerJoin('plans', 'plans.id', 'case_plans.plan_id')
+        .select(['plans.id', 'plans.title', 'plans.version', 'case_plans.activated_at'])
+        .where('case_plans.case_id', '=', req.params.id)
+        .execute()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          version: r.version,
+          activatedAt: r.activated_at.toISOString(),
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/api/v1/cases/:id/plans',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Record that the case activates a plan',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ planId: Uuid }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await activatePlan(deps, {
+        caller: req.principal!,
+        caseId: req.params.id,
+        planId: req.body.planId,
+        source: req.ip,
+      })
+      return reply.status(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,231 @@
+import type {
+  CaseKind,
+  CaseState,
+  CaseStatus,
+  Casualties,
+  Discipline,
+  Doctrine,
+  LogSource,
+  Severity,
+  TaskPriority,
+  TaskState,
+} from '@liaison/core'
+import { apiClient } from './apiClient.ts'
+
+export interface GeoPointRecord {
+  readonly lon: number
+  readonly lat: number
+}
+
+/** A case as the API presents it; participants are organisation ids. */
+export interface CaseRecord {
+  readonly id: string
+  readonly ownerOrgId: string
+  readonly kind: CaseKind
+  readonly status: CaseStatus
+  readonly type: string
+  readonly title: string
+  readonly description: string
+  readonly location: GeoPointRecord | null
+  readonly startsAt: string
+  readonly endsAt: string | null
+  readonly severity: Severity
+  readonly state: CaseState
+  readonly disciplines: readonly Discipline[]
+  readonly scaling: { readonly doctrine: Doctrine; readonly level: string } | null
+  readonly scalingCrosswalk: Readonly<Record<Doctrine, string>> | null
+  readonly participants: readonly string[]
+  readonly createdAt: string
+  readonly createdBy: string
+  readonly updatedAt: string
+}
+
+export interface NewCase {
+  readonly kind: CaseKind
+  readonly status: CaseStatus
+  readonly type: string
+  readonly title: string
+  readonly description?: string
+  readonly severity: Severity
+  readonly disciplines?: readonly Discipline[]
+  readonly scaling?: { readonly doctrine: Doctrine; readonly level: string } | null
+  /** Organisation codes. */
+  readonly participants?: readonly string[]
+}
+
+export interface LogEntryRecord {
+  readonly id: string
+  readonly caseId: string | null
+  readonly orgId: string
+  readonly authorId: string
+  readonly authorName: string
+  readonly occurredAt: string
+  readonly recordedAt: string
+  readonly discipline: Discipline
+  readonly source: LogSource
+  readonly text: string
+  readonly location: GeoPointRecord | null
+  readonly supersedes: string | null
+  /** Absent in live-stream events: the list works it out from `supersedes`. */
+  readonly supersededBy?: string | null
+}
+
+export interface NewLogEntry {
+  readonly discipline: Discipline
+  readonly source: LogSource
+  readonly text: string
+  readonly occurredAt?: string
+  readonly supersedes?: string
+}
+
+export interface TaskRecord {
+  readonly id: string
+  readonly caseId: string
+  readonly title: string
+  readonly description: string
+  readonly assigneeOrgId: string
+  readonly assigneeUserId: string | null
+  readonly dueAt: string | null
+  readonly state: TaskState
+  readonly priority: TaskPriority
+  readonly overdue: boolean
+  readonly fromLogEntry: string | null
+  readonly createdBy: string
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface NewTask {
+  readonly title: string
+  readonly description?: string
+  readonly assigneeOrg?: string
+  readonly dueAt?: string
+  readonly priority?: TaskPriority
+  readonly fromLogEntry?: string
+}
+
+export interface DecisionRecord {
+  readonly id: string
+  readonly caseId: string
+  readonly text: string
+  readonly decidedBy: string
+  readonly rationale: string
+  readonly decidedAt: string
+  readonly fromLogEntry: string | null
+  readonly recordedBy: string
+  readonly recordedAt: string
+}
+
+export interface NewDecision {
+  readonly text: string
+  readonly decidedBy: string
+  readonly rationale?: string
+  readonly fromLogEntry?: string
+}
+
+export interface SitrepRecord {
+  readonly id: string
+  readonly caseId: string
+  readonly number: number
+  readonly version: number
+  readonly state: 'draft' | 'approved'
+  readonly periodFrom: string
+  readonly periodTo: string
+  readonly conditions: string
+  readonly actions: string
+  readonly needs: string
+  readonly casualties: Casualties
+  readonly resources: string
+  readonly nextUpdateAt: string | null
+  readonly draftedBy: string
+  readonly approvedBy: string | null
+  readonly approvedAt: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface SitrepChange {
+  readonly version: number
+  readonly conditions?: string
+  readonly actions?: string
+  readonly needs?: string
+  readonly resources?: string
+  readonly casualties?: Casualties
+  readonly nextUpdateAt?: string | null
+}
+
+interface Items<T> {
+  readonly items: T[]
+}
+
+const casePath = (id: string): string => `/api/v1/cases/${encodeURIComponent(id)}`
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value)
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+export const listCases = (
+  filter: { state?: CaseState; status?: CaseStatus } = {},
+): Promise<Items<CaseRecord>> => apiClient.get(`/api/v1/cases${query(filter)}`)
+
+export const openCase = (input: NewCase): Promise<CaseRecord> => apiClient.post('/api/v1/cases', input)
+
+export const fetchCase = (id: string): Promise<CaseRecord> => apiClient.get(casePath(id))
+
+export const updateCase = (
+  id: string,
+  change: { state?: CaseState; participants?: readonly string[] },
+): Promise<CaseRecord> => apiClient.patch(casePath(id), change)
+
+/** A case's log, or the daily log when `caseId` is null; oldest first. */
+export const listLog = (
+  caseId: string | null,
+  filter: { discipline?: Discipline | ''; q?: string } = {},
+): Promise<Items<LogEntryRecord>> =>
+  apiClient.get(
+    `${caseId === null ? '/api/v1/log' : `${casePath(caseId)}/log`}${query({
+      discipline: filter.discipline || undefined,
+      q: filter.q?.trim() || undefined,
+    })}`,
+  )
+
+export const appendLog = (caseId: string | null, entry: NewLogEntry): Promise<LogEntryRecord> =>
+  apiClient.post(caseId === null ? '/api/v1/log' : `${casePath(caseId)}/log`, entry)
+
+export const listTasks = (caseId: string): Promise<Items<TaskRecord>> =>
+  apiClient.get(`${casePath(caseId)}/tasks`)
+
+export const createTask = (caseId: string, task: NewTask): Promise<TaskRecord> =>
+  apiClient.post(`${casePath(caseId)}/tasks`, task)
+
+export const updateTask = (
+  id: string,
+  change: { state?: TaskState; dueAt?: string | null },
+): Promise<TaskRecord> => apiClient.patch(`/api/v1/tasks/${encodeURIComponent(id)}`, change)
+
+export const listOverdueTasks = (): Promise<Items<TaskRecord>> => apiClient.get('/api/v1/tasks/overdue')
+
+export const listDecisions = (caseId: string): Promise<Items<DecisionRecord>> =>
+  apiClient.get(`${casePath(caseId)}/decisions`)
+
+export const recordDecision = (caseId: string, decision: NewDecision): Promise<DecisionRecord> =>
+  apiClient.post(`${casePath(caseId)}/decisions`, decision)
+
+export const listSitreps = (caseId: string): Promise<Items<SitrepRecord>> =>
+  apiClient.get(`${casePath(caseId)}/sitreps`)
+
+export const draftSitrep = (caseId: string): Promise<SitrepRecord> =>
+  apiClient.post(`${casePath(caseId)}/sitreps`)
+
+const sitrepPath = (id: string): string => `/api/v1/sitreps/${encodeURIComponent(id)}`
+
+export const editSitrep = (id: string, change: SitrepChange): Promise<SitrepRecord> =>
+  apiClient.patch(sitrepPath(id), change)
+
+export const approveSitrep = (id: string, version: number): Promise<SitrepRecord> =>
+  apiClient.post(`${sitrepPath(id)}/approve`, { version })
+
+export const sitrepPrintHref = (id: string): string => `${sitrepPath(id)}/print`

@@ -1,0 +1,341 @@
+import type { CaseState, Discipline } from '@liaison/core'
+import type { FormEvent } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CaseRecord, LogEntryRecord } from '../api/casesApi.ts'
+import { fetchCase, listDecisions, listLog, listSitreps, listTasks, updateCase } from '../api/casesApi.ts'
+import type { Me } from '../api/sessionApi.ts'
+import { DateTime } from '../components/DateTime.tsx'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { useDebounced } from '../hooks/useDebounced.ts'
+import { useLoad } from '../hooks/useLoad.ts'
+import { useOrganisations } from '../hooks/useOrganisations.ts'
+import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
+import { hrefOf } from '../router/useHashRoute.ts'
+import { disciplines, doctrines } from './caseVocabulary.ts'
+import { DecisionsPanel } from './DecisionsPanel.tsx'
+import { LogEntryForm } from './LogEntryForm.tsx'
+import { LogList, withEntry } from './LogList.tsx'
+import { SitrepsPanel } from './SitrepsPanel.tsx'
+import { StateTag, StatusBadge } from './StatusBadge.tsx'
+import { TasksPanel } from './TasksPanel.tsx'
+
+function isLogEntry(value: unknown): value is LogEntryRecord {
+  return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
+}
+
+/** The case's disciplines first, then the others: every discipline may write in a case. */
+function disciplinesFor(c: CaseRecord | null): Discipline[] {
+  const own = c?.disciplines ?? []
+  return [...own, ...disciplines.filter((d) => !own.includes(d))]
+}
+
+const stateActions: readonly { readonly to: CaseState; readonly key: 'close' | 'reopen' | 'monitor' }[] = [
+  { to: 'monitoring', key: 'monitor' },
+  { to: 'closed', key: 'close' },
+  { to: 'open', key: 'reopen' },
+]
+
+/** One case: its facts, its main log, tasks, decisions and situation reports, live. */
+export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId: string }) {
+  const { t } = useTranslation()
+  const logHeadingId = useId()
+  const may = (permission: Me['permissions'][number]): boolean => me.permissions.includes(permission)
+  const { organisations, nameOf } = useOrganisations()
+  const theCase = useLoad(() => fetchCase(caseId))
+  const [filter, setFilter] = useState<{ discipline: Discipline | ''; q: string }>({ discipline: '', q: '' })
+  const [disciplineChoice, setDisciplineChoice] = useState<Discipline | ''>('')
+  const [search, setSearch] = useState('')
+  const [log, setLog] = useState<{ items: LogEntryRecord[]; error: unknown; loading: boolean }>({
+    items: [],
+    error: null,
+    loading: true,
+  })
+  const tasks = useLoad(() => listTasks(caseId))
+  const decisions = useLoad(() => listDecisions(caseId))
+  const sitreps = useLoad(() => listSitreps(caseId))
+  const [correcting, setCorrecting] = useState<LogEntryRecord | null>(null)
+  const [taskFrom, setTaskFrom] = useState<LogEntryRecord | null>(null)
+  const [decisionFrom, setDecisionFrom] = useState<LogEntryRecord | null>(null)
+  const [news, setNews] = useState<string | null>(null)
+  const [stateError, setStateError] = useState<unknown>(null)
+  const [stateStatus, setStateStatus] = useState<string | null>(null)
+
+  const filtered = filter.discipline !== '' || filter.q.trim() !== ''
+
+  const loadLog = useCallback(() => {
+    let current = true
+    setLog((l) => ({ ...l, loading: true }))
+    listLog(caseId, filter).then(
+      (answer) => current && setLog({ items: answer.items, error: null, loading: false }),
+      (error: unknown) => current && setLog((l) => ({ ...l, error, loading: false })),
+    )
+    return () => {
+      current = false
+    }
+  }, [caseId, filter])
+  useEffect(loadLog, [loadLog])
+
+  const addEntry = useCallback((entry: LogEntryRecord) => {
+    setLog((l) => ({ ...l, items: withEntry(l.items, entry) }))
+  }, [])
+
+  const reloadCase = useDebounced(theCase.reload)
+  const reloadTasks = useDebounced(tasks.reload)
+  const reloadDecisions = useDebounced(decisions.reload)
+  const reloadSitreps = useDebounced(sitreps.reload)
+  const reloadLog = useDebounced(loadLog)
+
+  useLiveEvents((event) => {
+    if (caseIdOf(event) !== caseId) return
+    switch (event.kind) {
+      case 'log-entry.appended': {
+        const entry = event.body.entry
+        if (!isLogEntry(entry)) return
+        if (filtered) reloadLog()
+        else addEntry(entry)
+        if (entry.authorId !== me.user.id) setNews(t('log.newEntryFrom', { author: entry.authorName }))
+        return
+      }
+      case 'case.opened':
+      case 'case.updated':
+        return reloadCase()
+      case 'task.created':
+      case 'task.updated':
+        return reloadTasks()
+      case 'decision.recorded':
+        return reloadDecisions()
+      case 'sitrep.drafted':
+      case 'sitrep.approved':
+        return reloadSitreps()
+    }
+  })
+
+  const setState = async (to: CaseState): Promise<void> => {
+    setStateError(null)
+    try {
+      const updated = await updateCase(caseId, { state: to })
+      theCase.set(updated)
+      setStateStatus(t('caseRoom.stateChanged', { state: t(`caseStates.${to}`) }))
+    } catch (caught) {
+      setStateError(caught)
+    }
+  }
+
+  const applyFilter = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    setFilter({ discipline: disciplineChoice, q: search })
+  }
+
+  const c = theCase.data
+  const participantIds = c ? [c.ownerOrgId, ...c.participants] : []
+  const assignees = organisations.filter((o) => participantIds.includes(o.id))
+  const canLog = may('cases.write') && c !== null && c.state !== 'closed'
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={hrefOf('home')}>{t('nav.home')}</a> › <a href={hrefOf('cases')}>{t('nav.cases')}</a>
+      </p>
+      <h1>
+        {c ? (
+          <>
+            {c.status !== 'actual' && (
+              <>
+                <StatusBadge status={c.status} />{' '}
+              </>
+            )}
+            {c.title}
+          </>
+        ) : (
+          t('caseRoom.title')
+        )}
+      </h1>
+      {theCase.error !== null && <ErrorAlert error={theCase.error} />}
+      {theCase.loading && !c && <p role="status">{t('app.loading')}</p>}
+      {c && (
+        <>
+          <section className="card case-header" aria-label={t('caseRoom.factsLabel')}>
+            <dl className="facts facts-wide">
+              <dt>{t('cases.status')}</dt>
+              <dd>
+                <StatusBadge status={c.status} />
+              </dd>
+              <dt>{t('cases.kind')}</dt>
+              <dd>
+                {t(`caseKinds.${c.kind}`)} · <code>{c.type}</code>
+              </dd>
+              <dt>{t('cases.state')}</dt>
+              <dd>
+                <StateTag state={c.state} />
+              </dd>
+              <dt>{t('cases.severity')}</dt>
+              <dd>{t(`severities.${c.severity}`)}</dd>
+              <dt>{t('cases.scaling')}</dt>
+              <dd data-testid="case-scaling">
+                {c.scaling ? (
+                  <>
+                    <strong>
+                      {t(`doctrines.${c.scaling.doctrine}`)}: {c.scaling.level}
+                    </strong>
+                    {c.scalingCrosswalk && (
+                      <span className="crosswalk">
+                        {' '}
+                        ({t('caseRoom.crosswalk')}{' '}
+                        {doctrines
+                          .filter((d) => d !== c.scaling?.doctrine)
+                          .map((d) => `${d} ${c.scalingCrosswalk?.[d] ?? '—'}`)
+                          .join(' · ')}
+                        )
+                      </span>
+                    )}
+                  </>
+                ) : (
+                  t('cases.noScaling')
+                )}
+              </dd>
+              <dt>{t('cases.startsAt')}</dt>
+              <dd>
+                <DateTime value={c.startsAt} />
+              </dd>
+              <dt>{t('cases.owner')}</dt>
+              <dd>{nameOf(c.ownerOrgId)}</dd>
+              <dt>{t('cases.participants')}</dt>
+              <dd>{c.participants.length > 0 ? c.participants.map(nameOf).join(', ') : '—'}</dd>
+              <dt>{t('cases.disciplines')}</dt>
+              <dd>
+                {c.disciplines.length > 0 ? c.disciplines.map((d) => t(`disciplines.${d}`)).join(', ') : '—'}
+              </dd>
+              {c.description && (
+                <>
+                  <dt>{t('cases.description')}</dt>
+                  <dd className="pre-wrap">{c.description}</dd>
+                </>
+              )}
+            </dl>
+            {may('cases.manage') && (
+              <div className="button-row">
+                {stateActions
+                  .filter((a) => a.to !== c.state)
+                  .map((a) => (
+                    <button
+                      key={a.to}
+                      type="button"
+                      className={a.to === 'closed' ? 'button button-danger' : 'button'}
+                      onClick={() => void setState(a.to)}
+                    >
+                      {t(`caseRoom.${a.key}`)}
+                    </button>
+                  ))}
+              </div>
+            )}
+            <LiveStatus message={stateStatus} />
+            {stateError !== null && <ErrorAlert error={stateError} />}
+          </section>
+
+          <div className="case-grid">
+            <section aria-labelledby={logHeadingId} className="case-log">
+              <h2 id={logHeadingId}>{t('caseRoom.log')}</h2>
+              {canLog && (
+                <LogEntryForm
+                  caseId={caseId}
+                  disciplines={disciplinesFor(c)}
+                  correcting={correcting}
+                  onCancelCorrection={() => setCorrecting(null)}
+                  onAppended={addEntry}
+                />
+              )}
+              {c.state === 'closed' && <p className="notice">{t('caseRoom.closedNotice')}</p>}
+              <form
+                className="log-filter"
+                role="search"
+                aria-label={t('log.filterLabel')}
+                onSubmit={applyFilter}
+              >
+                <SelectField
+                  label={t('log.filterDiscipline')}
+                  value={disciplineChoice}
+                  options={[
+                    { value: '', label: t('log.allDisciplines') },
+                    ...disciplines.map((d) => ({ value: d, label: t(`disciplines.${d}`) })),
+                  ]}
+                  onChange={(value) => setDisciplineChoice(disciplines.find((d) => d === value) ?? '')}
+                />
+                <TextField
+                  label={t('log.search')}
+                  type="search"
+                  value={search}
+                  onChange={setSearch}
+                  maxLength={200}
+                />
+                <div className="button-row">
+                  <button type="submit" className="button">
+                    {t('log.applyFilter')}
+                  </button>
+                  {filtered && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        setDisciplineChoice('')
+                        setSearch('')
+                        setFilter({ discipline: '', q: '' })
+                      }}
+                    >
+                      {t('log.clearFilter')}
+                    </button>
+                  )}
+                </div>
+              </form>
+              <LiveStatus message={news} quiet />
+              {log.error !== null && <ErrorAlert error={log.error} />}
+              {filtered && <p className="muted">{t('log.filtered', { number: log.items.length })}</p>}
+              <LogList
+                entries={log.items}
+                label={t('caseRoom.log')}
+                testId="case-log"
+                actions={{
+                  ...(canLog ? { onCorrect: setCorrecting } : {}),
+                  ...(may('cases.write') ? { onMakeTask: setTaskFrom } : {}),
+                  ...(may('cases.manage') ? { onMakeDecision: setDecisionFrom } : {}),
+                }}
+              />
+            </section>
+
+            <div className="case-side">
+              <TasksPanel
+                caseId={caseId}
+                tasks={tasks.data?.items ?? []}
+                mayWrite={may('cases.write')}
+                assignees={assignees}
+                nameOf={nameOf}
+                from={taskFrom}
+                onFromDone={() => setTaskFrom(null)}
+                onChanged={tasks.reload}
+              />
+              <DecisionsPanel
+                caseId={caseId}
+                decisions={decisions.data?.items ?? []}
+                mayRecord={may('cases.manage')}
+                defaultDecidedBy={me.user.displayName}
+                from={decisionFrom}
+                onFromDone={() => setDecisionFrom(null)}
+                onChanged={decisions.reload}
+              />
+              <SitrepsPanel
+                caseId={caseId}
+                sitreps={sitreps.data?.items ?? []}
+                mayDraft={may('cases.manage')}
+                mayApprove={may('sitreps.approve')}
+                onChanged={sitreps.reload}
+              />
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  )
+}

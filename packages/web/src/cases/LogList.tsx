@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next'
+import type { LogEntryRecord } from '../api/casesApi.ts'
+import { DateTime } from '../components/DateTime.tsx'
+import { formatDateTime } from '../i18n/formatDateTime.ts'
+
+export interface LogActions {
+  readonly onCorrect?: (entry: LogEntryRecord) => void
+  readonly onMakeTask?: (entry: LogEntryRecord) => void
+  readonly onMakeDecision?: (entry: LogEntryRecord) => void
+}
+
+/** Adds `entry` to `entries` unless it is there already, and marks the entry it corrects. */
+export function withEntry(entries: readonly LogEntryRecord[], entry: LogEntryRecord): LogEntryRecord[] {
+  if (entries.some((e) => e.id === entry.id)) return [...entries]
+  const marked = entries.map((e) => (entry.supersedes === e.id ? { ...e, supersededBy: entry.id } : e))
+  return [...marked, entry]
+}
+
+/** Log entries, newest first, each with its times, author, discipline, source and corrections. */
+export function LogList({
+  entries,
+  actions = {},
+  label,
+  testId,
+}: {
+  readonly entries: readonly LogEntryRecord[]
+  readonly actions?: LogActions
+  readonly label: string
+  readonly testId: string
+}) {
+  const { t, i18n } = useTranslation()
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const correctedBy = new Map<string, LogEntryRecord>()
+  for (const e of entries) if (e.supersedes) correctedBy.set(e.supersedes, e)
+  const describe = (e: LogEntryRecord): string =>
+    t('log.entryRef', { time: formatDateTime(e.occurredAt, i18n.language), author: e.authorName })
+
+  if (entries.length === 0) return <p className="muted">{t('log.empty')}</p>
+  return (
+    <ol className="log-list" aria-label={label} data-testid={testId}>
+      {[...entries].reverse().map((entry) => {
+        const corrected =
+          correctedBy.get(entry.id) ?? (entry.supersededBy ? byId.get(entry.supersededBy) : undefined)
+        const corrects = entry.supersedes ? byId.get(entry.supersedes) : undefined
+        const isCorrected = corrected !== undefined || Boolean(entry.supersededBy)
+        return (
+          <li key={entry.id} className={isCorrected ? 'log-entry log-entry-corrected' : 'log-entry'}>
+            <p className="log-meta">
+              <span>
+                {t('log.occurred')} <DateTime value={entry.occurredAt} />
+              </span>
+              <span className="muted">
+                {t('log.recorded')} <DateTime value={entry.recordedAt} />
+              </span>
+              <span className="log-author">{entry.authorName}</span>
+              <span className="tag tag-muted">{t(`disciplines.${entry.discipline}`)}</span>
+              <span>
+                {t('log.via')} {t(`logSources.${entry.source}`)}
+              </span>
+            </p>
+            <p className="log-text">{entry.text}</p>
+            {isCorrected && (
+              <p className="log-correction">
+                <span className="tag tag-warning">{t('log.correctedTag')}</span>{' '}
+                {corrected ? t('log.correctedBy', { entry: describe(corrected) }) : t('log.correctedLater')}
+              </p>
+            )}
+            {entry.supersedes && (
+              <p className="log-correction">
+                <span className="tag">{t('log.correctionTag')}</span>{' '}
+                {corrects ? t('log.corrects', { entry: describe(corrects) }) : t('log.correctsEarlier')}
+              </p>
+            )}
+            {(actions.onCorrect || actions.onMakeTask || actions.onMakeDecision) && (
+              <div className="button-row log-actions">
+                {actions.onCorrect && !isCorrected && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => actions.onCorrect?.(entry)}
+                  >
+                    {t('log.correct')}
+                    <span className="visually-hidden"> {describe(entry)}</span>
+                  </button>
+                )}
+                {actions.onMakeTask && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => actions.onMakeTask?.(entry)}
+                  >
+                    {t('log.makeTask')}
+                    <span className="visually-hidden"> {describe(entry)}</span>
+                  </button>
+                )}
+                {actions.onMakeDecision && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => actions.onMakeDecision?.(entry)}
+                  >
+                    {t('log.makeDecision')}
+                    <span className="visually-hidden"> {describe(entry)}</span>
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,188 @@
+import type { CaseKind, CaseStatus, Doctrine, Severity } from '@liaison/core'
+import type { FormEvent } from 'react'
+import { useId, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import type { CaseRecord } from '../api/casesApi.ts'
+import { openCase } from '../api/casesApi.ts'
+import type { OrganisationRecord } from '../api/nodeApi.ts'
+import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextAreaField } from '../components/TextAreaField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import {
+  caseKinds,
+  caseStatuses,
+  disciplines,
+  doctrines,
+  scalingLevels,
+  severities,
+} from './caseVocabulary.ts'
+
+interface Problems {
+  readonly type?: string
+  readonly title?: string
+}
+
+export interface OpenCaseFormProps {
+  /** Organisations that may take part (not the caller's own). */
+  readonly organisations: readonly OrganisationRecord[]
+  readonly onOpened: (opened: CaseRecord) => void
+  readonly onCancel: () => void
+}
+
+/** Kind, status, type, title, severity, disciplines, scaling and participants of a new case. */
+export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseFormProps) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  const [kind, setKind] = useState<CaseKind>('incident')
+  const [status, setStatus] = useState<CaseStatus>('actual')
+  const [type, setType] = useState('')
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [severity, setSeverity] = useState<Severity>('moderate')
+  const [chosenDisciplines, setChosenDisciplines] = useState<string[]>([])
+  const [doctrine, setDoctrine] = useState<Doctrine | ''>('')
+  const [level, setLevel] = useState('')
+  const [participants, setParticipants] = useState<string[]>([])
+  const [problems, setProblems] = useState<Problems>({})
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const form = event.currentTarget
+    const found: Problems = {
+      ...(!/^[a-z][a-z0-9-]{1,39}$/.test(type.trim()) ? { type: t('cases.problemType') } : {}),
+      ...(title.trim().length < 3 || title.trim().length > 200 ? { title: t('cases.problemTitle') } : {}),
+    }
+    flushSync(() => {
+      setProblems(found)
+      setError(null)
+    })
+    if (Object.keys(found).length > 0) return focusFirstInvalid(form)
+    setBusy(true)
+    try {
+      const opened = await openCase({
+        kind,
+        status,
+        type: type.trim(),
+        title: title.trim(),
+        ...(description.trim() ? { description: description.trim() } : {}),
+        severity,
+        disciplines: disciplines.filter((d) => chosenDisciplines.includes(d)),
+        scaling: doctrine ? { doctrine, level: level || scalingLevels[doctrine][0] } : null,
+        participants,
+      })
+      onOpened(opened)
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('cases.openTitle')}</h2>
+      <form noValidate onSubmit={(event) => void submit(event)} data-testid="open-case-form">
+        {error !== null && <ErrorAlert error={error} />}
+        <div className="field-row">
+          <SelectField
+            label={t('cases.kind')}
+            value={kind}
+            options={caseKinds.map((k) => ({ value: k, label: t(`caseKinds.${k}`) }))}
+            onChange={(value) => setKind(caseKinds.find((k) => k === value) ?? 'incident')}
+          />
+          <SelectField
+            label={t('cases.status')}
+            hint={t('cases.statusHint')}
+            value={status}
+            options={caseStatuses.map((s) => ({ value: s, label: t(`caseStatuses.${s}`) }))}
+            onChange={(value) => setStatus(caseStatuses.find((s) => s === value) ?? 'actual')}
+          />
+          <SelectField
+            label={t('cases.severity')}
+            value={severity}
+            options={severities.map((s) => ({ value: s, label: t(`severities.${s}`) }))}
+            onChange={(value) => setSeverity(severities.find((s) => s === value) ?? 'moderate')}
+          />
+        </div>
+        <TextField
+          label={t('cases.type')}
+          hint={t('cases.typeHint')}
+          value={type}
+          onChange={setType}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          maxLength={40}
+          error={problems.type ?? null}
+        />
+        <TextField
+          label={t('cases.caseTitle')}
+          value={title}
+          onChange={setTitle}
+          autoComplete="off"
+          required
+          maxLength={200}
+          error={problems.title ?? null}
+        />
+        <TextAreaField
+          label={t('cases.description')}
+          value={description}
+          onChange={setDescription}
+          rows={3}
+        />
+        <CheckboxGroup
+          legend={t('cases.disciplines')}
+          options={disciplines.map((d) => ({ value: d, label: t(`disciplines.${d}`) }))}
+          selected={chosenDisciplines}
+          onChange={setChosenDisciplines}
+        />
+        <div className="field-row">
+          <SelectField
+            label={t('cases.doctrine')}
+            value={doctrine}
+            options={[
+              { value: '', label: t('cases.noScaling') },
+              ...doctrines.map((d) => ({ value: d, label: t(`doctrines.${d}`) })),
+            ]}
+            onChange={(value) => {
+              const found = doctrines.find((d) => d === value) ?? ''
+              setDoctrine(found)
+              setLevel(found ? scalingLevels[found][0] : '')
+            }}
+          />
+          {doctrine && (
+            <SelectField
+              label={t('cases.level')}
+              value={level}
+              options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
+              onChange={setLevel}
+            />
+          )}
+        </div>
+        {organisations.length > 0 && (
+          <CheckboxGroup
+            legend={t('cases.participants')}
+            options={organisations.map((o) => ({ value: o.code, label: o.name, hint: o.code }))}
+            selected={participants}
+            onChange={setParticipants}
+          />
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+            {busy ? t('cases.opening') : t('cases.open')}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

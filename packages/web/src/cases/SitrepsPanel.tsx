@@ -1,0 +1,265 @@
+import type { Casualties } from '@liaison/core'
+import type { FormEvent } from 'react'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SitrepRecord } from '../api/casesApi.ts'
+import { approveSitrep, draftSitrep, editSitrep, sitrepPrintHref } from '../api/casesApi.ts'
+import { DateTime } from '../components/DateTime.tsx'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { TextAreaField } from '../components/TextAreaField.tsx'
+import { TextField } from '../components/TextField.tsx'
+
+const casualtyKinds = [
+  'dead',
+  'injured',
+  'missing',
+  'evacuated',
+] as const satisfies readonly (keyof Casualties)[]
+
+/** `datetime-local` value of an ISO time, in the browser's time zone. */
+function localInput(iso: string | null): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+function SitrepEditor({
+  sitrep,
+  onSaved,
+  onCancel,
+}: {
+  readonly sitrep: SitrepRecord
+  readonly onSaved: (saved: SitrepRecord) => void
+  readonly onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const [conditions, setConditions] = useState(sitrep.conditions)
+  const [actions, setActions] = useState(sitrep.actions)
+  const [needs, setNeeds] = useState(sitrep.needs)
+  const [resources, setResources] = useState(sitrep.resources)
+  const [casualties, setCasualties] = useState<Record<keyof Casualties, string>>({
+    dead: String(sitrep.casualties.dead),
+    injured: String(sitrep.casualties.injured),
+    missing: String(sitrep.casualties.missing),
+    evacuated: String(sitrep.casualties.evacuated),
+  })
+  const [nextUpdateAt, setNextUpdateAt] = useState(localInput(sitrep.nextUpdateAt))
+  const [problem, setProblem] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const counts = casualtyKinds.map((k) => Number(casualties[k]))
+    if (counts.some((n) => !Number.isInteger(n) || n < 0)) {
+      setProblem(t('sitreps.problemCount'))
+      return
+    }
+    setProblem(null)
+    setError(null)
+    setBusy(true)
+    try {
+      const next = nextUpdateAt ? new Date(nextUpdateAt) : null
+      const saved = await editSitrep(sitrep.id, {
+        version: sitrep.version,
+        conditions,
+        actions,
+        needs,
+        resources,
+        casualties: { dead: counts[0]!, injured: counts[1]!, missing: counts[2]!, evacuated: counts[3]! },
+        nextUpdateAt: next && !Number.isNaN(next.getTime()) ? next.toISOString() : null,
+      })
+      onSaved(saved)
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="card" noValidate onSubmit={(event) => void submit(event)} data-testid="sitrep-editor">
+      <h4>{t('sitreps.editTitle', { number: sitrep.number, version: sitrep.version })}</h4>
+      {error !== null && <ErrorAlert error={error} />}
+      <TextAreaField label={t('sitreps.conditions')} value={conditions} onChange={setConditions} rows={5} />
+      <TextAreaField label={t('sitreps.actions')} value={actions} onChange={setActions} rows={3} />
+      <TextAreaField label={t('sitreps.needs')} value={needs} onChange={setNeeds} rows={2} />
+      <TextAreaField label={t('sitreps.resources')} value={resources} onChange={setResources} rows={2} />
+      <fieldset className="checkbox-group">
+        <legend>{t('sitreps.casualties')}</legend>
+        {problem && <p className="field-error">{problem}</p>}
+        <div className="field-row">
+          {casualtyKinds.map((k) => (
+            <TextField
+              key={k}
+              label={t(`sitreps.casualty.${k}`)}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={casualties[k]}
+              onChange={(value) => setCasualties((c) => ({ ...c, [k]: value }))}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <TextField
+        label={t('sitreps.nextUpdateAt')}
+        type="datetime-local"
+        value={nextUpdateAt}
+        onChange={setNextUpdateAt}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('sitreps.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+export interface SitrepsPanelProps {
+  readonly caseId: string
+  readonly sitreps: readonly SitrepRecord[]
+  readonly mayDraft: boolean
+  readonly mayApprove: boolean
+  readonly onChanged: () => void
+}
+
+/** Situation reports: draft the next one from the log, edit a draft, approve it, print it. */
+export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged }: SitrepsPanelProps) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [status, setStatus] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const act = async (
+    run: () => Promise<SitrepRecord>,
+    message: (s: SitrepRecord) => string,
+  ): Promise<void> => {
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await run()
+      setStatus(message(result))
+      onChanged()
+    } catch (caught) {
+      setError(caught)
+      onChanged() // a stale version: show the current one
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="case-panel">
+      <div className="section-head">
+        <h2 id={headingId}>{t('sitreps.title')}</h2>
+        {mayDraft && (
+          <button
+            type="button"
+            className="button button-primary"
+            aria-disabled={busy || undefined}
+            onClick={() =>
+              void act(
+                () => draftSitrep(caseId),
+                (s) => t('sitreps.drafted', { number: s.number }),
+              )
+            }
+          >
+            {t('sitreps.draft')}
+          </button>
+        )}
+      </div>
+      <LiveStatus message={status} />
+      {error !== null && <ErrorAlert error={error} />}
+      {sitreps.length === 0 && <p className="muted">{t('sitreps.empty')}</p>}
+      <ul className="plain-list" data-testid="sitreps">
+        {[...sitreps].reverse().map((s) => (
+          <li key={s.id} className="card sitrep">
+            <h3>
+              {t('sitreps.number', { number: s.number })}{' '}
+              <span className={s.state === 'approved' ? 'tag' : 'tag tag-warning'}>
+                {t(`sitreps.state.${s.state}`)}
+              </span>
+            </h3>
+            <p className="muted">
+              {t('sitreps.version', { version: s.version })} · {t('sitreps.period')}{' '}
+              <DateTime value={s.periodFrom} /> – <DateTime value={s.periodTo} />
+              {s.approvedAt && (
+                <>
+                  {' · '}
+                  {t('sitreps.approvedAt')} <DateTime value={s.approvedAt} />
+                </>
+              )}
+            </p>
+            <details>
+              <summary>{t('sitreps.show')}</summary>
+              <dl className="facts">
+                <dt>{t('sitreps.conditions')}</dt>
+                <dd className="pre-wrap">{s.conditions || '—'}</dd>
+                <dt>{t('sitreps.actions')}</dt>
+                <dd className="pre-wrap">{s.actions || '—'}</dd>
+                <dt>{t('sitreps.needs')}</dt>
+                <dd className="pre-wrap">{s.needs || '—'}</dd>
+                <dt>{t('sitreps.resources')}</dt>
+                <dd className="pre-wrap">{s.resources || '—'}</dd>
+                <dt>{t('sitreps.casualties')}</dt>
+                <dd>
+                  {casualtyKinds.map((k) => `${t(`sitreps.casualty.${k}`)}: ${s.casualties[k]}`).join(' · ')}
+                </dd>
+                <dt>{t('sitreps.nextUpdateAt')}</dt>
+                <dd>{s.nextUpdateAt ? <DateTime value={s.nextUpdateAt} /> : '—'}</dd>
+              </dl>
+            </details>
+            <div className="button-row">
+              <a className="button button-small" href={sitrepPrintHref(s.id)} target="_blank" rel="noopener">
+                {t('sitreps.print', { number: s.number })}
+              </a>
+              {s.state === 'draft' && mayDraft && editing !== s.id && (
+                <button type="button" className="button button-small" onClick={() => setEditing(s.id)}>
+                  {t('sitreps.edit', { number: s.number })}
+                </button>
+              )}
+              {s.state === 'draft' && mayApprove && (
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  aria-disabled={busy || undefined}
+                  onClick={() =>
+                    void act(
+                      () => approveSitrep(s.id, s.version),
+                      (a) => t('sitreps.approved', { number: a.number }),
+                    )
+                  }
+                >
+                  {t('sitreps.approve', { number: s.number })}
+                </button>
+              )}
+            </div>
+            {editing === s.id && s.state === 'draft' && (
+              <SitrepEditor
+                key={`${s.id}-${s.version}`}
+                sitrep={s}
+                onCancel={() => setEditing(null)}
+                onSaved={(saved) => {
+                  setEditing(null)
+                  setStatus(t('sitreps.saved', { number: saved.number, version: saved.version }))
+                  onChanged()
+                }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

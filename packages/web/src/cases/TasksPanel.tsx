@@ -1,0 +1,218 @@
+import type { TaskPriority, TaskState } from '@liaison/core'
+import type { FormEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
+import { createTask, updateTask } from '../api/casesApi.ts'
+import type { OrganisationRecord } from '../api/nodeApi.ts'
+import { DateTime } from '../components/DateTime.tsx'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextAreaField } from '../components/TextAreaField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { taskPriorities } from './caseVocabulary.ts'
+
+/** The states a task can be moved to from `state`. */
+function nextStates(state: TaskState): TaskState[] {
+  return state === 'open'
+    ? ['in-progress', 'done', 'cancelled']
+    : state === 'in-progress'
+      ? ['done', 'cancelled']
+      : ['open']
+}
+
+export interface TasksPanelProps {
+  readonly caseId: string
+  readonly tasks: readonly TaskRecord[]
+  readonly mayWrite: boolean
+  /** The organisations that may be given a task: the owner and those taking part. */
+  readonly assignees: readonly OrganisationRecord[]
+  readonly nameOf: (orgId: string) => string
+  /** The entry being made a task, if any. */
+  readonly from: LogEntryRecord | null
+  readonly onFromDone: () => void
+  readonly onChanged: () => void
+}
+
+/** A case's tasks with buttons to move them on, and the form for a new one. */
+export function TasksPanel(props: TasksPanelProps) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [assignee, setAssignee] = useState('')
+  const [dueAt, setDueAt] = useState('')
+  const [priority, setPriority] = useState<TaskPriority>('normal')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [status, setStatus] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const { from } = props
+
+  useEffect(() => {
+    if (!from) return
+    setTitle(from.text.slice(0, 200))
+    setDescription(from.text.length > 200 ? from.text : '')
+    titleRef.current?.focus()
+  }, [from])
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const trimmed = title.trim()
+    if (trimmed.length < 2 || trimmed.length > 200) {
+      setProblem(t('tasks.problemTitle'))
+      titleRef.current?.focus()
+      return
+    }
+    setProblem(null)
+    setError(null)
+    setBusy(true)
+    try {
+      const due = dueAt ? new Date(dueAt) : null
+      const created = await createTask(props.caseId, {
+        title: trimmed,
+        ...(description.trim() ? { description: description.trim() } : {}),
+        ...(assignee ? { assigneeOrg: assignee } : {}),
+        ...(due && !Number.isNaN(due.getTime()) ? { dueAt: due.toISOString() } : {}),
+        priority,
+        ...(from ? { fromLogEntry: from.id } : {}),
+      })
+      setTitle('')
+      setDescription('')
+      setDueAt('')
+      setStatus(t('tasks.created', { title: created.title }))
+      props.onFromDone()
+      props.onChanged()
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const move = async (task: TaskRecord, state: TaskState): Promise<void> => {
+    setError(null)
+    try {
+      await updateTask(task.id, { state })
+      setStatus(t('tasks.moved', { title: task.title, state: t(`taskStates.${state}`) }))
+      props.onChanged()
+    } catch (caught) {
+      setError(caught)
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="case-panel">
+      <h2 id={headingId}>{t('tasks.title')}</h2>
+      <LiveStatus message={status} />
+      {error !== null && <ErrorAlert error={error} />}
+      {props.tasks.length === 0 ? (
+        <p className="muted">{t('tasks.empty')}</p>
+      ) : (
+        <table className="table table-dense" data-testid="tasks-table">
+          <caption className="visually-hidden">{t('tasks.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tasks.task')}</th>
+              <th scope="col">{t('tasks.assignee')}</th>
+              <th scope="col">{t('tasks.due')}</th>
+              <th scope="col">{t('tasks.priority')}</th>
+              <th scope="col">{t('tasks.state')}</th>
+              {props.mayWrite && <th scope="col">{t('tasks.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {props.tasks.map((task) => (
+              <tr key={task.id} className={task.overdue ? 'row-overdue' : undefined}>
+                <td>
+                  {task.title}
+                  {task.fromLogEntry && <span className="muted"> · {t('tasks.fromLog')}</span>}
+                </td>
+                <td>{props.nameOf(task.assigneeOrgId)}</td>
+                <td>
+                  {task.dueAt ? <DateTime value={task.dueAt} /> : '—'}
+                  {task.overdue && (
+                    <>
+                      {' '}
+                      <span className="tag tag-warning">{t('tasks.overdue')}</span>
+                    </>
+                  )}
+                </td>
+                <td>{t(`taskPriorities.${task.priority}`)}</td>
+                <td>{t(`taskStates.${task.state}`)}</td>
+                {props.mayWrite && (
+                  <td>
+                    <div className="button-row">
+                      {nextStates(task.state).map((state) => (
+                        <button
+                          key={state}
+                          type="button"
+                          className="button button-small"
+                          onClick={() => void move(task, state)}
+                        >
+                          {t(`tasks.to.${state}`)}
+                          <span className="visually-hidden">: {task.title}</span>
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.mayWrite && (
+        <form className="card" noValidate onSubmit={(event) => void submit(event)} data-testid="task-form">
+          <h3>{from ? t('tasks.fromEntryTitle') : t('tasks.newTitle')}</h3>
+          <TextField
+            label={t('tasks.task')}
+            value={title}
+            onChange={setTitle}
+            inputRef={titleRef}
+            maxLength={200}
+            required
+            error={problem}
+          />
+          <TextAreaField
+            label={t('tasks.description')}
+            value={description}
+            onChange={setDescription}
+            rows={2}
+          />
+          <div className="field-row">
+            <SelectField
+              label={t('tasks.assignee')}
+              value={assignee}
+              options={[
+                { value: '', label: t('tasks.ownOrganisation') },
+                ...props.assignees.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
+              ]}
+              onChange={setAssignee}
+            />
+            <TextField label={t('tasks.dueAt')} type="datetime-local" value={dueAt} onChange={setDueAt} />
+            <SelectField
+              label={t('tasks.priority')}
+              value={priority}
+              options={taskPriorities.map((p) => ({ value: p, label: t(`taskPriorities.${p}`) }))}
+              onChange={(value) => setPriority(taskPriorities.find((p) => p === value) ?? 'normal')}
+            />
+          </div>
+          <div className="button-row">
+            <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+              {t('tasks.create')}
+            </button>
+            {from && (
+              <button type="button" className="button" onClick={props.onFromDone}>
+                {t('app.cancel')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

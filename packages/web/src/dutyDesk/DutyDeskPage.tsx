@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
+import { listCases, listLog, listOverdueTasks } from '../api/casesApi.ts'
+import type { Me } from '../api/sessionApi.ts'
+import { CaseTable } from '../cases/CaseTable.tsx'
+import { disciplines } from '../cases/caseVocabulary.ts'
+import { LogEntryForm } from '../cases/LogEntryForm.tsx'
+import { LogList, withEntry } from '../cases/LogList.tsx'
+import { DateTime } from '../components/DateTime.tsx'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { useDebounced } from '../hooks/useDebounced.ts'
+import { useLoad } from '../hooks/useLoad.ts'
+import { useOrganisations } from '../hooks/useOrganisations.ts'
+import { useLiveEvents } from '../live/liveStream.ts'
+import { caseHref, hrefOf } from '../router/useHashRoute.ts'
+import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
+
+const brusselsDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** Whether a point in time falls on today's date in Brussels. */
+function isToday(value: string): boolean {
+  return brusselsDay.format(new Date(value)) === brusselsDay.format(new Date())
+}
+
+function isLogEntry(value: unknown): value is LogEntryRecord {
+  return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
+}
+
+/** The signed-in home: today's daily log, open cases, overdue tasks, and a way to open a case. */
+export function DutyDeskPage({ me }: { readonly me: Me }) {
+  const { t } = useTranslation()
+  const logId = useId()
+  const casesId = useId()
+  const tasksId = useId()
+  const may = (permission: Me['permissions'][number]): boolean => me.permissions.includes(permission)
+  const { organisations, nameOf } = useOrganisations()
+  const log = useLoad(() => listLog(null))
+  const cases = useLoad(() => listCases())
+  const overdue = useLoad(listOverdueTasks)
+  const [showEarlier, setShowEarlier] = useState(false)
+  const [opening, setOpening] = useState(false)
+  const [announcement, setAnnouncement] = useState<string | null>(null)
+  const [logNews, setLogNews] = useState<string | null>(null)
+  const knownOverdue = useRef<Set<string> | null>(null)
+
+  const reloadCases = useDebounced(cases.reload)
+  const reloadOverdue = useDebounced(overdue.reload)
+  // entries appended here or arriving live, kept beside the loaded list (de-duplicated by id)
+  const [arrived, setArrived] = useState<readonly LogEntryRecord[]>([])
+  const addEntry = useCallback(
+    (entry: LogEntryRecord) =>
+      setArrived((list) => (list.some((e) => e.id === entry.id) ? list : [...list, entry])),
+    [],
+  )
+
+  // Announce each overdue task that was not overdue at the last look.
+  useEffect(() => {
+    if (!overdue.data) return
+    const ids = new Set(overdue.data.items.map((task) => task.id))
+    const before = knownOverdue.current
+    knownOverdue.current = ids
+    if (!before) return
+    const fresh = overdue.data.items.filter((task: TaskRecord) => !before.has(task.id))
+    if (fresh.length > 0)
+      setAnnouncement(t('dutyDesk.newOverdue', { title: fresh.map((f) => f.title).join(', ') }))
+  }, [overdue.data, t])
+
+  // Tasks become overdue by the clock alone: look again every minute.
+  useEffect(() => {
+    const timer = setInterval(reloadOverdue, 60_000)
+    return () => clearInterval(timer)
+  }, [reloadOverdue])
+
+  useLiveEvents((event) => {
+    if (event.kind === 'log-entry.appended') {
+      const entry = event.body.entry
+      if (isLogEntry(entry) && entry.caseId === null && entry.orgId === me.organisation.id) {
+        addEntry(entry)
+        if (entry.authorId !== me.user.id) setLogNews(t('log.newEntryFrom', { author: entry.authorName }))
+      }
+    } else if (event.kind === 'case.opened' || event.kind === 'case.updated') {
+      reloadCases()
+    } else if (event.kind === 'task.created' || event.kind === 'task.updated') {
+      reloadOverdue()
+    }
+  })
+
+  const entries = arrived.reduce(withEntry, log.data?.items ?? [])
+  const todays = entries.filter((e) => isToday(e.occurredAt) || isToday(e.recordedAt))
+  const shown = showEarlier ? entries : todays
+  const live = (cases.data?.items ?? []).filter((c) => c.state !== 'closed')
+  const actual = live.filter((c) => c.status === 'actual')
+  const practice = live.filter((c) => c.status !== 'actual')
+
+  return (
+    <>
+      <h1>{t('dutyDesk.title')}</h1>
+      <p className="lead">
+        {t('home.title', { name: me.user.displayName })} · {me.organisation.name}{' '}
+        <a href={hrefOf('node')}>{t('dutyDesk.aboutNode')}</a>
+      </p>
+
+      <div className="desk-grid">
+        <section aria-labelledby={casesId} className="desk-cases">
+          <div className="section-head">
+            <h2 id={casesId}>{t('dutyDesk.openCases')}</h2>
+            {may('cases.manage') && !opening && (
+              <button type="button" className="button button-primary" onClick={() => setOpening(true)}>
+                {t('cases.openButton')}
+              </button>
+            )}
+          </div>
+          {opening && (
+            <OpenCaseForm
+              organisations={organisations.filter((o) => o.id !== me.organisation.id)}
+              onCancel={() => setOpening(false)}
+              onOpened={(opened) => {
+                window.location.hash = caseHref(opened.id)
+              }}
+            />
+          )}
+          {cases.error !== null && <ErrorAlert error={cases.error} />}
+          {cases.loading && !cases.data && <p role="status">{t('app.loading')}</p>}
+          {cases.data && live.length === 0 && <p className="muted">{t('cases.none')}</p>}
+          {actual.length > 0 && (
+            <CaseTable cases={actual} caption={t('dutyDesk.actualCaption')} testId="open-cases-actual" />
+          )}
+          {practice.length > 0 && (
+            <CaseTable
+              cases={practice}
+              caption={t('dutyDesk.practiceCaption')}
+              testId="open-cases-practice"
+            />
+          )}
+        </section>
+
+        <section aria-labelledby={tasksId} className="desk-tasks">
+          <h2 id={tasksId}>{t('dutyDesk.overdueTasks')}</h2>
+          <div
+            role="alert"
+            aria-live="assertive"
+            className={announcement ? 'alert alert-warning' : 'status-empty'}
+          >
+            {announcement}
+          </div>
+          {overdue.error !== null && <ErrorAlert error={overdue.error} />}
+          {overdue.data && overdue.data.items.length === 0 && (
+            <p className="muted">{t('dutyDesk.noOverdue')}</p>
+          )}
+          {overdue.data && overdue.data.items.length > 0 && (
+            <ul className="plain-list overdue-list" data-testid="overdue-tasks">
+              {overdue.data.items.map((task) => (
+                <li key={task.id} className="task-overdue">
+                  <span className="tag tag-warning">{t('tasks.overdue')}</span>{' '}
+                  <a href={caseHref(task.caseId)}>{task.title}</a>
+                  <br />
+                  <span className="muted">
+                    {t('tasks.assignee')}: {nameOf(task.assigneeOrgId)}
+                    {task.dueAt && (
+                      <>
+                        {' · '}
+                        {t('tasks.due')} <DateTime value={task.dueAt} />
+                      </>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby={logId}>
+        <h2 id={logId}>{t('dutyDesk.dailyLog')}</h2>
+        <p className="muted">{t('dutyDesk.dailyLogIntro')}</p>
+        {may('cases.write') && (
+          <LogEntryForm
+            caseId={null}
+            disciplines={disciplines}
+            correcting={null}
+            onCancelCorrection={() => undefined}
+            onAppended={addEntry}
+          />
+        )}
+        <LiveStatus message={logNews} quiet />
+        {log.error !== null && <ErrorAlert error={log.error} />}
+        {log.data && <LogList entries={shown} label={t('dutyDesk.dailyLog')} testId="daily-log" />}
+        {log.data && entries.length > todays.length && (
+          <button type="button" className="button button-small" onClick={() => setShowEarlier((s) => !s)}>
+            {showEarlier
+              ? t('dutyDesk.todayOnly')
+              : t('dutyDesk.showEarlier', { number: entries.length - todays.length })}
+          </button>
+        )}
+      </section>
+    </>
+  )
+}
