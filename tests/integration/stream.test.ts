@@ -75,6 +75,16 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
     await stream.close()
   })
 
+  it('starts at the newest event with ?after=latest', async () => {
+    const stream = await open('/api/v1/stream?after=latest')
+    await add('after-latest')
+    const [only] = await stream.waitFor(1)
+    expect(JSON.parse(only!.data)).toMatchObject({ body: { organisation: { code: 'after-latest' } } })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(stream.messages).toHaveLength(1)
+    await stream.close()
+  })
+
   it('refuses a client that is not signed in', async () => {
     await expect(openSse(`${node.url}/api/v1/stream`)).rejects.toThrow('stream answered 401')
   })

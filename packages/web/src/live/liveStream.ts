@@ -47,7 +47,7 @@ function onMessage(message: MessageEvent<string>): void {
 function open(): void {
   if (source || typeof EventSource === 'undefined') return
   // The browser resumes with Last-Event-ID after a drop; `after` resumes after a page change.
-  source = new EventSource(lastSeq > 0 ? `/api/v1/stream?after=${lastSeq}` : '/api/v1/stream')
+  source = new EventSource(lastSeq > 0 ? `/api/v1/stream?after=${lastSeq}` : '/api/v1/stream?after=latest')
   for (const kind of liveKinds) source.addEventListener(kind, onMessage)
 }
 

@@ -197,18 +197,16 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          presentFeature(
-            await saveMapFeature(deps, {
-              caller: req.principal!,
-              caseId: req.params.id,
-              ...req.body,
-              source: req.ip,
-            }),
-          ),
+      reply.status(201).send(
+        presentFeature(
+          await saveMapFeature(deps, {
+            caller: req.principal!,
+            caseId: req.params.id,
+            ...req.body,
+            source: req.ip,
+          }),
         ),
+      ),
   )
 
   app.put(
@@ -328,15 +326,13 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send({
-          id: await saveContact(deps, {
-            caller: req.principal!,
-            contact: contactInput(req.body),
-            source: req.ip,
-          }),
+      reply.status(201).send({
+        id: await saveContact(deps, {
+          caller: req.principal!,
+          contact: contactInput(req.body),
+          source: req.ip,
         }),
+      }),
   )
 
   app.put(

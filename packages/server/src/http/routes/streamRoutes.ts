@@ -22,16 +22,25 @@ export function formatSse(event: StoredEvent): string {
   })}\n\n`
 }
 
+async function latestSeq(deps: AppDeps): Promise<number> {
+  const row = await deps.store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}
+
 export function streamRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/stream',
     {
       schema: {
         tags: ['live'],
-        summary: "The node's events as Server-Sent Events; resume with Last-Event-ID (or ?after=seq)",
+        summary:
+          "The node's events as Server-Sent Events; resume with Last-Event-ID (or ?after=seq; ?after=latest for new events only)",
         headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })) }),
         querystring: Type.Object(
-          { after: Type.Optional(Type.Integer({ minimum: 0 })) },
+          { after: Type.Optional(Type.Union([Type.Literal('latest'), Type.Integer({ minimum: 0 })])) },
           { additionalProperties: false },
         ),
         produces: ['text/event-stream'],
@@ -39,7 +48,12 @@ export function streamRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const headerId = req.headers['last-event-id']
-      let last = headerId !== undefined ? Number(headerId) : (req.query.after ?? 0)
+      let last =
+        headerId !== undefined
+          ? Number(headerId)
+          : req.query.after === 'latest'
+            ? await latestSeq(deps)
+            : (req.query.after ?? 0)
 
       // the events this reader's organisation may see, and no others
       const viewer = req.principal?.orgId ?? ''
