@@ -681,3 +681,70 @@ describe.each(engines.map((e) => [e.name, e] as const))('map, contacts and plans
     ).toBe('2030-12-31')
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))('notifications on %s', (_name, engine) => {
+  let node: TestNode
+  let duty: Session
+  let police: Session
+  beforeAll(async () => {
+    node = await startTestNode(engine)
+    await addOrganisation(node.deps, {
+      organisation: { code: 'police', name: 'Police', kind: 'partner', country: 'BE' },
+      caller: { kind: 'system', label: 'test' },
+      source: 'test',
+    })
+    duty = await signedInAs(node, ['duty-officer'])
+    police = await signedInAs(node, ['partner'], 'police')
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('tells a partner its organisation joined a case and was given a task, until read', async () => {
+    const opened = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: duty.headers(),
+      payload: {
+        kind: 'incident',
+        status: 'actual',
+        type: 'flood',
+        title: 'Crue de l’Ourthe',
+        severity: 'major',
+        participants: ['police'],
+      },
+    })
+    const caseId = opened.json<{ id: string }>().id
+    await node.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/tasks`,
+      headers: duty.headers(),
+      payload: { title: 'Fermer la N633', assigneeOrg: 'police' },
+    })
+    const mine = (await node.app.inject({ url: '/api/v1/notifications', headers: police.headers() })).json<{
+      items: { kind: string; seq: number; title: string }[]
+      unread: number
+    }>()
+    expect(mine.items.map((n) => `${n.kind}:${n.title}`)).toEqual([
+      'task-assigned:Fermer la N633',
+      'case-joined:Crue de l’Ourthe',
+    ])
+    expect(mine.unread).toBe(2)
+    expect(
+      (await node.app.inject({ url: '/api/v1/notifications', headers: duty.headers() })).json<{
+        items: unknown[]
+      }>().items,
+    ).toEqual([])
+    await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      headers: police.headers(),
+      payload: { upTo: mine.items[0]!.seq },
+    })
+    expect(
+      (await node.app.inject({ url: '/api/v1/notifications', headers: police.headers() })).json<{
+        unread: number
+      }>().unread,
+    ).toBe(0)
+  })
+})

@@ -273,7 +273,14 @@ export interface CasePlansTable {
   activated_by: string
 }
 
+export interface NotificationReadsTable {
+  user_id: string
+  read_up_to: number
+  updated_at: Timestamp
+}
+
 export interface Database {
+  notification_reads: NotificationReadsTable
   map_features: MapFeaturesTable
   contacts: ContactsTable
   plans: PlansTable

@@ -7,6 +7,7 @@ import { m0005_sitreps } from './m0005_sitreps.ts'
 import { m0006_duty } from './m0006_duty.ts'
 import { m0007_calendar } from './m0007_calendar.ts'
 import { m0008_directory } from './m0008_directory.ts'
+import { m0009_notifications } from './m0009_notifications.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_duty': m0006_duty,
   '0007_calendar': m0007_calendar,
   '0008_directory': m0008_directory,
+  '0009_notifications': m0009_notifications,
 }

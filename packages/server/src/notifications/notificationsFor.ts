@@ -1,0 +1,79 @@
+import type { StoredEvent } from '@liaison/core'
+import { eventVisibleTo } from '@liaison/core'
+import type { Kysely } from 'kysely'
+import { readEvents } from '../events/eventRows.ts'
+import type { Database } from '../store/schema.ts'
+
+export interface Notification {
+  readonly seq: number
+  readonly at: Date
+  readonly kind: 'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed'
+  readonly caseId: string
+  readonly title: string
+  readonly unread: boolean
+}
+
+/**
+ * What concerns a user, from the node's events: a task given to them or their organisation, a
+ * case their organisation was brought into, a report approved or a case closed in a case they
+ * take part in. Nothing is stored per notification: they are read off the events.
+ */
+export function notificationOf(
+  event: StoredEvent,
+  user: { id: string; orgId: string },
+  readUpTo: number,
+): Notification | null {
+  if (!eventVisibleTo(event, user.orgId)) return null
+  const base = { seq: event.seq, at: event.at, unread: event.seq > readUpTo }
+  const body = event.body
+  switch (body.kind) {
+    case 'task.created':
+      if (body.task.createdBy === user.id) return null
+      if (
+        body.task.assigneeUserId === user.id ||
+        (body.task.assigneeUserId === null && body.task.assigneeOrgId === user.orgId)
+      ) {
+        return { ...base, kind: 'task-assigned', caseId: body.task.caseId, title: body.task.title }
+      }
+      return null
+    case 'case.opened':
+      return body.case.participants.includes(user.orgId)
+        ? { ...base, kind: 'case-joined', caseId: body.case.id, title: body.case.title }
+        : null
+    case 'case.updated':
+      if (body.changed.includes('participants') && body.case.participants.includes(user.orgId))
+        return { ...base, kind: 'case-joined', caseId: body.case.id, title: body.case.title }
+      if (body.changed.includes('state') && body.case.state === 'closed')
+        return { ...base, kind: 'case-closed', caseId: body.case.id, title: body.case.title }
+      return null
+    case 'sitrep.approved':
+      return { ...base, kind: 'sitrep-approved', caseId: body.sitrep.caseId, title: `#${body.sitrep.number}` }
+    default:
+      return null
+  }
+}
+
+/** The user's latest notifications, newest first, scanning at most the last `window` events. */
+export async function notificationsFor(
+  db: Kysely<Database>,
+  user: { id: string; orgId: string },
+  window = 2_000,
+  limit = 50,
+): Promise<Notification[]> {
+  const head = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  const from = Math.max(0, Number(head?.seq ?? 0) - window)
+  const read = await db
+    .selectFrom('notification_reads')
+    .select('read_up_to')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst()
+  const events = await readEvents(db, from, window)
+  return events
+    .map((e) => notificationOf(e, user, read?.read_up_to ?? 0))
+    .filter((n): n is Notification => n !== null)
+    .reverse()
+    .slice(0, limit)
+}
