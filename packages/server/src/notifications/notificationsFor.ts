@@ -48,8 +48,21 @@ export function notificationOf(
       return null
     case 'sitrep.approved':
       return { ...base, kind: 'sitrep-approved', caseId: body.sitrep.caseId, title: `#${body.sitrep.number}` }
-    default:
+    case 'organisation.added':
+    case 'log-entry.appended':
+    case 'task.updated':
+    case 'decision.recorded':
+    case 'sitrep.drafted':
+    case 'handover.prepared':
+    case 'handover.signed-off':
+    case 'roster.changed':
+    case 'map-feature.saved':
+    case 'map-feature.removed':
       return null
+    default: {
+      const exhaustive: never = body
+      return exhaustive
+    }
   }
 }
 
