@@ -104,6 +104,16 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
       code: 'other_organisation',
     })
     expect((await get(fire, '/api/v1/cases')).json<{ items: unknown[] }>().items).toEqual([])
+    const audited = await node.deps.store.db
+      .selectFrom('audit')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute()
+    expect(audited.map((a) => `${a.action}:${a.code}:${a.actor}`)).toEqual([
+      `http:GET /api/v1/cases/:id/log:other_organisation:user:${fire.account.user.username}`,
+      `http:GET /api/v1/cases/:id:other_organisation:user:${fire.account.user.username}`,
+    ])
     expect(
       (await get(police, '/api/v1/cases')).json<{ items: { id: string }[] }>().items.map((c) => c.id),
     ).toEqual([caseId])

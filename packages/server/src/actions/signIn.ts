@@ -39,6 +39,11 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
     },
     async (ctx) => {
       const row = await findUserRow(ctx.tx, { username })
+      // Without a code, ask for one before checking anything: an unknown user and an enrolled one
+      // answer alike, and the password is never confirmed on its own (no oracle, nothing to count).
+      if (!input.code && (!row || (row.totp_enrolled_at && row.totp_secret))) {
+        return refuse('totp_required', 'enter the 6-digit code from your authenticator app')
+      }
       if (!row) {
         await verifyPassword(await decoyHash(), input.password)
         return refuse('invalid_credentials', 'the username, password or code is wrong')

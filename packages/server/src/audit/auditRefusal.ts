@@ -3,6 +3,9 @@ import { actorLabel, actorOrgId } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { appendAudit, lockAuditHead } from './auditLog.ts'
 
+/** Errors already written to the audit, so the HTTP edge does not write them twice. */
+export const auditedErrors = new WeakSet<object>()
+
 export interface Refusal {
   readonly actor: Actor
   readonly action: string
@@ -20,6 +23,7 @@ export interface Refusal {
  * rejected session, a forbidden route. A failure to audit is logged, never thrown over the refusal.
  */
 export async function auditRefusal(deps: ActionDeps, refusal: Refusal): Promise<void> {
+  if (refusal.error) auditedErrors.add(refusal.error)
   try {
     await deps.store.db.transaction().execute(async (tx) => {
       const head = await lockAuditHead(tx)

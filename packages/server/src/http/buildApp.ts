@@ -48,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.setErrorHandler(errorHandler)
+  app.setErrorHandler(errorHandler(deps))
   app.setNotFoundHandler(notFoundHandler)
   app.addSchema(ErrorBody)
 

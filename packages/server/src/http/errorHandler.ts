@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { LiaisonError, isLiaisonError } from '@liaison/core'
+import { LiaisonError, actorFromPrincipal, isLiaisonError } from '@liaison/core'
+import type { ActionDeps } from '../actions/ActionDeps.ts'
+import { auditRefusal, auditedErrors } from '../audit/auditRefusal.ts'
 
 /** Maps anything thrown while answering a request to the one error body. */
 export function toLiaisonError(error: FastifyError | Error, contentType?: string): LiaisonError {
@@ -49,11 +51,28 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
   return new LiaisonError('internal', 'an unexpected error occurred; its request id is in the logs')
 }
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const mapped = toLiaisonError(error, request.headers['content-type'])
-  if (mapped.code === 'internal') request.log.error({ err: error }, 'request failed')
-  else request.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
-  void reply.status(mapped.httpStatus).send(mapped.toBody())
+/** Refusals of access that the edge audits when no action or hook did already. */
+const accessRefusals = new Set(['forbidden', 'other_organisation', 'insufficient_scope'])
+
+export function errorHandler(deps: ActionDeps) {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const mapped = toLiaisonError(error, request.headers['content-type'])
+    if (mapped.code === 'internal') request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
+    if (accessRefusals.has(mapped.code) && !auditedErrors.has(mapped)) {
+      // a read of another organisation's data, refused by a route: audited like any refusal
+      await auditRefusal(deps, {
+        actor: request.principal
+          ? actorFromPrincipal(request.principal)
+          : { kind: 'anonymous', label: 'request' },
+        action: `http:${request.method} ${request.routeOptions.url ?? request.url.split('?')[0] ?? ''}`,
+        error: mapped,
+        source: request.ip,
+        target: request.url.split('?')[0] ?? null,
+      })
+    }
+    await reply.status(mapped.httpStatus).send(mapped.toBody())
+  }
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {

@@ -44,12 +44,10 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
         .insertInto('notification_reads')
         .values({ user_id: p.userId, read_up_to: req.body.upTo, updated_at: at })
         .onConflict((oc) =>
-          oc
-            .column('user_id')
-            .doUpdateSet((eb) => ({
-              read_up_to: eb.fn('greatest', [eb.ref('notification_reads.read_up_to'), eb.val(req.body.upTo)]),
-              updated_at: at,
-            })),
+          oc.column('user_id').doUpdateSet((eb) => ({
+            read_up_to: eb.fn('greatest', [eb.ref('notification_reads.read_up_to'), eb.val(req.body.upTo)]),
+            updated_at: at,
+          })),
         )
         .execute()
       return reply.status(204).send(null)
