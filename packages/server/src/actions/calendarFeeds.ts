@@ -1,15 +1,10 @@
 import type { Caller } from '@liaison/core'
-import { LiaisonError, callerActor } from '@liaison/core'
+import { callerActor } from '@liaison/core'
 import { newSecret } from '../auth/secrets.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
-
-function person(caller: Caller) {
-  if (caller.kind !== 'user' && caller.kind !== 'token')
-    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
-  return caller
-}
 
 /** A secret calendar address for the organisation's planned events; shown once, revocable. */
 export async function createCalendarFeed(
@@ -20,7 +15,7 @@ export async function createCalendarFeed(
     deps,
     { action: 'calendar-feed.create', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       const { secret, hash } = newSecret('cal_')
       const id = ctx.newId()
@@ -49,7 +44,7 @@ export async function revokeCalendarFeed(
     deps,
     { action: 'calendar-feed.revoke', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.feedId, caller.orgId)
       const row = await ctx.tx

@@ -1,30 +1,17 @@
 import type { Caller, Case, Decision, Task, TaskPriority, TaskState } from '@liaison/core'
-import {
-  LiaisonError,
-  callerActor,
-  canSeeCase,
-  caseAudience,
-  taskPriorities,
-  taskStates,
-} from '@liaison/core'
+import { callerActor, canSeeCase, caseAudience, taskPriorities, taskStates } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import { toDecision, toTask } from '../cases/taskRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { requirePermission } from './requirePermission.ts'
+import type { PersonCaller } from './requirePerson.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
-type Person = Extract<Caller, { kind: 'user' | 'token' }>
-
-function person(caller: Caller): Person {
-  if (caller.kind !== 'user' && caller.kind !== 'token')
-    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
-  return caller
-}
-
 /** The case, open, and seen by the caller's organisation; or the refusal. */
-async function openCaseFor(ctx: ActionContext, caller: Person, caseId: string): Promise<Case> {
+async function openCaseFor(ctx: ActionContext, caller: PersonCaller, caseId: string): Promise<Case> {
   const c = await findCase(ctx.tx, caseId)
   if (!c) return refuse('not_found', `no case ${caseId}`)
   if (!canSeeCase(c, caller.orgId))
@@ -69,7 +56,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
     deps,
     { action: 'task.create', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.caseId, caller.orgId)
       const c = await openCaseFor(ctx, caller, command.caseId)
@@ -134,7 +121,7 @@ export async function updateTask(
     deps,
     { action: 'task.update', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.taskId, caller.orgId)
       const row = await ctx.tx
@@ -194,7 +181,7 @@ export async function recordDecision(
     deps,
     { action: 'decision.record', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.caseId, caller.orgId)
       const c = await openCaseFor(ctx, caller, command.caseId)

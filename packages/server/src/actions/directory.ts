@@ -1,6 +1,5 @@
 import type { Caller, FeatureKind, MapFeature } from '@liaison/core'
 import {
-  LiaisonError,
   callerActor,
   canSeeCase,
   caseAudience,
@@ -11,13 +10,8 @@ import {
 import { findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
-
-function person(caller: Caller) {
-  if (caller.kind !== 'user' && caller.kind !== 'token')
-    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
-  return caller
-}
 
 export interface SaveMapFeature {
   readonly caller: Caller
@@ -41,7 +35,7 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
       source: command.source,
     },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.featureId ?? command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
@@ -140,7 +134,7 @@ export async function removeMapFeature(
     deps,
     { action: 'map-feature.remove', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.featureId, caller.orgId)
       const row = await ctx.tx
@@ -216,7 +210,7 @@ export async function saveContact(
       source: command.source,
     },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.contactId ?? command.contact.name, caller.orgId)
       const problems = contactProblems(command.contact)
@@ -289,7 +283,7 @@ export async function savePlan(
       source: command.source,
     },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       const p = command.plan
       const problems: string[] = []
@@ -346,7 +340,7 @@ export async function activatePlan(
     deps,
     { action: 'plan.activate', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)

@@ -1,6 +1,5 @@
 import type { Caller, Rotation, RosterOverride, Shift } from '@liaison/core'
 import {
-  LiaisonError,
   callerActor,
   isOverdue,
   parseLocalDate,
@@ -14,6 +13,7 @@ import { toTask } from '../cases/taskRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
 export interface RotationInput {
@@ -21,12 +21,6 @@ export interface RotationInput {
   readonly startDate: string
   readonly shiftStarts: readonly string[]
   readonly members: readonly string[]
-}
-
-function person(caller: Caller) {
-  if (caller.kind !== 'user' && caller.kind !== 'token')
-    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
-  return caller
 }
 
 export function toRotation(input: RotationInput): { rotation: Rotation | null; problems: string[] } {
@@ -56,7 +50,7 @@ export async function setRotation(
     deps,
     { action: 'roster.set', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(caller.orgId, caller.orgId)
       const { rotation, problems } = toRotation(command.rotation)
@@ -120,7 +114,7 @@ export async function overrideShift(
     deps,
     { action: 'roster.override', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.shiftStart.toISOString(), caller.orgId)
       const rotation = await loadRotation(ctx.tx, caller.orgId)
@@ -298,7 +292,7 @@ export async function prepareHandover(
     deps,
     { action: 'handover.prepare', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       if (command.notes.length > 10_000)
         return refuse('validation_failed', 'notes: at most 10,000 characters')
@@ -362,7 +356,7 @@ export async function signOffHandover(
     deps,
     { action: 'handover.sign-off', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.handoverId, caller.orgId)
       const row = await ctx.tx

@@ -1,6 +1,5 @@
 import type { Caller, Casualties, Sitrep } from '@liaison/core'
 import {
-  LiaisonError,
   callerActor,
   canSeeCase,
   caseAudience,
@@ -12,6 +11,7 @@ import { findCase, listLog } from '../cases/caseRows.ts'
 import { toSitrep } from '../cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
 const brussels = new Intl.DateTimeFormat('en-GB', {
@@ -21,12 +21,6 @@ const brussels = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
 })
-
-function person(caller: Caller) {
-  if (caller.kind !== 'user' && caller.kind !== 'token')
-    throw new LiaisonError('forbidden', 'this is done by a person or a token of an organisation')
-  return caller
-}
 
 /**
  * Starts the next report of a case, drafted from what the log recorded since the last approved
@@ -40,7 +34,7 @@ export async function draftSitrep(
     deps,
     { action: 'sitrep.draft', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
@@ -107,7 +101,7 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
     deps,
     { action: 'sitrep.edit', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
       const row = await ctx.tx
         .selectFrom('sitreps')
@@ -171,7 +165,7 @@ export async function approveSitrep(
     deps,
     { action: 'sitrep.approve', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      const caller = person(command.caller)
+      const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
       const row = await ctx.tx
         .selectFrom('sitreps')
