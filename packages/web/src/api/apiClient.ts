@@ -1,6 +1,6 @@
 import { ApiError } from './ApiError.ts'
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** The 401 codes that mean the browser's session is gone (not a wrong password or code). */
 const sessionLostCodes = new Set(['unauthenticated', 'session_expired', 'session_invalid'])
@@ -72,6 +72,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 export const apiClient = {
   get: <T>(path: string): Promise<T> => request<T>('GET', path),
   post: <T>(path: string, body?: unknown): Promise<T> => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
   delete: <T = void>(path: string): Promise<T> => request<T>('DELETE', path),
 

@@ -1,6 +1,6 @@
 import type { CaseState, Discipline } from '@liaison/core'
 import type { FormEvent } from 'react'
-import { useCallback, useEffect, useId, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseRecord, LogEntryRecord } from '../api/casesApi.ts'
 import { fetchCase, listDecisions, listLog, listSitreps, listTasks, updateCase } from '../api/casesApi.ts'
@@ -22,6 +22,10 @@ import { LogList, withEntry } from './LogList.tsx'
 import { SitrepsPanel } from './SitrepsPanel.tsx'
 import { StateTag, StatusBadge } from './StatusBadge.tsx'
 import { TasksPanel } from './TasksPanel.tsx'
+import { CasePlansPanel } from '../plans/CasePlansPanel.tsx'
+
+// MapLibre is large: it loads with the case map, not with the case room.
+const CaseMapPanel = lazy(async () => ({ default: (await import('../map/CaseMapPanel.tsx')).CaseMapPanel }))
 
 function isLogEntry(value: unknown): value is LogEntryRecord {
   return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
@@ -111,6 +115,11 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'sitrep.drafted':
       case 'sitrep.approved':
         return reloadSitreps()
+      case 'handover.prepared':
+      case 'handover.signed-off':
+      case 'map-feature.saved':
+      case 'map-feature.removed':
+        return // the map and handover panels follow these themselves
     }
   })
 
@@ -332,8 +341,12 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 mayApprove={may('sitreps.approve')}
                 onChanged={sitreps.reload}
               />
+              <CasePlansPanel caseId={caseId} mayActivate={may('cases.manage')} />
             </div>
           </div>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <CaseMapPanel caseId={caseId} me={me} mayDraw={may('cases.write') && c.state !== 'closed'} />
+          </Suspense>
         </>
       )}
     </>

@@ -10,6 +10,10 @@ export const liveKinds = [
   'decision.recorded',
   'sitrep.drafted',
   'sitrep.approved',
+  'handover.prepared',
+  'handover.signed-off',
+  'map-feature.saved',
+  'map-feature.removed',
 ] as const
 export type LiveKind = (typeof liveKinds)[number]
 
@@ -24,6 +28,8 @@ export interface LiveEvent {
     readonly case?: unknown
     readonly decision?: unknown
     readonly sitrep?: unknown
+    readonly feature?: unknown
+    readonly caseId?: unknown
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
 /** Where the map opens: the middle of the Benelux. */
 export const beneluxView = { center: [5.3, 50.9] as [number, number], zoom: 6.2 }
@@ -62,3 +62,56 @@ export function beneluxMapStyle(base: string): StyleSpecification {
     ],
   }
 }
+
+/** The GeoJSON source of the features drawn over the map (cases and their features). */
+export const featureSourceId = 'liaison-features'
+
+/** A colour for each kind of feature; the list beside the map says the kind in words. */
+const kindColour: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'case',
+  '#8a1c1c',
+  'incident-point',
+  '#b3261e',
+  'perimeter',
+  '#b3261e',
+  'command-post',
+  '#0b3d63',
+  'assembly-point',
+  '#1f6b3a',
+  'roadblock',
+  '#7a4b00',
+  'route',
+  '#5a2d82',
+  '#333333',
+]
+
+export const featureLayers: readonly LayerSpecification[] = [
+  {
+    id: 'feature-fill',
+    type: 'fill',
+    source: featureSourceId,
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': kindColour, 'fill-opacity': 0.15 },
+  },
+  {
+    id: 'feature-outline',
+    type: 'line',
+    source: featureSourceId,
+    filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'LineString']]],
+    paint: { 'line-color': kindColour, 'line-width': 2.5 },
+  },
+  {
+    id: 'feature-point',
+    type: 'circle',
+    source: featureSourceId,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: {
+      'circle-color': kindColour,
+      'circle-radius': ['match', ['get', 'kind'], 'case', 9, 6],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+]

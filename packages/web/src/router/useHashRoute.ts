@@ -1,14 +1,31 @@
 import { useSyncExternalStore } from 'react'
 
 /** The pages of the signed-in shell. */
-export const routes = ['home', 'cases', 'case', 'node', 'map', 'users', 'tokens', 'audit'] as const
+export const routes = [
+  'home',
+  'cases',
+  'case',
+  'handover',
+  'map',
+  'contacts',
+  'plans',
+  'calendar',
+  'node',
+  'users',
+  'tokens',
+  'audit',
+] as const
 export type Route = (typeof routes)[number]
 
 const hashes: Readonly<Record<Exclude<Route, 'case'>, string>> = {
   home: '#/',
   cases: '#/cases',
-  node: '#/node',
+  handover: '#/handover',
   map: '#/map',
+  contacts: '#/contacts',
+  plans: '#/plans',
+  calendar: '#/calendar',
+  node: '#/node',
   users: '#/users',
   tokens: '#/tokens',
   audit: '#/audit',

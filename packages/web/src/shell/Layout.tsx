@@ -8,6 +8,10 @@ import { CaseRoomPage } from '../cases/CaseRoomPage.tsx'
 import { CasesPage } from '../cases/CasesPage.tsx'
 import { DutyDeskPage } from '../dutyDesk/DutyDeskPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
+import { HandoverPage } from '../handover/HandoverPage.tsx'
+import { ContactsPage } from '../contacts/ContactsPage.tsx'
+import { PlansPage } from '../plans/PlansPage.tsx'
+import { CalendarPage } from '../calendar/CalendarPage.tsx'
 import type { Route } from '../router/useHashRoute.ts'
 import { caseIdFromHash, hrefOf, useHash, useHashRoute } from '../router/useHashRoute.ts'
 import { TokensPage } from '../tokens/TokensPage.tsx'
@@ -17,7 +21,7 @@ import { mayVisit, navItems } from './navItems.ts'
 import { UserMenu } from './UserMenu.tsx'
 
 // MapLibre is large: it loads when the map is first opened, not with the sign-in page.
-const BeneluxMap = lazy(async () => ({ default: (await import('../map/BeneluxMap.tsx')).BeneluxMap }))
+const OpenCasesMap = lazy(async () => ({ default: (await import('../map/OpenCasesMap.tsx')).OpenCasesMap }))
 
 export interface LayoutProps {
   readonly centreName: string
@@ -44,10 +48,18 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
         <>
           <h1 className="visually-hidden">{t('map.title')}</h1>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <BeneluxMap />
+            <OpenCasesMap />
           </Suspense>
         </>
       )
+    case 'handover':
+      return <HandoverPage me={me} />
+    case 'contacts':
+      return <ContactsPage me={me} />
+    case 'plans':
+      return <PlansPage me={me} />
+    case 'calendar':
+      return <CalendarPage me={me} />
     case 'users':
       return <UsersPage me={me} />
     case 'tokens':

@@ -8,7 +8,11 @@ export const navItems: readonly {
 }[] = [
   { route: 'home', permission: null },
   { route: 'cases', permission: null },
+  { route: 'handover', permission: null },
   { route: 'map', permission: null },
+  { route: 'contacts', permission: null },
+  { route: 'plans', permission: null },
+  { route: 'calendar', permission: null },
   { route: 'node', permission: null },
   { route: 'users', permission: 'users.manage' },
   { route: 'tokens', permission: 'users.manage' },

@@ -1,0 +1,302 @@
+import type { FormEvent } from 'react'
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ContactKind, ContactRecord } from '../api/dutyApi.ts'
+import { addContact, contactKinds, listContacts } from '../api/dutyApi.ts'
+import type { Me } from '../api/sessionApi.ts'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { addDays, brusselsDate } from '../handover/brusselsDates.ts'
+
+const kindOf = (value: string): ContactKind | '' => contactKinds.find((k) => k === value) ?? ''
+
+/** The form for a new record, kept by the user's organisation. */
+function AddContactForm({
+  onAdded,
+  onCancel,
+}: {
+  readonly onAdded: (name: string) => void
+  readonly onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<ContactKind>('point-of-contact')
+  const [name, setName] = useState('')
+  const [role, setRole] = useState('')
+  const [organisationName, setOrganisationName] = useState('')
+  const [region, setRegion] = useState('')
+  const [phone, setPhone] = useState('')
+  const [email, setEmail] = useState('')
+  const [available247, setAvailable247] = useState(false)
+  const [revalidateBy, setRevalidateBy] = useState(addDays(brusselsDate(new Date()), 365))
+  const [problems, setProblems] = useState<{ name?: string; revalidateBy?: string }>({})
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const checkId = useId()
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const found = {
+      ...(name.trim().length < 2 ? { name: t('contacts.problemName') } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(revalidateBy) ? {} : { revalidateBy: t('contacts.problemDate') }),
+    }
+    setProblems(found)
+    setError(null)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      await addContact({
+        kind,
+        name: name.trim(),
+        ...(role.trim() ? { role: role.trim() } : {}),
+        ...(organisationName.trim() ? { organisationName: organisationName.trim() } : {}),
+        ...(region.trim() ? { region: region.trim() } : {}),
+        ...(phone.trim() ? { phones: [{ label: t('contacts.phone'), number: phone.trim() }] } : {}),
+        ...(email.trim() ? { emails: [email.trim()] } : {}),
+        available247,
+        revalidateBy,
+      })
+      onAdded(name.trim())
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="card" noValidate onSubmit={(e) => void submit(e)} data-testid="contact-form">
+      <h3>{t('contacts.addTitle')}</h3>
+      {error !== null && <ErrorAlert error={error} />}
+      <SelectField
+        label={t('contacts.kind')}
+        value={kind}
+        options={contactKinds.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))}
+        onChange={(value) => setKind(kindOf(value) || 'point-of-contact')}
+      />
+      <TextField
+        label={t('contacts.name')}
+        value={name}
+        onChange={setName}
+        required
+        maxLength={200}
+        error={problems.name ?? null}
+      />
+      <TextField label={t('contacts.role')} value={role} onChange={setRole} maxLength={200} />
+      <TextField
+        label={t('contacts.organisation')}
+        value={organisationName}
+        onChange={setOrganisationName}
+        maxLength={200}
+      />
+      <TextField label={t('contacts.region')} value={region} onChange={setRegion} maxLength={100} />
+      <TextField
+        label={t('contacts.phone')}
+        value={phone}
+        onChange={setPhone}
+        maxLength={30}
+        autoComplete="off"
+        inputMode="tel"
+      />
+      <TextField
+        label={t('contacts.email')}
+        value={email}
+        onChange={setEmail}
+        maxLength={200}
+        autoComplete="off"
+        inputMode="email"
+      />
+      <div className="checkbox">
+        <input
+          id={checkId}
+          type="checkbox"
+          checked={available247}
+          onChange={(e) => setAvailable247(e.target.checked)}
+        />
+        <label htmlFor={checkId}>{t('contacts.available247')}</label>
+      </div>
+      <TextField
+        label={t('contacts.revalidateBy')}
+        hint={t('contacts.revalidateByHint')}
+        value={revalidateBy}
+        onChange={setRevalidateBy}
+        maxLength={10}
+        error={problems.revalidateBy ?? null}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('contacts.add')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function ContactRow({ contact }: { readonly contact: ContactRecord }) {
+  const { t } = useTranslation()
+  return (
+    <tr className={contact.stale ? 'row-stale' : undefined}>
+      <th scope="row">
+        {contact.name}
+        {contact.available247 && (
+          <>
+            {' '}
+            <span className="tag">{t('contacts.is247')}</span>
+          </>
+        )}
+      </th>
+      <td>{t(`contactKinds.${contact.kind}`)}</td>
+      <td>{contact.role || '—'}</td>
+      <td>{contact.organisationName || '—'}</td>
+      <td>{contact.region || '—'}</td>
+      <td>
+        {contact.phones.length === 0 && contact.emails.length === 0 && '—'}
+        {contact.phones.map((p) => (
+          <span key={`${p.label}${p.number}`} className="contact-line">
+            {p.label}: <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>
+          </span>
+        ))}
+        {contact.emails.map((e) => (
+          <span key={e} className="contact-line">
+            <a href={`mailto:${e}`}>{e}</a>
+          </span>
+        ))}
+      </td>
+      <td>
+        {contact.revalidateBy}
+        {contact.stale && (
+          <>
+            {' '}
+            <span className="tag tag-warning" data-testid="contact-stale">
+              {t('contacts.stale')}
+            </span>
+          </>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+/** The contact directory: search by name, role, organisation or region; stale records flagged. */
+export function ContactsPage({ me }: { readonly me: Me }) {
+  const { t } = useTranslation()
+  const listId = useId()
+  const [search, setSearch] = useState('')
+  const [kindChoice, setKindChoice] = useState<ContactKind | ''>('')
+  const [filter, setFilter] = useState<{ q: string; kind: ContactKind | '' }>({ q: '', kind: '' })
+  const [generation, setGeneration] = useState(0)
+  const [result, setResult] = useState<{ items: readonly ContactRecord[] | null; error: unknown }>({
+    items: null,
+    error: null,
+  })
+  const [adding, setAdding] = useState(false)
+  const [status, setStatus] = useState<string | null>(null)
+  const mayAdd = me.permissions.includes('cases.manage')
+
+  useEffect(() => {
+    let current = true
+    listContacts(filter).then(
+      (answer) => {
+        if (!current) return
+        setResult({ items: answer.items, error: null })
+        if (filter.q || filter.kind) setStatus(t('contacts.found', { number: answer.items.length }))
+      },
+      (error: unknown) => current && setResult((r) => ({ ...r, error })),
+    )
+    return () => {
+      current = false
+    }
+  }, [filter, generation, t])
+
+  const apply = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    setFilter({ q: search, kind: kindChoice })
+  }
+
+  const items = result.items ?? []
+  const stale = items.filter((c) => c.stale).length
+
+  return (
+    <>
+      <h1>{t('contacts.title')}</h1>
+      <p className="lead">{t('contacts.intro')}</p>
+      <form className="log-filter" role="search" aria-label={t('contacts.searchLabel')} onSubmit={apply}>
+        <TextField
+          label={t('contacts.search')}
+          hint={t('contacts.searchHint')}
+          type="search"
+          value={search}
+          onChange={setSearch}
+          maxLength={200}
+        />
+        <SelectField
+          label={t('contacts.kind')}
+          value={kindChoice}
+          options={[
+            { value: '', label: t('contacts.allKinds') },
+            ...contactKinds.map((k) => ({ value: k, label: t(`contactKinds.${k}`) })),
+          ]}
+          onChange={(value) => setKindChoice(kindOf(value))}
+        />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t('contacts.searchButton')}
+          </button>
+        </div>
+      </form>
+      <LiveStatus message={status} quiet />
+
+      {mayAdd && !adding && (
+        <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+          {t('contacts.addButton')}
+        </button>
+      )}
+      {adding && (
+        <AddContactForm
+          onCancel={() => setAdding(false)}
+          onAdded={(name) => {
+            setAdding(false)
+            setStatus(t('contacts.added', { name }))
+            setGeneration((g) => g + 1)
+          }}
+        />
+      )}
+
+      <section aria-labelledby={listId}>
+        <h2 id={listId}>{t('contacts.listTitle')}</h2>
+        {result.error !== null && <ErrorAlert error={result.error} />}
+        {result.items === null && result.error === null && <p role="status">{t('app.loading')}</p>}
+        {result.items && items.length === 0 && <p className="muted">{t('contacts.empty')}</p>}
+        {stale > 0 && <p className="notice">{t('contacts.staleCount', { number: stale })}</p>}
+        {items.length > 0 && (
+          <div className="table-scroll">
+            <table className="table table-dense" data-testid="contacts-table">
+              <caption className="visually-hidden">{t('contacts.listTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('contacts.name')}</th>
+                  <th scope="col">{t('contacts.kind')}</th>
+                  <th scope="col">{t('contacts.role')}</th>
+                  <th scope="col">{t('contacts.organisation')}</th>
+                  <th scope="col">{t('contacts.region')}</th>
+                  <th scope="col">{t('contacts.reach')}</th>
+                  <th scope="col">{t('contacts.revalidateBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <ContactRow key={c.id} contact={c} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,177 @@
+import type { FormEvent } from 'react'
+import { useCallback, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FeatureKind, MapFeatureRecord } from '../api/dutyApi.ts'
+import { addMapFeature, featureKinds, fetchCaseMap, removeMapFeature } from '../api/dutyApi.ts'
+import type { Me } from '../api/sessionApi.ts'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { LiveStatus } from '../components/LiveStatus.tsx'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { useDebounced } from '../hooks/useDebounced.ts'
+import { useLoad } from '../hooks/useLoad.ts'
+import { useLiveEvents } from '../live/liveStream.ts'
+import { BeneluxMap } from './BeneluxMap.tsx'
+import { FeatureList } from './FeatureList.tsx'
+
+const kindOf = (value: string): FeatureKind => featureKinds.find((k) => k === value) ?? 'other'
+
+/** A case's map: its features on the map and in a table, a form to add a point, removal of one's own. */
+export function CaseMapPanel({
+  caseId,
+  me,
+  mayDraw,
+}: {
+  readonly caseId: string
+  readonly me: Me
+  readonly mayDraw: boolean
+}) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const map = useLoad(() => fetchCaseMap(caseId))
+  const reload = useDebounced(map.reload)
+  const [kind, setKind] = useState<FeatureKind>('incident-point')
+  const [label, setLabel] = useState('')
+  const [lon, setLon] = useState('')
+  const [lat, setLat] = useState('')
+  const [problems, setProblems] = useState<{ label?: string; lon?: string; lat?: string }>({})
+  const [error, setError] = useState<unknown>(null)
+  const [status, setStatus] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useLiveEvents((event) => {
+    if (!event.kind.startsWith('map-feature.')) return
+    const feature = event.body.feature
+    const target =
+      typeof feature === 'object' && feature !== null && 'caseId' in feature
+        ? feature.caseId
+        : event.body.caseId
+    if (target === caseId) reload()
+  })
+
+  const pick = useCallback(
+    (x: number, y: number) => {
+      if (!mayDraw) return
+      setLon(x.toFixed(5))
+      setLat(y.toFixed(5))
+      setStatus(t('caseMap.picked', { lat: y.toFixed(4), lon: x.toFixed(4) }))
+    },
+    [mayDraw, t],
+  )
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const x = Number(lon.replace(',', '.'))
+    const y = Number(lat.replace(',', '.'))
+    const found = {
+      ...(label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}),
+      ...(lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180
+        ? { lon: t('caseMap.problemLon') }
+        : {}),
+      ...(lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90
+        ? { lat: t('caseMap.problemLat') }
+        : {}),
+    }
+    setProblems(found)
+    setError(null)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      await addMapFeature(caseId, {
+        kind,
+        label: label.trim(),
+        geometry: { type: 'Point', coordinates: [x, y] },
+      })
+      setLabel('')
+      setStatus(t('caseMap.added', { label: label.trim() }))
+      map.reload()
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = async (feature: MapFeatureRecord): Promise<void> => {
+    setError(null)
+    try {
+      await removeMapFeature(caseId, feature.id)
+      setStatus(t('caseMap.removed', { label: feature.properties.label }))
+      map.reload()
+    } catch (caught) {
+      setError(caught)
+    }
+  }
+
+  const features = map.data?.features ?? []
+
+  return (
+    <section aria-labelledby={headingId} className="case-map">
+      <h2 id={headingId}>{t('caseMap.title')}</h2>
+      {map.error !== null && <ErrorAlert error={map.error} />}
+      <BeneluxMap features={map.data} onPick={mayDraw ? pick : undefined} fit compact />
+      <LiveStatus message={status} />
+      {map.data && features.length === 0 && <p className="muted">{t('caseMap.empty')}</p>}
+      {features.length > 0 && (
+        <FeatureList
+          features={features}
+          caption={t('caseMap.featuresCaption')}
+          testId="case-features"
+          onRemove={
+            mayDraw
+              ? (f) =>
+                  f.properties.orgId === me.organisation.id ? (
+                    <button type="button" className="button button-small" onClick={() => void remove(f)}>
+                      {t('caseMap.remove', { label: f.properties.label })}
+                    </button>
+                  ) : null
+              : undefined
+          }
+        />
+      )}
+      {mayDraw && (
+        <form className="card" noValidate onSubmit={(e) => void submit(e)} data-testid="feature-form">
+          <h3>{t('caseMap.addTitle')}</h3>
+          <p className="field-hint">{t('caseMap.addHint')}</p>
+          {error !== null && <ErrorAlert error={error} />}
+          <SelectField
+            label={t('caseMap.kind')}
+            value={kind}
+            options={featureKinds.map((k) => ({ value: k, label: t(`featureKinds.${k}`) }))}
+            onChange={(value) => setKind(kindOf(value))}
+          />
+          <TextField
+            label={t('caseMap.label')}
+            value={label}
+            onChange={setLabel}
+            required
+            maxLength={200}
+            error={problems.label ?? null}
+          />
+          <div className="field-row">
+            <TextField
+              label={t('caseMap.lat')}
+              value={lat}
+              onChange={setLat}
+              inputMode="decimal"
+              error={problems.lat ?? null}
+            />
+            <TextField
+              label={t('caseMap.lon')}
+              value={lon}
+              onChange={setLon}
+              inputMode="decimal"
+              error={problems.lon ?? null}
+            />
+          </div>
+          <div className="button-row">
+            <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+              {t('caseMap.add')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from '../support/axe.ts'
+import { browserMissing, launchBrowser } from '../support/browser.ts'
+import type { DemoProcess } from '../support/demoProcess.ts'
+import { freePorts, startDemoProcess } from '../support/demoProcess.ts'
+import { repoRoot } from '../support/runCli.ts'
+import { testEnv } from '../support/services.ts'
+
+const skip = browserMissing()
+const screenshots = join(repoRoot, testEnv.updateScreenshots ? 'docs' : 'build', 'screenshots')
+
+/** The demo's current code for an account, as its sign-in page lists it. */
+async function demoAccount(url: string, username: string): Promise<{ password: string; code: string }> {
+  const list = (await (await fetch(`${url}/api/v1/demo/sign-in`)).json()) as {
+    users: { username: string; password: string; code: string }[]
+  }
+  const account = list.users.find((u) => u.username === username)
+  if (!account) throw new Error(`no demo account ${username}`)
+  return account
+}
+
+async function signIn(page: Page, url: string, username: string): Promise<void> {
+  const account = await demoAccount(url, username)
+  await page.goto(`${url}/`)
+  const form = page.getByTestId('signin-form')
+  await form.getByLabel('Username').fill(username)
+  await form.getByLabel('Password', { exact: true }).fill(account.password)
+  await form.getByLabel('One-time code').fill(account.code)
+  await form.getByRole('button', { name: 'Sign in' }).click()
+  await expect.poll(() => page.getByTestId('user-menu').isVisible()).toBe(true)
+}
+
+describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-desk2-'))
+  let demo: DemoProcess
+  let browser: Browser
+  let url = ''
+  let duty: Page
+  let crisis: Page
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      timezoneId: 'Europe/Brussels',
+      viewport: { width: 1280, height: 900 },
+    })
+    return context.newPage()
+  }
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true })
+    demo = await startDemoProcess({ ports: await freePorts(3), dataDir })
+    url = demo.urls[0]!
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    demo?.child.kill('SIGINT')
+    await demo?.exited
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('lets the outgoing officer prepare a handover that the incoming one signs off', async () => {
+    duty = await newPage()
+    await signIn(duty, url, 'duty')
+    await duty.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Handover' }).click()
+    await expect.poll(() => duty.getByRole('heading', { name: 'Shift handover', level: 1 }).count()).toBe(1)
+    const form = duty.getByTestId('handover-form')
+    await form
+      .getByLabel('Notes for the incoming officer')
+      .fill('Watch the Visé plume; call the LOCC back at 08:00.')
+    await form.getByRole('button', { name: 'Prepare the handover' }).click()
+    const mine = duty.getByTestId('handover').first()
+    await expect.poll(() => mine.textContent()).toContain('Watch the Visé plume')
+    expect(await mine.getByTestId('handover-report').textContent()).toContain('Open cases')
+    const own = mine.getByRole('button', { name: 'Sign off' })
+    expect(await own.getAttribute('aria-disabled')).toBe('true')
+    expect(await mine.textContent()).toContain('the incoming officer signs it off')
+    expect(await seriousViolations(duty)).toEqual([])
+    await duty.screenshot({ path: join(screenshots, 'handover.png'), fullPage: true })
+
+    crisis = await newPage()
+    await signIn(crisis, url, 'crisis')
+    await crisis.goto(`${url}/#/handover`)
+    const theirs = crisis.getByTestId('handover').first()
+    await expect.poll(() => theirs.textContent()).toContain('Watch the Visé plume')
+    await theirs.getByRole('button', { name: 'Sign off' }).click()
+    await expect.poll(() => theirs.getByTestId('handover-signed').count()).toBe(1)
+    await duty.reload()
+    await expect
+      .poll(() => duty.getByTestId('handover').first().getByTestId('handover-signed').count())
+      .toBe(1)
+  })
+
+  it('finds a contact that the duty officer adds', async () => {
+    await duty.goto(`${url}/#/contacts`)
+    await expect
+      .poll(() => duty.getByRole('heading', { name: 'Contact directory', level: 1 }).count())
+      .toBe(1)
+    await duty.getByRole('button', { name: 'Add a contact' }).click()
+    const form = duty.getByTestId('contact-form')
+    await form.getByLabel('Kind').selectOption('point-of-contact')
+    await form.getByLabel('Name').fill('Permanence Gouverneur Liège')
+    await form.getByLabel('Role').fill('Duty officer of the governor')
+    await form.getByLabel('Region').fill('Liège')
+    await form.getByLabel('Phone').fill('+32 4 220 00 00')
+    await form.getByLabel('Reachable 24/7').check()
+    await form.getByRole('button', { name: 'Add the contact' }).click()
+    await expect
+      .poll(() => duty.getByTestId('contacts-table').textContent())
+      .toContain('Permanence Gouverneur Liège')
+
+    const search = duty.getByRole('search', { name: 'Search the directory' })
+    await search.getByLabel('Search').fill('gouverneur')
+    await search.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => duty.getByTestId('contacts-table').getByRole('row').count()).toBeGreaterThan(1)
+    expect(await duty.getByTestId('contacts-table').textContent()).toContain('Permanence Gouverneur Liège')
+    expect(await seriousViolations(duty)).toEqual([])
+    await duty.screenshot({ path: join(screenshots, 'contacts.png'), fullPage: true })
+  })
+
+  it("shows the demo's planned events in the calendar, exercises marked", async () => {
+    await duty.goto(`${url}/#/calendar`)
+    await expect.poll(() => duty.getByRole('heading', { name: 'Planned events', level: 1 }).count()).toBe(1)
+    const events = duty.getByTestId('calendar-events')
+    await expect.poll(() => events.textContent()).toContain('Visite d’État')
+    expect(await events.getByTestId('case-status').allTextContents()).toContain('EXERCISE')
+    await duty.getByRole('button', { name: 'Create a calendar address' }).click()
+    await expect
+      .poll(() => duty.getByTestId('calendar-url').textContent())
+      .toMatch(/\/calendar\/cal_.+\.ics$/)
+    expect(await seriousViolations(duty)).toEqual([])
+  })
+
+  it('puts a point on the map of a case', async () => {
+    await duty.goto(`${url}/#/cases`)
+    await duty
+      .getByRole('link', { name: /Visite d’État/ })
+      .first()
+      .click()
+    await expect.poll(() => duty.getByTestId('feature-form').isVisible()).toBe(true)
+    const form = duty.getByTestId('feature-form')
+    await form.getByLabel('Kind').selectOption('command-post')
+    await form.getByLabel('Label').fill('PC-Ops Grand-Place')
+    await form.getByLabel('Latitude (° N)').fill('50.8467')
+    await form.getByLabel('Longitude (° E)').fill('4.3525')
+    await form.getByRole('button', { name: 'Add to the map' }).click()
+    await expect.poll(() => duty.getByTestId('case-features').textContent()).toContain('PC-Ops Grand-Place')
+    expect(await seriousViolations(duty)).toEqual([])
+    await duty.screenshot({ path: join(screenshots, 'case-map.png'), fullPage: true })
+
+    await duty.goto(`${url}/#/map`)
+    await expect.poll(() => duty.getByTestId('map-features').textContent()).toContain('PC-Ops Grand-Place')
+  })
+})
