@@ -151,6 +151,19 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
       status: 409,
       code: 'conflict',
     })
+    const listed = (await node.app.inject({ url: '/api/v1/handovers', headers: bart.headers() })).json<{
+      items: { outgoingName: string; signedOffByName: string }[]
+    }>().items
+    expect(listed[0]).toMatchObject({
+      outgoingName: anna.account.user.displayName,
+      signedOffByName: bart.account.user.displayName,
+    })
+    const roster = (await node.app.inject({ url: '/api/v1/roster', headers: bart.headers() })).json<{
+      people: { displayName: string }[]
+    }>()
+    expect(roster.people.map((p) => p.displayName).sort()).toEqual(
+      [anna.account.user.displayName, bart.account.user.displayName].sort(),
+    )
   })
 })
 
@@ -211,6 +224,12 @@ describe.each(engines.map((e) => [e.name, e] as const))('planned-events calendar
       (await node.app.inject({ method: 'DELETE', url: `/api/v1/calendar/feeds/${feed.id}`, headers }))
         .statusCode,
     ).toBe(204)
+    const feeds = (await node.app.inject({ url: '/api/v1/calendar/feeds', headers })).json<{
+      items: { id: string; revokedAt: string | null }[]
+    }>().items
+    expect(feeds).toMatchObject([{ id: feed.id }])
+    expect(feeds[0]?.revokedAt).not.toBeNull()
+    expect(JSON.stringify(feeds)).not.toContain('cal_')
     expect((await node.app.inject({ url: path })).statusCode).toBe(404)
     expect((await node.app.inject({ url: '/calendar/cal_guess.ics' })).statusCode).toBe(400)
   })

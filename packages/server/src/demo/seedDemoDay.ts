@@ -4,6 +4,7 @@ import { appendLogEntry } from '../actions/appendLogEntry.ts'
 import { createTask, recordDecision } from '../actions/caseWork.ts'
 import { openCase } from '../actions/openCase.ts'
 import { approveSitrep, draftSitrep } from '../actions/sitreps.ts'
+import { setRotation } from '../actions/duty.ts'
 import { findUserRow } from '../identity/userRows.ts'
 
 type Line = readonly [minutesAgo: number, discipline: Discipline, source: LogSource, text: string]
@@ -277,6 +278,18 @@ export async function seedDemoDay(deps: ActionDeps, nodeId: string): Promise<voi
   const ago = (minutes: number) => new Date(now - minutes * 60_000)
   const source = 'demo'
 
+  // a rotation of the centre's duty officers, day 07:00 and night 19:00 in Brussels time
+  const admin = await as('admin')
+  await setRotation(deps, {
+    caller: duty,
+    rotation: {
+      timeZone: 'Europe/Brussels',
+      startDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(ago(24 * 60)),
+      shiftStarts: ['07:00', '19:00'],
+      members: [duty.userId, crisis.userId, admin.userId],
+    },
+    source,
+  })
   for (const [minutes, discipline, from, text] of day.daily) {
     await appendLogEntry(deps, {
       caller: duty,

@@ -43,6 +43,43 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
     },
   )
 
+  app.get(
+    '/api/v1/calendar/feeds',
+    {
+      config: { auth: 'cases.manage' },
+      schema: {
+        tags: ['calendar'],
+        summary: "The organisation's calendar addresses (never their secrets)",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                createdAt: Type.String(),
+                revokedAt: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const rows = await deps.store.db
+        .selectFrom('calendar_feeds')
+        .select(['id', 'created_at', 'revoked_at'])
+        .where('org_id', '=', req.principal!.orgId)
+        .orderBy('created_at', 'desc')
+        .execute()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          createdAt: r.created_at.toISOString(),
+          revokedAt: r.revoked_at?.toISOString() ?? null,
+        })),
+      }
+    },
+  )
+
   app.post(
     '/api/v1/calendar/feeds',
     {

@@ -57,7 +57,7 @@ const ContactInput = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 500 })),
     location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
     available247: Type.Optional(Type.Boolean()),
-    revalidateBy: Type.String({ maxLength: 10 }),
+    revalidateBy: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   },
   { additionalProperties: false },
 )
@@ -67,7 +67,7 @@ const PlanInput = Type.Object(
     scope: Type.Optional(Type.String({ maxLength: 500 })),
     area: Type.Optional(Type.String({ maxLength: 200 })),
     version: Type.Optional(Type.String({ maxLength: 40 })),
-    validUntil: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
+    validUntil: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
     document: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },

@@ -29,6 +29,8 @@ const HandoverBody = Type.Object({
   periodFrom: Timestamp,
   periodTo: Timestamp,
   outgoingUserId: Uuid,
+  outgoingName: Type.Optional(Type.String()),
+  signedOffByName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   report: Type.Unknown(),
   notes: Type.String(),
   createdAt: Timestamp,
@@ -56,19 +58,34 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: "The organisation's rotation of duty officers",
-        response: { 200: Type.Object({ rotation: Type.Union([RotationBody, Type.Null()]) }) },
+        response: {
+          200: Type.Object({
+            rotation: Type.Union([RotationBody, Type.Null()]),
+            people: Type.Array(Type.Object({ id: Uuid, displayName: Type.String() })),
+          }),
+        },
       },
     },
     async (req) => {
+      const orgId = orgOf(req)
       const row = await deps.store.db
         .selectFrom('rotations')
         .select('definition')
-        .where('org_id', '=', orgOf(req))
+        .where('org_id', '=', orgId)
         .executeTakeFirst()
+      const users = await deps.store.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('org_id', '=', orgId)
+        .where('disabled', '=', false)
+        .orderBy('display_name')
+        .execute()
       return {
         rotation: row
           ? (row.definition as RotationInput & { members: string[]; shiftStarts: string[] })
           : null,
+        // who may be put on a shift: the organisation's active users, named
+        people: users.map((u) => ({ id: u.id, displayName: u.display_name })),
       }
     },
   )
@@ -178,13 +195,20 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => {
+      const orgId = orgOf(req)
       const rows = await deps.store.db
         .selectFrom('handovers')
         .selectAll()
-        .where('org_id', '=', orgOf(req))
+        .where('org_id', '=', orgId)
         .orderBy('created_at', 'desc')
         .limit(20)
         .execute()
+      const users = await deps.store.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('org_id', '=', orgId)
+        .execute()
+      const names = new Map(users.map((u) => [u.id, u.display_name]))
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -192,6 +216,8 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
           periodFrom: r.period_from.toISOString(),
           periodTo: r.period_to.toISOString(),
           outgoingUserId: r.outgoing_user_id,
+          outgoingName: names.get(r.outgoing_user_id) ?? '?',
+          signedOffByName: r.signed_off_by ? (names.get(r.signed_off_by) ?? '?') : null,
           report: r.report,
           notes: r.notes,
           createdAt: r.created_at.toISOString(),
