@@ -758,3 +758,188 @@ describe.each(engines.map((e) => [e.name, e] as const))('notifications on %s', (
     ).toBe(0)
   })
 })
+
+describe.each(engines.map((e) => [e.name, e] as const))(
+  'attachments, promotion to a case, corrections of a case on %s',
+  (_name, engine) => {
+    let node: TestNode
+    let duty: Session
+    let police: Session
+    let fire: Session
+    const errorOf = (r: { statusCode: number; json(): unknown }) => ({
+      status: r.statusCode,
+      code: (r.json() as { error?: { code: string } }).error?.code,
+    })
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 32), Buffer.from('\n%%EOF\n')])
+
+    beforeAll(async () => {
+      node = await startTestNode(engine)
+      for (const code of ['police', 'fire'])
+        await addOrganisation(node.deps, {
+          organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' },
+          caller: { kind: 'system', label: 'test' },
+          source: 'test',
+        })
+      duty = await signedInAs(node, ['duty-officer'])
+      police = await signedInAs(node, ['partner'], 'police')
+      fire = await signedInAs(node, ['partner'], 'fire')
+    })
+    afterAll(async () => {
+      await node.dispose()
+    })
+
+    it('promotes a daily-log entry to a case, and lets the owner correct the case', async () => {
+      const entry = (
+        await node.app.inject({
+          method: 'POST',
+          url: '/api/v1/log',
+          headers: duty.headers(),
+          payload: {
+            discipline: 'multidisciplinary',
+            source: 'phone',
+            text: 'Odeur de gaz signalée rue Neuve, Bruxelles',
+          },
+        })
+      ).json<{ id: string }>()
+      const opened = await node.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: duty.headers(),
+        payload: {
+          kind: 'incident',
+          status: 'actual',
+          type: 'gas-leak',
+          title: 'Fuite de gaz rue Neuve',
+          severity: 'moderate',
+          fromLogEntry: entry.id,
+          participants: ['police'],
+        },
+      })
+      expect(opened.json()).toMatchObject({
+        fromLogEntry: entry.id,
+        description: 'Odeur de gaz signalée rue Neuve, Bruxelles',
+      })
+      const caseId = opened.json<{ id: string }>().id
+      const corrected = await node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${caseId}`,
+        headers: duty.headers(),
+        payload: {
+          severity: 'major',
+          scaling: { doctrine: 'BE', level: 'communal' },
+          title: 'Fuite de gaz rue Neuve (évacuation)',
+        },
+      })
+      expect(corrected.json()).toMatchObject({
+        severity: 'major',
+        title: 'Fuite de gaz rue Neuve (évacuation)',
+        scalingCrosswalk: { BE: 'communal' },
+      })
+      const wrong = await node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${caseId}`,
+        headers: duty.headers(),
+        payload: { scaling: { doctrine: 'LU', level: '7' } },
+      })
+      expect(errorOf(wrong)).toEqual({ status: 400, code: 'validation_failed' })
+      const notMine = await node.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: duty.headers(),
+        payload: {
+          kind: 'incident',
+          status: 'actual',
+          type: 'x-y',
+          title: 'From a case entry',
+          severity: 'minor',
+          fromLogEntry: '01a225ba-5799-7873-9099-5091319b2ad3',
+        },
+      })
+      expect(notMine.json<{ error: { message: string } }>().error.message).toContain(
+        "not an entry of your organisation's daily log",
+      )
+    })
+
+    it('attaches files checked by content, shows them in the log, and serves them only to those who see the entry', async () => {
+      const c = await node.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: duty.headers(),
+        payload: {
+          kind: 'incident',
+          status: 'actual',
+          type: 'fire',
+          title: 'Feu de broussailles',
+          severity: 'minor',
+          participants: ['police'],
+        },
+      })
+      const caseId = c.json<{ id: string }>().id
+      const entry = (
+        await node.app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${caseId}/log`,
+          headers: police.headers(),
+          payload: { discipline: 'be-d3-police', source: 'field', text: 'Rapport de situation joint' },
+        })
+      ).json<{ id: string }>()
+      const upload = (payload: Buffer, type: string, who = police, name = 'rapport situation.pdf') =>
+        node.app.inject({
+          method: 'POST',
+          url: `/api/v1/log-entries/${entry.id}/attachments`,
+          headers: { ...who.headers(), 'content-type': type, 'x-filename': encodeURIComponent(name) },
+          payload,
+        })
+      const ok = await upload(pdf, 'application/pdf')
+      expect(ok.statusCode).toBe(201)
+      const meta = ok.json<{ id: string; size: number; fileName: string }>()
+      expect(meta).toMatchObject({ size: pdf.length, fileName: 'rapport situation.pdf' })
+      const lying = await upload(Buffer.from('MZ\x90\x00 not a pdf'), 'application/pdf')
+      expect(lying.json<{ error: { message: string } }>().error.message).toContain(
+        "the file's content is not application/pdf",
+      )
+      expect(errorOf(await upload(Buffer.from('<script>'), 'text/html'))).toEqual({
+        status: 400,
+        code: 'validation_failed',
+      })
+      expect(errorOf(await upload(pdf, 'application/pdf', duty))).toEqual({
+        status: 403,
+        code: 'other_organisation',
+      })
+      const log = (
+        await node.app.inject({ url: `/api/v1/cases/${caseId}/log`, headers: duty.headers() })
+      ).json<{ items: { id: string; attachments: { id: string }[] }[] }>().items
+      expect(log.find((e) => e.id === entry.id)?.attachments.map((a) => a.id)).toEqual([meta.id])
+      const download = await node.app.inject({
+        url: `/api/v1/attachments/${meta.id}`,
+        headers: duty.headers(),
+      })
+      expect(download.headers['content-disposition']).toBe(
+        "attachment; filename*=UTF-8''rapport%20situation.pdf",
+      )
+      expect(download.rawPayload.equals(pdf)).toBe(true)
+      expect(
+        errorOf(await node.app.inject({ url: `/api/v1/attachments/${meta.id}`, headers: fire.headers() })),
+      ).toEqual({ status: 403, code: 'other_organisation' })
+    })
+
+    it('refuses a file over 10 MiB', async () => {
+      const entry = (
+        await node.app.inject({
+          method: 'POST',
+          url: '/api/v1/log',
+          headers: duty.headers(),
+          payload: { discipline: 'multidisciplinary', source: 'phone', text: 'Big file' },
+        })
+      ).json<{ id: string }>()
+      const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)])
+      const response = await node.app.inject({
+        method: 'POST',
+        url: `/api/v1/log-entries/${entry.id}/attachments`,
+        headers: { ...duty.headers(), 'content-type': 'application/pdf' },
+        payload: big,
+      })
+      expect(errorOf(response)).toEqual({ status: 413, code: 'payload_too_large' })
+    })
+  },
+)

@@ -60,6 +60,8 @@ export interface Case {
   readonly createdAt: Date
   readonly createdBy: string
   readonly updatedAt: Date
+  /** The daily-log entry the case was opened from, if any. */
+  readonly fromLogEntry: string | null
 }
 
 /** Who sees a case: its owner and the organisations taking part. */

@@ -18,6 +18,7 @@ export interface NewCaseInput {
   readonly disciplines: readonly string[]
   readonly scaling: Scaling | null
   readonly participants: readonly string[]
+  readonly fromLogEntry?: string | null | undefined
 }
 
 export function caseProblems(input: NewCaseInput): string[] {
@@ -72,5 +73,6 @@ export function newCase(
     createdAt: context.at,
     createdBy: context.createdBy,
     updatedAt: context.at,
+    fromLogEntry: input.fromLogEntry ?? null,
   })
 }

@@ -21,6 +21,19 @@ export type DomainEventBody =
   | { readonly kind: 'roster.changed'; readonly orgId: string }
   | { readonly kind: 'map-feature.saved'; readonly feature: MapFeature }
   | { readonly kind: 'map-feature.removed'; readonly featureId: string; readonly caseId: string }
+  | {
+      readonly kind: 'attachment.added'
+      readonly attachment: {
+        readonly id: string
+        readonly logEntryId: string
+        readonly caseId: string | null
+        readonly fileName: string
+        readonly contentType: string
+        readonly size: number
+        readonly sha256: string
+        readonly createdAt: Date
+      }
+    }
 
 export type EventKind = DomainEventBody['kind']
 

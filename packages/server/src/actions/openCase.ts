@@ -45,8 +45,20 @@ export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Cas
         throw new LiaisonError('forbidden', 'cases are opened by a person or a token of an organisation')
       requirePermission(caller, 'cases.manage')
       const participants = await participantIds(ctx, deps.nodeId, command.input.participants)
+      let description = command.input.description
+      if (command.input.fromLogEntry) {
+        const entry = await ctx.tx
+          .selectFrom('log_entries')
+          .select(['case_id', 'org_id', 'text'])
+          .where('id', '=', command.input.fromLogEntry)
+          .executeTakeFirst()
+        if (!entry || entry.case_id !== null || entry.org_id !== caller.orgId) {
+          return refuse('validation_failed', "fromLogEntry: not an entry of your organisation's daily log")
+        }
+        if (!description.trim()) description = entry.text
+      }
       const decided = newCase(
-        { ...command.input, participants },
+        { ...command.input, description, participants },
         { id: ctx.newId(), ownerOrgId: caller.orgId, createdBy: caller.userId, at: ctx.at },
       )
       if (!decided.ok)

@@ -1,5 +1,5 @@
 import type { Case, CaseState, Caller } from '@liaison/core'
-import { callerActor, caseAudience } from '@liaison/core'
+import { callerActor, caseAudience, caseProblems } from '@liaison/core'
 import { caseRow, findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
@@ -13,10 +13,13 @@ export interface UpdateCase {
   readonly state?: CaseState | undefined
   /** The organisations taking part, by code: replaces the list. */
   readonly participants?: readonly string[] | undefined
+  /** What the owner may correct after opening: title, description, severity, scaling, end. */
+  readonly details?:
+    Partial<Pick<Case, 'title' | 'description' | 'severity' | 'scaling' | 'endsAt'>> | undefined
   readonly source: string | null
 }
 
-/** Changes a case's state or who takes part. Only the owning organisation edits its case. */
+/** Changes a case's state, who takes part, or its details. Only the owning organisation edits its case. */
 export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise<Case> {
   const action =
     command.state === 'closed' ? 'case.close' : command.state === 'open' ? 'case.reopen' : 'case.update'
@@ -41,6 +44,17 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
         )
         next = { ...next, participants: [...new Set(ids)] }
         changed.push('participants')
+      }
+      if (command.details && Object.keys(command.details).length > 0) {
+        next = { ...next, ...command.details }
+        const problems = caseProblems({
+          ...next,
+          participants: [],
+          disciplines: [...next.disciplines],
+        }).filter((p) => !p.startsWith('participants'))
+        if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+        next = { ...next, title: next.title.trim() }
+        changed.push(...Object.keys(command.details))
       }
       if (changed.length === 0)
         return refuse('conflict', `nothing changes: the case is already ${current.state}`)

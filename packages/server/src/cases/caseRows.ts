@@ -26,6 +26,7 @@ export function toCase(row: Selectable<CasesTable>): Case {
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
+    fromLogEntry: row.from_log_entry,
   }
 }
 
@@ -51,6 +52,7 @@ export function caseRow(c: Case): Selectable<CasesTable> {
     created_at: c.createdAt,
     created_by: c.createdBy,
     updated_at: c.updatedAt,
+    from_log_entry: c.fromLogEntry,
   }
 }
 

@@ -12,6 +12,7 @@ import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
+import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
   notificationRoutes(app, deps)
+  await attachmentRoutes(app, deps)
   streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

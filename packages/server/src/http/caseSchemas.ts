@@ -45,6 +45,7 @@ export const CaseBody = Type.Object({
   createdAt: Timestamp,
   createdBy: Type.String({ format: 'uuid' }),
   updatedAt: Timestamp,
+  fromLogEntry: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
 })
 
 export const NewCaseBody = Type.Object(
@@ -65,6 +66,8 @@ export const NewCaseBody = Type.Object(
     participants: Type.Optional(
       Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
     ),
+    /** Promote a daily-log entry to a case: its text becomes the description when none is given. */
+    fromLogEntry: Type.Optional(Type.String({ format: 'uuid' })),
   },
   { additionalProperties: false },
 )
@@ -82,6 +85,17 @@ export const LogEntryBody = Type.Object({
   text: Type.String(),
   location: Type.Union([GeoPointBody, Type.Null()]),
   supersedes: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  /** The files attached to the entry (download at /api/v1/attachments/{id}). */
+  attachments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        fileName: Type.String(),
+        contentType: Type.String(),
+        size: Type.Integer(),
+      }),
+    ),
+  ),
   /** Set when a later entry corrects this one. */
   supersededBy: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
 })

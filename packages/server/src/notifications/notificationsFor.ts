@@ -58,6 +58,7 @@ export function notificationOf(
     case 'roster.changed':
     case 'map-feature.saved':
     case 'map-feature.removed':
+    case 'attachment.added':
       return null
     default: {
       const exhaustive: never = body

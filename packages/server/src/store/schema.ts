@@ -116,6 +116,7 @@ export interface CasesTable {
   created_at: Timestamp
   created_by: string
   updated_at: Timestamp
+  from_log_entry: string | null
 }
 
 export interface LogEntriesTable {
@@ -279,7 +280,21 @@ export interface NotificationReadsTable {
   updated_at: Timestamp
 }
 
+export interface AttachmentsTable {
+  id: string
+  log_entry_id: string
+  org_id: string
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  data: Buffer
+  created_at: Timestamp
+  created_by: string
+}
+
 export interface Database {
+  attachments: AttachmentsTable
   notification_reads: NotificationReadsTable
   map_features: MapFeaturesTable
   contacts: ContactsTable

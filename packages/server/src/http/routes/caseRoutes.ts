@@ -1,4 +1,12 @@
-import { LiaisonError, canSeeCase, caseStates, caseStatuses, disciplines } from '@liaison/core'
+import {
+  LiaisonError,
+  canSeeCase,
+  caseStates,
+  caseStatuses,
+  disciplines,
+  doctrines,
+  severities,
+} from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
@@ -35,6 +43,28 @@ async function visibleCase(deps: AppDeps, req: FastifyRequest, id: string) {
   if (!canSeeCase(c, orgOf(req)))
     throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
   return c
+}
+
+/** Adds each entry's attachments (names and sizes, not contents) in one query. */
+async function withAttachments<E extends { id: string }>(deps: AppDeps, entries: E[]) {
+  if (entries.length === 0) return entries
+  const rows = await deps.store.db
+    .selectFrom('attachments')
+    .select(['id', 'log_entry_id', 'file_name', 'content_type', 'size'])
+    .where(
+      'log_entry_id',
+      'in',
+      entries.map((e) => e.id),
+    )
+    .orderBy('created_at')
+    .execute()
+  const byEntry = new Map<string, { id: string; fileName: string; contentType: string; size: number }[]>()
+  for (const r of rows)
+    byEntry.set(r.log_entry_id, [
+      ...(byEntry.get(r.log_entry_id) ?? []),
+      { id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size },
+    ])
+  return entries.map((e) => ({ ...e, attachments: byEntry.get(e.id) ?? [] }))
 }
 
 export function caseRoutes(app: App, deps: AppDeps): void {
@@ -106,10 +136,24 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'cases.manage' },
       schema: {
         tags: ['cases'],
-        summary: 'Close, re-open or monitor a case, or change who takes part (the owning organisation only)',
+        summary:
+          'Close, re-open or monitor a case, change who takes part, or correct its title, description, severity, scaling or end (the owning organisation only)',
         params: CaseId,
         body: Type.Object(
           {
+            title: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+            description: Type.Optional(Type.String({ maxLength: 20_000 })),
+            severity: Type.Optional(Type.Enum(severities)),
+            scaling: Type.Optional(
+              Type.Union([
+                Type.Object(
+                  { doctrine: Type.Enum(doctrines), level: Type.String({ maxLength: 20 }) },
+                  { additionalProperties: false },
+                ),
+                Type.Null(),
+              ]),
+            ),
+            endsAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
             state: Type.Optional(Type.Enum(caseStates)),
             participants: Type.Optional(
               Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
@@ -120,15 +164,23 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         response: { 200: CaseBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req) =>
-      presentCase(
+    async (req) => {
+      const { state, participants, endsAt, ...rest } = req.body
+      const details = {
+        ...rest,
+        ...(endsAt !== undefined ? { endsAt: endsAt === null ? null : new Date(endsAt) } : {}),
+      }
+      return presentCase(
         await updateCase(deps, {
           caller: req.principal!,
           caseId: req.params.id,
-          ...req.body,
+          state,
+          participants,
+          details,
           source: req.ip,
         }),
-      ),
+      )
+    },
   )
 
   app.get(
@@ -145,11 +197,14 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       await visibleCase(deps, req, req.params.id)
       return {
-        items: presentLog(
-          await listLog(
-            deps.store.db,
-            { caseId: req.params.id },
-            { discipline: req.query.discipline, query: req.query.q },
+        items: await withAttachments(
+          deps,
+          presentLog(
+            await listLog(
+              deps.store.db,
+              { caseId: req.params.id },
+              { discipline: req.query.discipline, query: req.query.q },
+            ),
           ),
         ),
       }
@@ -191,11 +246,14 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => ({
-      items: presentLog(
-        await listLog(
-          deps.store.db,
-          { dailyOf: orgOf(req) },
-          { discipline: req.query.discipline, query: req.query.q },
+      items: await withAttachments(
+        deps,
+        presentLog(
+          await listLog(
+            deps.store.db,
+            { dailyOf: orgOf(req) },
+            { discipline: req.query.discipline, query: req.query.q },
+          ),
         ),
       ),
     }),

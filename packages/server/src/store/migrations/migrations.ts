@@ -8,6 +8,7 @@ import { m0006_duty } from './m0006_duty.ts'
 import { m0007_calendar } from './m0007_calendar.ts'
 import { m0008_directory } from './m0008_directory.ts'
 import { m0009_notifications } from './m0009_notifications.ts'
+import { m0010_attachments } from './m0010_attachments.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_calendar': m0007_calendar,
   '0008_directory': m0008_directory,
   '0009_notifications': m0009_notifications,
+  '0010_attachments': m0010_attachments,
 }
