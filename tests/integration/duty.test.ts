@@ -145,6 +145,16 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
       status: 409,
       code: 'conflict',
     })
+    // Anna took Bart's night; Bart is not on the next shift either, so he is not the incoming officer yet
+    expect(errorOf(await send(bart, 'POST', `/api/v1/handovers/${handover.id}/sign-off`))).toEqual({
+      status: 409,
+      code: 'conflict',
+    })
+    await send(anna, 'PUT', '/api/v1/roster/overrides', {
+      shiftStart: '2026-03-29T05:00:00.000Z',
+      userId: bart.account.user.id,
+      reason: 'Bart takes the morning',
+    })
     const signed = await send(bart, 'POST', `/api/v1/handovers/${handover.id}/sign-off`)
     expect(signed.json()).toMatchObject({ signedOffBy: bart.account.user.id })
     expect(errorOf(await send(bart, 'POST', `/api/v1/handovers/${handover.id}/sign-off`))).toEqual({

@@ -1,15 +1,9 @@
 import type { Caller, GeoPoint, LogEntry } from '@liaison/core'
-import {
-  LiaisonError,
-  callerActor,
-  canSeeCase,
-  caseAudience,
-  disciplines,
-  logEntryProblems,
-} from '@liaison/core'
+import { callerActor, canSeeCase, caseAudience, disciplines, logEntryProblems } from '@liaison/core'
 import { findCase, toLogEntry } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
 export interface AppendLogEntry {
@@ -28,16 +22,11 @@ export interface AppendLogEntry {
 
 /** Appends to a case's log (an organisation taking part) or to the daily log. Entries are never edited. */
 export async function appendLogEntry(deps: ActionDeps, command: AppendLogEntry): Promise<LogEntry> {
-  const { caller } = command
   return runAction(
     deps,
-    { action: 'log.append', actor: callerActor(caller), source: command.requestSource },
+    { action: 'log.append', actor: callerActor(command.caller), source: command.requestSource },
     async (ctx) => {
-      if (caller.kind !== 'user' && caller.kind !== 'token')
-        throw new LiaisonError(
-          'forbidden',
-          'log entries are written by a person or a token of an organisation',
-        )
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.caseId, caller.orgId)
       let audience: string[] = [caller.orgId]

@@ -128,7 +128,12 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
 
 export async function removeMapFeature(
   deps: ActionDeps,
-  command: { readonly caller: Caller; readonly featureId: string; readonly source: string | null },
+  command: {
+    readonly caller: Caller
+    readonly featureId: string
+    readonly caseId?: string | undefined
+    readonly source: string | null
+  },
 ): Promise<void> {
   await runAction(
     deps,
@@ -146,7 +151,10 @@ export async function removeMapFeature(
       if (!row) return refuse('not_found', `no feature ${command.featureId}`)
       if (row.org_id !== caller.orgId)
         return refuse('other_organisation', 'another organisation drew this feature')
+      if (command.caseId !== undefined && row.case_id !== command.caseId)
+        return refuse('not_found', `no feature ${command.featureId} on this case`)
       const c = await findCase(ctx.tx, row.case_id)
+      if (c?.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
       await ctx.tx
         .updateTable('map_features')
         .set({ removed_at: ctx.at })

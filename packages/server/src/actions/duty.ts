@@ -5,6 +5,7 @@ import {
   parseLocalDate,
   parseLocalTime,
   rotationProblems,
+  shiftAt,
   shiftsBetween,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
@@ -60,6 +61,7 @@ export async function setRotation(
           .select('id')
           .where('id', 'in', [...command.rotation.members])
           .where('org_id', '=', caller.orgId)
+          .where('disabled', '=', false)
           .execute()
         const known = new Set(members.map((m) => m.id))
         for (const id of command.rotation.members)
@@ -371,6 +373,19 @@ export async function signOffHandover(
       if (row.signed_off_at) return refuse('conflict', 'this handover was already signed off')
       if (row.outgoing_user_id === caller.userId)
         return refuse('conflict', 'the incoming officer signs the handover off, not the outgoing one')
+      // with a rotation, the incoming officer is the one on duty now or on the next shift
+      const rotation = await loadRotation(ctx.tx, caller.orgId)
+      if (rotation) {
+        const overrides = await loadOverrides(ctx.tx, caller.orgId)
+        const current = shiftAt(rotation, ctx.at, overrides)
+        const next = current ? shiftAt(rotation, current.end, overrides) : null
+        if (current && current.userId !== caller.userId && next?.userId !== caller.userId) {
+          return refuse(
+            'conflict',
+            'only the officer on duty now or on the next shift signs the handover off',
+          )
+        }
+      }
       await ctx.tx
         .updateTable('handovers')
         .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })

@@ -1,10 +1,11 @@
 import type { Case, Caller, NewCaseInput } from '@liaison/core'
-import { LiaisonError, callerActor, caseAudience, newCase } from '@liaison/core'
+import { callerActor, caseAudience, newCase } from '@liaison/core'
 import { caseRow } from '../cases/caseRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
 /** The ids of the organisations named by code, refusing any this node does not know. */
@@ -36,13 +37,11 @@ export interface OpenCase {
 
 /** Opens an incident or a planned event, owned by the caller's organisation. */
 export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Case> {
-  const { caller } = command
   return runAction(
     deps,
-    { action: 'case.open', actor: callerActor(caller), source: command.source },
+    { action: 'case.open', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
-      if (caller.kind !== 'user' && caller.kind !== 'token')
-        throw new LiaisonError('forbidden', 'cases are opened by a person or a token of an organisation')
+      const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       const participants = await participantIds(ctx, deps.nodeId, command.input.participants)
       let description = command.input.description

@@ -279,14 +279,13 @@ export async function seedDemoDay(deps: ActionDeps, nodeId: string): Promise<voi
   const source = 'demo'
 
   // a rotation of the centre's duty officers, day 07:00 and night 19:00 in Brussels time
-  const admin = await as('admin')
   await setRotation(deps, {
     caller: duty,
     rotation: {
       timeZone: 'Europe/Brussels',
       startDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(ago(24 * 60)),
       shiftStarts: ['07:00', '19:00'],
-      members: [duty.userId, crisis.userId, admin.userId],
+      members: [duty.userId, crisis.userId],
     },
     source,
   })

@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new LiaisonError('rate_limited', `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+      new LiaisonError('rate_limited', `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
   })
   await app.register(swagger, {
     openapi: {
@@ -93,6 +93,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
         { name: 'log', description: 'The main log: per case, and the daily log; append-only' },
         { name: 'tasks', description: 'Tasks and the decision register of a case' },
+        { name: 'map', description: "Each case's map features, and the duty desk map" },
+        {
+          name: 'contacts',
+          description: 'The contact directory: records kept by their owners, revalidated by a date',
+        },
+        { name: 'plans', description: 'The plan library, and the plans a case activates' },
+        { name: 'calendar', description: 'Planned events, and their iCalendar feed behind a secret address' },
+        { name: 'duty', description: 'The roster of duty officers and shift handovers' },
+        { name: 'notifications', description: 'What concerns the signed-in user' },
         {
           name: 'sitreps',
           description: 'Situation reports: drafted from the log, approved, frozen, exported',

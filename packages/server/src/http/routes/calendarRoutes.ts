@@ -14,7 +14,8 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Planned events the organisation sees, from a date on (default: today), soonest first',
+        summary:
+          'Planned events the organisation sees, from a time on (default: 24 hours ago), soonest first',
         querystring: Type.Object(
           { from: Type.Optional(Type.String({ format: 'date-time' })) },
           { additionalProperties: false },
@@ -121,6 +122,8 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/calendar/:file',
     {
+      // the secret is in the address: keep it out of the request logs
+      logLevel: 'warn',
       config: { auth: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         hide: true,

@@ -248,6 +248,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       await removeMapFeature(deps, {
         caller: req.principal!,
         featureId: req.params.featureId,
+        caseId: req.params.id,
         source: req.ip,
       })
       return reply.status(204).send(null)
