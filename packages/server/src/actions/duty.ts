@@ -1,5 +1,6 @@
 import type { Caller, Rotation, RosterOverride, Shift } from '@liaison/core'
 import {
+  authorizeCaller,
   callerActor,
   isOverdue,
   parseLocalDate,
@@ -52,7 +53,8 @@ export async function setRotation(
     { action: 'roster.set', actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
       const caller = requirePerson(command.caller)
-      requirePermission(caller, 'cases.manage')
+      // the roster is set by those who run the desk, or by the organisation's administrator
+      if (!authorizeCaller(caller, 'cases.manage').ok) requirePermission(caller, 'users.manage')
       ctx.target(caller.orgId, caller.orgId)
       const { rotation, problems } = toRotation(command.rotation)
       if (command.rotation.members.length > 0) {

@@ -93,7 +93,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
   app.put(
     '/api/v1/roster',
     {
-      config: { auth: 'cases.manage' },
+      config: { auth: 'read' },
       schema: {
         tags: ['duty'],
         summary: 'Set the rotation: time zone, first day, wall-clock shift starts, members in turn',
