@@ -155,4 +155,38 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
     await duty.goto(`${url}/#/map`)
     await expect.poll(() => duty.getByTestId('map-features').textContent()).toContain('PC-Ops Grand-Place')
   })
+
+  it('attaches a file to a daily-log entry, then makes a case of the entry', async () => {
+    const other = demo.urls[1]!
+    const desk = await newPage()
+    await signIn(desk, other, 'duty')
+    await expect.poll(() => desk.getByTestId('log-form').isVisible()).toBe(true)
+    const form = desk.getByTestId('log-form')
+    await form.getByLabel('Log entry').fill('Gas smell reported near the Meuse quay by a passer-by')
+    await form.getByLabel('Files to attach (optional)').setInputFiles({
+      name: 'note.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    })
+    await form.getByRole('button', { name: 'Add to log' }).click()
+    const log = desk.getByTestId('daily-log')
+    const link = log.getByRole('link', { name: 'note.txt' })
+    await expect.poll(() => link.count()).toBe(1)
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/v1\/attachments\/.+/)
+    const item = log.getByRole('listitem').filter({ hasText: 'Gas smell reported near the Meuse quay' })
+    expect(await item.getByTestId('attachments').textContent()).toContain('note.txt (5 B)')
+    expect(await desk.getByTestId('attachment-errors').count()).toBe(0)
+
+    await item.getByRole('button', { name: /^Make case/ }).click()
+    const open = desk.getByTestId('open-case-form')
+    await expect.poll(() => open.isVisible()).toBe(true)
+    expect(await open.getByLabel('Title').inputValue()).toContain('Gas smell reported')
+    await open.getByLabel('Type', { exact: true }).fill('gas-leak')
+    await open.getByRole('button', { name: 'Open the case' }).click()
+    await expect
+      .poll(() => desk.getByTestId('case-from-log').textContent())
+      .toContain('Opened from a daily-log entry')
+    await expect.poll(() => desk.getByRole('heading', { level: 1 }).textContent()).toContain('Gas smell')
+    expect(await seriousViolations(desk)).toEqual([])
+  })
 })

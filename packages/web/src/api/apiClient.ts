@@ -25,9 +25,12 @@ function errorFrom(status: number, body: unknown): ApiError {
   return new ApiError({ status, code: 'unexpected_answer', message: `HTTP ${status}` })
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown, file?: File): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (file !== undefined) {
+    headers['content-type'] = file.type || 'application/octet-stream'
+    headers['x-filename'] = encodeURIComponent(file.name)
+  } else if (body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken
   let response: Response
   try {
@@ -36,7 +39,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(file !== undefined ? { body: file } : body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   } catch (cause) {
     throw new ApiError({
@@ -75,6 +78,8 @@ export const apiClient = {
   put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
   delete: <T = void>(path: string): Promise<T> => request<T>('DELETE', path),
+  /** Posts a file as the raw body, with its type and (URI-encoded) name in headers. */
+  upload: <T>(path: string, file: File): Promise<T> => request<T>('POST', path, undefined, file),
 
   /** From `Me.csrfToken`; null once signed out. */
   setCsrfToken(token: string | null): void {

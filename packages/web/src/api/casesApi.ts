@@ -38,6 +38,16 @@ export interface CaseRecord {
   readonly createdAt: string
   readonly createdBy: string
   readonly updatedAt: string
+  /** The daily-log entry the case was opened from, if any. */
+  readonly fromLogEntry?: string | null
+}
+
+export interface CaseCorrection {
+  readonly title?: string
+  readonly description?: string
+  readonly severity?: Severity
+  readonly scaling?: { readonly doctrine: Doctrine; readonly level: string } | null
+  readonly endsAt?: string | null
 }
 
 export interface NewCase {
@@ -51,6 +61,8 @@ export interface NewCase {
   readonly scaling?: { readonly doctrine: Doctrine; readonly level: string } | null
   /** Organisation codes. */
   readonly participants?: readonly string[]
+  /** A daily-log entry of the caller's organisation the case grows out of. */
+  readonly fromLogEntry?: string
 }
 
 export interface LogEntryRecord {
@@ -68,6 +80,21 @@ export interface LogEntryRecord {
   readonly supersedes: string | null
   /** Absent in live-stream events: the list works it out from `supersedes`. */
   readonly supersededBy?: string | null
+  /** Absent in live-stream events and on a fresh entry. */
+  readonly attachments?: readonly AttachmentSummary[]
+}
+
+export interface AttachmentSummary {
+  readonly id: string
+  readonly fileName: string
+  readonly contentType: string
+  readonly size: number
+}
+
+export interface AttachmentRecord extends AttachmentSummary {
+  readonly logEntryId: string
+  readonly sha256: string
+  readonly createdAt: string
 }
 
 export interface NewLogEntry {
@@ -177,7 +204,7 @@ export const fetchCase = (id: string): Promise<CaseRecord> => apiClient.get(case
 
 export const updateCase = (
   id: string,
-  change: { state?: CaseState; participants?: readonly string[] },
+  change: { state?: CaseState; participants?: readonly string[] } & CaseCorrection,
 ): Promise<CaseRecord> => apiClient.patch(casePath(id), change)
 
 /** A case's log, or the daily log when `caseId` is null; oldest first. */
@@ -229,3 +256,12 @@ export const approveSitrep = (id: string, version: number): Promise<SitrepRecord
   apiClient.post(`${sitrepPath(id)}/approve`, { version })
 
 export const sitrepPrintHref = (id: string): string => `${sitrepPath(id)}/print`
+
+/** The file types the node accepts as attachments (it checks the content too). */
+export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const
+
+/** Adds a file to a log entry: the file is the raw body, not JSON. */
+export const uploadAttachment = (logEntryId: string, file: File): Promise<AttachmentRecord> =>
+  apiClient.upload(`/api/v1/log-entries/${encodeURIComponent(logEntryId)}/attachments`, file)
+
+export const attachmentHref = (id: string): string => `/api/v1/attachments/${encodeURIComponent(id)}`

@@ -16,6 +16,7 @@ import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
 import { disciplines, doctrines } from './caseVocabulary.ts'
+import { CaseEditForm } from './CaseEditForm.tsx'
 import { DecisionsPanel } from './DecisionsPanel.tsx'
 import { LogEntryForm } from './LogEntryForm.tsx'
 import { LogList, withEntry } from './LogList.tsx'
@@ -67,6 +68,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
   const [news, setNews] = useState<string | null>(null)
   const [stateError, setStateError] = useState<unknown>(null)
   const [stateStatus, setStateStatus] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
 
   const filtered = filter.discipline !== '' || filter.q.trim() !== ''
 
@@ -143,6 +145,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
   const participantIds = c ? [c.ownerOrgId, ...c.participants] : []
   const assignees = organisations.filter((o) => participantIds.includes(o.id))
   const canLog = may('cases.write') && c !== null && c.state !== 'closed'
+  const mayEdit = may('cases.manage') && c !== null && c.ownerOrgId === me.organisation.id
 
   return (
     <>
@@ -163,6 +166,11 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
           t('caseRoom.title')
         )}
       </h1>
+      {c?.fromLogEntry && (
+        <p className="notice" data-testid="case-from-log">
+          {t('promote.openedFrom')}
+        </p>
+      )}
       {theCase.error !== null && <ErrorAlert error={theCase.error} />}
       {theCase.loading && !c && <p role="status">{t('app.loading')}</p>}
       {c && (
@@ -225,8 +233,24 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 </>
               )}
             </dl>
+            {editing && (
+              <CaseEditForm
+                theCase={c}
+                onCancel={() => setEditing(false)}
+                onSaved={(saved) => {
+                  theCase.set(saved)
+                  setEditing(false)
+                  setStateStatus(t('caseEdit.saved'))
+                }}
+              />
+            )}
             {may('cases.manage') && (
               <div className="button-row">
+                {mayEdit && !editing && (
+                  <button type="button" className="button" onClick={() => setEditing(true)}>
+                    {t('caseEdit.edit')}
+                  </button>
+                )}
                 {stateActions
                   .filter((a) => a.to !== c.state)
                   .map((a) => (
@@ -306,6 +330,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 entries={log.items}
                 label={t('caseRoom.log')}
                 testId="case-log"
+                {...(may('cases.write') ? { attachOrgId: me.organisation.id } : {})}
                 actions={{
                   ...(canLog ? { onCorrect: setCorrecting } : {}),
                   ...(may('cases.write') ? { onMakeTask: setTaskFrom } : {}),

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
+import type { FileFailure } from './Attachments.tsx'
+import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
 import { logSources } from './caseVocabulary.ts'
 
 const disciplineKey = 'liaison.log.discipline'
@@ -53,6 +55,9 @@ export function LogEntryForm({
 }: LogEntryFormProps) {
   const { t, i18n } = useTranslation()
   const titleId = useId()
+  const filesId = useId()
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [failures, setFailures] = useState<readonly FileFailure[]>([])
   const textRef = useRef<HTMLTextAreaElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const [text, setText] = useState('')
@@ -94,6 +99,7 @@ export function LogEntryForm({
     }
     setProblem(null)
     setError(null)
+    setFailures([])
     setBusy(true)
     try {
       const entry = await appendLog(caseId, {
@@ -103,8 +109,15 @@ export function LogEntryForm({
         ...(correcting ? { supersedes: correcting.id } : {}),
       })
       setText('')
-      onAppended(entry)
+      const files = [...(fileRef.current?.files ?? [])]
+      onAppended(files.length > 0 ? { ...entry, attachments: [] } : entry)
       if (correcting) onCancelCorrection()
+      if (files.length > 0) {
+        const { attached, failed } = await uploadAll(entry.id, files)
+        if (fileRef.current) fileRef.current.value = ''
+        onAppended({ ...entry, attachments: attached })
+        setFailures(failed)
+      }
       textRef.current?.focus()
     } catch (caught) {
       setError(caught)
@@ -181,6 +194,22 @@ export function LogEntryForm({
           }}
         />
       </div>
+      <div className="field">
+        <label htmlFor={filesId}>{t('attachments.files')}</label>
+        <p id={`${filesId}-hint`} className="field-hint">
+          {t('attachments.filesHint')}
+        </p>
+        <input
+          id={filesId}
+          ref={fileRef}
+          type="file"
+          multiple
+          accept={acceptedFiles}
+          aria-describedby={`${filesId}-hint`}
+          data-testid="log-files"
+        />
+      </div>
+      <FileFailures failures={failures} />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {busy ? t('log.adding') : correcting ? t('log.addCorrection') : t('log.add')}

@@ -1,17 +1,25 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LogEntryRecord } from '../api/casesApi.ts'
+import type { AttachmentSummary, LogEntryRecord } from '../api/casesApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
+import { AttachmentLinks, AttachControl } from './Attachments.tsx'
+import { mergeEntry } from './caseHelpers.ts'
 
 export interface LogActions {
   readonly onCorrect?: (entry: LogEntryRecord) => void
   readonly onMakeTask?: (entry: LogEntryRecord) => void
   readonly onMakeDecision?: (entry: LogEntryRecord) => void
+  readonly onMakeCase?: (entry: LogEntryRecord) => void
 }
 
-/** Adds `entry` to `entries` unless it is there already, and marks the entry it corrects. */
+/**
+ * Adds `entry` to `entries` (or refreshes it if it is there already), and marks the entry it
+ * corrects.
+ */
 export function withEntry(entries: readonly LogEntryRecord[], entry: LogEntryRecord): LogEntryRecord[] {
-  if (entries.some((e) => e.id === entry.id)) return [...entries]
+  if (entries.some((e) => e.id === entry.id))
+    return entries.map((e) => (e.id === entry.id ? mergeEntry(e, entry) : e))
   const marked = entries.map((e) => (entry.supersedes === e.id ? { ...e, supersededBy: entry.id } : e))
   return [...marked, entry]
 }
@@ -22,13 +30,18 @@ export function LogList({
   actions = {},
   label,
   testId,
+  attachOrgId,
 }: {
   readonly entries: readonly LogEntryRecord[]
   readonly actions?: LogActions
   readonly label: string
   readonly testId: string
+  /** Entries of this organisation get an "Attach a file" control; none when absent. */
+  readonly attachOrgId?: string
 }) {
   const { t, i18n } = useTranslation()
+  // files attached here since the entries were loaded, by entry id
+  const [added, setAdded] = useState<Readonly<Record<string, readonly AttachmentSummary[]>>>({})
   const byId = new Map(entries.map((e) => [e.id, e]))
   const correctedBy = new Map<string, LogEntryRecord>()
   for (const e of entries) if (e.supersedes) correctedBy.set(e.supersedes, e)
@@ -59,6 +72,12 @@ export function LogList({
               </span>
             </p>
             <p className="log-text">{entry.text}</p>
+            <AttachmentLinks
+              attachments={[
+                ...(entry.attachments ?? []),
+                ...(added[entry.id] ?? []).filter((a) => !entry.attachments?.some((b) => b.id === a.id)),
+              ]}
+            />
             {isCorrected && (
               <p className="log-correction">
                 <span className="tag tag-warning">{t('log.correctedTag')}</span>{' '}
@@ -71,7 +90,16 @@ export function LogList({
                 {corrects ? t('log.corrects', { entry: describe(corrects) }) : t('log.correctsEarlier')}
               </p>
             )}
-            {(actions.onCorrect || actions.onMakeTask || actions.onMakeDecision) && (
+            {attachOrgId !== undefined && entry.orgId === attachOrgId && (
+              <AttachControl
+                entry={entry}
+                entryLabel={describe(entry)}
+                onAttached={(attachment) =>
+                  setAdded((a) => ({ ...a, [entry.id]: [...(a[entry.id] ?? []), attachment] }))
+                }
+              />
+            )}
+            {(actions.onCorrect || actions.onMakeTask || actions.onMakeDecision || actions.onMakeCase) && (
               <div className="button-row log-actions">
                 {actions.onCorrect && !isCorrected && (
                   <button
@@ -100,6 +128,16 @@ export function LogList({
                     onClick={() => actions.onMakeDecision?.(entry)}
                   >
                     {t('log.makeDecision')}
+                    <span className="visually-hidden"> {describe(entry)}</span>
+                  </button>
+                )}
+                {actions.onMakeCase && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => actions.onMakeCase?.(entry)}
+                  >
+                    {t('promote.makeCase')}
                     <span className="visually-hidden"> {describe(entry)}</span>
                   </button>
                 )}

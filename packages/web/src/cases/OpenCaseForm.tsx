@@ -1,9 +1,9 @@
 import type { CaseKind, CaseStatus, Doctrine, Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import type { CaseRecord } from '../api/casesApi.ts'
+import type { CaseRecord, LogEntryRecord } from '../api/casesApi.ts'
 import { openCase } from '../api/casesApi.ts'
 import type { OrganisationRecord } from '../api/nodeApi.ts'
 import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { titleFromText } from './caseHelpers.ts'
 import {
   caseKinds,
   caseStatuses,
@@ -31,16 +32,19 @@ export interface OpenCaseFormProps {
   readonly organisations: readonly OrganisationRecord[]
   readonly onOpened: (opened: CaseRecord) => void
   readonly onCancel: () => void
+  /** A daily-log entry the case grows out of: prefills the title, sets `fromLogEntry`. */
+  readonly from?: LogEntryRecord | null
 }
 
 /** Kind, status, type, title, severity, disciplines, scaling and participants of a new case. */
-export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseFormProps) {
+export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }: OpenCaseFormProps) {
   const { t } = useTranslation()
   const titleId = useId()
+  const titleRef = useRef<HTMLInputElement>(null)
   const [kind, setKind] = useState<CaseKind>('incident')
   const [status, setStatus] = useState<CaseStatus>('actual')
   const [type, setType] = useState('')
-  const [title, setTitle] = useState('')
+  const [title, setTitle] = useState(() => (from ? titleFromText(from.text) : ''))
   const [description, setDescription] = useState('')
   const [severity, setSeverity] = useState<Severity>('moderate')
   const [chosenDisciplines, setChosenDisciplines] = useState<string[]>([])
@@ -50,6 +54,10 @@ export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseForm
   const [problems, setProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (from) titleRef.current?.focus()
+  }, [from])
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -76,6 +84,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseForm
         disciplines: disciplines.filter((d) => chosenDisciplines.includes(d)),
         scaling: doctrine ? { doctrine, level: level || scalingLevels[doctrine][0] } : null,
         participants,
+        ...(from ? { fromLogEntry: from.id } : {}),
       })
       onOpened(opened)
     } catch (caught) {
@@ -89,6 +98,11 @@ export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseForm
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('cases.openTitle')}</h2>
       <form noValidate onSubmit={(event) => void submit(event)} data-testid="open-case-form">
+        {from && (
+          <p className="notice" data-testid="case-from-entry">
+            {t('promote.fromEntry')}
+          </p>
+        )}
         {error !== null && <ErrorAlert error={error} />}
         <div className="field-row">
           <SelectField
@@ -126,6 +140,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel }: OpenCaseForm
           label={t('cases.caseTitle')}
           value={title}
           onChange={setTitle}
+          inputRef={titleRef}
           autoComplete="off"
           required
           maxLength={200}

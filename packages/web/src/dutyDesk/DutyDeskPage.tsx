@@ -6,6 +6,7 @@ import type { Me } from '../api/sessionApi.ts'
 import { CaseTable } from '../cases/CaseTable.tsx'
 import { disciplines } from '../cases/caseVocabulary.ts'
 import { LogEntryForm } from '../cases/LogEntryForm.tsx'
+import { mergeEntry } from '../cases/caseHelpers.ts'
 import { LogList, withEntry } from '../cases/LogList.tsx'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
@@ -46,6 +47,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const overdue = useLoad(listOverdueTasks)
   const [showEarlier, setShowEarlier] = useState(false)
   const [opening, setOpening] = useState(false)
+  const [caseFrom, setCaseFrom] = useState<LogEntryRecord | null>(null)
   const [announcement, setAnnouncement] = useState<string | null>(null)
   const [logNews, setLogNews] = useState<string | null>(null)
   const knownOverdue = useRef<Set<string> | null>(null)
@@ -56,7 +58,11 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const [arrived, setArrived] = useState<readonly LogEntryRecord[]>([])
   const addEntry = useCallback(
     (entry: LogEntryRecord) =>
-      setArrived((list) => (list.some((e) => e.id === entry.id) ? list : [...list, entry])),
+      setArrived((list) =>
+        list.some((e) => e.id === entry.id)
+          ? list.map((e) => (e.id === entry.id ? mergeEntry(e, entry) : e))
+          : [...list, entry],
+      ),
     [],
   )
 
@@ -119,8 +125,13 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
           </div>
           {opening && (
             <OpenCaseForm
+              key={caseFrom?.id ?? 'new'}
               organisations={organisations.filter((o) => o.id !== me.organisation.id)}
-              onCancel={() => setOpening(false)}
+              from={caseFrom}
+              onCancel={() => {
+                setOpening(false)
+                setCaseFrom(null)
+              }}
               onOpened={(opened) => {
                 window.location.hash = caseHref(opened.id)
               }}
@@ -191,7 +202,24 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
         )}
         <LiveStatus message={logNews} quiet />
         {log.error !== null && <ErrorAlert error={log.error} />}
-        {log.data && <LogList entries={shown} label={t('dutyDesk.dailyLog')} testId="daily-log" />}
+        {log.data && (
+          <LogList
+            entries={shown}
+            label={t('dutyDesk.dailyLog')}
+            testId="daily-log"
+            {...(may('cases.write') ? { attachOrgId: me.organisation.id } : {})}
+            actions={
+              may('cases.manage')
+                ? {
+                    onMakeCase: (entry) => {
+                      setCaseFrom(entry)
+                      setOpening(true)
+                    },
+                  }
+                : {}
+            }
+          />
+        )}
         {log.data && entries.length > todays.length && (
           <button type="button" className="button button-small" onClick={() => setShowEarlier((s) => !s)}>
             {showEarlier

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Me } from '../api/sessionApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { roleLabel } from '../i18n/roleLabel.ts'
+import { NotificationsMenu } from './NotificationsMenu.tsx'
 
 export interface UserMenuProps {
   readonly me: Me
@@ -47,6 +48,7 @@ export function UserMenu({ me, onSignOut }: UserMenuProps) {
         </p>
       </div>
       <div className="user-actions">
+        <NotificationsMenu />
         <button
           type="button"
           className="button button-on-dark"

@@ -1,0 +1,176 @@
+import type { Doctrine, Severity } from '@liaison/core'
+import type { FormEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import type { CaseCorrection, CaseRecord } from '../api/casesApi.ts'
+import { updateCase } from '../api/casesApi.ts'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextAreaField } from '../components/TextAreaField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { doctrines, scalingLevels, severities } from './caseVocabulary.ts'
+
+/** `datetime-local` value of an ISO time, in the browser's time zone. */
+function localInput(iso: string | null): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** Only what changed, so that a correction touches nothing else. */
+export function caseChanges(
+  c: CaseRecord,
+  edited: {
+    title: string
+    description: string
+    severity: Severity
+    scaling: { doctrine: Doctrine; level: string } | null
+    endsAt: string | null
+  },
+): CaseCorrection {
+  const sameScaling =
+    (c.scaling === null && edited.scaling === null) ||
+    (c.scaling !== null &&
+      edited.scaling !== null &&
+      c.scaling.doctrine === edited.scaling.doctrine &&
+      c.scaling.level === edited.scaling.level)
+  const sameEnd =
+    (c.endsAt === null && edited.endsAt === null) ||
+    (c.endsAt !== null &&
+      edited.endsAt !== null &&
+      new Date(c.endsAt).getTime() === new Date(edited.endsAt).getTime())
+  return {
+    ...(edited.title !== c.title ? { title: edited.title } : {}),
+    ...(edited.description !== c.description ? { description: edited.description } : {}),
+    ...(edited.severity !== c.severity ? { severity: edited.severity } : {}),
+    ...(sameScaling ? {} : { scaling: edited.scaling }),
+    ...(sameEnd ? {} : { endsAt: edited.endsAt }),
+  }
+}
+
+/** Corrects a case's title, description, severity, scaling and end (the owner's managers). */
+export function CaseEditForm({
+  theCase,
+  onSaved,
+  onCancel,
+}: {
+  readonly theCase: CaseRecord
+  readonly onSaved: (saved: CaseRecord) => void
+  readonly onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const [title, setTitle] = useState(theCase.title)
+  const [description, setDescription] = useState(theCase.description)
+  const [severity, setSeverity] = useState<Severity>(theCase.severity)
+  const [doctrine, setDoctrine] = useState<Doctrine | ''>(theCase.scaling?.doctrine ?? '')
+  const [level, setLevel] = useState(theCase.scaling?.level ?? '')
+  const [endsAt, setEndsAt] = useState(localInput(theCase.endsAt))
+  const [problem, setProblem] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => titleRef.current?.focus(), [])
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const form = event.currentTarget
+    const trimmed = title.trim()
+    const found = trimmed.length < 3 || trimmed.length > 200 ? t('cases.problemTitle') : null
+    flushSync(() => {
+      setProblem(found)
+      setError(null)
+    })
+    if (found) return focusFirstInvalid(form)
+    const end = endsAt ? new Date(endsAt) : null
+    const change = caseChanges(theCase, {
+      title: trimmed,
+      description: description.trim(),
+      severity,
+      scaling: doctrine ? { doctrine, level: level || scalingLevels[doctrine][0] } : null,
+      endsAt: end && !Number.isNaN(end.getTime()) ? end.toISOString() : null,
+    })
+    if (Object.keys(change).length === 0) return onCancel()
+    setBusy(true)
+    try {
+      onSaved(await updateCase(theCase.id, change))
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="case-edit"
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(event) => void submit(event)}
+      data-testid="case-edit-form"
+    >
+      <h2 id={headingId}>{t('caseEdit.title')}</h2>
+      {error !== null && <ErrorAlert error={error} />}
+      <TextField
+        label={t('cases.caseTitle')}
+        value={title}
+        onChange={setTitle}
+        inputRef={titleRef}
+        autoComplete="off"
+        required
+        maxLength={200}
+        error={problem}
+      />
+      <TextAreaField label={t('cases.description')} value={description} onChange={setDescription} rows={3} />
+      <div className="field-row">
+        <SelectField
+          label={t('cases.severity')}
+          value={severity}
+          options={severities.map((s) => ({ value: s, label: t(`severities.${s}`) }))}
+          onChange={(value) => setSeverity(severities.find((s) => s === value) ?? theCase.severity)}
+        />
+        <SelectField
+          label={t('cases.doctrine')}
+          value={doctrine}
+          options={[
+            { value: '', label: t('cases.noScaling') },
+            ...doctrines.map((d) => ({ value: d, label: t(`doctrines.${d}`) })),
+          ]}
+          onChange={(value) => {
+            const found = doctrines.find((d) => d === value) ?? ''
+            setDoctrine(found)
+            setLevel(found ? scalingLevels[found][0] : '')
+          }}
+        />
+        {doctrine && (
+          <SelectField
+            label={t('cases.level')}
+            value={level}
+            options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
+            onChange={setLevel}
+          />
+        )}
+      </div>
+      <TextField
+        label={t('caseEdit.endsAt')}
+        hint={t('caseEdit.endsAtHint')}
+        type="datetime-local"
+        value={endsAt}
+        onChange={setEndsAt}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {busy ? t('caseEdit.saving') : t('caseEdit.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
