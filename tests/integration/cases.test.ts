@@ -826,13 +826,14 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         headers: duty.headers(),
         payload: {
           severity: 'major',
-          scaling: { doctrine: 'BE', level: 'communal' },
+          scaling: { doctrine: 'BE', level: 'communal', planLevel: 'pre-alert' },
           title: 'Fuite de gaz rue Neuve (évacuation)',
         },
       })
       expect(corrected.json()).toMatchObject({
         severity: 'major',
         title: 'Fuite de gaz rue Neuve (évacuation)',
+        scaling: { planLevel: 'pre-alert' },
         scalingCrosswalk: { BE: 'communal' },
       })
       const wrong = await node.app.inject({

@@ -40,5 +40,8 @@ describe('scaling crosswalk', () => {
       }
     }
     expect(isScaling({ doctrine: 'NL', level: 'GRIP 6' })).toBe(false)
+    expect(isScaling({ doctrine: 'BE', level: 'federal', planLevel: 'alert' })).toBe(true)
+    expect(isScaling({ doctrine: 'NL', level: 'GRIP 5', planLevel: 'alert' })).toBe(false)
+    expect(isScaling({ doctrine: 'BE', level: 'federal', planLevel: 'red' as never })).toBe(false)
   })
 })

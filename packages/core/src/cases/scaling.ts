@@ -19,9 +19,15 @@ export const scalingLevels = {
 
 export type ScalingLevel<D extends Doctrine = Doctrine> = (typeof scalingLevels)[D][number]
 
+/** Belgium's national emergency plan (2024) has activation levels of its own, beside the phase. */
+export const bePlanLevels = ['stand-by', 'pre-alert', 'alert'] as const
+export type BePlanLevel = (typeof bePlanLevels)[number]
+
 export interface Scaling {
   readonly doctrine: Doctrine
   readonly level: string
+  /** BE only: the national emergency plan's activation level, when the plan is activated. */
+  readonly planLevel?: BePlanLevel | null | undefined
 }
 
 /**
@@ -35,7 +41,15 @@ const breadth: Record<Doctrine, Record<string, number>> = {
 }
 
 export function isScaling(value: Scaling): boolean {
-  return (doctrines as readonly string[]).includes(value.doctrine) && value.level in breadth[value.doctrine]
+  const planOk =
+    value.planLevel === undefined ||
+    value.planLevel === null ||
+    (value.doctrine === 'BE' && (bePlanLevels as readonly string[]).includes(value.planLevel))
+  return (
+    (doctrines as readonly string[]).includes(value.doctrine) &&
+    value.level in breadth[value.doctrine] &&
+    planOk
+  )
 }
 
 /** The nearest level in each other doctrine, for showing beside the case's own. */

@@ -20,7 +20,11 @@ export function toCase(row: Selectable<CasesTable>): Case {
     disciplines: row.disciplines as Discipline[],
     scaling:
       row.scaling_doctrine && row.scaling_level
-        ? { doctrine: row.scaling_doctrine as Doctrine, level: row.scaling_level }
+        ? {
+            doctrine: row.scaling_doctrine as Doctrine,
+            level: row.scaling_level,
+            planLevel: row.scaling_plan_level,
+          }
         : null,
     participants: row.participants,
     createdAt: row.created_at,
@@ -48,6 +52,7 @@ export function caseRow(c: Case): Selectable<CasesTable> {
     disciplines: [...c.disciplines],
     scaling_doctrine: c.scaling?.doctrine ?? null,
     scaling_level: c.scaling?.level ?? null,
+    scaling_plan_level: c.scaling?.planLevel ?? null,
     participants: [...c.participants],
     created_at: c.createdAt,
     created_by: c.createdBy,

@@ -1,6 +1,7 @@
 import type { Case, LogEntry } from '@liaison/core'
 import { Type } from 'typebox'
 import {
+  bePlanLevels,
   caseKinds,
   caseStates,
   caseStatuses,
@@ -17,7 +18,11 @@ export const GeoPointBody = Type.Object(
   { additionalProperties: false },
 )
 const ScalingBody = Type.Object(
-  { doctrine: Type.Enum(doctrines), level: Type.String({ maxLength: 20 }) },
+  {
+    doctrine: Type.Enum(doctrines),
+    level: Type.String({ maxLength: 20 }),
+    planLevel: Type.Optional(Type.Union([Type.Enum(bePlanLevels), Type.Null()])),
+  },
   { additionalProperties: false },
 )
 

@@ -112,6 +112,7 @@ export interface CasesTable {
   disciplines: string[]
   scaling_doctrine: string | null
   scaling_level: string | null
+  scaling_plan_level: 'stand-by' | 'pre-alert' | 'alert' | null
   participants: string[]
   created_at: Timestamp
   created_by: string

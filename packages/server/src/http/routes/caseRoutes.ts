@@ -1,4 +1,5 @@
 import {
+  bePlanLevels,
   LiaisonError,
   canSeeCase,
   caseStates,
@@ -147,7 +148,11 @@ export function caseRoutes(app: App, deps: AppDeps): void {
             scaling: Type.Optional(
               Type.Union([
                 Type.Object(
-                  { doctrine: Type.Enum(doctrines), level: Type.String({ maxLength: 20 }) },
+                  {
+                    doctrine: Type.Enum(doctrines),
+                    level: Type.String({ maxLength: 20 }),
+                    planLevel: Type.Optional(Type.Union([Type.Enum(bePlanLevels), Type.Null()])),
+                  },
                   { additionalProperties: false },
                 ),
                 Type.Null(),
