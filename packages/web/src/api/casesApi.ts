@@ -1,4 +1,5 @@
 import type {
+  BePlanLevel,
   CaseKind,
   CaseState,
   CaseStatus,
@@ -32,7 +33,7 @@ export interface CaseRecord {
   readonly severity: Severity
   readonly state: CaseState
   readonly disciplines: readonly Discipline[]
-  readonly scaling: { readonly doctrine: Doctrine; readonly level: string } | null
+  readonly scaling: Scaling | null
   readonly scalingCrosswalk: Readonly<Record<Doctrine, string>> | null
   readonly participants: readonly string[]
   readonly createdAt: string
@@ -42,11 +43,18 @@ export interface CaseRecord {
   readonly fromLogEntry?: string | null
 }
 
+/** A case's scaling; `planLevel` (the national emergency plan's activation level) only for doctrine BE. */
+export interface Scaling {
+  readonly doctrine: Doctrine
+  readonly level: string
+  readonly planLevel?: BePlanLevel | null
+}
+
 export interface CaseCorrection {
   readonly title?: string
   readonly description?: string
   readonly severity?: Severity
-  readonly scaling?: { readonly doctrine: Doctrine; readonly level: string } | null
+  readonly scaling?: Scaling | null
   readonly endsAt?: string | null
 }
 
@@ -58,7 +66,7 @@ export interface NewCase {
   readonly description?: string
   readonly severity: Severity
   readonly disciplines?: readonly Discipline[]
-  readonly scaling?: { readonly doctrine: Doctrine; readonly level: string } | null
+  readonly scaling?: Scaling | null
   /** Organisation codes. */
   readonly participants?: readonly string[]
   /** A daily-log entry of the caller's organisation the case grows out of. */

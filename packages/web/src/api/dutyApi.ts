@@ -74,10 +74,20 @@ export interface HandoverRecord {
   readonly createdAt: string
   readonly signedOffBy: string | null
   readonly signedOffAt: string | null
+  readonly outgoingName?: string
+  readonly signedOffByName?: string | null
 }
 
-export const fetchRoster = (): Promise<{ readonly rotation: Rotation | null }> =>
-  apiClient.get('/api/v1/roster')
+export interface RosterPerson {
+  readonly id: string
+  readonly displayName: string
+}
+
+export const fetchRoster = (): Promise<{
+  readonly rotation: Rotation | null
+  /** All active users of the organisation, named. */
+  readonly people?: readonly RosterPerson[]
+}> => apiClient.get('/api/v1/roster')
 
 export const saveRoster = (rotation: Rotation): Promise<{ readonly ok: boolean }> =>
   apiClient.put('/api/v1/roster', rotation)
@@ -266,3 +276,14 @@ export const addMapFeature = (
 
 export const removeMapFeature = (caseId: string, featureId: string): Promise<void> =>
   apiClient.delete(`${mapPath(caseId)}/${encodeURIComponent(featureId)}`)
+
+export const updateMapFeature = (
+  caseId: string,
+  featureId: string,
+  feature: {
+    readonly kind: FeatureKind
+    readonly label: string
+    readonly geometry: Geometry
+    readonly version: number
+  },
+): Promise<unknown> => apiClient.put(`${mapPath(caseId)}/${encodeURIComponent(featureId)}`, feature)

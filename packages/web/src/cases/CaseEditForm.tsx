@@ -1,16 +1,16 @@
-import type { Doctrine, Severity } from '@liaison/core'
+import type { BePlanLevel, Doctrine, Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import type { CaseCorrection, CaseRecord } from '../api/casesApi.ts'
+import type { CaseCorrection, CaseRecord, Scaling } from '../api/casesApi.ts'
 import { updateCase } from '../api/casesApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
-import { doctrines, scalingLevels, severities } from './caseVocabulary.ts'
+import { bePlanLevels, doctrines, scalingLevels, severities } from './caseVocabulary.ts'
 
 /** `datetime-local` value of an ISO time, in the browser's time zone. */
 function localInput(iso: string | null): string {
@@ -27,7 +27,7 @@ export function caseChanges(
     title: string
     description: string
     severity: Severity
-    scaling: { doctrine: Doctrine; level: string } | null
+    scaling: Scaling | null
     endsAt: string | null
   },
 ): CaseCorrection {
@@ -36,7 +36,8 @@ export function caseChanges(
     (c.scaling !== null &&
       edited.scaling !== null &&
       c.scaling.doctrine === edited.scaling.doctrine &&
-      c.scaling.level === edited.scaling.level)
+      c.scaling.level === edited.scaling.level &&
+      (c.scaling.planLevel ?? null) === (edited.scaling.planLevel ?? null))
   const sameEnd =
     (c.endsAt === null && edited.endsAt === null) ||
     (c.endsAt !== null &&
@@ -69,6 +70,7 @@ export function CaseEditForm({
   const [severity, setSeverity] = useState<Severity>(theCase.severity)
   const [doctrine, setDoctrine] = useState<Doctrine | ''>(theCase.scaling?.doctrine ?? '')
   const [level, setLevel] = useState(theCase.scaling?.level ?? '')
+  const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>(theCase.scaling?.planLevel ?? '')
   const [endsAt, setEndsAt] = useState(localInput(theCase.endsAt))
   const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -92,7 +94,13 @@ export function CaseEditForm({
       title: trimmed,
       description: description.trim(),
       severity,
-      scaling: doctrine ? { doctrine, level: level || scalingLevels[doctrine][0] } : null,
+      scaling: doctrine
+        ? {
+            doctrine,
+            level: level || scalingLevels[doctrine][0],
+            ...(doctrine === 'BE' ? { planLevel: planLevel || null } : {}),
+          }
+        : null,
       endsAt: end && !Number.isNaN(end.getTime()) ? end.toISOString() : null,
     })
     if (Object.keys(change).length === 0) return onCancel()
@@ -153,6 +161,18 @@ export function CaseEditForm({
             value={level}
             options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
             onChange={setLevel}
+          />
+        )}
+        {doctrine === 'BE' && (
+          <SelectField
+            label={t('cases.planLevel')}
+            value={planLevel}
+            options={[
+              { value: '', label: t('cases.noPlanLevel') },
+              ...bePlanLevels.map((l) => ({ value: l, label: t(`planLevels.${l}`) })),
+            ]}
+            onChange={(value) => setPlanLevel(bePlanLevels.find((l) => l === value) ?? '')}
+            testId="case-plan-level"
           />
         )}
       </div>

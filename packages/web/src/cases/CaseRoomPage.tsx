@@ -145,7 +145,10 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
   const participantIds = c ? [c.ownerOrgId, ...c.participants] : []
   const assignees = organisations.filter((o) => participantIds.includes(o.id))
   const canLog = may('cases.write') && c !== null && c.state !== 'closed'
-  const mayEdit = may('cases.manage') && c !== null && c.ownerOrgId === me.organisation.id
+  const owns = c !== null && c.ownerOrgId === me.organisation.id
+  const isOpen = c !== null && c.state !== 'closed'
+  const mayEdit = may('cases.manage') && owns
+  const mayDecide = may('cases.manage') && owns && isOpen
 
   return (
     <>
@@ -198,6 +201,12 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                     <strong>
                       {t(`doctrines.${c.scaling.doctrine}`)}: {c.scaling.level}
                     </strong>
+                    {c.scaling.doctrine === 'BE' && c.scaling.planLevel && (
+                      <span data-testid="case-plan-level">
+                        {' · '}
+                        {t('cases.planLevel')}: <strong>{t(`planLevels.${c.scaling.planLevel}`)}</strong>
+                      </span>
+                    )}
                     {c.scalingCrosswalk && (
                       <span className="crosswalk">
                         {' '}
@@ -244,7 +253,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 }}
               />
             )}
-            {may('cases.manage') && (
+            {mayEdit && (
               <div className="button-row">
                 {mayEdit && !editing && (
                   <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -333,8 +342,8 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 {...(may('cases.write') ? { attachOrgId: me.organisation.id } : {})}
                 actions={{
                   ...(canLog ? { onCorrect: setCorrecting } : {}),
-                  ...(may('cases.write') ? { onMakeTask: setTaskFrom } : {}),
-                  ...(may('cases.manage') ? { onMakeDecision: setDecisionFrom } : {}),
+                  ...(may('cases.write') && isOpen ? { onMakeTask: setTaskFrom } : {}),
+                  ...(mayDecide ? { onMakeDecision: setDecisionFrom } : {}),
                 }}
               />
             </section>
@@ -343,7 +352,8 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
               <TasksPanel
                 caseId={caseId}
                 tasks={tasks.data?.items ?? []}
-                mayWrite={may('cases.write')}
+                mayWrite={may('cases.write') && isOpen}
+                mayMove={(task) => owns || task.assigneeOrgId === me.organisation.id}
                 assignees={assignees}
                 nameOf={nameOf}
                 from={taskFrom}
@@ -353,7 +363,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
               <DecisionsPanel
                 caseId={caseId}
                 decisions={decisions.data?.items ?? []}
-                mayRecord={may('cases.manage')}
+                mayRecord={mayDecide}
                 defaultDecidedBy={me.user.displayName}
                 from={decisionFrom}
                 onFromDone={() => setDecisionFrom(null)}
@@ -362,11 +372,11 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
               <SitrepsPanel
                 caseId={caseId}
                 sitreps={sitreps.data?.items ?? []}
-                mayDraft={may('cases.manage')}
-                mayApprove={may('sitreps.approve')}
+                mayDraft={mayDecide}
+                mayApprove={may('sitreps.approve') && owns && isOpen}
                 onChanged={sitreps.reload}
               />
-              <CasePlansPanel caseId={caseId} mayActivate={may('cases.manage')} />
+              <CasePlansPanel caseId={caseId} mayActivate={mayDecide} />
             </div>
           </div>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

@@ -62,7 +62,13 @@ export function LogEntryForm({
   const formRef = useRef<HTMLFormElement>(null)
   const [text, setText] = useState('')
   const [discipline, setDiscipline] = useState<Discipline>(() =>
-    remembered(disciplineKey, disciplines, disciplines[0] ?? 'multidisciplinary'),
+    remembered(
+      disciplineKey,
+      disciplines,
+      disciplines.includes('multidisciplinary')
+        ? 'multidisciplinary'
+        : (disciplines[0] ?? 'multidisciplinary'),
+    ),
   )
   const [source, setSource] = useState<LogSource>(() => remembered(sourceKey, logSources, 'phone'))
   const [problem, setProblem] = useState<string | null>(null)

@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus, Doctrine, Severity } from '@liaison/core'
+import type { BePlanLevel, CaseKind, CaseStatus, Doctrine, Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
@@ -14,6 +14,7 @@ import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { titleFromText } from './caseHelpers.ts'
 import {
+  bePlanLevels,
   caseKinds,
   caseStatuses,
   disciplines,
@@ -50,6 +51,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
   const [chosenDisciplines, setChosenDisciplines] = useState<string[]>([])
   const [doctrine, setDoctrine] = useState<Doctrine | ''>('')
   const [level, setLevel] = useState('')
+  const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>('')
   const [participants, setParticipants] = useState<string[]>([])
   const [problems, setProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>(null)
@@ -82,7 +84,13 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
         ...(description.trim() ? { description: description.trim() } : {}),
         severity,
         disciplines: disciplines.filter((d) => chosenDisciplines.includes(d)),
-        scaling: doctrine ? { doctrine, level: level || scalingLevels[doctrine][0] } : null,
+        scaling: doctrine
+          ? {
+              doctrine,
+              level: level || scalingLevels[doctrine][0],
+              ...(doctrine === 'BE' ? { planLevel: planLevel || null } : {}),
+            }
+          : null,
         participants,
         ...(from ? { fromLogEntry: from.id } : {}),
       })
@@ -178,6 +186,18 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
               value={level}
               options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
               onChange={setLevel}
+            />
+          )}
+          {doctrine === 'BE' && (
+            <SelectField
+              label={t('cases.planLevel')}
+              value={planLevel}
+              options={[
+                { value: '', label: t('cases.noPlanLevel') },
+                ...bePlanLevels.map((l) => ({ value: l, label: t(`planLevels.${l}`) })),
+              ]}
+              onChange={(value) => setPlanLevel(bePlanLevels.find((l) => l === value) ?? '')}
+              testId="case-plan-level"
             />
           )}
         </div>

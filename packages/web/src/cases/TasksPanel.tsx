@@ -26,6 +26,8 @@ export interface TasksPanelProps {
   readonly caseId: string
   readonly tasks: readonly TaskRecord[]
   readonly mayWrite: boolean
+  /** Whether a task may be moved on: the task's assignee or the case's owner. */
+  readonly mayMove: (task: TaskRecord) => boolean
   /** The organisations that may be given a task: the owner and those taking part. */
   readonly assignees: readonly OrganisationRecord[]
   readonly nameOf: (orgId: string) => string
@@ -146,7 +148,7 @@ export function TasksPanel(props: TasksPanelProps) {
                 {props.mayWrite && (
                   <td>
                     <div className="button-row">
-                      {nextStates(task.state).map((state) => (
+                      {(props.mayMove(task) ? nextStates(task.state) : []).map((state) => (
                         <button
                           key={state}
                           type="button"

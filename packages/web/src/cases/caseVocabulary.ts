@@ -1,4 +1,5 @@
 import type {
+  BePlanLevel,
   CaseKind,
   CaseState,
   CaseStatus,
@@ -59,6 +60,7 @@ export const scalingLevels = {
   NL: ['GRIP 0', 'GRIP 1', 'GRIP 2', 'GRIP 3', 'GRIP 4', 'GRIP 5'],
   LU: ['0', '1', '2'],
 } as const satisfies Record<Doctrine, readonly string[]>
+export const bePlanLevels = ['stand-by', 'pre-alert', 'alert'] as const satisfies readonly BePlanLevel[]
 export const taskStates = ['open', 'in-progress', 'done', 'cancelled'] as const satisfies readonly TaskState[]
 export const taskPriorities = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TaskPriority[]
 
@@ -71,6 +73,7 @@ export const vocabularyComplete: readonly true[] = [
   true satisfies Complete<Discipline, typeof disciplines>,
   true satisfies Complete<LogSource, typeof logSources>,
   true satisfies Complete<Doctrine, typeof doctrines>,
+  true satisfies Complete<BePlanLevel, typeof bePlanLevels>,
   true satisfies Complete<TaskState, typeof taskStates>,
   true satisfies Complete<TaskPriority, typeof taskPriorities>,
 ]

@@ -204,7 +204,7 @@ export function ContactsPage({ me }: { readonly me: Me }) {
       (answer) => {
         if (!current) return
         setResult({ items: answer.items, error: null })
-        if (filter.q || filter.kind) setStatus(t('contacts.found', { number: answer.items.length }))
+        if (filter.q || filter.kind) setStatus(t('contacts.found', { count: answer.items.length }))
       },
       (error: unknown) => current && setResult((r) => ({ ...r, error })),
     )
@@ -272,7 +272,7 @@ export function ContactsPage({ me }: { readonly me: Me }) {
         {result.error !== null && <ErrorAlert error={result.error} />}
         {result.items === null && result.error === null && <p role="status">{t('app.loading')}</p>}
         {result.items && items.length === 0 && <p className="muted">{t('contacts.empty')}</p>}
-        {stale > 0 && <p className="notice">{t('contacts.staleCount', { number: stale })}</p>}
+        {stale > 0 && <p className="notice">{t('contacts.staleCount', { count: stale })}</p>}
         {items.length > 0 && (
           <div className="table-scroll">
             <table className="table table-dense" data-testid="contacts-table">

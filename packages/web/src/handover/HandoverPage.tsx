@@ -54,11 +54,18 @@ function HandoverItem({
         <DateTime value={handover.periodTo} />
       </h3>
       <p className="muted">
-        {mine ? t('handover.preparedByYou') : t('handover.preparedByOther')} ·{' '}
+        {mine
+          ? t('handover.preparedByYou')
+          : handover.outgoingName
+            ? t('handover.preparedByName', { name: handover.outgoingName })
+            : t('handover.preparedByOther')}{' '}
+        ·{' '}
         {handover.signedOffAt ? (
           <strong data-testid="handover-signed">
             {t('handover.signedOffAt')} <DateTime value={handover.signedOffAt} />
-            {handover.signedOffBy === me.user.id && ` (${t('handover.byYou')})`}
+            {handover.signedOffBy === me.user.id
+              ? ` (${t('handover.byYou')})`
+              : handover.signedOffByName && ` (${t('handover.byName', { name: handover.signedOffByName })})`}
           </strong>
         ) : (
           <span className="tag tag-warning">{t('handover.awaitingSignOff')}</span>

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/ApiError.ts'
-import type { ShiftRecord } from '../api/dutyApi.ts'
+import type { RosterPerson, ShiftRecord } from '../api/dutyApi.ts'
 import { fetchRoster, listShifts, overrideShift, saveRoster } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import type { UserRecord } from '../api/usersApi.ts'
@@ -106,13 +106,19 @@ function RotationForm({ onSaved }: { readonly onSaved: () => void }) {
 /** Put someone else on a shift (for sickness or a swap). */
 function OverrideForm({
   shifts,
+  people: named,
   onDone,
 }: {
   readonly shifts: readonly ShiftRecord[]
+  /** All active users of the organisation; those on this week's shifts when not known. */
+  readonly people: readonly RosterPerson[] | undefined
   readonly onDone: (message: string) => void
 }) {
   const { t, i18n } = useTranslation()
-  const people = [...new Map(shifts.map((s) => [s.userId, s.displayName])).entries()]
+  const people: [string, string][] =
+    named && named.length > 0
+      ? named.map((p) => [p.id, p.displayName])
+      : [...new Map(shifts.map((s) => [s.userId, s.displayName])).entries()]
   const [shiftStart, setShiftStart] = useState(shifts[0]?.start ?? '')
   const [userId, setUserId] = useState(people[0]?.[0] ?? '')
   const [reason, setReason] = useState('')
@@ -274,6 +280,7 @@ export function RosterPanel({ me }: { readonly me: Me }) {
       {mayManage && items.length > 0 && (
         <OverrideForm
           shifts={items}
+          people={roster.data?.people}
           onDone={(message) => {
             setStatus(message)
             shifts.reload()

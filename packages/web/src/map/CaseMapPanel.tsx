@@ -1,17 +1,21 @@
 import type { FormEvent } from 'react'
 import { useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FeatureKind, MapFeatureRecord } from '../api/dutyApi.ts'
+import type { FeatureKind, Geometry, MapFeatureRecord } from '../api/dutyApi.ts'
 import { addMapFeature, featureKinds, fetchCaseMap, removeMapFeature } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
+import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useDebounced } from '../hooks/useDebounced.ts'
 import { useLoad } from '../hooks/useLoad.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
 import { BeneluxMap } from './BeneluxMap.tsx'
+import type { Shape } from './drawGeometry.ts'
+import { finishShape, parseVertices, shapes, vertexLine } from './drawGeometry.ts'
+import { FeatureEditForm } from './FeatureEditForm.tsx'
 import { FeatureList } from './FeatureList.tsx'
 
 const kindOf = (value: string): FeatureKind => featureKinds.find((k) => k === value) ?? 'other'
@@ -34,7 +38,15 @@ export function CaseMapPanel({
   const [label, setLabel] = useState('')
   const [lon, setLon] = useState('')
   const [lat, setLat] = useState('')
-  const [problems, setProblems] = useState<{ label?: string; lon?: string; lat?: string }>({})
+  const [shape, setShape] = useState<Shape>('point')
+  const [vertices, setVertices] = useState('')
+  const [editing, setEditing] = useState<MapFeatureRecord | null>(null)
+  const [problems, setProblems] = useState<{
+    label?: string
+    lon?: string
+    lat?: string
+    vertices?: string
+  }>({})
   const [error, setError] = useState<unknown>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -52,38 +64,56 @@ export function CaseMapPanel({
   const pick = useCallback(
     (x: number, y: number) => {
       if (!mayDraw) return
+      if (shape !== 'point') {
+        setVertices((text) => {
+          const lines = text.split('\n').filter((l) => l.trim() !== '')
+          setStatus(
+            t('caseMap.vertexAdded', { number: lines.length + 1, lat: y.toFixed(4), lon: x.toFixed(4) }),
+          )
+          return [...lines, vertexLine(x, y)].join('\n')
+        })
+        return
+      }
       setLon(x.toFixed(5))
       setLat(y.toFixed(5))
       setStatus(t('caseMap.picked', { lat: y.toFixed(4), lon: x.toFixed(4) }))
     },
-    [mayDraw, t],
+    [mayDraw, shape, t],
   )
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     if (busy) return
-    const x = Number(lon.replace(',', '.'))
-    const y = Number(lat.replace(',', '.'))
-    const found = {
-      ...(label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}),
-      ...(lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180
-        ? { lon: t('caseMap.problemLon') }
-        : {}),
-      ...(lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90
-        ? { lat: t('caseMap.problemLat') }
-        : {}),
+    const found: { label?: string; lon?: string; lat?: string; vertices?: string } =
+      label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}
+    let geometry: Geometry | null = null
+    if (shape === 'point') {
+      const x = Number(lon.replace(',', '.'))
+      const y = Number(lat.replace(',', '.'))
+      if (lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180) found.lon = t('caseMap.problemLon')
+      if (lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90) found.lat = t('caseMap.problemLat')
+      geometry = { type: 'Point', coordinates: [x, y] }
+    } else {
+      const parsed = parseVertices(vertices)
+      if (!parsed.ok) found.vertices = t('caseMap.problemVertexLine', { line: parsed.line })
+      else {
+        geometry = finishShape(shape, parsed.positions)
+        if (!geometry)
+          found.vertices = t(shape === 'perimeter' ? 'caseMap.problemPerimeter' : 'caseMap.problemRoute')
+      }
     }
     setProblems(found)
     setError(null)
-    if (Object.keys(found).length > 0) return
+    if (Object.keys(found).length > 0 || !geometry) return
     setBusy(true)
     try {
       await addMapFeature(caseId, {
         kind,
         label: label.trim(),
-        geometry: { type: 'Point', coordinates: [x, y] },
+        geometry,
       })
       setLabel('')
+      setVertices('')
       setStatus(t('caseMap.added', { label: label.trim() }))
       map.reload()
     } catch (caught) {
@@ -122,19 +152,55 @@ export function CaseMapPanel({
             mayDraw
               ? (f) =>
                   f.properties.orgId === me.organisation.id ? (
-                    <button type="button" className="button button-small" onClick={() => void remove(f)}>
-                      {t('caseMap.remove', { label: f.properties.label })}
-                    </button>
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-expanded={editing?.id === f.id}
+                        onClick={() => setEditing(editing?.id === f.id ? null : f)}
+                      >
+                        {t('caseMap.edit', { label: f.properties.label })}
+                      </button>
+                      <button type="button" className="button button-small" onClick={() => void remove(f)}>
+                        {t('caseMap.remove', { label: f.properties.label })}
+                      </button>
+                    </div>
                   ) : null
               : undefined
           }
         />
       )}
+      {mayDraw && editing && (
+        <FeatureEditForm
+          key={editing.id}
+          caseId={caseId}
+          feature={features.find((f) => f.id === editing.id) ?? editing}
+          onDone={(message) => {
+            setEditing(null)
+            if (message) setStatus(message)
+            map.reload()
+          }}
+          onStale={() => map.reload()}
+        />
+      )}
       {mayDraw && (
         <form className="card" noValidate onSubmit={(e) => void submit(e)} data-testid="feature-form">
           <h3>{t('caseMap.addTitle')}</h3>
-          <p className="field-hint">{t('caseMap.addHint')}</p>
           {error !== null && <ErrorAlert error={error} />}
+          <SelectField
+            label={t('caseMap.drawWhat')}
+            value={shape}
+            options={shapes.map((s) => ({ value: s, label: t(`caseMap.shapes.${s}`) }))}
+            onChange={(value) => {
+              const next = shapes.find((s) => s === value) ?? 'point'
+              setShape(next)
+              setProblems({})
+              if (next === 'perimeter') setKind('perimeter')
+              else if (next === 'route') setKind('route')
+              else setKind('incident-point')
+            }}
+            testId="feature-shape"
+          />
           <SelectField
             label={t('caseMap.kind')}
             value={kind}
@@ -149,26 +215,46 @@ export function CaseMapPanel({
             maxLength={200}
             error={problems.label ?? null}
           />
-          <div className="field-row">
-            <TextField
-              label={t('caseMap.lat')}
-              value={lat}
-              onChange={setLat}
-              inputMode="decimal"
-              error={problems.lat ?? null}
+          {shape === 'point' ? (
+            <>
+              <p className="field-hint">{t('caseMap.addHint')}</p>
+              <div className="field-row">
+                <TextField
+                  label={t('caseMap.lat')}
+                  value={lat}
+                  onChange={setLat}
+                  inputMode="decimal"
+                  error={problems.lat ?? null}
+                />
+                <TextField
+                  label={t('caseMap.lon')}
+                  value={lon}
+                  onChange={setLon}
+                  inputMode="decimal"
+                  error={problems.lon ?? null}
+                />
+              </div>
+            </>
+          ) : (
+            <TextAreaField
+              label={t('caseMap.vertices')}
+              hint={t('caseMap.verticesHint')}
+              value={vertices}
+              onChange={setVertices}
+              rows={5}
+              error={problems.vertices ?? null}
+              testId="feature-vertices"
             />
-            <TextField
-              label={t('caseMap.lon')}
-              value={lon}
-              onChange={setLon}
-              inputMode="decimal"
-              error={problems.lon ?? null}
-            />
-          </div>
+          )}
           <div className="button-row">
             <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-              {t('caseMap.add')}
+              {shape === 'point' ? t('caseMap.add') : t('caseMap.finish')}
             </button>
+            {shape !== 'point' && vertices !== '' && (
+              <button type="button" className="button" onClick={() => setVertices('')}>
+                {t('caseMap.clearVertices')}
+              </button>
+            )}
           </div>
         </form>
       )}

@@ -1,0 +1,134 @@
+import type { FormEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../api/ApiError.ts'
+import type { FeatureKind, Geometry, MapFeatureRecord } from '../api/dutyApi.ts'
+import { featureKinds, updateMapFeature } from '../api/dutyApi.ts'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { SelectField } from '../components/SelectField.tsx'
+import { TextField } from '../components/TextField.tsx'
+
+const kindOf = (value: string): FeatureKind => featureKinds.find((k) => k === value) ?? 'other'
+
+/** Changes one's own feature: its label and kind, and a point's coordinates (with the version read). */
+export function FeatureEditForm({
+  caseId,
+  feature,
+  onDone,
+  onStale,
+}: {
+  readonly caseId: string
+  readonly feature: MapFeatureRecord
+  readonly onDone: (message: string | null) => void
+  readonly onStale: () => void
+}) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => headingRef.current?.focus(), [])
+  const g = feature.geometry
+  const [kind, setKind] = useState<FeatureKind>(kindOf(feature.properties.kind))
+  const [label, setLabel] = useState(feature.properties.label)
+  const [lat, setLat] = useState(g.type === 'Point' ? String(g.coordinates[1]) : '')
+  const [lon, setLon] = useState(g.type === 'Point' ? String(g.coordinates[0]) : '')
+  const [problems, setProblems] = useState<{ label?: string; lon?: string; lat?: string }>({})
+  const [error, setError] = useState<unknown>(null)
+  const [stale, setStale] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    const found: { label?: string; lon?: string; lat?: string } =
+      label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}
+    let geometry: Geometry = g
+    if (g.type === 'Point') {
+      const x = Number(lon.replace(',', '.'))
+      const y = Number(lat.replace(',', '.'))
+      if (lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180) found.lon = t('caseMap.problemLon')
+      if (lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90) found.lat = t('caseMap.problemLat')
+      geometry = { type: 'Point', coordinates: [x, y] }
+    }
+    setProblems(found)
+    setError(null)
+    setStale(false)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      await updateMapFeature(caseId, feature.id, {
+        kind,
+        label: label.trim(),
+        geometry,
+        version: feature.properties.version ?? 1,
+      })
+      onDone(t('caseMap.saved', { label: label.trim() }))
+    } catch (caught) {
+      if (isApiError(caught) && caught.status === 409) {
+        setStale(true)
+        onStale()
+      } else setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="card"
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(e) => void submit(e)}
+      data-testid="feature-edit-form"
+    >
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('caseMap.editTitle', { label: feature.properties.label })}
+      </h3>
+      {stale && (
+        <p className="alert alert-error" role="alert">
+          {t('caseMap.stale')}
+        </p>
+      )}
+      {error !== null && <ErrorAlert error={error} />}
+      <SelectField
+        label={t('caseMap.kind')}
+        value={kind}
+        options={featureKinds.map((k) => ({ value: k, label: t(`featureKinds.${k}`) }))}
+        onChange={(value) => setKind(kindOf(value))}
+      />
+      <TextField
+        label={t('caseMap.label')}
+        value={label}
+        onChange={setLabel}
+        required
+        maxLength={200}
+        error={problems.label ?? null}
+      />
+      {g.type === 'Point' && (
+        <div className="field-row">
+          <TextField
+            label={t('caseMap.lat')}
+            value={lat}
+            onChange={setLat}
+            inputMode="decimal"
+            error={problems.lat ?? null}
+          />
+          <TextField
+            label={t('caseMap.lon')}
+            value={lon}
+            onChange={setLon}
+            inputMode="decimal"
+            error={problems.lon ?? null}
+          />
+        </div>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('caseMap.save')}
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          {t('caseMap.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
