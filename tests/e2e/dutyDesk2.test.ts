@@ -210,4 +210,39 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
     expect(await row.textContent()).toContain('4 ×')
     expect(await seriousViolations(duty)).toEqual([])
   })
+  it('opens a planned case with its own Brussels times and place, and logs a late call', async () => {
+    const desk = duty // already signed in: the one-time code of this minute is spent
+    await desk.goto(`${url}/#/`)
+    await desk.getByRole('button', { name: 'Open a case' }).click()
+    const open = desk.getByTestId('open-case-form')
+    await open.getByLabel('Type', { exact: true }).fill('vip-visit')
+    await open.getByLabel('Title').fill('VIP visit to the Royal Palace')
+    await open.getByTestId('case-starts-at').fill('2030-07-01T10:00')
+    await open.getByTestId('case-ends-at').fill('2030-07-01T18:30')
+    await open.getByLabel(/^Latitude/).fill('50.8417')
+    await open.getByLabel(/^Longitude/).fill('4.3622')
+    await open.getByRole('button', { name: 'Open the case' }).click()
+    await expect.poll(() => desk.getByRole('heading', { level: 1 }).textContent()).toContain('VIP visit')
+    const caseId = decodeURIComponent(desk.url().split('/').pop() ?? '')
+    const saved = (await desk.evaluate(
+      async (id): Promise<unknown> => (await fetch(`/api/v1/cases/${id}`)).json() as Promise<unknown>,
+      caseId,
+    )) as { startsAt: string; endsAt: string; location: { lat: number; lon: number } }
+    expect(saved.startsAt).toBe('2030-07-01T08:00:00.000Z')
+    expect(saved.endsAt).toBe('2030-07-01T16:30:00.000Z')
+    expect(saved.location).toEqual({ lat: 50.8417, lon: 4.3622 })
+
+    const form = desk.getByTestId('log-form')
+    await form.getByLabel('Log entry').fill('Protocol called at nine about the motorcade route')
+    await form.getByTestId('log-occurred-at').fill('2026-01-15T09:05')
+    await form.getByRole('button', { name: 'Add to log' }).click()
+    const entry = desk.getByTestId('case-log').getByRole('listitem').filter({ hasText: 'motorcade route' })
+    await expect.poll(() => entry.count()).toBe(1)
+    const log = (await desk.evaluate(
+      async (id): Promise<unknown> => (await fetch(`/api/v1/cases/${id}/log`)).json() as Promise<unknown>,
+      caseId,
+    )) as { items: { text: string; occurredAt: string }[] }
+    expect(log.items.find((e) => e.text.includes('motorcade'))?.occurredAt).toBe('2026-01-15T08:05:00.000Z')
+    expect(await seriousViolations(desk)).toEqual([])
+  })
 })

@@ -67,6 +67,9 @@ export interface NewCase {
   readonly severity: Severity
   readonly disciplines?: readonly Discipline[]
   readonly scaling?: Scaling | null
+  readonly location?: GeoPointRecord | null
+  readonly startsAt?: string
+  readonly endsAt?: string | null
   /** Organisation codes. */
   readonly participants?: readonly string[]
   /** A daily-log entry of the caller's organisation the case grows out of. */
@@ -134,6 +137,7 @@ export interface NewTask {
   readonly title: string
   readonly description?: string
   readonly assigneeOrg?: string
+  readonly assigneeUserId?: string
   readonly dueAt?: string
   readonly priority?: TaskPriority
   readonly fromLogEntry?: string

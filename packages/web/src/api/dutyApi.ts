@@ -143,6 +143,7 @@ export interface NewContact {
   readonly phones?: readonly { readonly label: string; readonly number: string }[]
   readonly emails?: readonly string[]
   readonly address?: string
+  readonly location?: { readonly lon: number; readonly lat: number } | null
   readonly available247?: boolean
   readonly revalidateBy: string
 }
@@ -160,6 +161,10 @@ export const listContacts = (filter: {
 
 export const addContact = (contact: NewContact): Promise<{ readonly id: string }> =>
   apiClient.post('/api/v1/contacts', contact)
+
+/** Replaces a record the caller's organisation keeps (the full record), and so revalidates it. */
+export const updateContact = (id: string, contact: NewContact): Promise<{ readonly id: string }> =>
+  apiClient.put(`/api/v1/contacts/${encodeURIComponent(id)}`, contact)
 
 /* ---- plans ---- */
 

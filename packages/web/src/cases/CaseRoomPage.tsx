@@ -22,6 +22,7 @@ import { LogEntryForm } from './LogEntryForm.tsx'
 import { LogList, withEntry } from './LogList.tsx'
 import { SitrepsPanel } from './SitrepsPanel.tsx'
 import { StateTag, StatusBadge } from './StatusBadge.tsx'
+import { ParticipantsEditor } from './ParticipantsEditor.tsx'
 import { TasksPanel } from './TasksPanel.tsx'
 import { CasePlansPanel } from '../plans/CasePlansPanel.tsx'
 
@@ -69,6 +70,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
   const [stateError, setStateError] = useState<unknown>(null)
   const [stateStatus, setStateStatus] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
+  const [editingParticipants, setEditingParticipants] = useState(false)
 
   const filtered = filter.discipline !== '' || filter.q.trim() !== ''
 
@@ -253,8 +255,25 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 }}
               />
             )}
+            {editingParticipants && mayEdit && (
+              <ParticipantsEditor
+                theCase={c}
+                organisations={organisations}
+                onCancel={() => setEditingParticipants(false)}
+                onSaved={(saved) => {
+                  theCase.set(saved)
+                  setEditingParticipants(false)
+                  setStateStatus(t('caseRoom.participantsSaved'))
+                }}
+              />
+            )}
             {mayEdit && (
               <div className="button-row">
+                {!editingParticipants && (
+                  <button type="button" className="button" onClick={() => setEditingParticipants(true)}>
+                    {t('caseRoom.editParticipants')}
+                  </button>
+                )}
                 {mayEdit && !editing && (
                   <button type="button" className="button" onClick={() => setEditing(true)}>
                     {t('caseEdit.edit')}
@@ -356,6 +375,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 mayMove={(task) => owns || task.assigneeOrgId === me.organisation.id}
                 assignees={assignees}
                 nameOf={nameOf}
+                ownOrgCode={me.organisation.code}
                 from={taskFrom}
                 onFromDone={() => setTaskFrom(null)}
                 onChanged={tasks.reload}

@@ -7,6 +7,8 @@ import { appendLog } from '../api/casesApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
+import { TextField } from '../components/TextField.tsx'
+import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
 import type { FileFailure } from './Attachments.tsx'
 import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
@@ -72,6 +74,9 @@ export function LogEntryForm({
   )
   const [source, setSource] = useState<LogSource>(() => remembered(sourceKey, logSources, 'phone'))
   const [problem, setProblem] = useState<string | null>(null)
+  const [occurredAt, setOccurredAt] = useState('')
+  const [occurredProblem, setOccurredProblem] = useState<string | null>(null)
+  const occurredRef = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
@@ -104,6 +109,18 @@ export function LogEntryForm({
       return
     }
     setProblem(null)
+    const occurred = occurredAt ? fromBrusselsLocal(occurredAt) : null
+    const occurredIssue =
+      occurredAt && !occurred
+        ? t('log.problemOccurredAt')
+        : occurred && new Date(occurred).getTime() > Date.now()
+          ? t('log.problemFuture')
+          : null
+    setOccurredProblem(occurredIssue)
+    if (occurredIssue) {
+      occurredRef.current?.focus()
+      return
+    }
     setError(null)
     setFailures([])
     setBusy(true)
@@ -112,9 +129,11 @@ export function LogEntryForm({
         discipline,
         source,
         text: trimmed,
+        ...(occurred ? { occurredAt: occurred } : {}),
         ...(correcting ? { supersedes: correcting.id } : {}),
       })
       setText('')
+      setOccurredAt('')
       const files = [...(fileRef.current?.files ?? [])]
       onAppended(files.length > 0 ? { ...entry, attachments: [] } : entry)
       if (correcting) onCancelCorrection()
@@ -198,6 +217,16 @@ export function LogEntryForm({
               remember(sourceKey, found)
             }
           }}
+        />
+        <TextField
+          label={t('log.occurredAt')}
+          hint={t('log.occurredAtHint')}
+          type="datetime-local"
+          value={occurredAt}
+          onChange={setOccurredAt}
+          inputRef={occurredRef}
+          error={occurredProblem}
+          testId="log-occurred-at"
         />
       </div>
       <div className="field">

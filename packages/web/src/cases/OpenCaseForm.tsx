@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { titleFromText } from './caseHelpers.ts'
 import {
   bePlanLevels,
@@ -26,6 +27,9 @@ import {
 interface Problems {
   readonly type?: string
   readonly title?: string
+  readonly startsAt?: string
+  readonly endsAt?: string
+  readonly location?: string
 }
 
 export interface OpenCaseFormProps {
@@ -53,6 +57,10 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
   const [level, setLevel] = useState('')
   const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>('')
   const [participants, setParticipants] = useState<string[]>([])
+  const [startsAt, setStartsAt] = useState('')
+  const [endsAt, setEndsAt] = useState('')
+  const [lat, setLat] = useState('')
+  const [lon, setLon] = useState('')
   const [problems, setProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -65,9 +73,28 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
     event.preventDefault()
     if (busy) return
     const form = event.currentTarget
+    const starts = startsAt ? fromBrusselsLocal(startsAt) : null
+    const ends = endsAt ? fromBrusselsLocal(endsAt) : null
+    const latitude = Number(lat.trim().replace(',', '.'))
+    const longitude = Number(lon.trim().replace(',', '.'))
+    const locationGiven = lat.trim() !== '' || lon.trim() !== ''
+    const locationValid =
+      lat.trim() !== '' &&
+      lon.trim() !== '' &&
+      Number.isFinite(latitude) &&
+      Number.isFinite(longitude) &&
+      Math.abs(latitude) <= 90 &&
+      Math.abs(longitude) <= 180
     const found: Problems = {
       ...(!/^[a-z][a-z0-9-]{1,39}$/.test(type.trim()) ? { type: t('cases.problemType') } : {}),
       ...(title.trim().length < 3 || title.trim().length > 200 ? { title: t('cases.problemTitle') } : {}),
+      ...(startsAt && !starts ? { startsAt: t('cases.problemDateTime') } : {}),
+      ...(endsAt && !ends
+        ? { endsAt: t('cases.problemDateTime') }
+        : ends && new Date(ends).getTime() <= new Date(starts ?? Date.now()).getTime()
+          ? { endsAt: t('cases.problemEndsBefore') }
+          : {}),
+      ...(locationGiven && !locationValid ? { location: t('cases.problemLocation') } : {}),
     }
     flushSync(() => {
       setProblems(found)
@@ -92,6 +119,9 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
             }
           : null,
         participants,
+        ...(starts ? { startsAt: starts } : {}),
+        ...(ends ? { endsAt: ends } : {}),
+        ...(locationValid ? { location: { lon: longitude, lat: latitude } } : {}),
         ...(from ? { fromLogEntry: from.id } : {}),
       })
       onOpened(opened)
@@ -160,6 +190,54 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
           onChange={setDescription}
           rows={3}
         />
+        <fieldset className="checkbox-group">
+          <legend>{t('cases.when')}</legend>
+          <div className="field-row">
+            <TextField
+              label={t('cases.startsAt')}
+              hint={t('cases.startsAtHint')}
+              type="datetime-local"
+              value={startsAt}
+              onChange={setStartsAt}
+              error={problems.startsAt ?? null}
+              testId="case-starts-at"
+            />
+            <TextField
+              label={t('cases.endsAt')}
+              hint={t('cases.endsAtHint')}
+              type="datetime-local"
+              value={endsAt}
+              onChange={setEndsAt}
+              error={problems.endsAt ?? null}
+              testId="case-ends-at"
+            />
+          </div>
+        </fieldset>
+        <fieldset className="checkbox-group">
+          <legend>{t('cases.location')}</legend>
+          <div className="field-row">
+            <TextField
+              label={t('cases.latitude')}
+              hint={t('cases.latitudeHint')}
+              value={lat}
+              onChange={setLat}
+              inputMode="decimal"
+              autoComplete="off"
+              error={problems.location ?? null}
+              testId="case-lat"
+            />
+            <TextField
+              label={t('cases.longitude')}
+              hint={t('cases.longitudeHint')}
+              value={lon}
+              onChange={setLon}
+              inputMode="decimal"
+              autoComplete="off"
+              error={problems.location ?? null}
+              testId="case-lon"
+            />
+          </div>
+        </fieldset>
         <CheckboxGroup
           legend={t('cases.disciplines')}
           options={disciplines.map((d) => ({ value: d, label: t(`disciplines.${d}`) }))}

@@ -4,6 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
 import { createTask, updateTask } from '../api/casesApi.ts'
+import type { RosterPerson } from '../api/dutyApi.ts'
+import { fetchRoster } from '../api/dutyApi.ts'
 import type { OrganisationRecord } from '../api/nodeApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
@@ -11,6 +13,7 @@ import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { taskPriorities } from './caseVocabulary.ts'
 
 /** The states a task can be moved to from `state`. */
@@ -31,6 +34,8 @@ export interface TasksPanelProps {
   /** The organisations that may be given a task: the owner and those taking part. */
   readonly assignees: readonly OrganisationRecord[]
   readonly nameOf: (orgId: string) => string
+  /** The caller's organisation code: only its people can be offered (from the roster). */
+  readonly ownOrgCode: string
   /** The entry being made a task, if any. */
   readonly from: LogEntryRecord | null
   readonly onFromDone: () => void
@@ -47,11 +52,32 @@ export function TasksPanel(props: TasksPanelProps) {
   const [assignee, setAssignee] = useState('')
   const [dueAt, setDueAt] = useState('')
   const [priority, setPriority] = useState<TaskPriority>('normal')
+  const [person, setPerson] = useState('')
+  const [people, setPeople] = useState<readonly RosterPerson[]>([])
+  const [dueEditing, setDueEditing] = useState<string | null>(null)
+  const [newDue, setNewDue] = useState('')
+  const [dueProblem, setDueProblem] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const { from } = props
+  const { from, mayWrite } = props
+  const toOwnOrganisation = assignee === '' || assignee === props.ownOrgCode
+
+  useEffect(() => {
+    if (!mayWrite) return
+    let current = true
+    fetchRoster().then(
+      (answer) => current && setPeople(answer.people ?? []),
+      () => current && setPeople([]), // no roster to read: no person is offered
+    )
+    return () => {
+      current = false
+    }
+  }, [mayWrite])
+
+  const personName = (id: string | null): string | null =>
+    id === null ? null : (people.find((p) => p.id === id)?.displayName ?? null)
 
   useEffect(() => {
     if (!from) return
@@ -73,18 +99,20 @@ export function TasksPanel(props: TasksPanelProps) {
     setError(null)
     setBusy(true)
     try {
-      const due = dueAt ? new Date(dueAt) : null
+      const due = dueAt ? fromBrusselsLocal(dueAt) : null
       const created = await createTask(props.caseId, {
         title: trimmed,
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(assignee ? { assigneeOrg: assignee } : {}),
-        ...(due && !Number.isNaN(due.getTime()) ? { dueAt: due.toISOString() } : {}),
+        ...(person && toOwnOrganisation ? { assigneeUserId: person } : {}),
+        ...(due ? { dueAt: due } : {}),
         priority,
         ...(from ? { fromLogEntry: from.id } : {}),
       })
       setTitle('')
       setDescription('')
       setDueAt('')
+      setPerson('')
       setStatus(t('tasks.created', { title: created.title }))
       props.onFromDone()
       props.onChanged()
@@ -100,6 +128,31 @@ export function TasksPanel(props: TasksPanelProps) {
     try {
       await updateTask(task.id, { state })
       setStatus(t('tasks.moved', { title: task.title, state: t(`taskStates.${state}`) }))
+      props.onChanged()
+    } catch (caught) {
+      setError(caught)
+    }
+  }
+
+  const startDueEdit = (task: TaskRecord): void => {
+    setDueEditing(task.id)
+    setNewDue(toBrusselsLocal(task.dueAt))
+    setDueProblem(null)
+  }
+
+  const saveDue = async (event: FormEvent<HTMLFormElement>, task: TaskRecord): Promise<void> => {
+    event.preventDefault()
+    const due = newDue ? fromBrusselsLocal(newDue) : null
+    if (newDue && !due) {
+      setDueProblem(t('tasks.problemDue'))
+      return
+    }
+    setDueProblem(null)
+    setError(null)
+    try {
+      await updateTask(task.id, { dueAt: due })
+      setDueEditing(null)
+      setStatus(t('tasks.dueChanged', { title: task.title }))
       props.onChanged()
     } catch (caught) {
       setError(caught)
@@ -133,7 +186,12 @@ export function TasksPanel(props: TasksPanelProps) {
                   {task.title}
                   {task.fromLogEntry && <span className="muted"> · {t('tasks.fromLog')}</span>}
                 </td>
-                <td>{props.nameOf(task.assigneeOrgId)}</td>
+                <td>
+                  {props.nameOf(task.assigneeOrgId)}
+                  {task.assigneeUserId && (
+                    <span className="muted"> · {personName(task.assigneeUserId) ?? t('tasks.aPerson')}</span>
+                  )}
+                </td>
                 <td>
                   {task.dueAt ? <DateTime value={task.dueAt} /> : '—'}
                   {task.overdue && (
@@ -141,6 +199,35 @@ export function TasksPanel(props: TasksPanelProps) {
                       {' '}
                       <span className="tag tag-warning">{t('tasks.overdue')}</span>
                     </>
+                  )}
+                  {dueEditing === task.id && (
+                    <form
+                      noValidate
+                      onSubmit={(event) => void saveDue(event, task)}
+                      data-testid="task-due-form"
+                    >
+                      <TextField
+                        label={t('tasks.newDueAt', { title: task.title })}
+                        hint={t('tasks.newDueAtHint')}
+                        type="datetime-local"
+                        value={newDue}
+                        onChange={setNewDue}
+                        error={dueProblem}
+                        testId="task-due-input"
+                      />
+                      <div className="button-row">
+                        <button type="submit" className="button button-small button-primary">
+                          {t('tasks.saveDue')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setDueEditing(null)}
+                        >
+                          {t('app.cancel')}
+                        </button>
+                      </div>
+                    </form>
                   )}
                 </td>
                 <td>{t(`taskPriorities.${task.priority}`)}</td>
@@ -159,6 +246,16 @@ export function TasksPanel(props: TasksPanelProps) {
                           <span className="visually-hidden">: {task.title}</span>
                         </button>
                       ))}
+                      {props.mayMove(task) && dueEditing !== task.id && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => startDueEdit(task)}
+                        >
+                          {t('tasks.changeDue')}
+                          <span className="visually-hidden">: {task.title}</span>
+                        </button>
+                      )}
                     </div>
                   </td>
                 )}
@@ -193,9 +290,30 @@ export function TasksPanel(props: TasksPanelProps) {
                 { value: '', label: t('tasks.ownOrganisation') },
                 ...props.assignees.map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
               ]}
-              onChange={setAssignee}
+              onChange={(value) => {
+                setAssignee(value)
+                if (value !== '' && value !== props.ownOrgCode) setPerson('')
+              }}
             />
-            <TextField label={t('tasks.dueAt')} type="datetime-local" value={dueAt} onChange={setDueAt} />
+            {toOwnOrganisation && people.length > 0 && (
+              <SelectField
+                label={t('tasks.person')}
+                value={person}
+                options={[
+                  { value: '', label: t('tasks.anyone') },
+                  ...people.map((p) => ({ value: p.id, label: p.displayName })),
+                ]}
+                onChange={setPerson}
+                testId="task-person"
+              />
+            )}
+            <TextField
+              label={t('tasks.dueAt')}
+              hint={t('tasks.dueAtHint')}
+              type="datetime-local"
+              value={dueAt}
+              onChange={setDueAt}
+            />
             <SelectField
               label={t('tasks.priority')}
               value={priority}

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactKind, ContactRecord } from '../api/dutyApi.ts'
-import { addContact, contactKinds, listContacts } from '../api/dutyApi.ts'
+import { addContact, contactKinds, listContacts, updateContact } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
@@ -12,23 +12,26 @@ import { addDays, brusselsDate } from '../handover/brusselsDates.ts'
 
 const kindOf = (value: string): ContactKind | '' => contactKinds.find((k) => k === value) ?? ''
 
-/** The form for a new record, kept by the user's organisation. */
-function AddContactForm({
+/** The form for a new record, or for one the user's organisation keeps (`editing`). */
+function ContactForm({
+  editing = null,
   onAdded,
   onCancel,
 }: {
+  readonly editing?: ContactRecord | null
   readonly onAdded: (name: string) => void
   readonly onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const [kind, setKind] = useState<ContactKind>('point-of-contact')
-  const [name, setName] = useState('')
-  const [role, setRole] = useState('')
-  const [organisationName, setOrganisationName] = useState('')
-  const [region, setRegion] = useState('')
-  const [phone, setPhone] = useState('')
-  const [email, setEmail] = useState('')
-  const [available247, setAvailable247] = useState(false)
+  const headingId = useId()
+  const [kind, setKind] = useState<ContactKind>(editing?.kind ?? 'point-of-contact')
+  const [name, setName] = useState(editing?.name ?? '')
+  const [role, setRole] = useState(editing?.role ?? '')
+  const [organisationName, setOrganisationName] = useState(editing?.organisationName ?? '')
+  const [region, setRegion] = useState(editing?.region ?? '')
+  const [phone, setPhone] = useState(editing?.phones[0]?.number ?? '')
+  const [email, setEmail] = useState(editing?.emails[0] ?? '')
+  const [available247, setAvailable247] = useState(editing?.available247 ?? false)
   const [revalidateBy, setRevalidateBy] = useState(addDays(brusselsDate(new Date()), 365))
   const [problems, setProblems] = useState<{ name?: string; revalidateBy?: string }>({})
   const [error, setError] = useState<unknown>(null)
@@ -47,17 +50,34 @@ function AddContactForm({
     if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      await addContact({
+      const firstPhone = phone.trim()
+        ? [{ label: editing?.phones[0]?.label ?? t('contacts.phone'), number: phone.trim() }]
+        : []
+      const firstEmail = email.trim() ? [email.trim()] : []
+      const common = {
         kind,
         name: name.trim(),
         ...(role.trim() ? { role: role.trim() } : {}),
         ...(organisationName.trim() ? { organisationName: organisationName.trim() } : {}),
         ...(region.trim() ? { region: region.trim() } : {}),
-        ...(phone.trim() ? { phones: [{ label: t('contacts.phone'), number: phone.trim() }] } : {}),
-        ...(email.trim() ? { emails: [email.trim()] } : {}),
         available247,
         revalidateBy,
-      })
+      }
+      if (editing)
+        await updateContact(editing.id, {
+          ...common,
+          // the form edits the first phone and e-mail address; the others are kept as they are
+          phones: [...firstPhone, ...editing.phones.slice(1)],
+          emails: [...firstEmail, ...editing.emails.slice(1)],
+          address: editing.address,
+          location: editing.location,
+        })
+      else
+        await addContact({
+          ...common,
+          ...(firstPhone.length > 0 ? { phones: firstPhone } : {}),
+          ...(firstEmail.length > 0 ? { emails: firstEmail } : {}),
+        })
       onAdded(name.trim())
     } catch (caught) {
       setError(caught)
@@ -67,8 +87,16 @@ function AddContactForm({
   }
 
   return (
-    <form className="card" noValidate onSubmit={(e) => void submit(e)} data-testid="contact-form">
-      <h3>{t('contacts.addTitle')}</h3>
+    <form
+      className="card"
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(e) => void submit(e)}
+      data-testid={editing ? 'contact-edit-form' : 'contact-form'}
+    >
+      <h3 id={headingId}>
+        {editing ? t('contacts.editTitle', { name: editing.name }) : t('contacts.addTitle')}
+      </h3>
       {error !== null && <ErrorAlert error={error} />}
       <SelectField
         label={t('contacts.kind')}
@@ -119,7 +147,7 @@ function AddContactForm({
       </div>
       <TextField
         label={t('contacts.revalidateBy')}
-        hint={t('contacts.revalidateByHint')}
+        hint={editing ? t('contacts.revalidateByEditHint') : t('contacts.revalidateByHint')}
         value={revalidateBy}
         onChange={setRevalidateBy}
         maxLength={10}
@@ -127,7 +155,7 @@ function AddContactForm({
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('contacts.add')}
+          {editing ? t('contacts.save') : t('contacts.add')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('app.cancel')}
@@ -137,7 +165,14 @@ function AddContactForm({
   )
 }
 
-function ContactRow({ contact }: { readonly contact: ContactRecord }) {
+function ContactRow({
+  contact,
+  onEdit,
+}: {
+  readonly contact: ContactRecord
+  /** Given when the record is the user's organisation's and the user may edit it. */
+  readonly onEdit?: (() => void) | null
+}) {
   const { t } = useTranslation()
   return (
     <tr className={contact.stale ? 'row-stale' : undefined}>
@@ -178,6 +213,16 @@ function ContactRow({ contact }: { readonly contact: ContactRecord }) {
           </>
         )}
       </td>
+      {onEdit !== undefined && (
+        <td>
+          {onEdit && (
+            <button type="button" className="button button-small" onClick={onEdit}>
+              {t('contacts.edit')}
+              <span className="visually-hidden">: {contact.name}</span>
+            </button>
+          )}
+        </td>
+      )}
     </tr>
   )
 }
@@ -195,6 +240,7 @@ export function ContactsPage({ me }: { readonly me: Me }) {
     error: null,
   })
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<ContactRecord | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const mayAdd = me.permissions.includes('cases.manage')
 
@@ -251,17 +297,29 @@ export function ContactsPage({ me }: { readonly me: Me }) {
       </form>
       <LiveStatus message={status} quiet />
 
-      {mayAdd && !adding && (
+      {mayAdd && !adding && !editing && (
         <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
           {t('contacts.addButton')}
         </button>
       )}
       {adding && (
-        <AddContactForm
+        <ContactForm
           onCancel={() => setAdding(false)}
           onAdded={(name) => {
             setAdding(false)
             setStatus(t('contacts.added', { name }))
+            setGeneration((g) => g + 1)
+          }}
+        />
+      )}
+      {editing && (
+        <ContactForm
+          key={editing.id}
+          editing={editing}
+          onCancel={() => setEditing(null)}
+          onAdded={(name) => {
+            setEditing(null)
+            setStatus(t('contacts.saved', { name }))
             setGeneration((g) => g + 1)
           }}
         />
@@ -286,11 +344,26 @@ export function ContactsPage({ me }: { readonly me: Me }) {
                   <th scope="col">{t('contacts.region')}</th>
                   <th scope="col">{t('contacts.reach')}</th>
                   <th scope="col">{t('contacts.revalidateBy')}</th>
+                  {mayAdd && <th scope="col">{t('contacts.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {items.map((c) => (
-                  <ContactRow key={c.id} contact={c} />
+                  <ContactRow
+                    key={c.id}
+                    contact={c}
+                    {...(mayAdd
+                      ? {
+                          onEdit:
+                            c.ownerOrgId === me.organisation.id
+                              ? () => {
+                                  setAdding(false)
+                                  setEditing(c)
+                                }
+                              : null,
+                        }
+                      : {})}
+                  />
                 ))}
               </tbody>
             </table>
