@@ -7,32 +7,10 @@ import { seriousViolations } from '../support/axe.ts'
 import { browserMissing, launchBrowser } from '../support/browser.ts'
 import type { DemoProcess } from '../support/demoProcess.ts'
 import { freePorts, startDemoProcess } from '../support/demoProcess.ts'
-import { repoRoot } from '../support/runCli.ts'
-import { testEnv } from '../support/services.ts'
+import { screenshotsDir, signInAsDemo as signIn } from '../support/demoBrowser.ts'
 
 const skip = browserMissing()
-const screenshots = join(repoRoot, testEnv.updateScreenshots ? 'docs' : 'build', 'screenshots')
-
-/** The demo's current code for an account, as its sign-in page lists it. */
-async function demoAccount(url: string, username: string): Promise<{ password: string; code: string }> {
-  const list = (await (await fetch(`${url}/api/v1/demo/sign-in`)).json()) as {
-    users: { username: string; password: string; code: string }[]
-  }
-  const account = list.users.find((u) => u.username === username)
-  if (!account) throw new Error(`no demo account ${username}`)
-  return account
-}
-
-async function signIn(page: Page, url: string, username: string): Promise<void> {
-  const account = await demoAccount(url, username)
-  await page.goto(`${url}/`)
-  const form = page.getByTestId('signin-form')
-  await form.getByLabel('Username').fill(username)
-  await form.getByLabel('Password', { exact: true }).fill(account.password)
-  await form.getByLabel('One-time code').fill(account.code)
-  await form.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.getByTestId('user-menu').isVisible()).toBe(true)
-}
+const screenshots = screenshotsDir
 
 describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-desk2-'))
