@@ -468,6 +468,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
     expect(
       errorOf(await send(duty, 'PATCH', `/api/v1/sitreps/${report.id}`, { version: 2, needs: 'late' })),
     ).toEqual({ status: 409, code: 'conflict' })
+    const versions = (
+      await node.app.inject({ url: `/api/v1/sitreps/${report.id}/versions`, headers: police.headers() })
+    ).json<{ items: { version: number; content: { needs: string } }[] }>().items
+    expect(versions).toMatchObject([{ version: 1, content: { needs: '' } }])
 
     await send(police, 'POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'be-d3-police',

@@ -132,6 +132,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
       title: 'Rappeler Infrabel',
       dueAt: '2026-03-28T19:00:00Z',
     })
+    // Bart gives the desk a task that Anna never reads: it is handed over as unread
+    await send(bart, 'POST', `/api/v1/cases/${caseId}/tasks`, { title: 'Vérifier les passages à niveau' })
     await send(anna, 'POST', '/api/v1/cases', {
       kind: 'planned-event',
       status: 'actual',
@@ -151,11 +153,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
         newEntries: { count: number }
         pendingTasks: { overdue: boolean }[]
         upcomingEvents: { title: string }[]
+        unreadItems: { kind: string; title: string }[]
       }
     }>()
     expect(handover.report.openCases).toHaveLength(2)
     expect(handover.report.newEntries.count).toBe(1)
-    expect(handover.report.pendingTasks).toMatchObject([{ overdue: true }])
+    expect(handover.report.pendingTasks).toMatchObject([{ overdue: true }, { overdue: false }])
+    expect(handover.report.unreadItems).toMatchObject([
+      { kind: 'task-assigned', title: 'Vérifier les passages à niveau' },
+    ])
     expect(handover.report.upcomingEvents.map((e) => e.title)).toEqual(['Match Standard – Anderlecht'])
     expect(errorOf(await send(anna, 'POST', `/api/v1/handovers/${handover.id}/sign-off`))).toEqual({
       status: 409,

@@ -12,6 +12,7 @@ import {
 import type { Kysely } from 'kysely'
 import { listVisibleCases } from '../cases/caseRows.ts'
 import { toTask } from '../cases/taskRows.ts'
+import { notificationsFor } from '../notifications/notificationsFor.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -199,14 +200,17 @@ export interface HandoverReport {
   }[]
   readonly upcomingEvents: { id: string; title: string; status: string; startsAt: string }[]
   readonly decisions: { id: string; caseId: string; text: string; decidedAt: string }[]
+  /** What concerned the outgoing officer and was never read: to be looked at by the incoming one. */
+  readonly unreadItems: { seq: number; kind: string; caseId: string; title: string; at: string }[]
 }
 
-/** What the incoming officer must know: built from open cases, the log since the last handover, tasks and coming events. */
+/** What the incoming officer must know: open cases, the log since the last handover, tasks, coming events, decisions and what the outgoing officer left unread. */
 export async function buildHandoverReport(
   db: Kysely<Database>,
   orgId: string,
   from: Date,
   to: Date,
+  outgoingUserId?: string,
 ): Promise<HandoverReport> {
   const cases = await listVisibleCases(db, orgId, {})
   const open = cases.filter((c) => c.state !== 'closed')
@@ -284,6 +288,17 @@ export async function buildHandoverReport(
       text: d.text,
       decidedAt: d.decided_at.toISOString(),
     })),
+    unreadItems: outgoingUserId
+      ? (await notificationsFor(db, { id: outgoingUserId, orgId }))
+          .filter((n) => n.unread)
+          .map((n) => ({
+            seq: n.seq,
+            kind: n.kind,
+            caseId: n.caseId,
+            title: n.title,
+            at: n.at.toISOString(),
+          }))
+      : [],
   }
 }
 
@@ -308,7 +323,7 @@ export async function prepareHandover(
         .limit(1)
         .executeTakeFirst()
       const from = previous?.period_to ?? new Date(ctx.at.getTime() - 12 * 3_600_000)
-      const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at)
+      const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at, caller.userId)
       const id = ctx.newId()
       await ctx.tx
         .insertInto('handovers')

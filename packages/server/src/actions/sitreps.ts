@@ -140,6 +140,25 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
         version: row.version + 1,
         updated_at: ctx.at,
       }
+      // the version being replaced is kept, so every version of a report can be read again
+      await ctx.tx
+        .insertInto('sitrep_versions')
+        .values({
+          sitrep_id: row.id,
+          version: row.version,
+          content: JSON.stringify({
+            conditions: row.conditions,
+            actions: row.actions,
+            needs: row.needs,
+            resources: row.resources,
+            casualties: row.casualties,
+            nextUpdateAt: row.next_update_at?.toISOString() ?? null,
+            updatedAt: row.updated_at.toISOString(),
+          }),
+          replaced_at: ctx.at,
+          replaced_by: caller.userId,
+        })
+        .execute()
       await ctx.tx
         .updateTable('sitreps')
         .set({ ...next, casualties: JSON.stringify(next.casualties) })

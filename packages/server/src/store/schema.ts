@@ -294,7 +294,16 @@ export interface AttachmentsTable {
   created_by: string
 }
 
+export interface SitrepVersionsTable {
+  sitrep_id: string
+  version: number
+  content: Json<Record<string, unknown>>
+  replaced_at: Timestamp
+  replaced_by: string
+}
+
 export interface Database {
+  sitrep_versions: SitrepVersionsTable
   attachments: AttachmentsTable
   notification_reads: NotificationReadsTable
   map_features: MapFeaturesTable

@@ -122,6 +122,34 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     async (req) => present((await visible(req, req.params.id)).sitrep),
   )
 
+  app.get(
+    '/api/v1/sitreps/:id/versions',
+    {
+      schema: {
+        tags: ['sitreps'],
+        summary: 'The earlier versions of a report, each as it was before an edit replaced it',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      const { sitrep } = await visible(req, req.params.id)
+      const rows = await deps.store.db
+        .selectFrom('sitrep_versions')
+        .selectAll()
+        .where('sitrep_id', '=', sitrep.id)
+        .orderBy('version')
+        .execute()
+      return {
+        items: rows.map((r) => ({
+          version: r.version,
+          content: r.content,
+          replacedAt: r.replaced_at.toISOString(),
+          replacedBy: r.replaced_by,
+        })),
+      }
+    },
+  )
+
   app.patch(
     '/api/v1/sitreps/:id',
     {

@@ -10,6 +10,7 @@ import { m0008_directory } from './m0008_directory.ts'
 import { m0009_notifications } from './m0009_notifications.ts'
 import { m0010_attachments } from './m0010_attachments.ts'
 import { m0011_plan_level } from './m0011_plan_level.ts'
+import { m0012_sitrep_versions } from './m0012_sitrep_versions.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_notifications': m0009_notifications,
   '0010_attachments': m0010_attachments,
   '0011_plan_level': m0011_plan_level,
+  '0012_sitrep_versions': m0012_sitrep_versions,
 }
