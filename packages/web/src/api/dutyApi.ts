@@ -61,6 +61,14 @@ export interface HandoverReport {
     readonly text: string
     readonly decidedAt: string
   }[]
+  /** What concerned the outgoing officer and was never read (older reports may lack it). */
+  readonly unreadItems?: readonly {
+    readonly seq: number
+    readonly kind: 'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed'
+    readonly caseId: string
+    readonly title: string
+    readonly at: string
+  }[]
 }
 
 export interface HandoverRecord {

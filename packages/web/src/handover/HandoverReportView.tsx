@@ -5,6 +5,13 @@ import { StatusBadge } from '../cases/StatusBadge.tsx'
 import { caseHref } from '../router/useHashRoute.ts'
 
 /** What a handover tells the incoming officer, section by section. */
+const notificationKey = {
+  'task-assigned': 'taskAssigned',
+  'case-joined': 'caseJoined',
+  'sitrep-approved': 'sitrepApproved',
+  'case-closed': 'caseClosed',
+} as const
+
 export function HandoverReportView({
   report,
   headingLevel = 3,
@@ -110,6 +117,20 @@ export function HandoverReportView({
           {report.decisions.map((d) => (
             <li key={d.id}>
               <DateTime value={d.decidedAt} /> · <a href={caseHref(d.caseId)}>{d.text}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <H>{t('handover.unreadItems', { number: report.unreadItems?.length ?? 0 })}</H>
+      {(report.unreadItems ?? []).length === 0 ? (
+        <p className="muted">{t('handover.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {(report.unreadItems ?? []).map((n) => (
+            <li key={n.seq}>
+              <DateTime value={n.at} /> · {t(`notifications.${notificationKey[n.kind]}`)} ·{' '}
+              <a href={caseHref(n.caseId)}>{n.title}</a>
             </li>
           ))}
         </ul>

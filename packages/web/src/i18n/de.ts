@@ -593,6 +593,7 @@ export const de: Dictionary = {
     pendingTasks: 'Offene Aufgaben ({{number}})',
     upcomingEvents: 'Kommende Ereignisse, nächste 48 Stunden ({{number}})',
     decisions: 'Entscheidungen ({{number}})',
+    unreadItems: 'Ungelesen ({{number}})',
     none: 'Keine.',
   },
   roster: {

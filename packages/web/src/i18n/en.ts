@@ -607,6 +607,7 @@ export const en = {
     pendingTasks: 'Pending tasks ({{number}})',
     upcomingEvents: 'Upcoming events, next 48 hours ({{number}})',
     decisions: 'Decisions ({{number}})',
+    unreadItems: 'Left unread ({{number}})',
     none: 'None.',
   },
   roster: {

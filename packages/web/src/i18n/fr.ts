@@ -592,6 +592,7 @@ export const fr: Dictionary = {
     pendingTasks: 'Tâches en attente ({{number}})',
     upcomingEvents: 'Événements à venir, 48 prochaines heures ({{number}})',
     decisions: 'Décisions ({{number}})',
+    unreadItems: 'Non lus ({{number}})',
     none: 'Aucun.',
   },
   roster: {

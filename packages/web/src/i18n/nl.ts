@@ -591,6 +591,7 @@ export const nl: Dictionary = {
     pendingTasks: 'Openstaande taken ({{number}})',
     upcomingEvents: 'Komende evenementen, volgende 48 uur ({{number}})',
     decisions: 'Besluiten ({{number}})',
+    unreadItems: 'Ongelezen ({{number}})',
     none: 'Geen.',
   },
   roster: {
