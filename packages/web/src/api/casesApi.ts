@@ -113,6 +113,7 @@ export interface NewLogEntry {
   readonly source: LogSource
   readonly text: string
   readonly occurredAt?: string
+  readonly location?: GeoPointRecord
   readonly supersedes?: string
 }
 

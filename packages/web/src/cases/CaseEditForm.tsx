@@ -10,15 +10,8 @@ import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { bePlanLevels, doctrines, scalingLevels, severities } from './caseVocabulary.ts'
-
-/** `datetime-local` value of an ISO time, in the browser's time zone. */
-function localInput(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** Only what changed, so that a correction touches nothing else. */
 export function caseChanges(
@@ -71,8 +64,9 @@ export function CaseEditForm({
   const [doctrine, setDoctrine] = useState<Doctrine | ''>(theCase.scaling?.doctrine ?? '')
   const [level, setLevel] = useState(theCase.scaling?.level ?? '')
   const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>(theCase.scaling?.planLevel ?? '')
-  const [endsAt, setEndsAt] = useState(localInput(theCase.endsAt))
+  const [endsAt, setEndsAt] = useState(toBrusselsLocal(theCase.endsAt))
   const [problem, setProblem] = useState<string | null>(null)
+  const [endProblem, setEndProblem] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
@@ -84,12 +78,19 @@ export function CaseEditForm({
     const form = event.currentTarget
     const trimmed = title.trim()
     const found = trimmed.length < 3 || trimmed.length > 200 ? t('cases.problemTitle') : null
+    const end = endsAt ? fromBrusselsLocal(endsAt) : null
+    const endFound =
+      endsAt && !end
+        ? t('cases.problemDateTime')
+        : end && new Date(end).getTime() <= new Date(theCase.startsAt).getTime()
+          ? t('cases.problemEndsBefore')
+          : null
     flushSync(() => {
       setProblem(found)
+      setEndProblem(endFound)
       setError(null)
     })
-    if (found) return focusFirstInvalid(form)
-    const end = endsAt ? new Date(endsAt) : null
+    if (found || endFound) return focusFirstInvalid(form)
     const change = caseChanges(theCase, {
       title: trimmed,
       description: description.trim(),
@@ -101,7 +102,7 @@ export function CaseEditForm({
             ...(doctrine === 'BE' ? { planLevel: planLevel || null } : {}),
           }
         : null,
-      endsAt: end && !Number.isNaN(end.getTime()) ? end.toISOString() : null,
+      endsAt: end,
     })
     if (Object.keys(change).length === 0) return onCancel()
     setBusy(true)
@@ -182,6 +183,7 @@ export function CaseEditForm({
         type="datetime-local"
         value={endsAt}
         onChange={setEndsAt}
+        error={endProblem}
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

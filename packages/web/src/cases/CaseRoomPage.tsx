@@ -15,6 +15,7 @@ import { useLoad } from '../hooks/useLoad.ts'
 import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
+import { pointLabel } from './caseHelpers.ts'
 import { disciplines, doctrines } from './caseVocabulary.ts'
 import { CaseEditForm } from './CaseEditForm.tsx'
 import { DecisionsPanel } from './DecisionsPanel.tsx'
@@ -229,6 +230,20 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
               <dd>
                 <DateTime value={c.startsAt} />
               </dd>
+              {c.endsAt && (
+                <>
+                  <dt>{t('cases.endsAt')}</dt>
+                  <dd data-testid="case-ends-at">
+                    <DateTime value={c.endsAt} />
+                  </dd>
+                </>
+              )}
+              {c.location && (
+                <>
+                  <dt>{t('cases.location')}</dt>
+                  <dd data-testid="case-location">{pointLabel(c.location)}</dd>
+                </>
+              )}
               <dt>{t('cases.owner')}</dt>
               <dd>{nameOf(c.ownerOrgId)}</dd>
               <dt>{t('cases.participants')}</dt>

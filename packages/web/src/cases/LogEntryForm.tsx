@@ -12,6 +12,7 @@ import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
 import type { FileFailure } from './Attachments.tsx'
 import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
+import { pointFromInput } from './caseHelpers.ts'
 import { logSources } from './caseVocabulary.ts'
 
 const disciplineKey = 'liaison.log.discipline'
@@ -77,6 +78,10 @@ export function LogEntryForm({
   const [occurredAt, setOccurredAt] = useState('')
   const [occurredProblem, setOccurredProblem] = useState<string | null>(null)
   const occurredRef = useRef<HTMLInputElement>(null)
+  const [lat, setLat] = useState('')
+  const [lon, setLon] = useState('')
+  const [locationProblem, setLocationProblem] = useState<string | null>(null)
+  const latRef = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
@@ -96,6 +101,8 @@ export function LogEntryForm({
     setText(correcting.text)
     if (disciplines.includes(correcting.discipline)) setDiscipline(correcting.discipline)
     setSource(correcting.source)
+    setLat(correcting.location ? String(correcting.location.lat) : '')
+    setLon(correcting.location ? String(correcting.location.lon) : '')
     textRef.current?.focus()
   }, [correcting, disciplines])
 
@@ -121,6 +128,12 @@ export function LogEntryForm({
       occurredRef.current?.focus()
       return
     }
+    const location = pointFromInput(lat, lon)
+    setLocationProblem(location === 'invalid' ? t('cases.problemLocation') : null)
+    if (location === 'invalid') {
+      latRef.current?.focus()
+      return
+    }
     setError(null)
     setFailures([])
     setBusy(true)
@@ -130,10 +143,13 @@ export function LogEntryForm({
         source,
         text: trimmed,
         ...(occurred ? { occurredAt: occurred } : {}),
+        ...(location ? { location } : {}),
         ...(correcting ? { supersedes: correcting.id } : {}),
       })
       setText('')
       setOccurredAt('')
+      setLat('')
+      setLon('')
       const files = [...(fileRef.current?.files ?? [])]
       onAppended(files.length > 0 ? { ...entry, attachments: [] } : entry)
       if (correcting) onCancelCorrection()
@@ -229,6 +245,32 @@ export function LogEntryForm({
           testId="log-occurred-at"
         />
       </div>
+      <fieldset className="checkbox-group">
+        <legend>{t('cases.location')}</legend>
+        <div className="field-row">
+          <TextField
+            label={t('cases.latitude')}
+            hint={t('cases.latitudeHint')}
+            value={lat}
+            onChange={setLat}
+            inputRef={latRef}
+            inputMode="decimal"
+            autoComplete="off"
+            error={locationProblem}
+            testId="log-lat"
+          />
+          <TextField
+            label={t('cases.longitude')}
+            hint={t('cases.longitudeHint')}
+            value={lon}
+            onChange={setLon}
+            inputMode="decimal"
+            autoComplete="off"
+            error={locationProblem}
+            testId="log-lon"
+          />
+        </div>
+      </fieldset>
       <div className="field">
         <label htmlFor={filesId}>{t('attachments.files')}</label>
         <p id={`${filesId}-hint`} className="field-hint">

@@ -4,7 +4,7 @@ import type { AttachmentSummary, LogEntryRecord } from '../api/casesApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
 import { AttachmentLinks, AttachControl } from './Attachments.tsx'
-import { mergeEntry } from './caseHelpers.ts'
+import { mergeEntry, pointLabel } from './caseHelpers.ts'
 
 export interface LogActions {
   readonly onCorrect?: (entry: LogEntryRecord) => void
@@ -70,6 +70,11 @@ export function LogList({
               <span>
                 {t('log.via')} {t(`logSources.${entry.source}`)}
               </span>
+              {entry.location && (
+                <span data-testid="log-location">
+                  {t('cases.location')}: {pointLabel(entry.location)}
+                </span>
+              )}
             </p>
             <p className="log-text">{entry.text}</p>
             <AttachmentLinks

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 
 const casualtyKinds = [
   'dead',
@@ -16,14 +17,6 @@ const casualtyKinds = [
   'missing',
   'evacuated',
 ] as const satisfies readonly (keyof Casualties)[]
-
-/** `datetime-local` value of an ISO time, in the browser's time zone. */
-function localInput(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 function SitrepEditor({
   sitrep,
@@ -45,8 +38,9 @@ function SitrepEditor({
     missing: String(sitrep.casualties.missing),
     evacuated: String(sitrep.casualties.evacuated),
   })
-  const [nextUpdateAt, setNextUpdateAt] = useState(localInput(sitrep.nextUpdateAt))
+  const [nextUpdateAt, setNextUpdateAt] = useState(toBrusselsLocal(sitrep.nextUpdateAt))
   const [problem, setProblem] = useState<string | null>(null)
+  const [nextProblem, setNextProblem] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
@@ -59,10 +53,15 @@ function SitrepEditor({
       return
     }
     setProblem(null)
+    const next = nextUpdateAt ? fromBrusselsLocal(nextUpdateAt) : null
+    if (nextUpdateAt && !next) {
+      setNextProblem(t('cases.problemDateTime'))
+      return
+    }
+    setNextProblem(null)
     setError(null)
     setBusy(true)
     try {
-      const next = nextUpdateAt ? new Date(nextUpdateAt) : null
       const saved = await editSitrep(sitrep.id, {
         version: sitrep.version,
         conditions,
@@ -70,7 +69,7 @@ function SitrepEditor({
         needs,
         resources,
         casualties: { dead: counts[0]!, injured: counts[1]!, missing: counts[2]!, evacuated: counts[3]! },
-        nextUpdateAt: next && !Number.isNaN(next.getTime()) ? next.toISOString() : null,
+        nextUpdateAt: next,
       })
       onSaved(saved)
     } catch (caught) {
@@ -107,9 +106,11 @@ function SitrepEditor({
       </fieldset>
       <TextField
         label={t('sitreps.nextUpdateAt')}
+        hint={t('cases.endsAtHint')}
         type="datetime-local"
         value={nextUpdateAt}
         onChange={setNextUpdateAt}
+        error={nextProblem}
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

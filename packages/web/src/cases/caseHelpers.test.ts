@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LogEntryRecord } from '../api/casesApi.ts'
-import { mergeEntry, sizeLabel, titleFromText } from './caseHelpers.ts'
+import { mergeEntry, pointFromInput, pointLabel, sizeLabel, titleFromText } from './caseHelpers.ts'
 
 const entry = (id: string, extra: Partial<LogEntryRecord> = {}): LogEntryRecord => ({
   id,
@@ -42,5 +42,20 @@ describe('log entries arriving twice', () => {
     })
     expect(mergeEntry(withFile, entry('a')).attachments).toHaveLength(1)
     expect(mergeEntry(entry('a'), withFile).attachments).toHaveLength(1)
+  })
+})
+
+describe('pointLabel and pointFromInput', () => {
+  it('labels a point with its hemispheres', () => {
+    expect(pointLabel({ lat: 50.7394, lon: 5.6986 })).toBe('50.7394° N, 5.6986° E')
+    expect(pointLabel({ lat: -1.5, lon: -70.25 })).toBe('1.5000° S, 70.2500° W')
+  })
+
+  it('reads both coordinates or neither', () => {
+    expect(pointFromInput('', ' ')).toBeNull()
+    expect(pointFromInput('50,7394', '5.6986')).toEqual({ lat: 50.7394, lon: 5.6986 })
+    expect(pointFromInput('50.7', '')).toBe('invalid')
+    expect(pointFromInput('91', '5')).toBe('invalid')
+    expect(pointFromInput('abc', '5')).toBe('invalid')
   })
 })

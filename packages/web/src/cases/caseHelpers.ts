@@ -1,4 +1,25 @@
-import type { LogEntryRecord } from '../api/casesApi.ts'
+import type { GeoPointRecord, LogEntryRecord } from '../api/casesApi.ts'
+
+/** A point as people read it: "50.7394° N, 5.6986° E". */
+export function pointLabel(point: GeoPointRecord): string {
+  const lat = `${Math.abs(point.lat).toFixed(4)}° ${point.lat < 0 ? 'S' : 'N'}`
+  const lon = `${Math.abs(point.lon).toFixed(4)}° ${point.lon < 0 ? 'W' : 'E'}`
+  return `${lat}, ${lon}`
+}
+
+/**
+ * The point typed as a latitude and a longitude (a decimal comma allowed): null when both are
+ * empty, 'invalid' when only one is given or either is out of range.
+ */
+export function pointFromInput(lat: string, lon: string): GeoPointRecord | null | 'invalid' {
+  if (lat.trim() === '' && lon.trim() === '') return null
+  if (lat.trim() === '' || lon.trim() === '') return 'invalid'
+  const latitude = Number(lat.trim().replace(',', '.'))
+  const longitude = Number(lon.trim().replace(',', '.'))
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return 'invalid'
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return 'invalid'
+  return { lat: latitude, lon: longitude }
+}
 
 /** A file size as people read it: "512 B", "12 KB", "3.4 MB". */
 export function sizeLabel(size: number): { key: 'sizeB' | 'sizeKb' | 'sizeMb'; size: string } {

@@ -48,6 +48,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const [showEarlier, setShowEarlier] = useState(false)
   const [opening, setOpening] = useState(false)
   const [caseFrom, setCaseFrom] = useState<LogEntryRecord | null>(null)
+  const [correcting, setCorrecting] = useState<LogEntryRecord | null>(null)
   const [announcement, setAnnouncement] = useState<string | null>(null)
   const [logNews, setLogNews] = useState<string | null>(null)
   const knownOverdue = useRef<Set<string> | null>(null)
@@ -195,8 +196,8 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
           <LogEntryForm
             caseId={null}
             disciplines={disciplines}
-            correcting={null}
-            onCancelCorrection={() => undefined}
+            correcting={correcting}
+            onCancelCorrection={() => setCorrecting(null)}
             onAppended={addEntry}
           />
         )}
@@ -208,16 +209,17 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
             label={t('dutyDesk.dailyLog')}
             testId="daily-log"
             {...(may('cases.write') ? { attachOrgId: me.organisation.id } : {})}
-            actions={
-              may('cases.manage')
+            actions={{
+              ...(may('cases.write') ? { onCorrect: setCorrecting } : {}),
+              ...(may('cases.manage')
                 ? {
-                    onMakeCase: (entry) => {
+                    onMakeCase: (entry: LogEntryRecord) => {
                       setCaseFrom(entry)
                       setOpening(true)
                     },
                   }
-                : {}
-            }
+                : {}),
+            }}
           />
         )}
         {log.data && entries.length > todays.length && (

@@ -805,7 +805,7 @@ export const de: Dictionary = {
     edit: 'Angaben bearbeiten',
     title: 'Angaben des Falls berichtigen',
     endsAt: 'Ende',
-    endsAtHint: 'Leer lassen, wenn das Ende nicht bekannt ist.',
+    endsAtHint: 'Brüsseler Zeit; leer lassen, wenn das Ende nicht bekannt ist.',
     save: 'Angaben speichern',
     saving: 'Wird gespeichert…',
     saved: 'Die Angaben des Falls sind gespeichert.',

@@ -816,7 +816,7 @@ export const en = {
     edit: 'Edit details',
     title: 'Correct the case details',
     endsAt: 'Ends at',
-    endsAtHint: 'Leave empty if the end is not known.',
+    endsAtHint: 'Brussels time; leave empty if the end is not known.',
     save: 'Save the details',
     saving: 'Saving…',
     saved: 'The case details are saved.',

@@ -805,7 +805,7 @@ export const fr: Dictionary = {
     edit: 'Modifier les détails',
     title: 'Corriger les détails du dossier',
     endsAt: 'Fin',
-    endsAtHint: 'Laissez vide si la fin n’est pas connue.',
+    endsAtHint: 'Heure de Bruxelles ; laissez vide si la fin n’est pas connue.',
     save: 'Enregistrer les détails',
     saving: 'Enregistrement…',
     saved: 'Les détails du dossier sont enregistrés.',

@@ -802,7 +802,7 @@ export const nl: Dictionary = {
     edit: 'Gegevens bewerken',
     title: 'Gegevens van het dossier corrigeren',
     endsAt: 'Einde',
-    endsAtHint: 'Laat leeg als het einde niet bekend is.',
+    endsAtHint: 'Brusselse tijd; laat leeg als het einde niet bekend is.',
     save: 'Gegevens opslaan',
     saving: 'Opslaan…',
     saved: 'De gegevens van het dossier zijn opgeslagen.',
