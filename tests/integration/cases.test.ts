@@ -694,6 +694,120 @@ describe.each(engines.map((e) => [e.name, e] as const))('map, contacts and plans
       }>().items[0]?.validUntil,
     ).toBe('2030-12-31')
   })
+
+  it("keeps every version of a plan's document, checked by content, uploaded only by the keeping organisation", async () => {
+    const planId = (
+      await send(duty, 'POST', '/api/v1/plans', { title: 'Plan nucléaire Tihange', version: '2024' })
+    ).json<{ id: string }>().id
+    const upload = (who: Session, id: string, type: string, name: string, data: Buffer) =>
+      node.app.inject({
+        method: 'POST',
+        url: `/api/v1/plans/${id}/documents`,
+        payload: data,
+        headers: { ...who.headers(), 'content-type': type, 'x-filename': encodeURIComponent(name) },
+      })
+    const pdf = Buffer.from('%PDF-1.4\n% plan nucléaire\n%%EOF\n')
+    const first = await upload(duty, planId, 'application/pdf', 'plan nucléaire 2024.pdf', pdf)
+    expect(first.statusCode).toBe(201)
+    expect(first.json()).toMatchObject({
+      planId,
+      fileName: 'plan nucléaire 2024.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+      uploadedBy: duty.account.user.id,
+    })
+    // a .docx is a zip listing [Content_Types].xml with its text under word/
+    const docx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('....[Content_Types].xml....word/document.xml....'),
+    ])
+    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    const second = await upload(duty, planId, docxType, 'plan-2025.docx', docx)
+    expect(second.statusCode).toBe(201)
+    const secondId = second.json<{ id: string }>().id
+    const firstId = first.json<{ id: string }>().id
+
+    const refusals = [
+      [await upload(duty, planId, 'application/pdf', 'setup.pdf', Buffer.from('MZ\x90\x00 not a pdf')), 400],
+      [await upload(duty, planId, 'application/x-msdownload', 'setup.exe', Buffer.from('MZ\x90')), 400],
+      [await upload(duty, planId, 'application/pdf', 'big.pdf', Buffer.alloc(26 * 1024 * 1024, 0x25)), 413],
+      [await upload(police, planId, 'application/pdf', 'p.pdf', pdf), 403],
+      [await upload(duty, '01890000-0000-7000-8000-000000000000', 'application/pdf', 'p.pdf', pdf), 404],
+    ] as const
+    expect(refusals.map(([r, status]) => [r.statusCode, status])).toEqual(
+      refusals.map(([, status]) => [status, status]),
+    )
+    expect(refusals[0][0].json<{ error: { message: string } }>().error.message).toContain(
+      "the file's content is not application/pdf",
+    )
+    expect(refusals[1][0].json<{ error: { message: string } }>().error.message).toContain(
+      "content type 'application/x-msdownload' is not accepted",
+    )
+
+    const versions = (
+      await node.app.inject({ url: `/api/v1/plans/${planId}/documents`, headers: police.headers() })
+    ).json<{ items: { id: string; uploadedByName: string }[] }>().items
+    expect(versions.map((v) => v.id)).toEqual([secondId, firstId])
+    expect(versions[0]?.uploadedByName).toBe(`Test ${duty.account.user.username}`)
+    const library = (await node.app.inject({ url: '/api/v1/plans', headers: police.headers() })).json<{
+      items: { id: string; currentDocument: { id: string } | null }[]
+    }>().items
+    expect(library.find((p) => p.id === planId)?.currentDocument?.id).toBe(secondId)
+    expect(library.find((p) => p.id !== planId)?.currentDocument).toBeNull()
+
+    const download = await node.app.inject({
+      url: `/api/v1/plan-documents/${firstId}`,
+      headers: police.headers(),
+    })
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-type']).toBe('application/pdf')
+    expect(download.headers['content-disposition']).toBe(
+      "attachment; filename*=UTF-8''plan%20nucl%C3%A9aire%202024.pdf",
+    )
+    expect(download.rawPayload.equals(pdf)).toBe(true)
+
+    expect((await send(duty, 'POST', `/api/v1/cases/${caseId}/plans`, { planId })).statusCode).toBe(204)
+    const activated = (
+      await node.app.inject({ url: `/api/v1/cases/${caseId}/plans`, headers: police.headers() })
+    ).json<{ items: { id: string; currentDocument: { fileName: string } | null }[] }>().items
+    expect(activated.find((p) => p.id === planId)?.currentDocument?.fileName).toBe('plan-2025.docx')
+
+    const audit = await node.deps.store.db
+      .selectFrom('audit')
+      .select(['action', 'outcome'])
+      .where('action', '=', 'plan.document.upload')
+      .execute()
+    expect(audit.filter((a) => a.outcome === 'ok')).toHaveLength(2)
+    expect(audit.filter((a) => a.outcome !== 'ok').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it("lets only the keeping organisation change a plan's metadata", async () => {
+    const planId = (
+      await send(duty, 'POST', '/api/v1/plans', { title: 'Plan canicule', version: '1' })
+    ).json<{ id: string }>().id
+    const changed = await send(duty, 'PUT', `/api/v1/plans/${planId}`, {
+      title: 'Plan canicule',
+      version: '2',
+      validUntil: '2031-06-30',
+    })
+    expect(changed.json()).toEqual({ id: planId })
+    const otherManager = await signedInAs(node, ['crisis-manager'], 'police')
+    expect(
+      errorOf(
+        await send(otherManager, 'PUT', `/api/v1/plans/${planId}`, { title: 'Plan canicule', version: '9' }),
+      ),
+    ).toEqual({ status: 403, code: 'other_organisation' })
+    expect(errorOf(await send(duty, 'PUT', `/api/v1/plans/${planId}`, { title: 'x' }))).toEqual({
+      status: 400,
+      code: 'validation_failed',
+    })
+    const plan = (await node.app.inject({ url: '/api/v1/plans', headers: duty.headers() }))
+      .json<{
+        items: { id: string; version: string; validUntil: string | null }[]
+      }>()
+      .items.find((p) => p.id === planId)
+    expect(plan).toMatchObject({ version: '2', validUntil: '2031-06-30' })
+  })
 })
 
 describe.each(engines.map((e) => [e.name, e] as const))('notifications on %s', (_name, engine) => {

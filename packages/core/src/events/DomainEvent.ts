@@ -21,6 +21,7 @@ export type DomainEventBody =
   | { readonly kind: 'roster.changed'; readonly orgId: string }
   | { readonly kind: 'map-feature.saved'; readonly feature: MapFeature }
   | { readonly kind: 'map-feature.removed'; readonly featureId: string; readonly caseId: string }
+  | { readonly kind: 'plan.saved'; readonly planId: string }
   | {
       readonly kind: 'attachment.added'
       readonly attachment: {

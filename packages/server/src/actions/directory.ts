@@ -321,6 +321,7 @@ export async function savePlan(
           return refuse('other_organisation', 'another organisation keeps this plan')
         await ctx.tx.updateTable('plans').set(values).where('id', '=', command.planId).execute()
         ctx.target(command.planId, caller.orgId)
+        ctx.emit({ kind: 'plan.saved', planId: command.planId }, command.planId, caller.orgId)
         return command.planId
       }
       const id = ctx.newId()
@@ -329,6 +330,7 @@ export async function savePlan(
         .values({ id, ...values })
         .execute()
       ctx.target(id, caller.orgId)
+      ctx.emit({ kind: 'plan.saved', planId: id }, id, caller.orgId)
       return id
     },
   )
@@ -371,6 +373,7 @@ export async function activatePlan(
         .values({ case_id: c.id, plan_id: plan.id, activated_at: ctx.at, activated_by: caller.userId })
         .execute()
       ctx.target(c.id, caller.orgId, { planId: plan.id })
+      ctx.emit({ kind: 'case.updated', case: c, changed: ['plans'] }, c.id, c.ownerOrgId, caseAudience(c))
     },
   )
 }

@@ -4,8 +4,11 @@ import { appendLogEntry } from '../actions/appendLogEntry.ts'
 import { createTask, recordDecision } from '../actions/caseWork.ts'
 import { openCase } from '../actions/openCase.ts'
 import { approveSitrep, draftSitrep } from '../actions/sitreps.ts'
+import { activatePlan, savePlan } from '../actions/directory.ts'
 import { setRotation } from '../actions/duty.ts'
+import { uploadPlanDocument } from '../actions/uploadPlanDocument.ts'
 import { findUserRow } from '../identity/userRows.ts'
+import { demoPdf } from './demoPdf.ts'
 
 type Line = readonly [minutesAgo: number, discipline: Discipline, source: LogSource, text: string]
 
@@ -27,6 +30,79 @@ interface DemoCase {
   readonly tasks?: readonly (readonly [string, string, number])[]
   readonly decision?: readonly [text: string, by: string, why: string]
   readonly sitrep?: boolean
+}
+
+interface DemoPlan {
+  readonly title: string
+  readonly scope: string
+  readonly area: string
+  readonly version: string
+  readonly validUntil: string
+  /** The title of the demo case that activated it, if any. */
+  readonly activatedBy?: string
+  /** The lines of its (one-page) document. */
+  readonly summary: readonly string[]
+}
+
+const plansByNode: Record<string, readonly DemoPlan[]> = {
+  be: [
+    {
+      title: 'PPUI SEVESO Basse-Meuse',
+      scope: 'Sites SEVESO seuil haut de la Basse-Meuse: incendie, rejet toxique, explosion',
+      area: 'Visé, Oupeye, Herstal',
+      version: '2025.1',
+      validUntil: '2030-12-31',
+      activatedBy: 'Incendie industriel à Visé, panache vers Maastricht',
+      summary: [
+        'Plan particulier d’urgence et d’intervention (PPUI), province de Liège.',
+        'Déclenchement: phase provinciale dès un rejet atteignant le domaine public.',
+        'Zone de planification d’urgence: 2 km; mise à l’abri dans l’axe du panache.',
+        'Postes: CoPI au parc à conteneurs d’Oupeye; comité de coordination au Palais provincial.',
+        'Pays voisins: informer le LOCC (NL) via le NCCN dès que le panache franchit la frontière.',
+      ],
+    },
+    {
+      title: 'Plan d’urgence nucléaire et radiologique pour le territoire belge',
+      scope: 'Accident nucléaire ou radiologique en Belgique ou à proximité',
+      area: 'Belgique',
+      version: '2018 (AR 1er mars 2018)',
+      validUntil: '2028-03-01',
+      summary: [
+        'Gestion de crise en phase fédérale, coordonnée par le Centre de crise national.',
+        'Zones de planification: 20 km (mise à l’abri, iode) et 100 km (iode).',
+        'Cellule d’évaluation (CELEVAL), cellule de mesure et cellule d’information.',
+      ],
+    },
+  ],
+  nl: [
+    {
+      title: 'Rampbestrijdingsplan grensoverschrijdende incidenten Zuid-Limburg',
+      scope: 'Incidenten in België met effect in Zuid-Limburg: rookpluim, gevaarlijke stoffen',
+      area: 'Veiligheidsregio Zuid-Limburg',
+      version: '3.2',
+      validUntil: '2029-06-30',
+      activatedBy: 'Rookpluim brand Visé (BE) boven Eijsden-Margraten en Maastricht',
+      summary: [
+        'Opschaling: GRIP 2 bij effect buiten het brongebied, GRIP 4 bij meerdere gemeenten.',
+        'Alarmering bevolking via NL-Alert in overleg met het LOCC.',
+        'Contact met de provincie Luik via het NCCN en de liaison in het ROT.',
+      ],
+    },
+  ],
+  lu: [
+    {
+      title: 'Plan d’intervention d’urgence Visites officielles',
+      scope: 'Visites de chefs d’État et de gouvernement',
+      area: 'Ville de Luxembourg',
+      version: '2024',
+      validUntil: '2027-12-31',
+      activatedBy: 'Visite officielle du Premier ministre belge à Luxembourg',
+      summary: [
+        'Coordination par le HCPN; cellule de crise restreinte en cas d’incident.',
+        'Itinéraires protégés et points de rassemblement définis avec la Police grand-ducale.',
+      ],
+    },
+  ],
 }
 
 const dayByNode: Record<string, { daily: readonly Line[]; cases: readonly DemoCase[] }> = {
@@ -300,6 +376,7 @@ export async function seedDemoDay(deps: ActionDeps, nodeId: string): Promise<voi
       requestSource: source,
     })
   }
+  const caseIds = new Map<string, string>()
   for (const c of day.cases) {
     const opened = await openCase(deps, {
       caller: duty,
@@ -348,5 +425,23 @@ export async function seedDemoDay(deps: ActionDeps, nodeId: string): Promise<voi
       const report = await draftSitrep(deps, { caller: crisis, caseId: opened.id, source })
       await approveSitrep(deps, { caller: crisis, sitrepId: report.id, version: report.version, source })
     }
+    caseIds.set(c.title, opened.id)
+  }
+  for (const plan of plansByNode[nodeId] ?? []) {
+    const planId = await savePlan(deps, {
+      caller: duty,
+      plan: { ...plan, document: '' },
+      source,
+    })
+    await uploadPlanDocument(deps, {
+      caller: duty,
+      planId,
+      fileName: `${plan.title.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.pdf`,
+      contentType: 'application/pdf',
+      data: demoPdf(plan.title, [`${plan.area} · version ${plan.version}`, '', ...plan.summary]),
+      source,
+    })
+    const caseId = plan.activatedBy ? caseIds.get(plan.activatedBy) : undefined
+    if (caseId) await activatePlan(deps, { caller: duty, caseId, planId, source })
   }
 }

@@ -25,6 +25,7 @@ import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
+import { planRoutes } from './routes/planRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
 import { sessionRoutes } from './routes/sessionRoutes.ts'
 import { streamRoutes } from './routes/streamRoutes.ts'
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
+  await planRoutes(app, deps)
   notificationRoutes(app, deps)
   await attachmentRoutes(app, deps)
   streamRoutes(app, deps)

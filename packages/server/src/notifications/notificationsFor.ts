@@ -59,6 +59,7 @@ export function notificationOf(
     case 'map-feature.saved':
     case 'map-feature.removed':
     case 'attachment.added':
+    case 'plan.saved':
       return null
     default: {
       const exhaustive: never = body

@@ -302,7 +302,21 @@ export interface SitrepVersionsTable {
   replaced_by: string
 }
 
+export interface PlanDocumentsTable {
+  id: string
+  plan_id: string
+  org_id: string
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  data: Buffer
+  uploaded_at: Timestamp
+  uploaded_by: string
+}
+
 export interface Database {
+  plan_documents: PlanDocumentsTable
   sitrep_versions: SitrepVersionsTable
   attachments: AttachmentsTable
   notification_reads: NotificationReadsTable

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LiaisonError, canSeeCase } from '@liaison/core'
 import { Type } from 'typebox'
-import { attachToLogEntry, attachmentLimits, attachmentTypes } from '../../actions/attachToLogEntry.ts'
+import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntry.ts'
 import { findCase } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { errorResponses } from '../schemas.ts'
@@ -37,17 +37,17 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
     scope.removeAllContentTypeParsers()
     scope.addContentTypeParser(
       '*',
-      { parseAs: 'buffer', bodyLimit: attachmentLimits.maxBytes },
+      { parseAs: 'buffer', bodyLimit: attachmentRules.maxBytes },
       (_req, body, done) => done(null, body),
     )
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/v1/log-entries/:id/attachments',
       {
         config: { auth: 'cases.write' },
-        bodyLimit: attachmentLimits.maxBytes,
+        bodyLimit: attachmentRules.maxBytes,
         schema: {
           tags: ['log'],
-          summary: `Attach a file to a log entry of your organisation (${Object.keys(attachmentTypes).join(', ')}; at most 10 MiB; name in X-Filename)`,
+          summary: `Attach a file to a log entry of your organisation (${attachmentRules.types.join(', ')}; at most 10 MiB; name in X-Filename)`,
           params: Type.Object({ id: Uuid }),
           response: { 201: AttachmentBody, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
         },

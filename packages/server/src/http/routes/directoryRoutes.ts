@@ -2,14 +2,7 @@ import type { MapFeature } from '@liaison/core'
 import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
-import {
-  activatePlan,
-  contactKinds,
-  removeMapFeature,
-  saveContact,
-  saveMapFeature,
-  savePlan,
-} from '../../actions/directory.ts'
+import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { GeoPointBody } from '../caseSchemas.ts'
@@ -61,18 +54,6 @@ const ContactInput = Type.Object(
   },
   { additionalProperties: false },
 )
-const PlanInput = Type.Object(
-  {
-    title: Type.String({ minLength: 3, maxLength: 200 }),
-    scope: Type.Optional(Type.String({ maxLength: 500 })),
-    area: Type.Optional(Type.String({ maxLength: 200 })),
-    version: Type.Optional(Type.String({ maxLength: 40 })),
-    validUntil: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
-    document: Type.Optional(Type.String({ maxLength: 1000 })),
-  },
-  { additionalProperties: false },
-)
-
 function contactInput(b: {
   kind: (typeof contactKinds)[number]
   name: string
@@ -99,6 +80,7 @@ function contactInput(b: {
   }
 }
 
+/** The map, the contact directory (plans and their documents, /api/v1/plan-documents, are in planRoutes.ts). */
 export function directoryRoutes(app: App, deps: AppDeps): void {
   const caseFor = async (orgId: string, id: string) => {
     const c = await findCase(deps.store.db, id)
@@ -356,93 +338,5 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         source: req.ip,
       }),
     }),
-  )
-
-  app.get(
-    '/api/v1/plans',
-    { schema: { tags: ['plans'], summary: 'The plan library of the node' } },
-    async () => {
-      const rows = await deps.store.db.selectFrom('plans').selectAll().orderBy('title').execute()
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          ownerOrgId: r.owner_org_id,
-          title: r.title,
-          scope: r.scope,
-          area: r.area,
-          version: r.version,
-          validUntil: r.valid_until,
-          document: r.document,
-          updatedAt: r.updated_at.toISOString(),
-        })),
-      }
-    },
-  )
-
-  app.post(
-    '/api/v1/plans',
-    {
-      config: { auth: 'cases.manage' },
-      schema: {
-        tags: ['plans'],
-        summary: 'Add a plan (metadata and where its document is)',
-        body: PlanInput,
-        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (req, reply) => {
-      const b = req.body
-      const id = await savePlan(deps, {
-        caller: req.principal!,
-        plan: { scope: '', area: '', version: '1', validUntil: null, document: '', ...b },
-        source: req.ip,
-      })
-      return reply.status(201).send({ id })
-    },
-  )
-
-  app.get(
-    '/api/v1/cases/:id/plans',
-    { schema: { tags: ['plans'], summary: 'The plans a case activated', params: Type.Object({ id: Uuid }) } },
-    async (req) => {
-      await caseFor(req.principal!.orgId, req.params.id)
-      const rows = await deps.store.db
-        .selectFrom('case_plans')
-        .innerJoin('plans', 'plans.id', 'case_plans.plan_id')
-        .select(['plans.id', 'plans.title', 'plans.version', 'case_plans.activated_at'])
-        .where('case_plans.case_id', '=', req.params.id)
-        .execute()
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          title: r.title,
-          version: r.version,
-          activatedAt: r.activated_at.toISOString(),
-        })),
-      }
-    },
-  )
-
-  app.post(
-    '/api/v1/cases/:id/plans',
-    {
-      config: { auth: 'cases.manage' },
-      schema: {
-        tags: ['plans'],
-        summary: 'Record that the case activates a plan',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object({ planId: Uuid }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      await activatePlan(deps, {
-        caller: req.principal!,
-        caseId: req.params.id,
-        planId: req.body.planId,
-        source: req.ip,
-      })
-      return reply.status(204).send(null)
-    },
   )
 }

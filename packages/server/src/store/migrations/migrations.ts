@@ -11,6 +11,7 @@ import { m0009_notifications } from './m0009_notifications.ts'
 import { m0010_attachments } from './m0010_attachments.ts'
 import { m0011_plan_level } from './m0011_plan_level.ts'
 import { m0012_sitrep_versions } from './m0012_sitrep_versions.ts'
+import { m0013_plan_documents } from './m0013_plan_documents.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_attachments': m0010_attachments,
   '0011_plan_level': m0011_plan_level,
   '0012_sitrep_versions': m0012_sitrep_versions,
+  '0013_plan_documents': m0013_plan_documents,
 }

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto'
+import type { Caller } from '@liaison/core'
+import { callerActor } from '@liaison/core'
+import type { FileRules } from '../files/fileTypes.ts'
+import { fileProblems } from '../files/fileTypes.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import { requirePermission } from './requirePermission.ts'
+import { requirePerson } from './requirePerson.ts'
+import { refuse, runAction } from './runAction.ts'
+
+/** What a plan's document may be: the formats plans are written and published in, at most 25 MiB. */
+export const planDocumentRules: FileRules = {
+  types: [
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.oasis.opendocument.text',
+    'text/plain',
+    'image/png',
+    'image/jpeg',
+  ],
+  maxBytes: 25 * 1024 * 1024,
+}
+
+export interface PlanDocumentMeta {
+  readonly id: string
+  readonly planId: string
+  readonly fileName: string
+  readonly contentType: string
+  readonly size: number
+  readonly sha256: string
+  readonly uploadedAt: Date
+  readonly uploadedBy: string
+}
+
+/**
+ * Stores a new version of a plan's document. Only the organisation that keeps the plan uploads;
+ * earlier versions stay readable, the newest is the plan's current document.
+ */
+export async function uploadPlanDocument(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly planId: string
+    readonly fileName: string
+    readonly contentType: string
+    readonly data: Buffer
+    readonly source: string | null
+  },
+): Promise<PlanDocumentMeta> {
+  return runAction(
+    deps,
+    { action: 'plan.document.upload', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      requirePermission(caller, 'cases.manage')
+      ctx.target(command.planId, caller.orgId)
+      const plan = await ctx.tx
+        .selectFrom('plans')
+        .select(['id', 'owner_org_id'])
+        .where('id', '=', command.planId)
+        .executeTakeFirst()
+      if (!plan) return refuse('not_found', `no plan ${command.planId}`)
+      if (plan.owner_org_id !== caller.orgId)
+        return refuse('other_organisation', 'only the organisation that keeps a plan uploads its document')
+      const { problems, tooLarge } = fileProblems(planDocumentRules, command)
+      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      if (tooLarge)
+        return refuse(
+          'payload_too_large',
+          `a plan's document may be at most ${planDocumentRules.maxBytes / 1024 / 1024} MiB`,
+        )
+      const meta: PlanDocumentMeta = {
+        id: ctx.newId(),
+        planId: plan.id,
+        fileName: command.fileName.trim(),
+        contentType: command.contentType,
+        size: command.data.length,
+        sha256: createHash('sha256').update(command.data).digest('hex'),
+        uploadedAt: ctx.at,
+        uploadedBy: caller.userId,
+      }
+      await ctx.tx
+        .insertInto('plan_documents')
+        .values({
+          id: meta.id,
+          plan_id: plan.id,
+          org_id: caller.orgId,
+          file_name: meta.fileName,
+          content_type: meta.contentType,
+          size: meta.size,
+          sha256: meta.sha256,
+          data: command.data,
+          uploaded_at: ctx.at,
+          uploaded_by: caller.userId,
+        })
+        .execute()
+      await ctx.tx.updateTable('plans').set({ updated_at: ctx.at }).where('id', '=', plan.id).execute()
+      ctx.target(plan.id, caller.orgId, { documentId: meta.id, fileName: meta.fileName, size: meta.size })
+      ctx.emit({ kind: 'plan.saved', planId: plan.id }, plan.id, caller.orgId)
+      return meta
+    },
+  )
+}
