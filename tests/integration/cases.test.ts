@@ -472,6 +472,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
       await node.app.inject({ url: `/api/v1/sitreps/${report.id}/versions`, headers: police.headers() })
     ).json<{ items: { version: number; content: { needs: string } }[] }>().items
     expect(versions).toMatchObject([{ version: 1, content: { needs: '' } }])
+    // every screen of the case learns of the edit: one event per version, for the case's audience
+    const revised = await node.deps.store.db
+      .selectFrom('events')
+      .select(['kind', 'audience', 'body'])
+      .where('subject', '=', report.id)
+      .orderBy('seq')
+      .execute()
+    expect(revised.map((e) => e.kind)).toEqual(['sitrep.drafted', 'sitrep.revised', 'sitrep.approved'])
+    expect((revised[1]?.body as { sitrep: { version: number } }).sitrep.version).toBe(2)
 
     await send(police, 'POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'be-d3-police',

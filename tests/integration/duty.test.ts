@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import type { TestSession, TestUser } from '../support/identity.ts'
-import { signedInAs } from '../support/identity.ts'
+import { signIn, signedInAs } from '../support/identity.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
 
@@ -196,6 +196,39 @@ describe.each(engines.map((e) => [e.name, e] as const))('roster and handover on 
     for (const name of [anna.account.user.displayName, bart.account.user.displayName]) {
       expect(roster.people.map((p) => p.displayName)).toContain(name)
     }
+  })
+
+  it('hands over the whole shift that just ended, even when written in the first hour of the next', async () => {
+    // late in Anna's night shift (18:00 to 05:00 UTC, 11 hours after the spring change), a last entry
+    clock.set(new Date('2026-03-29T04:10:00Z'))
+    const nightOwl = await signIn(node, anna.account)
+    await send({ ...anna, ...nightOwl }, 'POST', '/api/v1/log', {
+      discipline: 'multidisciplinary',
+      source: 'phone',
+      text: 'Fin de l’alerte tempête transmise par l’IRM',
+    })
+    // 05:40, Bart's morning has begun: Anna writes the handover of her night
+    clock.set(new Date('2026-03-29T05:40:00Z'))
+    const late = await signIn(node, anna.account)
+    const prepared = await send({ ...anna, ...late }, 'POST', '/api/v1/handovers', { notes: 'Nuit calme' })
+    const handover = prepared.json<{
+      periodFrom: string
+      report: {
+        shift: { start: string; end: string; userId: string }
+        newEntries: { latest: { text: string }[] }
+      }
+    }>()
+    expect(handover.report.shift).toEqual({
+      start: '2026-03-28T18:00:00.000Z',
+      end: '2026-03-29T05:00:00.000Z',
+      userId: anna.account.user.id,
+    })
+    // the whole night, although the previous handover was written at 20:00
+    expect(handover.periodFrom).toBe('2026-03-28T18:00:00.000Z')
+    expect(handover.report.newEntries.latest.map((e) => e.text)).toEqual([
+      'Fin de l’alerte tempête transmise par l’IRM',
+      'Arbre sur la ligne 36 à Leuven',
+    ])
   })
 })
 

@@ -15,6 +15,7 @@ export type DomainEventBody =
   | { readonly kind: 'task.updated'; readonly task: Task; readonly changed: readonly string[] }
   | { readonly kind: 'decision.recorded'; readonly decision: Decision }
   | { readonly kind: 'sitrep.drafted'; readonly sitrep: Sitrep }
+  | { readonly kind: 'sitrep.revised'; readonly sitrep: Sitrep }
   | { readonly kind: 'sitrep.approved'; readonly sitrep: Sitrep }
   | { readonly kind: 'handover.prepared'; readonly handoverId: string; readonly outgoingUserId: string }
   | { readonly kind: 'handover.signed-off'; readonly handoverId: string; readonly signedOffBy: string }

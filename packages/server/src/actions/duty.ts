@@ -6,7 +6,9 @@ import {
   parseLocalDate,
   parseLocalTime,
   rotationProblems,
+  handoverStart,
   shiftAt,
+  shiftHandedOver,
   shiftsBetween,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
@@ -202,6 +204,8 @@ export interface HandoverReport {
   readonly decisions: { id: string; caseId: string; text: string; decidedAt: string }[]
   /** What concerned the outgoing officer and was never read: to be looked at by the incoming one. */
   readonly unreadItems: { seq: number; kind: string; caseId: string; title: string; at: string }[]
+  /** The shift handed over, when the organisation keeps a roster. */
+  readonly shift: { start: string; end: string; userId: string } | null
 }
 
 /** What the incoming officer must know: open cases, the log since the last handover, tasks, coming events, decisions and what the outgoing officer left unread. */
@@ -211,10 +215,12 @@ export async function buildHandoverReport(
   from: Date,
   to: Date,
   outgoingUserId?: string,
+  shift: Shift | null = null,
 ): Promise<HandoverReport> {
   const cases = await listVisibleCases(db, orgId, {})
   const open = cases.filter((c) => c.state !== 'closed')
   const ids = cases.map((c) => c.id)
+  const openIds = open.map((c) => c.id)
   const entries = await db
     .selectFrom('log_entries')
     .select(['id', 'case_id', 'occurred_at', 'text'])
@@ -228,14 +234,15 @@ export async function buildHandoverReport(
     )
     .orderBy('recorded_at', 'desc')
     .execute()
+  // a closed case's tasks are no longer the desk's to follow
   const tasks =
-    ids.length === 0
+    openIds.length === 0
       ? []
       : (
           await db
             .selectFrom('tasks')
             .selectAll()
-            .where('case_id', 'in', ids)
+            .where('case_id', 'in', openIds)
             .where('state', 'in', ['open', 'in-progress'])
             .orderBy('due_at')
             .execute()
@@ -299,10 +306,13 @@ export async function buildHandoverReport(
             at: n.at.toISOString(),
           }))
       : [],
+    shift: shift
+      ? { start: shift.start.toISOString(), end: shift.end.toISOString(), userId: shift.userId }
+      : null,
   }
 }
 
-/** The outgoing officer prepares the handover: a report since the previous one, with notes. */
+/** The outgoing officer prepares the handover: a report of the shift (or since the previous one), with notes. */
 export async function prepareHandover(
   deps: ActionDeps,
   command: { readonly caller: Caller; readonly notes: string; readonly source: string | null },
@@ -322,8 +332,12 @@ export async function prepareHandover(
         .orderBy('period_to', 'desc')
         .limit(1)
         .executeTakeFirst()
-      const from = previous?.period_to ?? new Date(ctx.at.getTime() - 12 * 3_600_000)
-      const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at, caller.userId)
+      const rotation = await loadRotation(ctx.tx, caller.orgId)
+      const shift = rotation
+        ? shiftHandedOver(rotation, await loadOverrides(ctx.tx, caller.orgId), ctx.at)
+        : null
+      const from = handoverStart(ctx.at, shift, previous?.period_to ?? null)
+      const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at, caller.userId, shift)
       const id = ctx.newId()
       await ctx.tx
         .insertInto('handovers')

@@ -165,7 +165,9 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
         .where('id', '=', row.id)
         .execute()
       ctx.target(row.id, c.ownerOrgId, { version: next.version })
-      return toSitrep({ ...row, ...next })
+      const sitrep = toSitrep({ ...row, ...next })
+      ctx.emit({ kind: 'sitrep.revised', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      return sitrep
     },
   )
 }

@@ -53,6 +53,7 @@ export function notificationOf(
     case 'task.updated':
     case 'decision.recorded':
     case 'sitrep.drafted':
+    case 'sitrep.revised':
     case 'handover.prepared':
     case 'handover.signed-off':
     case 'roster.changed':
