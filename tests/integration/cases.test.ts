@@ -152,10 +152,17 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
     expect(police2).toHaveLength(2)
     const found = (
       await get(duty, `/api/v1/cases/${caseId}/log?q=${encodeURIComponent('PERIMETRE liege')}`)
-    ).json<{ items: { id: string }[] }>().items
+    ).json<{ items: { id: string; supersededBy: string | null }[] }>().items
     expect(found.map((e) => e.id)).toEqual([firstId])
+    // the correction is not among the results, yet the entry says it was corrected
+    const correctionId = correction.json<{ id: string }>().id
+    expect(found[0]?.supersededBy).toBe(correctionId)
     const everywhere = (await get(police, `/api/v1/log/search?q=victimes`)).json<{ items: unknown[] }>().items
     expect(everywhere).toHaveLength(1)
+    const searched = (await get(police, `/api/v1/log/search?q=${encodeURIComponent('rue de liège')}`)).json<{
+      items: { id: string; supersededBy: string | null }[]
+    }>().items
+    expect(searched).toEqual([expect.objectContaining({ id: firstId, supersededBy: correctionId })])
     expect((await get(fire, `/api/v1/log/search?q=victimes`)).json<{ items: unknown[] }>().items).toEqual([])
   })
 

@@ -165,3 +165,17 @@ export async function searchLogs(
     .execute()
   return rows.map(toLogEntry)
 }
+
+/** For each of these entries that a later one corrects, the correcting entry's id. */
+export async function correctionsOf(
+  db: Kysely<Database>,
+  entryIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (entryIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('log_entries')
+    .select(['id', 'supersedes'])
+    .where('supersedes', 'in', entryIds)
+    .execute()
+  return new Map(rows.flatMap((r) => (r.supersedes ? [[r.supersedes, r.id] as const] : [])))
+}

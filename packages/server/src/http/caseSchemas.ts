@@ -130,10 +130,9 @@ export function presentCase(c: Case) {
   }
 }
 
-/** Entries with, for each, the entry that corrects it (if any). */
-export function presentLog(entries: readonly LogEntry[]) {
-  const supersededBy = new Map(entries.filter((e) => e.supersedes).map((e) => [e.supersedes!, e.id]))
-  return entries.map((e) => presentLogEntry(e, supersededBy.get(e.id) ?? null))
+/** Entries with, for each, the entry that corrects it (if any), from `corrections` (see correctionsOf). */
+export function presentLog(entries: readonly LogEntry[], corrections: ReadonlyMap<string, string>) {
+  return entries.map((e) => presentLogEntry(e, corrections.get(e.id) ?? null))
 }
 
 export function presentLogEntry(e: LogEntry, supersededBy: string | null = null) {

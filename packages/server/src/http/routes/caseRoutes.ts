@@ -8,12 +8,13 @@ import {
   doctrines,
   severities,
 } from '@liaison/core'
+import type { LogEntry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
 import { openCase } from '../../actions/openCase.ts'
 import { updateCase } from '../../actions/updateCase.ts'
-import { findCase, listLog, listVisibleCases, searchLogs } from '../../cases/caseRows.ts'
+import { correctionsOf, findCase, listLog, listVisibleCases, searchLogs } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import {
   CaseBody,
@@ -69,6 +70,15 @@ async function withAttachments<E extends { id: string }>(deps: AppDeps, entries:
 }
 
 export function caseRoutes(app: App, deps: AppDeps): void {
+  /** Entries as answered, each with the entry that corrects it, even when a filter left that one out. */
+  const presentWithCorrections = async (entries: readonly LogEntry[]) =>
+    presentLog(
+      entries,
+      await correctionsOf(
+        deps.store.db,
+        entries.map((e) => e.id),
+      ),
+    )
   app.get(
     '/api/v1/cases',
     {
@@ -204,7 +214,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       return {
         items: await withAttachments(
           deps,
-          presentLog(
+          await presentWithCorrections(
             await listLog(
               deps.store.db,
               { caseId: req.params.id },
@@ -253,7 +263,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     async (req) => ({
       items: await withAttachments(
         deps,
-        presentLog(
+        await presentWithCorrections(
           await listLog(
             deps.store.db,
             { dailyOf: orgOf(req) },
@@ -301,7 +311,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => ({
-      items: (await searchLogs(deps.store.db, orgOf(req), req.query.q)).map((e) => presentLogEntry(e)),
+      items: await presentWithCorrections(await searchLogs(deps.store.db, orgOf(req), req.query.q)),
     }),
   )
 }

@@ -12,6 +12,7 @@ import { m0010_attachments } from './m0010_attachments.ts'
 import { m0011_plan_level } from './m0011_plan_level.ts'
 import { m0012_sitrep_versions } from './m0012_sitrep_versions.ts'
 import { m0013_plan_documents } from './m0013_plan_documents.ts'
+import { m0014_correction_index } from './m0014_correction_index.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_plan_level': m0011_plan_level,
   '0012_sitrep_versions': m0012_sitrep_versions,
   '0013_plan_documents': m0013_plan_documents,
+  '0014_correction_index': m0014_correction_index,
 }
