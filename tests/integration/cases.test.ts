@@ -74,7 +74,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
       { scaling: { doctrine: 'NL', level: 'GRIP 9' } },
       'not a level of the NL doctrine',
     ],
-    ['an unknown participant', { participants: ['nobody'] }, "no organisation with code 'nobody'"],
+    ['an unknown participant', { participants: ['nobody'] }, "no organisation with code or id 'nobody'"],
     [
       'an end before the start',
       { startsAt: '2026-11-29T10:00:00Z', endsAt: '2026-11-29T09:00:00Z' },
@@ -292,6 +292,36 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
     expect(seeFire.messages.length).toBeGreaterThan(0)
     expect(seeFire.messages.filter((m) => m.event !== 'organisation.added')).toEqual([])
     await Promise.all([seePolice.close(), seeFire.close()])
+  })
+
+  it('takes participants by code or by id, so a list read can be sent back as it is', async () => {
+    const opened = (
+      await post(duty, '/api/v1/cases', {
+        kind: 'incident',
+        status: 'actual',
+        type: 'flood',
+        title: 'Crue de la Vesdre',
+        severity: 'moderate',
+        participants: ['police'],
+      })
+    ).json<{ id: string; participants: string[] }>()
+    const patch = (participants: string[]) =>
+      node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${opened.id}`,
+        payload: { participants },
+        headers: duty.headers(),
+      })
+    const widened = (await patch([...opened.participants, 'fire'])).json<{ participants: string[] }>()
+    expect(widened.participants).toHaveLength(2)
+    expect(widened.participants).toContain(opened.participants[0])
+    expect((await get(fire, `/api/v1/cases/${opened.id}`)).statusCode).toBe(200)
+    const again = (await patch(widened.participants)).json<{ participants: string[] }>()
+    expect(again.participants).toEqual(widened.participants)
+    expect(errorOf(await patch(['01890000-0000-7000-8000-000000000000']))).toEqual({
+      status: 400,
+      code: 'validation_failed',
+    })
   })
 })
 

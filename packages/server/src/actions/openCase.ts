@@ -8,25 +8,34 @@ import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
-/** The ids of the organisations named by code, refusing any this node does not know. */
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The ids of the organisations named by code or by id (as a case's answer lists them, so a list
+ * read can be sent back), refusing any this node does not know.
+ */
 export async function participantIds(
   ctx: ActionContext,
   nodeId: string,
-  codes: readonly string[],
+  names: readonly string[],
 ): Promise<string[]> {
   const ids: string[] = []
   const unknown: string[] = []
-  for (const code of codes) {
-    const org = await findOrganisation(ctx.tx, nodeId, { code })
+  for (const name of names) {
+    const org = await findOrganisation(
+      ctx.tx,
+      nodeId,
+      uuidShape.test(name) ? { id: name.toLowerCase() } : { code: name },
+    )
     if (org) ids.push(org.id)
-    else unknown.push(code)
+    else unknown.push(name)
   }
   if (unknown.length > 0)
     refuse(
       'validation_failed',
-      `participants: no organisation with code ${unknown.map((c) => `'${c}'`).join(', ')}`,
+      `participants: no organisation with code or id ${unknown.map((c) => `'${c}'`).join(', ')}`,
     )
-  return ids
+  return [...new Set(ids)]
 }
 
 export interface OpenCase {

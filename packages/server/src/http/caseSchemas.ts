@@ -69,7 +69,10 @@ export const NewCaseBody = Type.Object(
     ),
     scaling: Type.Optional(Type.Union([ScalingBody, Type.Null()])),
     participants: Type.Optional(
-      Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
+      Type.Array(Type.String({ maxLength: 40, description: 'an organisation code, or its id' }), {
+        maxItems: 100,
+        uniqueItems: true,
+      }),
     ),
     /** Promote a daily-log entry to a case: its text becomes the description when none is given. */
     fromLogEntry: Type.Optional(Type.String({ format: 'uuid' })),

@@ -171,7 +171,10 @@ export function caseRoutes(app: App, deps: AppDeps): void {
             endsAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
             state: Type.Optional(Type.Enum(caseStates)),
             participants: Type.Optional(
-              Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100, uniqueItems: true }),
+              Type.Array(Type.String({ maxLength: 40, description: 'an organisation code, or its id' }), {
+                maxItems: 100,
+                uniqueItems: true,
+              }),
             ),
           },
           { additionalProperties: false, minProperties: 1 },
