@@ -323,6 +323,50 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
       code: 'validation_failed',
     })
   })
+
+  it('lists the cases a page at a time, latest start first, without losing or repeating one', async () => {
+    type Page = { items: { id: string; startsAt: string }[]; next: string | null }
+    for (const startsAt of ['2026-12-05T09:00:00Z', '2026-12-05T09:00:00Z', '2026-12-24T18:00:00Z']) {
+      await post(duty, '/api/v1/cases', {
+        kind: 'planned-event',
+        status: 'actual',
+        type: 'mass-gathering',
+        title: 'Marché de Noël',
+        severity: 'minor',
+        startsAt,
+      })
+    }
+    const all = (await get(duty, '/api/v1/cases')).json<Page>()
+    expect(all.items.length).toBeGreaterThanOrEqual(5)
+    expect(all.next).toBeNull()
+    const seen: string[] = []
+    let next: string | null = null
+    do {
+      const page: Page = (
+        await get(duty, `/api/v1/cases?limit=2${next ? `&after=${next}` : ''}`)
+      ).json<Page>()
+      expect(page.items.length).toBeLessThanOrEqual(2)
+      seen.push(...page.items.map((c) => c.id))
+      next = page.next
+    } while (next)
+    expect(seen).toEqual(all.items.map((c) => c.id))
+    const starts = all.items.map((c) => c.startsAt)
+    expect([...starts].sort().reverse()).toEqual(starts)
+    // a case the caller does not see is no place to start from
+    const fireCase = (
+      await post(fire, '/api/v1/cases', {
+        kind: 'incident',
+        status: 'actual',
+        type: 'fire',
+        title: 'Feu de broussailles',
+        severity: 'minor',
+      })
+    ).json<{ id: string }>().id
+    expect(errorOf(await get(duty, `/api/v1/cases?after=${fireCase}`))).toEqual({
+      status: 400,
+      code: 'validation_failed',
+    })
+  })
 })
 
 describe.each(engines.map((e) => [e.name, e] as const))('tasks and decisions on %s', (_name, engine) => {

@@ -217,22 +217,22 @@ export async function buildHandoverReport(
   outgoingUserId?: string,
   shift: Shift | null = null,
 ): Promise<HandoverReport> {
-  const cases = await listVisibleCases(db, orgId, {})
-  const open = cases.filter((c) => c.state !== 'closed')
-  const ids = cases.map((c) => c.id)
+  // every case not closed, however many: the report never drops one
+  const open = await listVisibleCases(db, orgId, { notClosed: true, limit: null })
   const openIds = open.map((c) => c.id)
   const entries = await db
-    .selectFrom('log_entries')
-    .select(['id', 'case_id', 'occurred_at', 'text'])
-    .where('recorded_at', '>', from)
-    .where('recorded_at', '<=', to)
+    .selectFrom('log_entries as e')
+    .leftJoin('cases as c', 'c.id', 'e.case_id')
+    .select(['e.id', 'e.case_id', 'e.occurred_at', 'e.text'])
+    .where('e.recorded_at', '>', from)
+    .where('e.recorded_at', '<=', to)
     .where((eb) =>
       eb.or([
-        eb.and([eb('case_id', 'is', null), eb('org_id', '=', orgId)]),
-        ...(ids.length > 0 ? [eb('case_id', 'in', ids)] : []),
+        eb.and([eb('e.case_id', 'is', null), eb('e.org_id', '=', orgId)]),
+        eb.or([eb('c.owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('c.participants'))]),
       ]),
     )
-    .orderBy('recorded_at', 'desc')
+    .orderBy('e.recorded_at', 'desc')
     .execute()
   // a closed case's tasks are no longer the desk's to follow
   const tasks =
@@ -247,15 +247,17 @@ export async function buildHandoverReport(
             .orderBy('due_at')
             .execute()
         ).map(toTask)
-  const decisions =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('decisions')
-          .select(['id', 'case_id', 'text', 'decided_at'])
-          .where('case_id', 'in', ids)
-          .where('recorded_at', '>', from)
-          .execute()
+  const decisions = await db
+    .selectFrom('decisions as d')
+    .innerJoin('cases as c', 'c.id', 'd.case_id')
+    .select(['d.id', 'd.case_id', 'd.text', 'd.decided_at'])
+    .where('d.recorded_at', '>', from)
+    .where('d.recorded_at', '<=', to)
+    .where((eb) =>
+      eb.or([eb('c.owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('c.participants'))]),
+    )
+    .orderBy('d.decided_at')
+    .execute()
   const soon = to.getTime() + 48 * 3_600_000
   return {
     openCases: open.map((c) => ({
@@ -280,14 +282,12 @@ export async function buildHandoverReport(
       dueAt: t.dueAt?.toISOString() ?? null,
       overdue: isOverdue(t, to),
     })),
-    upcomingEvents: cases
+    upcomingEvents: open
       .filter(
         (c) =>
-          c.kind === 'planned-event' &&
-          c.state !== 'closed' &&
-          c.startsAt.getTime() > to.getTime() &&
-          c.startsAt.getTime() <= soon,
+          c.kind === 'planned-event' && c.startsAt.getTime() > to.getTime() && c.startsAt.getTime() <= soon,
       )
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
       .map((c) => ({ id: c.id, title: c.title, status: c.status, startsAt: c.startsAt.toISOString() })),
     decisions: decisions.map((d) => ({
       id: d.id,

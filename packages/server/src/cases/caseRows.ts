@@ -83,20 +83,46 @@ export async function findCase(db: Kysely<Database>, id: string): Promise<Case |
   return row ? toCase(row) : null
 }
 
-/** The cases an organisation sees: those it owns or takes part in. */
+export interface CaseFilter {
+  readonly state?: Case['state'] | undefined
+  readonly status?: Case['status'] | undefined
+  readonly kind?: Case['kind'] | undefined
+  /** Only cases not closed (open or monitoring). */
+  readonly notClosed?: boolean | undefined
+  /** Only cases that have not ended before this time (their end, or their start if they have none). */
+  readonly notEndedBefore?: Date | undefined
+  /** Paging: only cases after this one in the order (starts_at, id) descending. */
+  readonly after?: { readonly startsAt: Date; readonly id: string } | undefined
+  /** At most this many (default 500); null: all of them. */
+  readonly limit?: number | null | undefined
+}
+
+/** The cases an organisation sees (those it owns or takes part in), latest start first. */
 export async function listVisibleCases(
   db: Kysely<Database>,
   orgId: string,
-  filter: { state?: Case['state'] | undefined; status?: Case['status'] | undefined },
+  filter: CaseFilter,
 ): Promise<Case[]> {
   let query = db
     .selectFrom('cases')
     .selectAll()
     .where((eb) => eb.or([eb('owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('participants'))]))
     .orderBy('starts_at', 'desc')
-    .limit(500)
+    .orderBy('id', 'desc')
   if (filter.state) query = query.where('state', '=', filter.state)
   if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.notClosed) query = query.where('state', '!=', 'closed')
+  if (filter.notEndedBefore)
+    query = query.where(sql<Date>`coalesce(ends_at, starts_at)`, '>=', filter.notEndedBefore)
+  if (filter.after) {
+    const { startsAt, id } = filter.after
+    query = query.where((eb) =>
+      eb.or([eb('starts_at', '<', startsAt), eb.and([eb('starts_at', '=', startsAt), eb('id', '<', id)])]),
+    )
+  }
+  const limit = filter.limit === undefined ? 500 : filter.limit
+  if (limit !== null) query = query.limit(limit)
   return (await query.execute()).map(toCase)
 }
 

@@ -26,10 +26,13 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       const from = req.query.from
         ? new Date(req.query.from)
         : new Date(deps.clock.now().getTime() - 86_400_000)
-      const cases = await listVisibleCases(deps.store.db, req.principal!.orgId, {})
+      const cases = await listVisibleCases(deps.store.db, req.principal!.orgId, {
+        kind: 'planned-event',
+        notEndedBefore: from,
+        limit: null,
+      })
       return {
         items: cases
-          .filter((c) => c.kind === 'planned-event' && (c.endsAt ?? c.startsAt) >= from)
           .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
           .map((c) => ({
             id: c.id,
@@ -145,25 +148,27 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         .select('name')
         .where('id', '=', feed.org_id)
         .executeTakeFirstOrThrow()
-      const cases = await listVisibleCases(deps.store.db, feed.org_id, {})
+      // every planned event, past ones too (a calendar keeps its history), up to the 2,000 latest
+      const cases = await listVisibleCases(deps.store.db, feed.org_id, {
+        kind: 'planned-event',
+        limit: 2_000,
+      })
       const body = writeCalendar({
         name: `${org.name} — planned events`,
         productId: `-//Liaison//Liaison ${liaisonVersion}//EN`,
         generatedAt: deps.clock.now(),
-        events: cases
-          .filter((c) => c.kind === 'planned-event')
-          .map((c) => ({
-            uid: `${c.id}@${deps.nodeId}.liaison`,
-            start: c.startsAt,
-            end: c.endsAt,
-            summary: `${c.status === 'actual' ? '' : `[${c.status.toUpperCase()}] `}${c.title}`,
-            description: c.description,
-            location: null,
-            geo: c.location,
-            status: 'CONFIRMED' as const,
-            categories: [c.type, c.status],
-            updatedAt: c.updatedAt,
-          })),
+        events: cases.map((c) => ({
+          uid: `${c.id}@${deps.nodeId}.liaison`,
+          start: c.startsAt,
+          end: c.endsAt,
+          summary: `${c.status === 'actual' ? '' : `[${c.status.toUpperCase()}] `}${c.title}`,
+          description: c.description,
+          location: null,
+          geo: c.location,
+          status: 'CONFIRMED' as const,
+          categories: [c.type, c.status],
+          updatedAt: c.updatedAt,
+        })),
       })
       return reply
         .type('text/calendar; charset=utf-8')

@@ -84,17 +84,40 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: "The cases the caller's organisation owns or takes part in",
+        summary:
+          "The cases the caller's organisation owns or takes part in, latest start first, a page at a time (next: the `after` of the next page)",
         querystring: Type.Object(
-          { state: Type.Optional(Type.Enum(caseStates)), status: Type.Optional(Type.Enum(caseStatuses)) },
+          {
+            state: Type.Optional(Type.Enum(caseStates)),
+            status: Type.Optional(Type.Enum(caseStatuses)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            after: Type.Optional(
+              Type.String({ format: 'uuid', description: 'the last case of the previous page' }),
+            ),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(CaseBody) }), ...errorResponses(401) },
+        response: {
+          200: Type.Object({ items: Type.Array(CaseBody), next: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses(400, 401),
+        },
       },
     },
-    async (req) => ({
-      items: (await listVisibleCases(deps.store.db, orgOf(req), req.query)).map(presentCase),
-    }),
+    async (req) => {
+      const { state, status, limit = 500, after } = req.query
+      let cursor: { startsAt: Date; id: string } | undefined
+      if (after) {
+        const c = await findCase(deps.store.db, after)
+        if (!c || !canSeeCase(c, orgOf(req)))
+          throw new LiaisonError('validation_failed', `after: no case ${after} among those you see`)
+        cursor = { startsAt: c.startsAt, id: c.id }
+      }
+      const items = await listVisibleCases(deps.store.db, orgOf(req), { state, status, after: cursor, limit })
+      return {
+        items: items.map(presentCase),
+        next: items.length === limit ? items[items.length - 1]!.id : null,
+      }
+    },
   )
 
   app.post(

@@ -140,9 +140,10 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => {
-      const cases = (await listVisibleCases(deps.store.db, req.principal!.orgId, {})).filter(
-        (c) => c.state !== 'closed',
-      )
+      const cases = await listVisibleCases(deps.store.db, req.principal!.orgId, {
+        notClosed: true,
+        limit: null,
+      })
       const ids = cases.map((c) => c.id)
       const rows =
         ids.length === 0
