@@ -1,50 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe.ts'
-import { browserMissing, launchBrowser } from '../support/browser.ts'
-import type { DemoProcess } from '../support/demoProcess.ts'
-import { freePorts, startDemoProcess } from '../support/demoProcess.ts'
+import { browserMissing } from '../support/browser.ts'
 import { screenshotsDir, signInAsDemo as signIn } from '../support/demoBrowser.ts'
+import { demoBrowserSuite } from '../support/demoBrowserSuite.ts'
 
 const skip = browserMissing()
 const screenshots = screenshotsDir
 
 describe.skipIf(skip)('the duty desk and the case room in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-desk-'))
-  let demo: DemoProcess
-  let browser: Browser
-  let url = ''
+  const suite = demoBrowserSuite('liaison-desk-')
+  const newPage = (): Promise<Page> => suite.newPage()
   let duty: Page
   let crisis: Page
   let caseUrl = ''
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Brussels',
-      viewport: { width: 1280, height: 900 },
-    })
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true })
-    demo = await startDemoProcess({ ports: await freePorts(3), dataDir })
-    url = demo.urls[0]!
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    demo?.child.kill('SIGINT')
-    await demo?.exited
-    rmSync(dataDir, { recursive: true, force: true })
-  })
 
   it('lets a duty officer log in the daily log and open a case from the duty desk', async () => {
     duty = await newPage()
-    await signIn(duty, url, 'duty')
+    await signIn(duty, suite.url, 'duty')
     await expect.poll(() => duty.getByRole('heading', { name: 'Duty desk', level: 1 }).count()).toBe(1)
 
     const logForm = duty.getByTestId('log-form')
@@ -77,7 +51,7 @@ describe.skipIf(skip)('the duty desk and the case room in Chromium', () => {
 
   it('shows each officer the entry of the other without a reload', async () => {
     crisis = await newPage()
-    await signIn(crisis, url, 'crisis')
+    await signIn(crisis, suite.url, 'crisis')
     await crisis.goto(caseUrl)
     await expect
       .poll(() => crisis.getByRole('heading', { level: 1 }).textContent())

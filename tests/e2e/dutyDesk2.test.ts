@@ -1,49 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { seriousViolations } from '../support/axe.ts'
-import { browserMissing, launchBrowser } from '../support/browser.ts'
-import type { DemoProcess } from '../support/demoProcess.ts'
-import { freePorts, startDemoProcess } from '../support/demoProcess.ts'
+import { browserMissing } from '../support/browser.ts'
 import { screenshotsDir, signInAsDemo as signIn } from '../support/demoBrowser.ts'
+import { demoBrowserSuite } from '../support/demoBrowserSuite.ts'
 
 const skip = browserMissing()
 const screenshots = screenshotsDir
 
 describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-desk2-'))
-  let demo: DemoProcess
-  let browser: Browser
-  let url = ''
+  const suite = demoBrowserSuite('liaison-desk2-')
+  const newPage = (): Promise<Page> => suite.newPage()
   let duty: Page
   let crisis: Page
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Brussels',
-      viewport: { width: 1280, height: 900 },
-    })
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true })
-    demo = await startDemoProcess({ ports: await freePorts(3), dataDir })
-    url = demo.urls[0]!
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    demo?.child.kill('SIGINT')
-    await demo?.exited
-    rmSync(dataDir, { recursive: true, force: true })
-  })
 
   it('lets the outgoing officer prepare a handover that the incoming one signs off', async () => {
     duty = await newPage()
-    await signIn(duty, url, 'duty')
+    await signIn(duty, suite.url, 'duty')
     await duty.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Handover' }).click()
     await expect.poll(() => duty.getByRole('heading', { name: 'Shift handover', level: 1 }).count()).toBe(1)
     const form = duty.getByTestId('handover-form')
@@ -61,8 +35,8 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
     await duty.screenshot({ path: join(screenshots, 'handover.png'), fullPage: true })
 
     crisis = await newPage()
-    await signIn(crisis, url, 'crisis')
-    await crisis.goto(`${url}/#/handover`)
+    await signIn(crisis, suite.url, 'crisis')
+    await crisis.goto(`${suite.url}/#/handover`)
     const theirs = crisis.getByTestId('handover').first()
     await expect.poll(() => theirs.textContent()).toContain('Watch the Visé plume')
     await theirs.getByRole('button', { name: 'Sign off' }).click()
@@ -74,7 +48,7 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
   })
 
   it('finds a contact that the duty officer adds', async () => {
-    await duty.goto(`${url}/#/contacts`)
+    await duty.goto(`${suite.url}/#/contacts`)
     await expect
       .poll(() => duty.getByRole('heading', { name: 'Contact directory', level: 1 }).count())
       .toBe(1)
@@ -101,7 +75,7 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
   })
 
   it("shows the demo's planned events in the calendar, exercises marked", async () => {
-    await duty.goto(`${url}/#/calendar`)
+    await duty.goto(`${suite.url}/#/calendar`)
     await expect.poll(() => duty.getByRole('heading', { name: 'Planned events', level: 1 }).count()).toBe(1)
     const events = duty.getByTestId('calendar-events')
     await expect.poll(() => events.textContent()).toContain('Visite d’État')
@@ -114,7 +88,7 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
   })
 
   it('puts a point on the map of a case', async () => {
-    await duty.goto(`${url}/#/cases`)
+    await duty.goto(`${suite.url}/#/cases`)
     await duty
       .getByRole('link', { name: /Visite d’État/ })
       .first()
@@ -130,12 +104,12 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
     expect(await seriousViolations(duty)).toEqual([])
     await duty.screenshot({ path: join(screenshots, 'case-map.png'), fullPage: true })
 
-    await duty.goto(`${url}/#/map`)
+    await duty.goto(`${suite.url}/#/map`)
     await expect.poll(() => duty.getByTestId('map-features').textContent()).toContain('PC-Ops Grand-Place')
   })
 
   it('attaches a file to a daily-log entry, then makes a case of the entry', async () => {
-    const other = demo.urls[1]!
+    const other = suite.urls[1]!
     const desk = await newPage()
     await signIn(desk, other, 'duty')
     await expect.poll(() => desk.getByTestId('log-form').isVisible()).toBe(true)
@@ -169,7 +143,7 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
   })
 
   it('draws a perimeter on the map of a case by typing its vertices', async () => {
-    await duty.goto(`${url}/#/cases`)
+    await duty.goto(`${suite.url}/#/cases`)
     await duty
       .getByRole('link', { name: /Visite d’État/ })
       .first()
@@ -190,7 +164,7 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
   })
   it('opens a planned case with its own Brussels times and place, and logs a late call', async () => {
     const desk = duty // already signed in: the one-time code of this minute is spent
-    await desk.goto(`${url}/#/`)
+    await desk.goto(`${suite.url}/#/`)
     await desk.getByRole('button', { name: 'Open a case' }).click()
     const open = desk.getByTestId('open-case-form')
     await open.getByLabel('Type', { exact: true }).fill('vip-visit')
