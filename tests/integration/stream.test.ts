@@ -16,7 +16,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   const open = (path: string, headers: Record<string, string> = {}) =>
     openSse(`${node.url}${path}`, { cookie: session.cookie, ...headers })
   beforeAll(async () => {
-    node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+    node = await startTestNode(engine, {
+      listen: true,
+      config: { 'http.host': '127.0.0.1', 'http.streamHeartbeatSeconds': 1 },
+    })
     session = await signedInAs(node, ['viewer'])
   })
   afterAll(async () => {
@@ -87,6 +90,34 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
 
   it('refuses a client that is not signed in', async () => {
     await expect(openSse(`${node.url}/api/v1/stream`)).rejects.toThrow('stream answered 401')
+  })
+
+  it('ends a stream once its session is signed out, and only that one', async () => {
+    const other = await signedInAs(node, ['viewer'])
+    const leaving = await openSse(`${node.url}/api/v1/stream`, { cookie: other.cookie })
+    const staying = await open('/api/v1/stream')
+    await Promise.all([leaving.waitFor(1), staying.waitFor(1)])
+    const signedOut = await node.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: other.headers(),
+    })
+    expect(signedOut.statusCode).toBe(204)
+    const ended = async () => {
+      for (let i = 0; i < 100; i++) {
+        const last = leaving.messages.at(-1)
+        if (last?.event === 'credential-ended') return last
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error('the stream did not end')
+    }
+    expect(JSON.parse((await ended()).data)).toEqual({ reason: 'the session was ended' })
+    // the other reader goes on: its keep-alives keep coming
+    const before = staying.comments
+    for (let i = 0; i < 60 && staying.comments === before; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(staying.comments).toBeGreaterThan(before)
+    expect(staying.messages.some((m) => m.event === 'credential-ended')).toBe(false)
+    await Promise.all([leaving.close(), staying.close()])
   })
 
   it('lets go of a client that disconnects', async () => {

@@ -18,6 +18,8 @@ export interface NodeConfig {
     readonly trustProxy: boolean
     /** The built web application (packages/web/dist); a fallback page is served when it is missing. */
     readonly webDir: string
+    /** How often a live stream sends a keep-alive and checks that its reader may still read. */
+    readonly streamHeartbeatSeconds: number
   }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
   readonly log: { readonly level: LogLevel }
@@ -154,6 +156,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'http.streamHeartbeatSeconds',
+    env: 'LIAISON_HTTP_STREAM_HEARTBEAT',
+    flag: '--stream-heartbeat',
+    defaultText: '15',
+    doc: 'seconds between keep-alives on a live stream, each also checking that its session or token is still valid (lower it below your proxy idle timeout)',
+    parse: integer(1, 300),
+  },
+  {
     key: 'store.dataDir',
     env: 'LIAISON_DATA_DIR',
     flag: '--data-dir',
@@ -286,6 +296,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       bodyLimit: get('http.bodyLimit', 1024 * 1024),
       trustProxy: get('http.trustProxy', false),
       webDir: resolve(sources.cwd, get('http.webDir', defaultWebDir)),
+      streamHeartbeatSeconds: get('http.streamHeartbeatSeconds', 15),
     },
     store: {
       dataDir: isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir),

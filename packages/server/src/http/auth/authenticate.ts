@@ -155,3 +155,43 @@ export function checkCsrf(req: FastifyRequest, session: RequestSession): void {
   if (!sameSecret(given, session.csrfToken))
     throw new LiaisonError('csrf_failed', 'the x-csrf-token header does not match this session')
 }
+
+/**
+ * Why a principal resolved earlier may no longer act (its session ended or expired, its token was
+ * revoked or expired, its account disabled or its roles changed), or null while it still may.
+ * Reads only: a long-lived connection checking itself does not count as activity.
+ */
+export async function credentialProblem(deps: AppDeps, principal: Principal): Promise<string | null> {
+  const now = deps.clock.now()
+  if (principal.kind === 'token') {
+    const token = await deps.store.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.created_by')
+      .select(['api_tokens.revoked_at', 'api_tokens.expires_at', 'users.disabled'])
+      .where('api_tokens.id', '=', principal.tokenId)
+      .executeTakeFirst()
+    if (!token || token.revoked_at) return 'the API token was revoked'
+    if (token.expires_at <= now) return 'the API token expired'
+    if (token.disabled) return 'the user behind the API token is disabled'
+    return null
+  }
+  const session = await deps.store.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.ended_at',
+      'users.disabled',
+      'users.roles',
+    ])
+    .where('sessions.id', '=', principal.sessionId)
+    .executeTakeFirst()
+  if (!session || session.ended_at) return 'the session was ended'
+  if (sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now) !== 'live')
+    return 'the session expired'
+  if (session.disabled) return 'the account is disabled'
+  const roles = [...(session.roles as Role[])].sort()
+  if (roles.join() !== [...principal.roles].sort().join()) return "the account's roles changed"
+  return null
+}

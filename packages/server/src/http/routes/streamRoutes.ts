@@ -2,12 +2,12 @@ import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 import { Type } from 'typebox'
 import { readEvents } from '../../events/eventRows.ts'
+import { credentialProblem } from '../auth/authenticate.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { securityHeaders } from '../securityHeaders.ts'
 
 /** A client that falls this far behind is dropped; it reconnects with Last-Event-ID and misses nothing. */
 const maxBufferedBytes = 1024 * 1024
-const heartbeatMs = 15_000
 const backlogPage = 500
 
 export function formatSse(event: StoredEvent): string {
@@ -93,7 +93,32 @@ export function streamRoutes(app: App, deps: AppDeps): void {
         if (live) send(events)
         else pending.push(...events)
       })
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs)
+      // each heartbeat also checks that the reader may still read: a stream ends with its session
+      const principal = req.principal
+      let checking = false
+      const heartbeat = setInterval(() => {
+        if (closed || checking || !principal) return
+        checking = true
+        credentialProblem(deps, principal)
+          .then((problem) => {
+            if (closed) return
+            if (problem === null) {
+              res.write(': keep-alive\n\n')
+              return
+            }
+            // 'retry' far off: the client should sign in again, not hammer the node
+            res.end(
+              `retry: 3600000\nevent: credential-ended\ndata: ${JSON.stringify({ reason: problem })}\n\n`,
+            )
+          })
+          .catch((error: unknown) => {
+            req.log.error({ err: error }, 'stream credential check failed')
+            res.destroy()
+          })
+          .finally(() => {
+            checking = false
+          })
+      }, deps.config.http.streamHeartbeatSeconds * 1000)
       deps.metrics.streamClients.inc()
       const close = () => {
         if (closed) return
