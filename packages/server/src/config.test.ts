@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         bodyLimit: 1048576,
         trustProxy: false,
         webDir: expect.stringMatching(/packages\/web\/dist$/) as string,
+        streamHeartbeatSeconds: 15,
       },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
       log: { level: 'info' },
