@@ -405,6 +405,66 @@ describe.each(engines.map((e) => [e.name, e] as const))('identity and access on 
         'session_invalid',
       )
     })
+
+    it('lets a person change their own password: the current one first, then the policy; other sessions end', async () => {
+      const account = await makeUser(node, { roles: ['viewer'] })
+      const here = await signIn(node, account)
+      clock.advance(31_000)
+      const elsewhere = await signIn(node, account)
+      clock.advance(31_000)
+      const change = (session: TestSession, currentPassword: string, newPassword: string) =>
+        node.app.inject({
+          method: 'POST',
+          url: '/api/v1/me/password',
+          payload: { currentPassword, newPassword },
+          headers: session.headers(),
+        })
+      const wrong = await change(here, 'not my password at all', 'a brand new passphrase')
+      expect(errorOf(wrong)).toEqual({ status: 400, code: 'validation_failed' })
+      expect(wrong.json<{ error: { message: string } }>().error.message).toBe(
+        'currentPassword: this is not your current password',
+      )
+      const counted = await node.deps.store.db
+        .selectFrom('users')
+        .select('failed_count')
+        .where('id', '=', account.user.id)
+        .executeTakeFirstOrThrow()
+      expect(counted.failed_count).toBe(1)
+      const weak = await change(here, account.password, 'short')
+      expect(weak.json<{ error: { message: string } }>().error.message).toContain(
+        'newPassword: must be at least 12 characters',
+      )
+      expect(errorOf(await change(here, account.password, account.password))).toEqual({
+        status: 400,
+        code: 'validation_failed',
+      })
+
+      const changed = await change(here, account.password, 'Meuse en crue, 29 novembre')
+      expect(changed.json()).toEqual({ otherSessionsEnded: 1 })
+      expect((await node.app.inject({ url: '/api/v1/me', headers: here.headers() })).statusCode).toBe(200)
+      expect(errorOf(await node.app.inject({ url: '/api/v1/me', headers: elsewhere.headers() })).code).toBe(
+        'session_invalid',
+      )
+      clock.advance(31_000)
+      await expect(signIn(node, account)).rejects.toThrow('sign-in failed')
+      clock.advance(31_000)
+      const renewed = await signIn(node, { ...account, password: 'Meuse en crue, 29 novembre' })
+      expect((await node.app.inject({ url: '/api/v1/me', headers: renewed.headers() })).statusCode).toBe(200)
+      const after = await node.deps.store.db
+        .selectFrom('users')
+        .select('failed_count')
+        .where('id', '=', account.user.id)
+        .executeTakeFirstOrThrow()
+      expect(after.failed_count).toBe(0)
+      const audited = await node.deps.store.db
+        .selectFrom('audit')
+        .select(['outcome'])
+        .where('action', '=', 'user.change-password')
+        .where('target', '=', account.user.id)
+        .orderBy('seq')
+        .execute()
+      expect(audited.map((a) => a.outcome)).toEqual(['refused', 'refused', 'refused', 'ok'])
+    })
   })
 
   describe('one-time code enrolment', () => {

@@ -1,7 +1,8 @@
 import type { Principal } from '@liaison/core'
-import { LiaisonError, permissionsOf } from '@liaison/core'
+import { LiaisonError, permissionsOf, sessionPolicy } from '@liaison/core'
 import { Type } from 'typebox'
 import QRCode from 'qrcode'
+import { changeOwnPassword } from '../../actions/changeOwnPassword.ts'
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../actions/enrolTotp.ts'
 import { signIn } from '../../actions/signIn.ts'
 import { signOut } from '../../actions/signOut.ts'
@@ -12,7 +13,6 @@ import type { RequestSession } from '../auth/authenticate.ts'
 import { sessionCookieName } from '../auth/authenticate.ts'
 import { MeBody } from '../identitySchemas.ts'
 import { errorResponses } from '../schemas.ts'
-import { sessionPolicy } from '@liaison/core'
 
 function principalOf(req: { principal: Principal | null }): Principal {
   if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
@@ -140,6 +140,35 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
       await signOut(deps, { principal: principalOf(req), everywhere: true, source: req.ip })
       return reply.clearCookie(cookie, { path: '/' }).status(204).send(null)
     },
+  )
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags: ['identity'],
+        summary:
+          'Change your own password (the current one first); your other sessions end, this one goes on',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ otherSessionsEnded: Type.Integer() }),
+          ...errorResponses(400, 401, 403, 423),
+        },
+      },
+    },
+    async (req) =>
+      changeOwnPassword(deps, {
+        principal: principalOf(req),
+        currentPassword: req.body.currentPassword,
+        newPassword: req.body.newPassword,
+        source: req.ip,
+      }),
   )
 
   app.post(
