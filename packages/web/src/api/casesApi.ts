@@ -268,6 +268,20 @@ export const editSitrep = (id: string, change: SitrepChange): Promise<SitrepReco
 export const approveSitrep = (id: string, version: number): Promise<SitrepRecord> =>
   apiClient.post(`${sitrepPath(id)}/approve`, { version })
 
+/** An earlier version of a report, as it was before an edit replaced it (`content` as the node stored it). */
+export interface SitrepVersionRecord {
+  readonly version: number
+  readonly content: unknown
+  readonly replacedAt: string
+  /** The user who saved the edit that replaced this version. */
+  readonly replacedBy: string
+  readonly replacedByName?: string
+}
+
+/** A report's earlier versions, oldest first. */
+export const listSitrepVersions = (id: string): Promise<Items<SitrepVersionRecord>> =>
+  apiClient.get(`${sitrepPath(id)}/versions`)
+
 export const sitrepPrintHref = (id: string): string => `${sitrepPath(id)}/print`
 
 /** The file types the node accepts as attachments (it checks the content too). */

@@ -176,6 +176,19 @@ export const updateContact = (id: string, contact: NewContact): Promise<{ readon
 
 /* ---- plans ---- */
 
+/** One uploaded version of a plan's document (its bytes are downloaded from `planDocumentHref`). */
+export interface PlanDocument {
+  readonly id: string
+  readonly planId: string
+  readonly fileName: string
+  readonly contentType: string
+  readonly size: number
+  readonly sha256: string
+  readonly uploadedAt: string
+  readonly uploadedBy: string
+  readonly uploadedByName: string
+}
+
 export interface PlanRecord {
   readonly id: string
   readonly ownerOrgId: string
@@ -184,7 +197,10 @@ export interface PlanRecord {
   readonly area: string
   readonly version: string
   readonly validUntil: string | null
+  /** A text reference to where the document is kept (an address, a reference), if any. */
   readonly document: string
+  /** The newest uploaded version of the plan's document. */
+  readonly currentDocument?: PlanDocument | null
   readonly updatedAt: string
 }
 
@@ -202,12 +218,27 @@ export interface ActivatedPlan {
   readonly title: string
   readonly version: string
   readonly activatedAt: string
+  readonly currentDocument?: PlanDocument | null
 }
 
 export const listPlans = (): Promise<Items<PlanRecord>> => apiClient.get('/api/v1/plans')
 
 export const addPlan = (plan: NewPlan): Promise<{ readonly id: string }> =>
   apiClient.post('/api/v1/plans', plan)
+
+/** Replaces a plan's metadata (only the organisation that keeps it). */
+export const updatePlan = (id: string, plan: NewPlan): Promise<{ readonly id: string }> =>
+  apiClient.put(`/api/v1/plans/${encodeURIComponent(id)}`, plan)
+
+/** Every version of a plan's document, newest (the current one) first. */
+export const listPlanDocuments = (planId: string): Promise<Items<PlanDocument>> =>
+  apiClient.get(`/api/v1/plans/${encodeURIComponent(planId)}/documents`)
+
+/** Uploads a new version of a plan's document: the file is the raw body, its type and name in headers. */
+export const uploadPlanDocument = (planId: string, file: File): Promise<PlanDocument> =>
+  apiClient.upload(`/api/v1/plans/${encodeURIComponent(planId)}/documents`, file)
+
+export const planDocumentHref = (id: string): string => `/api/v1/plan-documents/${encodeURIComponent(id)}`
 
 export const listCasePlans = (caseId: string): Promise<Items<ActivatedPlan>> =>
   apiClient.get(`/api/v1/cases/${encodeURIComponent(caseId)}/plans`)

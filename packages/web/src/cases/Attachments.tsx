@@ -3,8 +3,9 @@ import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentSummary, LogEntryRecord } from '../api/casesApi.ts'
 import { attachmentHref, attachmentTypes, uploadAttachment } from '../api/casesApi.ts'
+import { FileField } from '../components/FileField.tsx'
+import { FileLink } from '../components/FileLink.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
-import { sizeLabel } from './caseHelpers.ts'
 import { describeError } from '../i18n/describeError.ts'
 
 /** What the file input offers (the node checks the content whatever the browser says). */
@@ -20,17 +21,11 @@ export function AttachmentLinks({ attachments }: { readonly attachments: readonl
       aria-label={t('attachments.listLabel')}
       data-testid="attachments"
     >
-      {attachments.map((a) => {
-        const size = sizeLabel(a.size)
-        return (
-          <li key={a.id}>
-            <a href={attachmentHref(a.id)} download={a.fileName}>
-              {a.fileName}
-            </a>{' '}
-            <span className="muted">({t(`attachments.${size.key}`, { size: size.size })})</span>
-          </li>
-        )
-      })}
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <FileLink href={attachmentHref(a.id)} fileName={a.fileName} size={a.size} />
+        </li>
+      ))}
     </ul>
   )
 }
@@ -87,7 +82,6 @@ export function AttachControl({
 }) {
   const { t } = useTranslation()
   const formId = useId()
-  const inputId = useId()
   const fileRef = useRef<HTMLInputElement>(null)
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -127,13 +121,17 @@ export function AttachControl({
       <LiveStatus message={status} quiet />
       <form id={formId} hidden={!open} noValidate onSubmit={(event) => void submit(event)}>
         <FileFailures failures={failures} />
-        <div className="field">
-          <label htmlFor={inputId}>
-            {t('attachments.chooseFile')}
-            <span className="visually-hidden"> — {t('attachments.attachTo', { entry: entryLabel })}</span>
-          </label>
-          <input id={inputId} ref={fileRef} type="file" multiple accept={acceptedFiles} />
-        </div>
+        <FileField
+          label={
+            <>
+              {t('attachments.chooseFile')}
+              <span className="visually-hidden"> — {t('attachments.attachTo', { entry: entryLabel })}</span>
+            </>
+          }
+          inputRef={fileRef}
+          multiple
+          accept={acceptedFiles}
+        />
         <button type="submit" className="button button-small" aria-disabled={busy || undefined}>
           {busy ? t('attachments.uploading') : t('attachments.upload')}
         </button>

@@ -1,4 +1,4 @@
-import type { BePlanLevel, Doctrine, Severity } from '@liaison/core'
+import type { Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
@@ -11,7 +11,10 @@ import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
-import { bePlanLevels, doctrines, scalingLevels, severities } from './caseVocabulary.ts'
+import type { ScalingChoice } from './caseHelpers.ts'
+import { scalingChoiceOf, scalingOf } from './caseHelpers.ts'
+import { severities } from './caseVocabulary.ts'
+import { ScalingFields } from './ScalingFields.tsx'
 
 /** Only what changed, so that a correction touches nothing else. */
 export function caseChanges(
@@ -61,9 +64,7 @@ export function CaseEditForm({
   const [title, setTitle] = useState(theCase.title)
   const [description, setDescription] = useState(theCase.description)
   const [severity, setSeverity] = useState<Severity>(theCase.severity)
-  const [doctrine, setDoctrine] = useState<Doctrine | ''>(theCase.scaling?.doctrine ?? '')
-  const [level, setLevel] = useState(theCase.scaling?.level ?? '')
-  const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>(theCase.scaling?.planLevel ?? '')
+  const [scaling, setScaling] = useState<ScalingChoice>(scalingChoiceOf(theCase.scaling))
   const [endsAt, setEndsAt] = useState(toBrusselsLocal(theCase.endsAt))
   const [problem, setProblem] = useState<string | null>(null)
   const [endProblem, setEndProblem] = useState<string | null>(null)
@@ -95,13 +96,7 @@ export function CaseEditForm({
       title: trimmed,
       description: description.trim(),
       severity,
-      scaling: doctrine
-        ? {
-            doctrine,
-            level: level || scalingLevels[doctrine][0],
-            ...(doctrine === 'BE' ? { planLevel: planLevel || null } : {}),
-          }
-        : null,
+      scaling: scalingOf(scaling),
       endsAt: end,
     })
     if (Object.keys(change).length === 0) return onCancel()
@@ -143,39 +138,7 @@ export function CaseEditForm({
           options={severities.map((s) => ({ value: s, label: t(`severities.${s}`) }))}
           onChange={(value) => setSeverity(severities.find((s) => s === value) ?? theCase.severity)}
         />
-        <SelectField
-          label={t('cases.doctrine')}
-          value={doctrine}
-          options={[
-            { value: '', label: t('cases.noScaling') },
-            ...doctrines.map((d) => ({ value: d, label: t(`doctrines.${d}`) })),
-          ]}
-          onChange={(value) => {
-            const found = doctrines.find((d) => d === value) ?? ''
-            setDoctrine(found)
-            setLevel(found ? scalingLevels[found][0] : '')
-          }}
-        />
-        {doctrine && (
-          <SelectField
-            label={t('cases.level')}
-            value={level}
-            options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
-            onChange={setLevel}
-          />
-        )}
-        {doctrine === 'BE' && (
-          <SelectField
-            label={t('cases.planLevel')}
-            value={planLevel}
-            options={[
-              { value: '', label: t('cases.noPlanLevel') },
-              ...bePlanLevels.map((l) => ({ value: l, label: t(`planLevels.${l}`) })),
-            ]}
-            onChange={(value) => setPlanLevel(bePlanLevels.find((l) => l === value) ?? '')}
-            testId="case-plan-level"
-          />
-        )}
+        <ScalingFields value={scaling} onChange={setScaling} />
       </div>
       <TextField
         label={t('caseEdit.endsAt')}

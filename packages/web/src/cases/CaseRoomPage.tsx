@@ -124,7 +124,8 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'handover.signed-off':
       case 'map-feature.saved':
       case 'map-feature.removed':
-        return // the map and handover panels follow these themselves
+      case 'plan.saved':
+        return // the map, handover and plans panels follow these themselves
     }
   })
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { LogEntryRecord } from '../api/casesApi.ts'
 import { appendLog } from '../api/casesApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { FileField } from '../components/FileField.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
@@ -14,6 +15,7 @@ import type { FileFailure } from './Attachments.tsx'
 import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
 import { pointFromInput } from './caseHelpers.ts'
 import { logSources } from './caseVocabulary.ts'
+import { LocationFields } from './LocationFields.tsx'
 
 const disciplineKey = 'liaison.log.discipline'
 const sourceKey = 'liaison.log.source'
@@ -58,7 +60,6 @@ export function LogEntryForm({
 }: LogEntryFormProps) {
   const { t, i18n } = useTranslation()
   const titleId = useId()
-  const filesId = useId()
   const fileRef = useRef<HTMLInputElement>(null)
   const [failures, setFailures] = useState<readonly FileFailure[]>([])
   const textRef = useRef<HTMLTextAreaElement>(null)
@@ -245,47 +246,23 @@ export function LogEntryForm({
           testId="log-occurred-at"
         />
       </div>
-      <fieldset className="checkbox-group">
-        <legend>{t('cases.location')}</legend>
-        <div className="field-row">
-          <TextField
-            label={t('cases.latitude')}
-            hint={t('cases.latitudeHint')}
-            value={lat}
-            onChange={setLat}
-            inputRef={latRef}
-            inputMode="decimal"
-            autoComplete="off"
-            error={locationProblem}
-            testId="log-lat"
-          />
-          <TextField
-            label={t('cases.longitude')}
-            hint={t('cases.longitudeHint')}
-            value={lon}
-            onChange={setLon}
-            inputMode="decimal"
-            autoComplete="off"
-            error={locationProblem}
-            testId="log-lon"
-          />
-        </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={filesId}>{t('attachments.files')}</label>
-        <p id={`${filesId}-hint`} className="field-hint">
-          {t('attachments.filesHint')}
-        </p>
-        <input
-          id={filesId}
-          ref={fileRef}
-          type="file"
-          multiple
-          accept={acceptedFiles}
-          aria-describedby={`${filesId}-hint`}
-          data-testid="log-files"
-        />
-      </div>
+      <LocationFields
+        lat={lat}
+        lon={lon}
+        onLatChange={setLat}
+        onLonChange={setLon}
+        latRef={latRef}
+        error={locationProblem}
+        testIdPrefix="log"
+      />
+      <FileField
+        label={t('attachments.files')}
+        hint={t('attachments.filesHint')}
+        inputRef={fileRef}
+        multiple
+        accept={acceptedFiles}
+        testId="log-files"
+      />
       <FileFailures failures={failures} />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

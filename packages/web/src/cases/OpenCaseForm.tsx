@@ -1,4 +1,4 @@
-import type { BePlanLevel, CaseKind, CaseStatus, Doctrine, Severity } from '@liaison/core'
+import type { CaseKind, CaseStatus, Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
@@ -13,16 +13,11 @@ import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
-import { titleFromText } from './caseHelpers.ts'
-import {
-  bePlanLevels,
-  caseKinds,
-  caseStatuses,
-  disciplines,
-  doctrines,
-  scalingLevels,
-  severities,
-} from './caseVocabulary.ts'
+import type { ScalingChoice } from './caseHelpers.ts'
+import { pointFromInput, scalingChoiceOf, scalingOf, titleFromText } from './caseHelpers.ts'
+import { caseKinds, caseStatuses, disciplines, severities } from './caseVocabulary.ts'
+import { LocationFields } from './LocationFields.tsx'
+import { ScalingFields } from './ScalingFields.tsx'
 
 interface Problems {
   readonly type?: string
@@ -53,9 +48,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
   const [description, setDescription] = useState('')
   const [severity, setSeverity] = useState<Severity>('moderate')
   const [chosenDisciplines, setChosenDisciplines] = useState<string[]>([])
-  const [doctrine, setDoctrine] = useState<Doctrine | ''>('')
-  const [level, setLevel] = useState('')
-  const [planLevel, setPlanLevel] = useState<BePlanLevel | ''>('')
+  const [scaling, setScaling] = useState<ScalingChoice>(scalingChoiceOf(null))
   const [participants, setParticipants] = useState<string[]>([])
   const [startsAt, setStartsAt] = useState('')
   const [endsAt, setEndsAt] = useState('')
@@ -75,16 +68,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
     const form = event.currentTarget
     const starts = startsAt ? fromBrusselsLocal(startsAt) : null
     const ends = endsAt ? fromBrusselsLocal(endsAt) : null
-    const latitude = Number(lat.trim().replace(',', '.'))
-    const longitude = Number(lon.trim().replace(',', '.'))
-    const locationGiven = lat.trim() !== '' || lon.trim() !== ''
-    const locationValid =
-      lat.trim() !== '' &&
-      lon.trim() !== '' &&
-      Number.isFinite(latitude) &&
-      Number.isFinite(longitude) &&
-      Math.abs(latitude) <= 90 &&
-      Math.abs(longitude) <= 180
+    const location = pointFromInput(lat, lon)
     const found: Problems = {
       ...(!/^[a-z][a-z0-9-]{1,39}$/.test(type.trim()) ? { type: t('cases.problemType') } : {}),
       ...(title.trim().length < 3 || title.trim().length > 200 ? { title: t('cases.problemTitle') } : {}),
@@ -94,7 +78,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
         : ends && new Date(ends).getTime() <= new Date(starts ?? Date.now()).getTime()
           ? { endsAt: t('cases.problemEndsBefore') }
           : {}),
-      ...(locationGiven && !locationValid ? { location: t('cases.problemLocation') } : {}),
+      ...(location === 'invalid' ? { location: t('cases.problemLocation') } : {}),
     }
     flushSync(() => {
       setProblems(found)
@@ -111,17 +95,11 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
         ...(description.trim() ? { description: description.trim() } : {}),
         severity,
         disciplines: disciplines.filter((d) => chosenDisciplines.includes(d)),
-        scaling: doctrine
-          ? {
-              doctrine,
-              level: level || scalingLevels[doctrine][0],
-              ...(doctrine === 'BE' ? { planLevel: planLevel || null } : {}),
-            }
-          : null,
+        scaling: scalingOf(scaling),
         participants,
         ...(starts ? { startsAt: starts } : {}),
         ...(ends ? { endsAt: ends } : {}),
-        ...(locationValid ? { location: { lon: longitude, lat: latitude } } : {}),
+        ...(location && location !== 'invalid' ? { location } : {}),
         ...(from ? { fromLogEntry: from.id } : {}),
       })
       onOpened(opened)
@@ -213,31 +191,14 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
             />
           </div>
         </fieldset>
-        <fieldset className="checkbox-group">
-          <legend>{t('cases.location')}</legend>
-          <div className="field-row">
-            <TextField
-              label={t('cases.latitude')}
-              hint={t('cases.latitudeHint')}
-              value={lat}
-              onChange={setLat}
-              inputMode="decimal"
-              autoComplete="off"
-              error={problems.location ?? null}
-              testId="case-lat"
-            />
-            <TextField
-              label={t('cases.longitude')}
-              hint={t('cases.longitudeHint')}
-              value={lon}
-              onChange={setLon}
-              inputMode="decimal"
-              autoComplete="off"
-              error={problems.location ?? null}
-              testId="case-lon"
-            />
-          </div>
-        </fieldset>
+        <LocationFields
+          lat={lat}
+          lon={lon}
+          onLatChange={setLat}
+          onLonChange={setLon}
+          error={problems.location ?? null}
+          testIdPrefix="case"
+        />
         <CheckboxGroup
           legend={t('cases.disciplines')}
           options={disciplines.map((d) => ({ value: d, label: t(`disciplines.${d}`) }))}
@@ -245,39 +206,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
           onChange={setChosenDisciplines}
         />
         <div className="field-row">
-          <SelectField
-            label={t('cases.doctrine')}
-            value={doctrine}
-            options={[
-              { value: '', label: t('cases.noScaling') },
-              ...doctrines.map((d) => ({ value: d, label: t(`doctrines.${d}`) })),
-            ]}
-            onChange={(value) => {
-              const found = doctrines.find((d) => d === value) ?? ''
-              setDoctrine(found)
-              setLevel(found ? scalingLevels[found][0] : '')
-            }}
-          />
-          {doctrine && (
-            <SelectField
-              label={t('cases.level')}
-              value={level}
-              options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
-              onChange={setLevel}
-            />
-          )}
-          {doctrine === 'BE' && (
-            <SelectField
-              label={t('cases.planLevel')}
-              value={planLevel}
-              options={[
-                { value: '', label: t('cases.noPlanLevel') },
-                ...bePlanLevels.map((l) => ({ value: l, label: t(`planLevels.${l}`) })),
-              ]}
-              onChange={(value) => setPlanLevel(bePlanLevels.find((l) => l === value) ?? '')}
-              testId="case-plan-level"
-            />
-          )}
+          <ScalingFields value={scaling} onChange={setScaling} />
         </div>
         {organisations.length > 0 && (
           <CheckboxGroup

@@ -10,13 +10,9 @@ import { LiveStatus } from '../components/LiveStatus.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
-
-const casualtyKinds = [
-  'dead',
-  'injured',
-  'missing',
-  'evacuated',
-] as const satisfies readonly (keyof Casualties)[]
+import { casualtyKinds } from './caseVocabulary.ts'
+import { SitrepFacts } from './SitrepFacts.tsx'
+import { SitrepVersions } from './SitrepVersions.tsx'
 
 function SitrepEditor({
   sitrep,
@@ -132,7 +128,7 @@ export interface SitrepsPanelProps {
   readonly onChanged: () => void
 }
 
-/** Situation reports: draft the next one from the log, edit a draft, approve it, print it. */
+/** Situation reports: draft the next one from the log, edit a draft, approve it, print it, read its earlier versions. */
 export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged }: SitrepsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
@@ -204,23 +200,9 @@ export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged 
             </p>
             <details>
               <summary>{t('sitreps.show')}</summary>
-              <dl className="facts">
-                <dt>{t('sitreps.conditions')}</dt>
-                <dd className="pre-wrap">{s.conditions || '—'}</dd>
-                <dt>{t('sitreps.actions')}</dt>
-                <dd className="pre-wrap">{s.actions || '—'}</dd>
-                <dt>{t('sitreps.needs')}</dt>
-                <dd className="pre-wrap">{s.needs || '—'}</dd>
-                <dt>{t('sitreps.resources')}</dt>
-                <dd className="pre-wrap">{s.resources || '—'}</dd>
-                <dt>{t('sitreps.casualties')}</dt>
-                <dd>
-                  {casualtyKinds.map((k) => `${t(`sitreps.casualty.${k}`)}: ${s.casualties[k]}`).join(' · ')}
-                </dd>
-                <dt>{t('sitreps.nextUpdateAt')}</dt>
-                <dd>{s.nextUpdateAt ? <DateTime value={s.nextUpdateAt} /> : '—'}</dd>
-              </dl>
+              <SitrepFacts content={s} />
             </details>
+            <SitrepVersions sitrep={s} />
             <div className="button-row">
               <a className="button button-small" href={sitrepPrintHref(s.id)} target="_blank" rel="noopener">
                 {t('sitreps.print', { number: s.number })}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { LogEntryRecord } from '../api/casesApi.ts'
-import { mergeEntry, pointFromInput, pointLabel, sizeLabel, titleFromText } from './caseHelpers.ts'
+import {
+  mergeEntry,
+  pointFromInput,
+  pointLabel,
+  scalingChoiceOf,
+  scalingOf,
+  titleFromText,
+} from './caseHelpers.ts'
 
 const entry = (id: string, extra: Partial<LogEntryRecord> = {}): LogEntryRecord => ({
   id,
@@ -16,14 +23,6 @@ const entry = (id: string, extra: Partial<LogEntryRecord> = {}): LogEntryRecord 
   location: null,
   supersedes: null,
   ...extra,
-})
-
-describe('attachment sizes', () => {
-  it('reads as bytes, kilobytes or megabytes', () => {
-    expect(sizeLabel(5)).toEqual({ key: 'sizeB', size: '5' })
-    expect(sizeLabel(12 * 1024 + 100)).toEqual({ key: 'sizeKb', size: '12' })
-    expect(sizeLabel(3.5 * 1024 * 1024)).toEqual({ key: 'sizeMb', size: '3.5' })
-  })
 })
 
 describe('a case from a log entry', () => {
@@ -57,5 +56,34 @@ describe('pointLabel and pointFromInput', () => {
     expect(pointFromInput('50.7', '')).toBe('invalid')
     expect(pointFromInput('91', '5')).toBe('invalid')
     expect(pointFromInput('abc', '5')).toBe('invalid')
+  })
+})
+
+describe('the scaling chosen in a case form', () => {
+  it.each([
+    [{ doctrine: '', level: 'GRIP 2', planLevel: 'alert' }, null],
+    [
+      { doctrine: 'NL', level: '', planLevel: '' },
+      { doctrine: 'NL', level: 'GRIP 0' },
+    ],
+    [
+      { doctrine: 'NL', level: 'GRIP 3', planLevel: 'alert' },
+      { doctrine: 'NL', level: 'GRIP 3' },
+    ],
+    [
+      { doctrine: 'BE', level: 'provincial', planLevel: '' },
+      { doctrine: 'BE', level: 'provincial', planLevel: null },
+    ],
+  ] as const)('reads %o as %o', (choice, scaling) => {
+    expect(scalingOf(choice)).toEqual(scaling)
+  })
+
+  it('goes back to the same scaling', () => {
+    for (const scaling of [
+      { doctrine: 'LU', level: '1' },
+      { doctrine: 'BE', level: 'federal', planLevel: null },
+    ] as const)
+      expect(scalingOf(scalingChoiceOf(scaling))).toEqual(scaling)
+    expect(scalingOf(scalingChoiceOf(null))).toBeNull()
   })
 })

@@ -1,4 +1,6 @@
-import type { GeoPointRecord, LogEntryRecord } from '../api/casesApi.ts'
+import type { BePlanLevel, Doctrine } from '@liaison/core'
+import type { GeoPointRecord, LogEntryRecord, Scaling } from '../api/casesApi.ts'
+import { scalingLevels } from './caseVocabulary.ts'
 
 /** A point as people read it: "50.7394° N, 5.6986° E". */
 export function pointLabel(point: GeoPointRecord): string {
@@ -21,13 +23,6 @@ export function pointFromInput(lat: string, lon: string): GeoPointRecord | null 
   return { lat: latitude, lon: longitude }
 }
 
-/** A file size as people read it: "512 B", "12 KB", "3.4 MB". */
-export function sizeLabel(size: number): { key: 'sizeB' | 'sizeKb' | 'sizeMb'; size: string } {
-  if (size < 1024) return { key: 'sizeB', size: String(size) }
-  if (size < 1024 * 1024) return { key: 'sizeKb', size: String(Math.max(1, Math.round(size / 1024))) }
-  return { key: 'sizeMb', size: (size / (1024 * 1024)).toFixed(1) }
-}
-
 /** A title from the first words of a log entry's text (at most 8 words and 200 characters). */
 export function titleFromText(text: string): string {
   const words = text.trim().split(/\s+/).filter(Boolean)
@@ -43,5 +38,31 @@ export function mergeEntry(known: LogEntryRecord, entry: LogEntryRecord): LogEnt
     ...entry,
     supersededBy: entry.supersededBy ?? known.supersededBy ?? null,
     attachments: entry.attachments ?? known.attachments ?? [],
+  }
+}
+
+/** A case's scaling as its forms hold it (`ScalingFields`): no doctrine means no scaling. */
+export interface ScalingChoice {
+  readonly doctrine: Doctrine | ''
+  readonly level: string
+  readonly planLevel: BePlanLevel | ''
+}
+
+/** The scaling a case's form chose: null without a doctrine; a plan level for BE only. */
+export function scalingOf(choice: ScalingChoice): Scaling | null {
+  if (!choice.doctrine) return null
+  return {
+    doctrine: choice.doctrine,
+    level: choice.level || scalingLevels[choice.doctrine][0],
+    ...(choice.doctrine === 'BE' ? { planLevel: choice.planLevel || null } : {}),
+  }
+}
+
+/** A case's scaling as its form holds it. */
+export function scalingChoiceOf(scaling: Scaling | null): ScalingChoice {
+  return {
+    doctrine: scaling?.doctrine ?? '',
+    level: scaling?.level ?? '',
+    planLevel: scaling?.planLevel ?? '',
   }
 }

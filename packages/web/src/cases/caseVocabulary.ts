@@ -1,6 +1,7 @@
 import type {
   BePlanLevel,
   CaseKind,
+  Casualties,
   CaseState,
   CaseStatus,
   Discipline,
@@ -54,6 +55,13 @@ export const logSources = [
   'system',
   'other',
 ] as const satisfies readonly LogSource[]
+/** The counts of a situation report, in the order it shows them. */
+export const casualtyKinds = [
+  'dead',
+  'injured',
+  'missing',
+  'evacuated',
+] as const satisfies readonly (keyof Casualties)[]
 export const doctrines = ['BE', 'NL', 'LU'] as const satisfies readonly Doctrine[]
 export const scalingLevels = {
   BE: ['routine', 'communal', 'provincial', 'federal'],

@@ -6,15 +6,18 @@ export interface ErrorAlertProps {
   readonly id?: string
   /** Also show the node's own explanation (in English): which field, which rule. */
   readonly explain?: boolean
+  /** Says what went wrong better than the error code's sentence does. */
+  readonly message?: string
+  readonly testId?: string
 }
 
 /** An error, announced as soon as it appears. */
-export function ErrorAlert({ error, id, explain = true }: ErrorAlertProps) {
+export function ErrorAlert({ error, id, explain = true, message, testId }: ErrorAlertProps) {
   const { t, i18n } = useTranslation()
   const lines = explain ? errorExplanation(error) : []
   return (
-    <div role="alert" id={id} className="alert alert-error">
-      <p>{describeError(error, t, i18n.language)}</p>
+    <div role="alert" id={id} className="alert alert-error" data-testid={testId}>
+      <p>{message ?? describeError(error, t, i18n.language)}</p>
       {lines.length > 0 && (
         <>
           <p className="alert-detail-heading">{t('app.serverSays')}</p>

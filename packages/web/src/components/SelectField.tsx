@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { FieldFrame } from './FieldFrame.tsx'
 
 export interface SelectFieldProps {
   readonly label: string
@@ -12,37 +12,22 @@ export interface SelectFieldProps {
 
 /** A labelled select with its hint and its error. */
 export function SelectField(props: SelectFieldProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [...(props.hint ? [hintId] : []), ...(props.error ? [errorId] : [])]
   return (
-    <div className={props.error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
+    <FieldFrame label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          data-testid={props.testId}
+        >
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
-      <select
-        id={id}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
-        aria-invalid={props.error ? true : undefined}
-        data-testid={props.testId}
-      >
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldFrame>
   )
 }

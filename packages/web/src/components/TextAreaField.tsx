@@ -1,5 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react'
-import { useId } from 'react'
+import { FieldFrame } from './FieldFrame.tsx'
 
 export interface TextAreaFieldProps {
   readonly label: string
@@ -17,36 +17,21 @@ export interface TextAreaFieldProps {
 
 /** A labelled text area with its hint and its error, both announced with the field. */
 export function TextAreaField(props: TextAreaFieldProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [...(props.hint ? [hintId] : []), ...(props.error ? [errorId] : [])]
   return (
-    <div className={props.error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
+    <FieldFrame label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <textarea
+          {...control}
+          ref={props.textAreaRef}
+          value={props.value}
+          rows={props.rows ?? 3}
+          maxLength={props.maxLength}
+          required={props.required}
+          onChange={(event) => props.onChange(event.target.value)}
+          onKeyDown={props.onKeyDown}
+          data-testid={props.testId}
+        />
       )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        ref={props.textAreaRef}
-        value={props.value}
-        rows={props.rows ?? 3}
-        maxLength={props.maxLength}
-        required={props.required}
-        onChange={(event) => props.onChange(event.target.value)}
-        onKeyDown={props.onKeyDown}
-        aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
-        aria-invalid={props.error ? true : undefined}
-        data-testid={props.testId}
-      />
-    </div>
+    </FieldFrame>
   )
 }

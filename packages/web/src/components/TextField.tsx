@@ -1,5 +1,5 @@
 import type { HTMLAttributes, Ref } from 'react'
-import { useId } from 'react'
+import { FieldFrame } from './FieldFrame.tsx'
 
 export interface TextFieldProps {
   readonly label: string
@@ -25,45 +25,26 @@ export interface TextFieldProps {
 
 /** A labelled input with its hint and its error, both announced with the field. */
 export function TextField(props: TextFieldProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [
-    ...(props.hint ? [hintId] : []),
-    ...(props.error ? [errorId] : []),
-    ...(props.describedBy ?? []),
-  ]
   return (
-    <div className={props.error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="field-hint">
-          {props.hint}
-        </p>
+    <FieldFrame label={props.label} hint={props.hint} error={props.error} describedBy={props.describedBy}>
+      {(control) => (
+        <input
+          {...control}
+          ref={props.inputRef}
+          type={props.type ?? 'text'}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          required={props.required}
+          maxLength={props.maxLength}
+          min={props.min}
+          max={props.max}
+          pattern={props.pattern}
+          spellCheck={props.spellCheck}
+          data-testid={props.testId}
+        />
       )}
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
-      )}
-      <input
-        id={id}
-        ref={props.inputRef}
-        type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
-        aria-invalid={props.error ? true : undefined}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        required={props.required}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        pattern={props.pattern}
-        spellCheck={props.spellCheck}
-        data-testid={props.testId}
-      />
-    </div>
+    </FieldFrame>
   )
 }

@@ -14,6 +14,7 @@ export const liveKinds = [
   'handover.signed-off',
   'map-feature.saved',
   'map-feature.removed',
+  'plan.saved',
 ] as const
 export type LiveKind = (typeof liveKinds)[number]
 
@@ -30,6 +31,7 @@ export interface LiveEvent {
     readonly sitrep?: unknown
     readonly feature?: unknown
     readonly caseId?: unknown
+    readonly planId?: unknown
   }
 }
 

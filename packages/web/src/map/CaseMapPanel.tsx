@@ -14,9 +14,10 @@ import { useLoad } from '../hooks/useLoad.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
 import { BeneluxMap } from './BeneluxMap.tsx'
 import type { Shape } from './drawGeometry.ts'
-import { finishShape, parseVertices, shapes, vertexLine } from './drawGeometry.ts'
+import { finishShape, parseVertices, readPoint, shapes, vertexLine } from './drawGeometry.ts'
 import { FeatureEditForm } from './FeatureEditForm.tsx'
 import { FeatureList } from './FeatureList.tsx'
+import { PointFields } from './PointFields.tsx'
 
 const kindOf = (value: string): FeatureKind => featureKinds.find((k) => k === value) ?? 'other'
 
@@ -88,11 +89,12 @@ export function CaseMapPanel({
       label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}
     let geometry: Geometry | null = null
     if (shape === 'point') {
-      const x = Number(lon.replace(',', '.'))
-      const y = Number(lat.replace(',', '.'))
-      if (lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180) found.lon = t('caseMap.problemLon')
-      if (lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90) found.lat = t('caseMap.problemLat')
-      geometry = { type: 'Point', coordinates: [x, y] }
+      const point = readPoint(lat, lon)
+      if (point.ok) geometry = point.geometry
+      else {
+        if (point.lon) found.lon = t('caseMap.problemLon')
+        if (point.lat) found.lat = t('caseMap.problemLat')
+      }
     } else {
       const parsed = parseVertices(vertices)
       if (!parsed.ok) found.vertices = t('caseMap.problemVertexLine', { line: parsed.line })
@@ -218,22 +220,13 @@ export function CaseMapPanel({
           {shape === 'point' ? (
             <>
               <p className="field-hint">{t('caseMap.addHint')}</p>
-              <div className="field-row">
-                <TextField
-                  label={t('caseMap.lat')}
-                  value={lat}
-                  onChange={setLat}
-                  inputMode="decimal"
-                  error={problems.lat ?? null}
-                />
-                <TextField
-                  label={t('caseMap.lon')}
-                  value={lon}
-                  onChange={setLon}
-                  inputMode="decimal"
-                  error={problems.lon ?? null}
-                />
-              </div>
+              <PointFields
+                lat={lat}
+                lon={lon}
+                onLatChange={setLat}
+                onLonChange={setLon}
+                problems={problems}
+              />
             </>
           ) : (
             <TextAreaField

@@ -7,6 +7,8 @@ import { featureKinds, updateMapFeature } from '../api/dutyApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { readPoint } from './drawGeometry.ts'
+import { PointFields } from './PointFields.tsx'
 
 const kindOf = (value: string): FeatureKind => featureKinds.find((k) => k === value) ?? 'other'
 
@@ -43,11 +45,12 @@ export function FeatureEditForm({
       label.trim() === '' ? { label: t('caseMap.problemLabel') } : {}
     let geometry: Geometry = g
     if (g.type === 'Point') {
-      const x = Number(lon.replace(',', '.'))
-      const y = Number(lat.replace(',', '.'))
-      if (lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180) found.lon = t('caseMap.problemLon')
-      if (lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90) found.lat = t('caseMap.problemLat')
-      geometry = { type: 'Point', coordinates: [x, y] }
+      const point = readPoint(lat, lon)
+      if (point.ok) geometry = point.geometry
+      else {
+        if (point.lon) found.lon = t('caseMap.problemLon')
+        if (point.lat) found.lat = t('caseMap.problemLat')
+      }
     }
     setProblems(found)
     setError(null)
@@ -104,22 +107,7 @@ export function FeatureEditForm({
         error={problems.label ?? null}
       />
       {g.type === 'Point' && (
-        <div className="field-row">
-          <TextField
-            label={t('caseMap.lat')}
-            value={lat}
-            onChange={setLat}
-            inputMode="decimal"
-            error={problems.lat ?? null}
-          />
-          <TextField
-            label={t('caseMap.lon')}
-            value={lon}
-            onChange={setLon}
-            inputMode="decimal"
-            error={problems.lon ?? null}
-          />
-        </div>
+        <PointFields lat={lat} lon={lon} onLatChange={setLat} onLonChange={setLon} problems={problems} />
       )}
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { finishShape, parseVertices } from './drawGeometry.ts'
+import { finishShape, parseVertices, readPoint } from './drawGeometry.ts'
 
 describe('drawing geometry', () => {
   it('reads "lat, lon" lines and closes a perimeter ring', () => {
@@ -42,5 +42,24 @@ describe('drawing geometry', () => {
         [4.1, 50.1],
       ],
     })
+  })
+})
+
+describe('a point typed in the map forms', () => {
+  it.each([
+    ['50.8467', '4.3525', [4.3525, 50.8467]],
+    [' 50,8467 ', '4,3525', [4.3525, 50.8467]],
+    ['-90', '180', [180, -90]],
+  ])('reads latitude %s and longitude %s as [lon, lat]', (lat, lon, coordinates) => {
+    expect(readPoint(lat, lon)).toEqual({ ok: true, geometry: { type: 'Point', coordinates } })
+  })
+
+  it.each([
+    ['', '4.35', { lat: true, lon: false }],
+    ['50.85', ' ', { lat: false, lon: true }],
+    ['91', '181', { lat: true, lon: true }],
+    ['north', '4.35', { lat: true, lon: false }],
+  ])('names what is wrong in latitude %j and longitude %j', (lat, lon, wrong) => {
+    expect(readPoint(lat, lon)).toEqual({ ok: false, ...wrong })
   })
 })

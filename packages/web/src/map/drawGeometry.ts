@@ -59,3 +59,21 @@ export function finishShape(shape: 'perimeter' | 'route', positions: readonly Po
 
 /** One "lat, lon" line for a clicked place. */
 export const vertexLine = (lon: number, lat: number): string => `${lat.toFixed(5)}, ${lon.toFixed(5)}`
+
+/**
+ * A point typed as a latitude and a longitude (decimal comma or point), as a GeoJSON point, or
+ * which of the two is missing or out of range.
+ */
+export function readPoint(
+  lat: string,
+  lon: string,
+):
+  | { readonly ok: true; readonly geometry: Geometry }
+  | { readonly ok: false; readonly lat: boolean; readonly lon: boolean } {
+  const x = Number(lon.trim().replace(',', '.'))
+  const y = Number(lat.trim().replace(',', '.'))
+  const badLon = lon.trim() === '' || !Number.isFinite(x) || x < -180 || x > 180
+  const badLat = lat.trim() === '' || !Number.isFinite(y) || y < -90 || y > 90
+  if (badLon || badLat) return { ok: false, lat: badLat, lon: badLon }
+  return { ok: true, geometry: { type: 'Point', coordinates: [x, y] } }
+}

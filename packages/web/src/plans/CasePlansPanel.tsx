@@ -6,10 +6,13 @@ import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
+import { useDebounced } from '../hooks/useDebounced.ts'
 import { useLoad } from '../hooks/useLoad.ts'
+import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
+import { PlanDocumentLink } from './PlanDocumentLink.tsx'
 
-/** The plans a case activated, and a select to activate one more. */
+/** The plans a case activated, each with its current document, and a select to activate one more. */
 export function CasePlansPanel({
   caseId,
   mayActivate,
@@ -26,6 +29,17 @@ export function CasePlansPanel({
   const [status, setStatus] = useState<string | null>(null)
   const activeIds = new Set((active.data?.items ?? []).map((p) => p.id))
   const available = (library.data?.items ?? []).filter((p) => !activeIds.has(p.id))
+  const reloadActive = useDebounced(active.reload)
+  const reloadLibrary = useDebounced(library.reload)
+
+  useLiveEvents((event) => {
+    // a plan activated here from another browser, or a plan changed or given a new document
+    if (event.kind === 'case.updated' && caseIdOf(event) === caseId) reloadActive()
+    if (event.kind === 'plan.saved') {
+      reloadLibrary()
+      if (typeof event.body.planId === 'string' && activeIds.has(event.body.planId)) reloadActive()
+    }
+  })
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -54,6 +68,12 @@ export function CasePlansPanel({
             <li key={p.id}>
               <strong>{p.title}</strong> <span className="muted">v{p.version}</span> ·{' '}
               {t('plans.activatedAt')} <DateTime value={p.activatedAt} />
+              {p.currentDocument && (
+                <>
+                  <br />
+                  {t('plans.currentDocument')} <PlanDocumentLink document={p.currentDocument} />
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,131 +1,130 @@
-import type { FormEvent } from 'react'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { addPlan, listPlans } from '../api/dutyApi.ts'
+import type { PlanRecord } from '../api/dutyApi.ts'
+import { listPlans } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
-import { TextAreaField } from '../components/TextAreaField.tsx'
-import { TextField } from '../components/TextField.tsx'
+import { useDebounced } from '../hooks/useDebounced.ts'
 import { useLoad } from '../hooks/useLoad.ts'
 import { useOrganisations } from '../hooks/useOrganisations.ts'
+import { useLiveEvents } from '../live/liveStream.ts'
+import { PlanDocumentLink } from './PlanDocumentLink.tsx'
+import { PlanDocumentUpload } from './PlanDocumentUpload.tsx'
+import { PlanDocumentVersions, UploadedBy } from './PlanDocumentVersions.tsx'
+import { PlanForm } from './PlanForm.tsx'
 
-function AddPlanForm({
-  onAdded,
-  onCancel,
-}: {
-  readonly onAdded: (title: string) => void
-  readonly onCancel: () => void
-}) {
+/** What the page shows above the list: nothing, the form for a new plan, or one plan's edit or upload. */
+type Panel =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'add' }
+  | { readonly kind: 'edit'; readonly planId: string }
+  | { readonly kind: 'upload'; readonly planId: string; readonly title: string }
+
+/** A plan's document: the current version to download, the text reference, the earlier versions. */
+function PlanDocumentCell({ plan }: { readonly plan: PlanRecord }) {
   const { t } = useTranslation()
-  const [title, setTitle] = useState('')
-  const [scope, setScope] = useState('')
-  const [area, setArea] = useState('')
-  const [version, setVersion] = useState('1')
-  const [validUntil, setValidUntil] = useState('')
-  const [document, setDocument] = useState('')
-  const [problems, setProblems] = useState<{ title?: string; validUntil?: string }>({})
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault()
-    if (busy) return
-    const found = {
-      ...(title.trim().length < 3 ? { title: t('plans.problemTitle') } : {}),
-      ...(validUntil === '' || /^\d{4}-\d{2}-\d{2}$/.test(validUntil)
-        ? {}
-        : { validUntil: t('plans.problemDate') }),
-    }
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
-      await addPlan({
-        title: title.trim(),
-        ...(scope.trim() ? { scope: scope.trim() } : {}),
-        ...(area.trim() ? { area: area.trim() } : {}),
-        ...(version.trim() ? { version: version.trim() } : {}),
-        ...(validUntil ? { validUntil } : {}),
-        ...(document.trim() ? { document: document.trim() } : {}),
-      })
-      onAdded(title.trim())
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
-  }
-
+  const current = plan.currentDocument ?? null
+  const reference = plan.document
   return (
-    <form className="card" noValidate onSubmit={(e) => void submit(e)} data-testid="plan-form">
-      <h3>{t('plans.addTitle')}</h3>
-      {error !== null && <ErrorAlert error={error} />}
-      <TextField
-        label={t('plans.planTitle')}
-        value={title}
-        onChange={setTitle}
-        required
-        maxLength={200}
-        error={problems.title ?? null}
-      />
-      <TextAreaField label={t('plans.scope')} value={scope} onChange={setScope} rows={2} maxLength={500} />
-      <TextField label={t('plans.area')} value={area} onChange={setArea} maxLength={200} />
-      <TextField label={t('plans.version')} value={version} onChange={setVersion} maxLength={40} />
-      <TextField
-        label={t('plans.validUntil')}
-        hint={t('plans.dateHint')}
-        value={validUntil}
-        onChange={setValidUntil}
-        maxLength={10}
-        error={problems.validUntil ?? null}
-      />
-      <TextField
-        label={t('plans.document')}
-        hint={t('plans.documentHint')}
-        value={document}
-        onChange={setDocument}
-        maxLength={1000}
-      />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('plans.add')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
-    </form>
+    <td className="wrap-anywhere" data-testid="plan-document">
+      {current ? (
+        <>
+          <PlanDocumentLink document={current} />
+          <br />
+          <span className="muted">
+            <UploadedBy document={current} />
+          </span>
+        </>
+      ) : (
+        <span className="muted">{t('plans.noDocument')}</span>
+      )}
+      {reference && (
+        <p className="plan-reference">
+          {t('plans.referenceShort')}{' '}
+          {/^https?:\/\//.test(reference) ? (
+            <a href={reference} target="_blank" rel="noreferrer">
+              {reference}
+            </a>
+          ) : (
+            reference
+          )}
+        </p>
+      )}
+      {current && (
+        <PlanDocumentVersions planId={plan.id} planTitle={plan.title} currentDocumentId={current.id} />
+      )}
+    </td>
   )
 }
 
-/** The plan library: emergency plans with their scope, area, owner, version and validity. */
+/**
+ * The plan library: emergency plans with their scope, area, owner, version, validity and
+ * document. The organisation that keeps a plan (its users who manage cases) changes it and
+ * uploads new versions of its document; every version stays available.
+ */
 export function PlansPage({ me }: { readonly me: Me }) {
   const { t } = useTranslation()
   const listId = useId()
   const plans = useLoad(listPlans)
+  const reload = useDebounced(plans.reload)
   const { nameOf } = useOrganisations()
-  const [adding, setAdding] = useState(false)
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' })
   const [status, setStatus] = useState<string | null>(null)
   const items = plans.data?.items ?? []
+  const mayManage = me.permissions.includes('cases.manage')
+  const keeps = (plan: PlanRecord): boolean => mayManage && plan.ownerOrgId === me.organisation.id
+  const editing = panel.kind === 'edit' ? items.find((p) => p.id === panel.planId) : undefined
+  const uploading =
+    panel.kind === 'upload'
+      ? (items.find((p) => p.id === panel.planId) ?? { id: panel.planId, title: panel.title })
+      : undefined
+
+  useLiveEvents((event) => {
+    if (event.kind === 'plan.saved') reload()
+  })
 
   return (
     <>
       <h1>{t('plans.title')}</h1>
       <p className="lead">{t('plans.intro')}</p>
       <LiveStatus message={status} />
-      {me.permissions.includes('cases.manage') && !adding && (
-        <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+      {mayManage && panel.kind === 'none' && (
+        <button type="button" className="button button-primary" onClick={() => setPanel({ kind: 'add' })}>
           {t('plans.addButton')}
         </button>
       )}
-      {adding && (
-        <AddPlanForm
-          onCancel={() => setAdding(false)}
-          onAdded={(title) => {
-            setAdding(false)
+      {panel.kind === 'add' && (
+        <PlanForm
+          onCancel={() => setPanel({ kind: 'none' })}
+          onSaved={({ id, title }) => {
+            // a new plan's document comes next
+            setPanel({ kind: 'upload', planId: id, title })
             setStatus(t('plans.added', { title }))
+            plans.reload()
+          }}
+        />
+      )}
+      {editing && (
+        <PlanForm
+          key={editing.id}
+          editing={editing}
+          onCancel={() => setPanel({ kind: 'none' })}
+          onSaved={({ title }) => {
+            setPanel({ kind: 'none' })
+            setStatus(t('plans.saved', { title }))
+            plans.reload()
+          }}
+        />
+      )}
+      {uploading && (
+        <PlanDocumentUpload
+          key={uploading.id}
+          plan={uploading}
+          onCancel={() => setPanel({ kind: 'none' })}
+          onUploaded={(document) => {
+            setPanel({ kind: 'none' })
+            setStatus(t('plans.uploaded', { name: document.fileName, title: uploading.title }))
             plans.reload()
           }}
         />
@@ -148,6 +147,7 @@ export function PlansPage({ me }: { readonly me: Me }) {
                   <th scope="col">{t('plans.version')}</th>
                   <th scope="col">{t('plans.validUntil')}</th>
                   <th scope="col">{t('plans.document')}</th>
+                  {mayManage && <th scope="col">{t('plans.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -159,15 +159,31 @@ export function PlansPage({ me }: { readonly me: Me }) {
                     <td>{nameOf(p.ownerOrgId)}</td>
                     <td>{p.version}</td>
                     <td>{p.validUntil ?? '—'}</td>
-                    <td className="wrap-anywhere">
-                      {/^https?:\/\//.test(p.document) ? (
-                        <a href={p.document} target="_blank" rel="noreferrer">
-                          {p.document}
-                        </a>
-                      ) : (
-                        p.document || '—'
-                      )}
-                    </td>
+                    <PlanDocumentCell plan={p} />
+                    {mayManage && (
+                      <td>
+                        {keeps(p) && (
+                          <div className="button-row">
+                            <button
+                              type="button"
+                              className="button button-small"
+                              onClick={() => setPanel({ kind: 'edit', planId: p.id })}
+                            >
+                              {t('plans.edit')}
+                              <span className="visually-hidden">: {p.title}</span>
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-small"
+                              onClick={() => setPanel({ kind: 'upload', planId: p.id, title: p.title })}
+                            >
+                              {t('plans.upload')}
+                              <span className="visually-hidden">: {p.title}</span>
+                            </button>
+                          </div>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

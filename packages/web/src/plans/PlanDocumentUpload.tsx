@@ -1,0 +1,129 @@
+import type { FormEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PlanDocument } from '../api/dutyApi.ts'
+import { uploadPlanDocument } from '../api/dutyApi.ts'
+import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { FileField } from '../components/FileField.tsx'
+import { sizeLabel } from '../components/sizeLabel.ts'
+import { describeError } from '../i18n/describeError.ts'
+import { PlanDocumentLink } from './PlanDocumentLink.tsx'
+import type { PlanDocumentProblem } from './planDocumentRules.ts'
+import {
+  planDocumentAccept,
+  planDocumentKind,
+  planDocumentProblem,
+  planUploadRefusal,
+} from './planDocumentRules.ts'
+
+/** Uploads a new version of a plan's document (the keeping organisation): it becomes the current one. */
+export function PlanDocumentUpload({
+  plan,
+  onUploaded,
+  onCancel,
+}: {
+  readonly plan: {
+    readonly id: string
+    readonly title: string
+    readonly currentDocument?: PlanDocument | null | undefined
+  }
+  readonly onUploaded: (document: PlanDocument) => void
+  readonly onCancel: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const headingId = useId()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [refusal, setRefusal] = useState<{ readonly error: unknown; readonly message: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => headingRef.current?.focus(), [])
+
+  /** The page's own sentence for a file it or the node refuses. */
+  const refusedMessage = (why: PlanDocumentProblem, file: File): string => {
+    const size = sizeLabel(file.size)
+    const kind = planDocumentKind(file)?.kind ?? 'pdf'
+    return t(`plans.refused.${why}`, {
+      name: file.name,
+      size: t(`files.${size.key}`, { size: size.size }),
+      kind: t(`plans.kinds.${kind}`),
+    })
+  }
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (busy) return
+    setRefusal(null)
+    const file = fileRef.current?.files?.[0]
+    const found = file ? planDocumentProblem(file) : null
+    if (!file || found) {
+      setProblem(file && found ? refusedMessage(found, file) : t('plans.chooseFile'))
+      fileRef.current?.focus()
+      return
+    }
+    setProblem(null)
+    // declare what the file is (a browser may not know an .odt); the node checks the content
+    const kind = planDocumentKind(file)
+    const declared = kind && kind.type !== file.type ? new File([file], file.name, { type: kind.type }) : file
+    setBusy(true)
+    try {
+      const document = await uploadPlanDocument(plan.id, declared)
+      if (fileRef.current) fileRef.current.value = ''
+      onUploaded(document)
+    } catch (caught) {
+      const why = planUploadRefusal(caught)
+      setRefusal({
+        error: caught,
+        message: why
+          ? refusedMessage(why, file)
+          : t('plans.failed', { name: file.name, reason: describeError(caught, t, i18n.language) }),
+      })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="card"
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(e) => void submit(e)}
+      data-testid="plan-upload-form"
+    >
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('plans.uploadTitle', { title: plan.title })}
+      </h3>
+      <p>
+        {t('plans.currentDocument')}{' '}
+        {plan.currentDocument ? (
+          <PlanDocumentLink document={plan.currentDocument} />
+        ) : (
+          <span className="muted">{t('plans.noDocument')}</span>
+        )}
+      </p>
+      {refusal && <ErrorAlert error={refusal.error} message={refusal.message} testId="plan-upload-error" />}
+      <FileField
+        label={t('plans.uploadFile')}
+        hint={t('plans.uploadHint')}
+        error={problem}
+        inputRef={fileRef}
+        accept={planDocumentAccept}
+        onChange={() => {
+          setProblem(null)
+          setRefusal(null)
+        }}
+        testId="plan-file"
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {busy ? t('plans.uploading') : t('plans.uploadButton')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
