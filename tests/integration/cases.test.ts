@@ -551,8 +551,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
     ).toEqual({ status: 409, code: 'conflict' })
     const versions = (
       await node.app.inject({ url: `/api/v1/sitreps/${report.id}/versions`, headers: police.headers() })
-    ).json<{ items: { version: number; content: { needs: string } }[] }>().items
-    expect(versions).toMatchObject([{ version: 1, content: { needs: '' } }])
+    ).json<{ items: { version: number; content: { needs: string }; replacedByName: string }[] }>().items
+    expect(versions).toMatchObject([
+      { version: 1, content: { needs: '' }, replacedByName: `Test ${duty.account.user.username}` },
+    ])
     // every screen of the case learns of the edit: one event per version, for the case's audience
     const revised = await node.deps.store.db
       .selectFrom('events')

@@ -134,10 +134,12 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const { sitrep } = await visible(req, req.params.id)
       const rows = await deps.store.db
-        .selectFrom('sitrep_versions')
-        .selectAll()
-        .where('sitrep_id', '=', sitrep.id)
-        .orderBy('version')
+        .selectFrom('sitrep_versions as v')
+        .leftJoin('users as u', 'u.id', 'v.replaced_by')
+        .selectAll('v')
+        .select('u.display_name')
+        .where('v.sitrep_id', '=', sitrep.id)
+        .orderBy('v.version')
         .execute()
       return {
         items: rows.map((r) => ({
@@ -145,6 +147,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
           content: r.content,
           replacedAt: r.replaced_at.toISOString(),
           replacedBy: r.replaced_by,
+          replacedByName: r.display_name ?? '',
         })),
       }
     },
