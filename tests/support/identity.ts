@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Role, User } from '@liaison/core'
-import { addUser, newTotpSecret, sessionCookieName, totpCode, totpStep } from '@liaison/server'
+import { addUser, newTotpSecret, sessionCookieName, totpCode, totpContext, totpStep } from '@liaison/server'
 import type { TestNode } from './testNode.ts'
 
 export const testPassword = 'correct horse battery staple'
@@ -31,7 +31,7 @@ export async function makeUser(
     await node.deps.store.db
       .updateTable('users')
       .set({
-        totp_secret: totpSecret,
+        totp_secret: node.deps.secrets.seal(totpSecret, totpContext(user.id)),
         totp_enrolled_at: new Date(),
         totp_last_step: totpStep(node.deps.clock.now().getTime()) - 5,
       })

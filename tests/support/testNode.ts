@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { Clock, NodeConfig, RunningNode, StoreOptions } from '@liaison/server'
 import { createLogger, loadConfig, startNode } from '@liaison/server'
@@ -33,7 +35,10 @@ export function testConfig(
       'http.port': 0,
       // the API tests see the plain page; the end-to-end tests serve the built web application
       'http.webDir': '/nonexistent/liaison-web',
-      ...(store.engine === 'pglite' ? { 'store.dataDir': store.dataDir } : { 'store.url': store.url }),
+      ...(store.engine === 'pglite'
+        ? { 'store.dataDir': store.dataDir }
+        : // no data directory on PostgreSQL: the node key lives in the system's temporary directory
+          { 'store.url': store.url, 'auth.keyFile': join(tmpdir(), 'liaison-test-node.key') }),
       ...extra,
     },
   })

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         streamHeartbeatSeconds: 15,
       },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
+      auth: { keyFile: '/srv/liaison/data/local/node.key' },
       log: { level: 'info' },
     })
   })

@@ -22,6 +22,8 @@ export interface NodeConfig {
     readonly streamHeartbeatSeconds: number
   }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
+  /** The file of the node's key, which seals the secrets it must read back (one-time code seeds). */
+  readonly auth: { readonly keyFile: string }
   readonly log: { readonly level: LogLevel }
 }
 
@@ -188,6 +190,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: integer(1, 200),
   },
   {
+    key: 'auth.keyFile',
+    env: 'LIAISON_KEY_FILE',
+    flag: '--key-file',
+    defaultText: '<store.dataDir>/node.key',
+    doc: "file of the node's 256-bit key, which seals one-time code secrets in the database (created on first start; keep it out of database backups; every process of a node needs the same one)",
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -288,6 +298,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     values.has(key) ? (values.get(key) as T) : fallback
   const nodeId = get('node.id', 'local')
   const dataDir = get('store.dataDir', `data/${nodeId}`)
+  const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir)
   return {
     node: { id: nodeId, name: get('node.name', 'Liaison'), country: get<Country>('node.country', 'BE') },
     http: {
@@ -299,10 +310,11 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       streamHeartbeatSeconds: get('http.streamHeartbeatSeconds', 15),
     },
     store: {
-      dataDir: isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir),
+      dataDir: absoluteDataDir,
       url: get<string | null>('store.url', null),
       poolSize: get('store.poolSize', 10),
     },
+    auth: { keyFile: resolve(absoluteDataDir, get('auth.keyFile', 'node.key')) },
     log: { level: get<LogLevel>('log.level', 'info') },
   }
 }

@@ -1,7 +1,9 @@
 import type { ActionDeps, NodeConfig, Store } from '@liaison/server'
 import {
   EventBus,
+  SecretBox,
   bindNode,
+  loadNodeKey,
   migrate,
   openStore,
   sha256Hex,
@@ -22,6 +24,8 @@ export async function withStore<T>(
   config: NodeConfig,
   body: (deps: ActionDeps, store: Store) => Promise<T>,
 ): Promise<T> {
+  // the node's key, as the node itself uses it (created here if the CLI runs first)
+  const secrets = new SecretBox((await loadNodeKey(config.auth.keyFile)).key)
   const store = await openStore(storeOptions(config))
   try {
     await migrate(store.db)
@@ -35,6 +39,7 @@ export async function withStore<T>(
       bus: new EventBus(),
       log,
       sha256: sha256Hex,
+      secrets,
     }
     return await body(deps, store)
   } finally {

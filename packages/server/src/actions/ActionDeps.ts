@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type { Sha256Hex } from '@liaison/core'
+import type { SecretBox } from '../auth/SecretBox.ts'
 import type { EventBus } from '../events/EventBus.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
@@ -14,4 +15,6 @@ export interface ActionDeps {
   readonly bus: EventBus
   readonly log: Logger
   readonly sha256: Sha256Hex
+  /** Seals and opens the secrets the node must read back, under the node's key. */
+  readonly secrets: SecretBox
 }

@@ -1,6 +1,7 @@
 import type { Principal, User } from '@liaison/core'
 import { callerActor } from '@liaison/core'
 import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.ts'
+import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -23,7 +24,7 @@ export async function startTotpEnrolment(
       const secret = newTotpSecret()
       await ctx.tx
         .updateTable('users')
-        .set({ totp_secret: secret, totp_last_step: null })
+        .set({ totp_secret: deps.secrets.seal(secret, totpContext(row.id)), totp_last_step: null })
         .where('id', '=', row.id)
         .execute()
       ctx.target(row.id, row.org_id)
@@ -48,7 +49,12 @@ export async function confirmTotpEnrolment(
       ctx.target(row.id, row.org_id)
       if (row.totp_enrolled_at) return refuse('conflict', 'a one-time code is already set up')
       if (!row.totp_secret) return refuse('conflict', 'start the enrolment first')
-      const step = verifyTotp(row.totp_secret, input.code, ctx.at.getTime(), null)
+      const step = verifyTotp(
+        deps.secrets.open(row.totp_secret, totpContext(row.id)),
+        input.code,
+        ctx.at.getTime(),
+        null,
+      )
       if (step === null)
         return refuse(
           'invalid_credentials',

@@ -6,6 +6,7 @@ import { verifyTotp } from '../auth/totp.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
+import { totpContext } from '../auth/SecretBox.ts'
 
 export interface SignIn {
   readonly username: string
@@ -87,7 +88,8 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       let totpStep = row.totp_last_step
       if (row.totp_enrolled_at && row.totp_secret) {
         if (!input.code) return refuse('totp_required', 'enter the 6-digit code from your authenticator app')
-        const step = verifyTotp(row.totp_secret, input.code, ctx.at.getTime(), row.totp_last_step)
+        const secret = deps.secrets.open(row.totp_secret, totpContext(row.id))
+        const step = verifyTotp(secret, input.code, ctx.at.getTime(), row.totp_last_step)
         if (step === null) return fail('code')
         totpStep = step
       }

@@ -15,6 +15,7 @@ import { addUser } from '../actions/addUser.ts'
 import { appendLogEntry } from '../actions/appendLogEntry.ts'
 import type { Principal } from '@liaison/core'
 import { totpCode, newTotpSecret } from '../auth/totp.ts'
+import { totpContext } from '../auth/SecretBox.ts'
 
 export interface BenchFigure {
   readonly name: string
@@ -121,7 +122,10 @@ export async function benchActions(options: {
     const secret = newTotpSecret()
     await db
       .updateTable('users')
-      .set({ totp_secret: secret, totp_enrolled_at: new Date() })
+      .set({
+        totp_secret: node.deps.secrets.seal(secret, totpContext(viewer.id)),
+        totp_enrolled_at: new Date(),
+      })
       .where('id', '=', viewer.id)
       .execute()
     const signIn = await fetch(`${node.url}/api/v1/session`, {

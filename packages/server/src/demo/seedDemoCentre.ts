@@ -3,6 +3,7 @@ import { addOrganisation } from '../actions/addOrganisation.ts'
 import { addUser } from '../actions/addUser.ts'
 import { runAction } from '../actions/runAction.ts'
 import { newTotpSecret, totpStep } from '../auth/totp.ts'
+import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow } from '../identity/userRows.ts'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
 import type { DemoCentre } from './demoCentres.ts'
@@ -30,7 +31,7 @@ export async function seedDemoCentre(deps: ActionDeps, centre: DemoCentre): Prom
       await ctx.tx
         .updateTable('users')
         .set({
-          totp_secret: newTotpSecret(),
+          totp_secret: deps.secrets.seal(newTotpSecret(), totpContext(added.id)),
           totp_enrolled_at: ctx.at,
           totp_last_step: totpStep(ctx.at.getTime()) - 2,
         })

@@ -1,6 +1,9 @@
 import type { Logger } from 'pino'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { addOrganisation } from '../actions/addOrganisation.ts'
+import { SecretBox } from '../auth/SecretBox.ts'
+import { loadNodeKey } from '../auth/loadNodeKey.ts'
+import { sealStoredSecrets } from '../auth/sealStoredSecrets.ts'
 import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
@@ -54,12 +57,19 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   const listen = options.listen ?? true
   if (listen) await assertPortFree(config.http.host, config.http.port)
 
+  const nodeKey = await loadNodeKey(config.auth.keyFile)
+  if (nodeKey.created) log.info({ keyFile: config.auth.keyFile }, 'node key created')
+  if (nodeKey.looseMode)
+    log.warn({ keyFile: config.auth.keyFile }, 'the node key file is readable by others: chmod 600 it')
+  const secrets = new SecretBox(nodeKey.key)
   const store: Store = await openStore(storeOptions(config))
   let ready = false
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
     await bindNode(store.db, config.node.id)
+    const sealed = await sealStoredSecrets(store.db, secrets)
+    if (sealed > 0) log.info({ sealed }, 'one-time code secrets sealed with the node key')
 
     const clock = options.clock ?? systemClock
     const metrics = createMetrics(config.node.id)
@@ -75,6 +85,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       bus,
       log,
       sha256: sha256Hex,
+      secrets,
       config,
       metrics,
       isReady: () => ready,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { totpCode, totpStepSeconds } from '../../auth/totp.ts'
+import { totpContext } from '../../auth/SecretBox.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 
 /**
@@ -38,7 +39,7 @@ export function demoRoutes(app: App, deps: AppDeps): void {
       const rows = await deps.store.db
         .selectFrom('users')
         .innerJoin('organisations', 'organisations.id', 'users.org_id')
-        .select(['users.username', 'users.totp_secret', 'organisations.name'])
+        .select(['users.id', 'users.username', 'users.totp_secret', 'organisations.name'])
         .where(
           'users.username',
           'in',
@@ -58,7 +59,7 @@ export function demoRoutes(app: App, deps: AppDeps): void {
               displayName: u.displayName,
               roles: [...u.roles],
               organisation: row.name,
-              code: totpCode(row.totp_secret, now),
+              code: totpCode(deps.secrets.open(row.totp_secret, totpContext(row.id)), now),
               codeExpiresInSeconds: totpStepSeconds - (Math.floor(now / 1000) % totpStepSeconds),
             },
           ]
