@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addOrganisation } from '@liaison/server'
+import { addOrganisation, startNode } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import { openSse } from '../support/sseClient.ts'
 import type { TestNode } from '../support/testNode.ts'
-import { startTestNode } from '../support/testNode.ts'
+import { captureLog, startTestNode, testConfig } from '../support/testNode.ts'
 import type { TestSession } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
 
@@ -130,3 +130,59 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
     expect(node.deps.bus.size).toBe(listeners - 1)
   })
 })
+
+describe.each(engines.filter((e) => e.name === 'postgres').map((e) => [e.name, e] as const))(
+  'several processes of one node on %s',
+  (_name, engine) => {
+    let first: TestNode
+    let session: TestSession
+    beforeAll(async () => {
+      first = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+      session = await signedInAs(first, ['viewer'])
+    })
+    afterAll(async () => {
+      await first.dispose()
+    })
+
+    it('carries every event to the streams of every process, in one order, whichever process wrote it', async () => {
+      const second = await startNode({
+        config: testConfig(first.storeOptions, { 'http.host': '127.0.0.1' }),
+        log: captureLog().log,
+        listen: true,
+      })
+      const onFirst = await openSse(`${first.url}/api/v1/stream?after=latest`, { cookie: session.cookie })
+      const onSecond = await openSse(`${second.url}/api/v1/stream?after=latest`, { cookie: session.cookie })
+      try {
+        const add = (node: { deps: TestNode['deps'] }, code: string) =>
+          addOrganisation(node.deps, {
+            organisation: { code, name: `Partner ${code}`, kind: 'partner', country: 'BE' },
+            caller: operator,
+            source: 'test',
+          })
+        await add(first, 'written-by-first')
+        await add(second, 'written-by-second')
+        await Promise.all([add(first, 'together-1'), add(second, 'together-2'), add(first, 'together-3')])
+        const codes = async (stream: Awaited<ReturnType<typeof openSse>>) =>
+          (await stream.waitFor(5)).map((m) => ({
+            seq: Number(m.id),
+            code: (JSON.parse(m.data) as { body: { organisation: { code: string } } }).body.organisation.code,
+          }))
+        const [seenByFirst, seenBySecond] = await Promise.all([codes(onFirst), codes(onSecond)])
+        expect(seenBySecond).toEqual(seenByFirst)
+        expect(seenByFirst.slice(0, 2).map((e) => e.code)).toEqual(['written-by-first', 'written-by-second'])
+        expect(seenByFirst.map((e) => e.code).sort()).toEqual(
+          ['together-1', 'together-2', 'together-3', 'written-by-first', 'written-by-second'].sort(),
+        )
+        const seqs = seenByFirst.map((e) => e.seq)
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+        // nothing more: each event once
+        await new Promise((r) => setTimeout(r, 300))
+        expect(onFirst.messages).toHaveLength(5)
+        expect(onSecond.messages).toHaveLength(5)
+      } finally {
+        await Promise.all([onFirst.close(), onSecond.close()])
+        await second.close()
+      }
+    })
+  },
+)

@@ -1,9 +1,11 @@
 import type { Actor, DomainEvent, DomainEventBody, StoredEvent } from '@liaison/core'
 import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
 import { insertEvents } from '../events/eventRows.ts'
+import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 
@@ -109,6 +111,9 @@ export async function runAction<T>(
       }
       const head = await lockAuditHead(tx)
       stored = await insertEvents(tx, pending)
+      // on PostgreSQL every process of the node learns of the events once this commits
+      if (stored.length > 0 && deps.store.engine === 'postgres')
+        await sql`select pg_notify(${eventsChannel}, '')`.execute(tx)
       const details = kept
         ? { ...target.details, message: kept.message }
         : stored.length > 0
@@ -133,7 +138,8 @@ export async function runAction<T>(
       )
       return value as T
     })
-    deps.bus.publish(stored)
+    // the embedded store has one process: publish at once (PostgreSQL: followCommittedEvents does)
+    if (deps.store.engine !== 'postgres') deps.bus.publish(stored)
     if (kept) throw new KeptRefusal(kept)
     return result
   } catch (thrown) {

@@ -7,6 +7,7 @@ import { sealStoredSecrets } from '../auth/sealStoredSecrets.ts'
 import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
+import { followCommittedEvents } from '../events/followCommittedEvents.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
 import { createMetrics } from '../metrics.ts'
@@ -64,6 +65,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   const secrets = new SecretBox(nodeKey.key)
   const store: Store = await openStore(storeOptions(config))
   let ready = false
+  let following: { close(): Promise<void> } | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -105,6 +107,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       })
     }
 
+    // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
+    following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
     const app = await buildApp(deps)
     let url = `http://${config.http.host}:${config.http.port}`
     if (listen) {
@@ -128,11 +132,13 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       async close() {
         ready = false
         await app.close()
+        await following?.close()
         await store.close()
         log.info('node stopped')
       },
     }
   } catch (error) {
+    await following?.close().catch(() => {})
     await store.close().catch(() => {})
     throw error
   }

@@ -17,6 +17,15 @@ export interface Store {
   /** Where the data lives, without credentials: a directory or host:port/database. */
   readonly location: string
   ping(): Promise<void>
+  /**
+   * PostgreSQL only: a connection of its own that LISTENs on `channel` and calls `onNotify` for
+   * each notification, or `onLost` once when the connection fails (listen again to resume).
+   */
+  readonly listen?: (
+    channel: string,
+    onNotify: () => void,
+    onLost: (error: Error) => void,
+  ) => Promise<{ close(): Promise<void> }>
   close(): Promise<void>
 }
 
@@ -105,6 +114,30 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     location: where,
     async ping() {
       await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute()
+    },
+    async listen(channel, onNotify, onLost) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`not a channel name: ${channel}`)
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
+      let closing = false
+      let lost = false
+      const lose = (error: Error) => {
+        if (closing || lost) return
+        lost = true
+        onLost(error)
+      }
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify()
+      })
+      client.on('error', lose)
+      client.on('end', () => lose(new Error('the listening connection ended')))
+      await client.connect()
+      await client.query(`LISTEN ${channel}`)
+      return {
+        async close() {
+          closing = true
+          await client.end().catch(() => {})
+        },
+      }
     },
     async close() {
       await db.destroy()
