@@ -12,6 +12,7 @@ import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
+import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
@@ -69,6 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(cookie)
   await app.register(rateLimit, {
     global: false,
+    // counted in the database: shared by every process of the node, kept across restarts
+    store: databaseRateLimitStore(deps.store.db),
     errorResponseBuilder: (_req, context) =>
       new LiaisonError('rate_limited', `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
   })

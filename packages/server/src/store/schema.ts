@@ -315,7 +315,14 @@ export interface PlanDocumentsTable {
   uploaded_by: string
 }
 
+export interface RateLimitsTable {
+  key: string
+  count: number
+  reset_at: Timestamp
+}
+
 export interface Database {
+  rate_limits: RateLimitsTable
   plan_documents: PlanDocumentsTable
   sitrep_versions: SitrepVersionsTable
   attachments: AttachmentsTable
