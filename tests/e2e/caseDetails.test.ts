@@ -39,14 +39,14 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T
 }
 
-/** The text of an element with its spaces made plain (Intl may put a narrow no-break space before PM). */
+/** The text of an element with its spaces made plain (Intl may put no-break spaces between the parts). */
 const plainText = async (locator: Locator): Promise<string> =>
   ((await locator.textContent()) ?? '').replace(/\s/gu, ' ')
 
 describe.skipIf(skip)('log locations, corrections, case details and Brussels times in Chromium', () => {
   const suite = demoBrowserSuite('liaison-details-')
   let duty: Page
-  /** A crisis manager whose browser runs on New York time. */
+  /** A crisis manager whose browser runs on New York time, in American English. */
   let crisis: Page
   let caseId = ''
   const liege = '50.6326° N, 5.5797° E'
@@ -136,11 +136,12 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
   })
 
   it("shows a case's end and place in the case room after its details are edited, in Brussels time from New York", async () => {
-    crisis = await suite.newPage({ timezoneId: 'America/New_York' })
+    crisis = await suite.newPage({ timezoneId: 'America/New_York', locale: 'en-US' })
     await signIn(crisis, suite.url, 'crisis')
     expect(await crisis.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
       'America/New_York',
     )
+    expect(await crisis.evaluate(() => navigator.language)).toBe('en-US')
     await expect.poll(() => crisis.getByRole('button', { name: 'Open a case' }).count()).toBe(1)
     await crisis.getByRole('button', { name: 'Open a case' }).click()
     const open = crisis.getByTestId('open-case-form')
@@ -164,7 +165,8 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
     await expect.poll(() => end.count()).toBe(1)
     // 14:30 in Brussels is 13:30 UTC in January (and 08:30 in New York, which is not shown)
     expect(await end.getAttribute('datetime')).toBe('2031-01-15T13:30:00.000Z')
-    expect(await plainText(end)).toBe('Jan 15, 2031, 2:30:00 PM')
+    // day first and on a 24-hour clock, although the browser is American
+    expect(await plainText(end)).toBe('15 Jan 2031, 14:30:00')
     expect(await crisis.getByTestId('case-location').textContent()).toBe(liege)
     expect(await crisis.getByRole('status').filter({ hasText: 'The case details are saved.' }).count()).toBe(
       1,
@@ -206,7 +208,7 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
       .locator('xpath=following-sibling::dd[1]/time')
     // 14:30 in Brussels is 12:30 UTC in July
     expect(await next.getAttribute('datetime')).toBe('2031-07-01T12:30:00.000Z')
-    expect(await plainText(next)).toBe('Jul 1, 2031, 2:30:00 PM')
+    expect(await plainText(next)).toBe('1 Jul 2031, 14:30:00')
 
     const saved = await apiGet<{
       items: { number: number; version: number; nextUpdateAt: string | null }[]
@@ -216,5 +218,51 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
     await crisis.getByRole('button', { name: 'Edit report 1' }).click()
     expect(await editor.getByLabel('Next update').inputValue()).toBe('2031-07-01T14:30')
     expect(await seriousViolations(crisis)).toEqual([])
+  })
+
+  it('lists the cases a page at a time, with "Show more cases" until the last', async () => {
+    const all = await apiGet<{ items: { id: string; title: string }[]; next: string | null }>(
+      duty,
+      '/api/v1/cases',
+    )
+    expect(all.next).toBeNull()
+    expect(all.items.length).toBeGreaterThan(2)
+    // the node's pages are 500 cases long: the browser asks for pages of 2 here
+    const asked: string[] = []
+    const casesList = (address: URL): boolean => address.pathname === '/api/v1/cases'
+    await duty.route(casesList, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue()
+      const address = new URL(route.request().url())
+      address.searchParams.set('limit', '2')
+      asked.push(address.search)
+      return route.continue({ url: address.href })
+    })
+    await duty.goto(`${suite.url}/#/cases`)
+    await expect.poll(() => duty.getByRole('heading', { name: 'Cases', level: 1 }).count()).toBe(1)
+    const rows = duty.locator('[data-testid^="cases-"] tbody tr')
+    const more = duty.getByRole('button', { name: 'Show more cases' })
+    await expect.poll(() => rows.count()).toBe(2)
+    // with n cases, a click for each further page, and one for the empty page after a full last one
+    const n = all.items.length
+    for (let click = 1; click <= Math.floor(n / 2); click++) {
+      await expect.poll(() => more.count()).toBe(1)
+      await more.click()
+      await expect.poll(() => asked.length).toBe(click + 1)
+      await expect.poll(() => rows.count()).toBe(Math.min(2 + 2 * click, n))
+    }
+    await expect.poll(() => more.count()).toBe(0)
+    expect(
+      await duty
+        .getByRole('status')
+        .filter({ hasText: `Cases shown: ${all.items.length}.` })
+        .count(),
+    ).toBe(1)
+    const titles = await duty.locator('[data-testid^="cases-"] tbody tr a').allTextContents()
+    expect([...titles].sort()).toEqual(all.items.map((c) => c.title).sort())
+    // each page after the first starts after the last case of the one before
+    expect(asked[0]).toBe('?limit=2')
+    expect(asked.slice(1).every((search) => /^\?after=[0-9a-f-]{36}&limit=2$/.test(search))).toBe(true)
+    expect(await seriousViolations(duty)).toEqual([])
+    await duty.unroute(casesList)
   })
 })

@@ -9,6 +9,13 @@ import { demoBrowserSuite } from '../support/demoBrowserSuite.ts'
 const skip = browserMissing()
 const screenshots = screenshotsDir
 
+/** A GET of the API with the page's own session cookie. */
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, page.url()).href)
+  expect(response.status()).toBe(200)
+  return (await response.json()) as T
+}
+
 describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () => {
   const suite = demoBrowserSuite('liaison-desk2-')
   const newPage = (): Promise<Page> => suite.newPage()
@@ -28,6 +35,24 @@ describe.skipIf(skip)('handover, contacts, calendar and maps in Chromium', () =>
     const mine = duty.getByTestId('handover').first()
     await expect.poll(() => mine.textContent()).toContain('Watch the Visé plume')
     expect(await mine.getByTestId('handover-report').textContent()).toContain('Open cases')
+
+    // the demo keeps a roster, so the report says which shift it hands over, and whose
+    const { items } = await apiGet<{
+      items: { report: { shift?: { start: string; end: string; userId: string } | null } }[]
+    }>(duty, '/api/v1/handovers')
+    const shift = items[0]?.report.shift
+    if (!shift) throw new Error('the handover report has no shift')
+    const roster = await apiGet<{ people: { id: string; displayName: string }[] }>(duty, '/api/v1/roster')
+    const officer = roster.people.find((p) => p.id === shift.userId)?.displayName
+    expect(['Dirk Duty', 'Chloé Crisis']).toContain(officer)
+    const shiftLine = mine.getByTestId('handover-shift')
+    const times = shiftLine.locator('time')
+    expect(await times.nth(0).getAttribute('datetime')).toBe(shift.start)
+    expect(await times.nth(1).getAttribute('datetime')).toBe(shift.end)
+    const time = String.raw`\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}:\d{2}` // 24-hour, day first
+    expect(((await shiftLine.textContent()) ?? '').replace(/\s/gu, ' ')).toMatch(
+      new RegExp(`^Shift handed over: ${time} – ${time} \\(${officer}\\)$`),
+    )
     const own = mine.getByRole('button', { name: 'Sign off' })
     expect(await own.getAttribute('aria-disabled')).toBe('true')
     expect(await mine.textContent()).toContain('the incoming officer signs it off')

@@ -12,6 +12,9 @@ import { screenshotsDir, signInAsDemo as signIn } from '../support/demoBrowser.t
 const skip = browserMissing()
 const screenshots = screenshotsDir
 
+/** The case of a case room's address (`…/#/cases/<id>`). */
+const caseIdOf = (page: Page): string => decodeURIComponent(page.url().split('/').pop() ?? '')
+
 /** A small PDF: the node checks the first bytes, not the whole file. */
 const pdf = (text: string): Buffer =>
   Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Title (${text}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`)
@@ -211,5 +214,61 @@ describe.skipIf(skip)("plan documents and a report's earlier versions in Chromiu
     await expect.poll(() => first.locator('dl').isVisible()).toBe(true)
     expect(await first.locator('dl').textContent()).not.toContain('Drinking water')
     expect(await seriousViolations(crisis)).toEqual([])
+  })
+
+  it("follows another officer's edits of a draft live, its earlier versions and an open editor too", async () => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      timezoneId: 'Europe/Brussels',
+      viewport: { width: 1280, height: 900 },
+    })
+    const duty = await context.newPage()
+    await signIn(duty, url, 'duty')
+    await duty.goto(crisis.url())
+    const sitreps = duty.getByTestId('sitreps')
+    await expect.poll(() => sitreps.textContent()).toContain('version 3')
+    await sitreps.locator('summary', { hasText: 'Earlier versions (2)' }).click()
+    await expect.poll(() => sitreps.getByTestId('sitrep-version').count()).toBe(2)
+    // the duty officer starts an edit of version 3 too
+    await duty.getByRole('button', { name: 'Edit report 1' }).click()
+    const dutyEditor = duty.getByTestId('sitrep-editor')
+    await dutyEditor.getByLabel('Resources').fill('One water tanker')
+    // a page that reloads loses this mark
+    await duty.evaluate(() => {
+      ;(window as unknown as { notReloaded: boolean }).notReloaded = true
+    })
+
+    // the crisis manager saves version 4 meanwhile
+    await crisis.getByRole('button', { name: 'Edit report 1' }).click()
+    const editor = crisis.getByTestId('sitrep-editor')
+    await editor.getByLabel('Actions').fill('Cooling centre opened at the Palais des Congrès')
+    await editor.getByRole('button', { name: 'Save the draft' }).click()
+    await expect.poll(() => crisis.getByTestId('sitreps').textContent()).toContain('version 4')
+
+    // the duty officer's page follows without a reload: the report, its earlier versions…
+    await expect.poll(() => sitreps.textContent()).toContain('version 4')
+    await expect.poll(() => sitreps.getByTestId('sitrep-version').count()).toBe(3)
+    expect(await sitreps.locator('summary', { hasText: 'Earlier versions (3)' }).count()).toBe(1)
+    expect(await sitreps.getByTestId('sitrep-version').nth(0).textContent()).toContain(
+      'Version 4 changed: Actions.',
+    )
+    await sitreps.getByText('Show the report').click()
+    expect(await sitreps.locator('dl').first().textContent()).toContain('Palais des Congrès')
+    // …and the open editor keeps what was typed, says why its save would be refused, and is refused
+    expect(await dutyEditor.getByLabel('Resources').inputValue()).toBe('One water tanker')
+    expect(await dutyEditor.getByTestId('sitrep-changed-meanwhile').textContent()).toContain(
+      'Someone else has saved version 4 of this report meanwhile.',
+    )
+    expect(await seriousViolations(duty)).toEqual([])
+    await dutyEditor.getByRole('button', { name: 'Save the draft' }).click()
+    await expect
+      .poll(() => dutyEditor.getByRole('alert').textContent())
+      .toContain('This conflicts with the current state.')
+    expect(await duty.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+    const answer = await duty.request.get(`${url}/api/v1/cases/${caseIdOf(crisis)}/sitreps`)
+    const saved = (await answer.json()) as { items: { version: number; resources: string }[] }
+    expect(saved.items[0]?.version).toBe(4)
+    expect(saved.items[0]?.resources).not.toBe('One water tanker')
+    await context.close()
   })
 })

@@ -6,6 +6,7 @@ import type { NodeInfo } from './api/nodeApi.ts'
 import { fetchNode } from './api/nodeApi.ts'
 import type { Me, SignedIn } from './api/sessionApi.ts'
 import { fetchMe, signOut, signOutEverywhere } from './api/sessionApi.ts'
+import { resetLiveEvents, resumeLiveEvents, setLiveStreamEndedHandler } from './live/liveStream.ts'
 import type { SignOutNotice } from './session/SignInPage.tsx'
 import { sessionHint } from './session/sessionHint.ts'
 import { SignInPage } from './session/SignInPage.tsx'
@@ -53,16 +54,37 @@ export function App() {
       setSession(signedOut(null))
     }
     // A request that finds the session gone (expired, ended elsewhere) brings back the sign-in page.
-    apiClient.setSessionLostHandler(() => {
+    const sessionLost = (): void => {
       apiClient.setCsrfToken(null)
       sessionHint.forget()
+      resetLiveEvents()
       setSession((shown) =>
         shown.kind === 'signed-in' || shown.kind === 'enrolling' ? signedOut('sessionEnded') : shown,
+      )
+    }
+    apiClient.setSessionLostHandler(sessionLost)
+    // So does the live stream, without any request from the page: the node ends it with the
+    // session. Whether the session is really gone is asked once (a change of roles ends the
+    // stream but not the session: the shell then follows the new roles and listens again).
+    setLiveStreamEndedHandler((end) => {
+      fetchMe().then(
+        (me) => {
+          if (!current) return
+          const next = sessionOf(me)
+          setSession((shown) => (shown.kind === 'signed-in' ? next : shown))
+          resumeLiveEvents()
+        },
+        (error: unknown) => {
+          if (!current) return
+          if (end.kind === 'credential-ended' || (isApiError(error) && error.status === 401)) sessionLost()
+          else resumeLiveEvents() // the node is unwell, not the session: listen again
+        },
       )
     })
     return () => {
       current = false
       apiClient.setSessionLostHandler(null)
+      setLiveStreamEndedHandler(null)
     }
   }, [])
 
@@ -77,6 +99,7 @@ export function App() {
     }
     apiClient.setCsrfToken(null)
     sessionHint.forget()
+    resetLiveEvents()
     setSession(signedOut(everywhere ? 'signedOutEverywhere' : 'signedOut'))
   }, [])
 

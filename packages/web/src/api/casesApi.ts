@@ -207,9 +207,16 @@ function query(params: Record<string, string | undefined>): string {
   return text ? `?${text}` : ''
 }
 
+/** One page of cases, latest start first; `next` is the `after` of the following page (null: no more). */
+export interface CasePage {
+  readonly items: readonly CaseRecord[]
+  readonly next: string | null
+}
+
+/** The cases the organisation sees, a page at a time (`after`: the `next` of the page before). */
 export const listCases = (
-  filter: { state?: CaseState; status?: CaseStatus } = {},
-): Promise<Items<CaseRecord>> => apiClient.get(`/api/v1/cases${query(filter)}`)
+  filter: { state?: CaseState; status?: CaseStatus; after?: string } = {},
+): Promise<CasePage> => apiClient.get(`/api/v1/cases${query(filter)}`)
 
 export const openCase = (input: NewCase): Promise<CaseRecord> => apiClient.post('/api/v1/cases', input)
 

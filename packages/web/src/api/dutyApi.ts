@@ -61,6 +61,15 @@ export interface HandoverReport {
     readonly text: string
     readonly decidedAt: string
   }[]
+  /**
+   * The shift handed over, from the roster: null when the organisation keeps no roster; absent
+   * from reports made before the node recorded it.
+   */
+  readonly shift?: {
+    readonly start: string
+    readonly end: string
+    readonly userId: string
+  } | null
   /** What concerned the outgoing officer and was never read (older reports may lack it). */
   readonly unreadItems?: readonly {
     readonly seq: number
@@ -91,11 +100,13 @@ export interface RosterPerson {
   readonly displayName: string
 }
 
-export const fetchRoster = (): Promise<{
+export interface Roster {
   readonly rotation: Rotation | null
   /** All active users of the organisation, named. */
   readonly people?: readonly RosterPerson[]
-}> => apiClient.get('/api/v1/roster')
+}
+
+export const fetchRoster = (): Promise<Roster> => apiClient.get('/api/v1/roster')
 
 export const saveRoster = (rotation: Rotation): Promise<{ readonly ok: boolean }> =>
   apiClient.put('/api/v1/roster', rotation)

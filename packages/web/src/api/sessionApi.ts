@@ -50,3 +50,9 @@ export const startTotpEnrolment = (): Promise<TotpEnrolment> => apiClient.post('
 
 export const confirmTotpEnrolment = (code: string): Promise<SignedIn> =>
   apiClient.post('/api/v1/me/totp', { code })
+
+/** Changes the signed-in person's own password; their other sessions end, this one goes on. */
+export const changePassword = (input: {
+  readonly currentPassword: string
+  readonly newPassword: string
+}): Promise<{ readonly otherSessionsEnded: number }> => apiClient.post('/api/v1/me/password', input)

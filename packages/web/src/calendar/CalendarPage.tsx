@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { brusselsDate } from '../handover/brusselsDates.ts'
 import { useLoad } from '../hooks/useLoad.ts'
+import { dateLocale } from '../i18n/formatDateTime.ts'
 import { caseHref } from '../router/useHashRoute.ts'
 
 /** The events grouped by their Brussels start date, in order. */
@@ -106,7 +107,7 @@ export function CalendarPage({ me }: { readonly me: Me }) {
   const [feedError, setFeedError] = useState<unknown>(null)
   const [status, setStatus] = useState<string | null>(null)
   const mayManage = me.permissions.includes('cases.manage')
-  const dayFormat = new Intl.DateTimeFormat(i18n.language, {
+  const dayFormat = new Intl.DateTimeFormat(dateLocale(i18n.language), {
     timeZone: 'UTC',
     dateStyle: 'full',
   })

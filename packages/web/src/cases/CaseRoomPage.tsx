@@ -118,8 +118,9 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'decision.recorded':
         return reloadDecisions()
       case 'sitrep.drafted':
+      case 'sitrep.revised':
       case 'sitrep.approved':
-        return reloadSitreps()
+        return reloadSitreps() // and an open "Earlier versions" follows the new version
       case 'handover.prepared':
       case 'handover.signed-off':
       case 'map-feature.saved':

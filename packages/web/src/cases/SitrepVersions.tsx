@@ -7,7 +7,7 @@ import { fetchRoster } from '../api/dutyApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { SitrepFacts } from './SitrepFacts.tsx'
-import { earlierVersions } from './sitrepVersions.ts'
+import { earlierVersions, versionAuthorNames } from './sitrepVersions.ts'
 
 interface Loaded {
   readonly versions: readonly SitrepVersionRecord[]
@@ -51,12 +51,7 @@ export function SitrepVersions({ sitrep }: { readonly sitrep: SitrepRecord }) {
   if (sitrep.version < 2) return null
   const loaded = state.loaded
   const earlier = loaded ? earlierVersions(sitrep, loaded.versions) : []
-  const names = new Map<string, string>([
-    ...(loaded?.people ?? []).map((p): [string, string] => [p.id, p.displayName]),
-    ...(loaded?.versions ?? []).flatMap((v): [string, string][] =>
-      v.replacedByName ? [[v.replacedBy, v.replacedByName]] : [],
-    ),
-  ])
+  const names = versionAuthorNames(loaded?.people ?? [], loaded?.versions ?? [])
   const nameOf = (userId: string | null): string => (userId && names.get(userId)) || t('sitreps.someone')
 
   return (

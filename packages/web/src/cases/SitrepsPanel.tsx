@@ -14,16 +14,23 @@ import { casualtyKinds } from './caseVocabulary.ts'
 import { SitrepFacts } from './SitrepFacts.tsx'
 import { SitrepVersions } from './SitrepVersions.tsx'
 
+/**
+ * The edit of a draft. It edits the version it was opened on: if someone else saves the report
+ * meanwhile (it arrives live as `current`), what is being typed stays, the editor says so, and the
+ * node refuses the save as stale rather than overwrite the other edit.
+ */
 function SitrepEditor({
-  sitrep,
+  current,
   onSaved,
   onCancel,
 }: {
-  readonly sitrep: SitrepRecord
+  readonly current: SitrepRecord
   readonly onSaved: (saved: SitrepRecord) => void
   readonly onCancel: () => void
 }) {
   const { t } = useTranslation()
+  const [sitrep] = useState(current)
+  const stale = current.version !== sitrep.version
   const [conditions, setConditions] = useState(sitrep.conditions)
   const [actions, setActions] = useState(sitrep.actions)
   const [needs, setNeeds] = useState(sitrep.needs)
@@ -78,6 +85,10 @@ function SitrepEditor({
   return (
     <form className="card" noValidate onSubmit={(event) => void submit(event)} data-testid="sitrep-editor">
       <h4>{t('sitreps.editTitle', { number: sitrep.number, version: sitrep.version })}</h4>
+      {/* a live region from the start, so that the news is read out when it comes */}
+      <div role="status" className={stale ? 'notice' : undefined} data-testid="sitrep-changed-meanwhile">
+        {stale && t('sitreps.changedMeanwhile', { version: current.version })}
+      </div>
       {error !== null && <ErrorAlert error={error} />}
       <TextAreaField label={t('sitreps.conditions')} value={conditions} onChange={setConditions} rows={5} />
       <TextAreaField label={t('sitreps.actions')} value={actions} onChange={setActions} rows={3} />
@@ -230,8 +241,8 @@ export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged 
             </div>
             {editing === s.id && s.state === 'draft' && (
               <SitrepEditor
-                key={`${s.id}-${s.version}`}
-                sitrep={s}
+                key={s.id}
+                current={s}
                 onCancel={() => setEditing(null)}
                 onSaved={(saved) => {
                   setEditing(null)

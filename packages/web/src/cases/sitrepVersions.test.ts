@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SitrepRecord, SitrepVersionRecord } from '../api/casesApi.ts'
-import { changedFields, earlierVersions, readSitrepContent } from './sitrepVersions.ts'
+import { changedFields, earlierVersions, readSitrepContent, versionAuthorNames } from './sitrepVersions.ts'
 
 const none = { dead: 0, injured: 0, missing: 0, evacuated: 0 }
 const content = {
@@ -113,5 +113,34 @@ describe('what changed between two versions', () => {
         { ...content, nextUpdateAt: '2026-03-01T12:00:00.000Z' },
       ),
     ).toEqual([])
+  })
+})
+
+describe('versionAuthorNames', () => {
+  const version = (n: number, replacedBy: string, replacedByName?: string): SitrepVersionRecord => ({
+    version: n,
+    content: {},
+    replacedAt: '2026-03-01T10:00:00.000Z',
+    replacedBy,
+    ...(replacedByName === undefined ? {} : { replacedByName }),
+  })
+
+  it("names a partner's officer from the node's replacedByName, beside the organisation's people", () => {
+    const names = versionAuthorNames(
+      [{ id: 'usr_drafter', displayName: 'Dirk Duty' }],
+      [version(1, 'usr_partner', 'Paul Partner (Police fédérale)'), version(2, 'usr_drafter', 'Dirk Duty')],
+    )
+    expect(names.get('usr_partner')).toBe('Paul Partner (Police fédérale)')
+    expect(names.get('usr_drafter')).toBe('Dirk Duty')
+  })
+
+  it('leaves out a missing or empty replacedByName (older nodes, a removed account)', () => {
+    const names = versionAuthorNames(
+      [{ id: 'usr_drafter', displayName: 'Dirk Duty' }],
+      [version(1, 'usr_gone', ''), version(2, 'usr_other'), version(3, 'usr_drafter', '')],
+    )
+    expect(names.has('usr_gone')).toBe(false)
+    expect(names.has('usr_other')).toBe(false)
+    expect(names.get('usr_drafter')).toBe('Dirk Duty')
   })
 })

@@ -125,3 +125,20 @@ export function earlierVersions(
     })
     .reverse()
 }
+
+/**
+ * Who is who, to name the people who saved the versions: the organisation's people, and the name
+ * the node gives each version's replacer (`replacedByName`, which also names a partner's officer;
+ * an empty or missing one is left out).
+ */
+export function versionAuthorNames(
+  people: readonly { readonly id: string; readonly displayName: string }[],
+  versions: readonly SitrepVersionRecord[],
+): Map<string, string> {
+  return new Map<string, string>([
+    ...people.map((p): [string, string] => [p.id, p.displayName]),
+    ...versions.flatMap((v): [string, string][] =>
+      v.replacedByName ? [[v.replacedBy, v.replacedByName]] : [],
+    ),
+  ])
+}

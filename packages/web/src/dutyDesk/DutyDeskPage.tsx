@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
+import type { CaseRecord, LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
 import { listCases, listLog, listOverdueTasks } from '../api/casesApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { CaseTable } from '../cases/CaseTable.tsx'
@@ -30,6 +30,19 @@ function isToday(value: string): boolean {
   return brusselsDay.format(new Date(value)) === brusselsDay.format(new Date())
 }
 
+/**
+ * The cases still going on (open or monitoring), latest start first: asked by state, so that an
+ * open case is shown however many closed ones came after it.
+ */
+async function listLiveCases(): Promise<{ readonly items: readonly CaseRecord[] }> {
+  const [open, monitoring] = await Promise.all([
+    listCases({ state: 'open' }),
+    listCases({ state: 'monitoring' }),
+  ])
+  const items = [...open.items, ...monitoring.items]
+  return { items: items.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)) }
+}
+
 function isLogEntry(value: unknown): value is LogEntryRecord {
   return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
 }
@@ -43,7 +56,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const may = (permission: Me['permissions'][number]): boolean => me.permissions.includes(permission)
   const { organisations, nameOf } = useOrganisations()
   const log = useLoad(() => listLog(null))
-  const cases = useLoad(() => listCases())
+  const cases = useLoad(listLiveCases)
   const overdue = useLoad(listOverdueTasks)
   const [showEarlier, setShowEarlier] = useState(false)
   const [opening, setOpening] = useState(false)

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HandoverRecord } from '../api/dutyApi.ts'
-import { listHandovers, prepareHandover, signOffHandover } from '../api/dutyApi.ts'
+import { fetchRoster, listHandovers, prepareHandover, signOffHandover } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
@@ -18,11 +18,14 @@ import { RosterPanel } from './RosterPanel.tsx'
 function HandoverItem({
   handover,
   me,
+  people,
   open,
   onSignedOff,
 }: {
   readonly handover: HandoverRecord
   readonly me: Me
+  /** The organisation's active people, by id. */
+  readonly people: ReadonlyMap<string, string>
   readonly open: boolean
   readonly onSignedOff: () => void
 }) {
@@ -31,6 +34,13 @@ function HandoverItem({
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const mine = handover.outgoingUserId === me.user.id
+  const nameOf = (userId: string): string | null =>
+    userId === me.user.id
+      ? me.user.displayName
+      : (people.get(userId) ??
+        (userId === handover.outgoingUserId ? handover.outgoingName : undefined) ??
+        (userId === handover.signedOffBy ? handover.signedOffByName : undefined) ??
+        null)
   const mayManage = me.permissions.includes('cases.manage')
 
   const signOff = async (): Promise<void> => {
@@ -79,7 +89,7 @@ function HandoverItem({
       )}
       <details open={open}>
         <summary>{t('handover.report')}</summary>
-        <HandoverReportView report={handover.report} headingLevel={4} />
+        <HandoverReportView report={handover.report} headingLevel={4} nameOf={nameOf} />
       </details>
       {!handover.signedOffAt && mayManage && (
         <div className="button-row">
@@ -110,6 +120,8 @@ export function HandoverPage({ me }: { readonly me: Me }) {
   const prepareId = useId()
   const listId = useId()
   const handovers = useLoad(listHandovers)
+  const roster = useLoad(fetchRoster)
+  const people = new Map((roster.data?.people ?? []).map((p) => [p.id, p.displayName]))
   const [notes, setNotes] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -145,7 +157,7 @@ export function HandoverPage({ me }: { readonly me: Me }) {
       <h1>{t('handover.title')}</h1>
       <p className="lead">{t('handover.intro')}</p>
 
-      <RosterPanel me={me} />
+      <RosterPanel me={me} roster={roster} />
 
       {mayManage && (
         <section aria-labelledby={prepareId}>
@@ -182,6 +194,7 @@ export function HandoverPage({ me }: { readonly me: Me }) {
                 key={h.id}
                 handover={h}
                 me={me}
+                people={people}
                 open={i === 0}
                 onSignedOff={() => {
                   setStatus(t('handover.signedOff'))

@@ -15,14 +15,26 @@ const notificationKey = {
 export function HandoverReportView({
   report,
   headingLevel = 3,
+  nameOf = () => null,
 }: {
   readonly report: HandoverReport
   readonly headingLevel?: 3 | 4
+  /** The name of a person of the organisation, if known. */
+  readonly nameOf?: (userId: string) => string | null
 }) {
   const { t } = useTranslation()
   const H = headingLevel === 3 ? 'h3' : 'h4'
+  const shift = report.shift ?? null
+  const officer = shift ? nameOf(shift.userId) : null
   return (
     <div className="handover-report" data-testid="handover-report">
+      {shift && (
+        <p data-testid="handover-shift">
+          <strong>{t('handover.shift')}</strong> <DateTime value={shift.start} /> –{' '}
+          <DateTime value={shift.end} />
+          {officer && ` (${officer})`}
+        </p>
+      )}
       <H>{t('handover.openCases', { number: report.openCases.length })}</H>
       {report.openCases.length === 0 ? (
         <p className="muted">{t('handover.none')}</p>

@@ -2,8 +2,8 @@ import type { FormEvent } from 'react'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/ApiError.ts'
-import type { RosterPerson, ShiftRecord } from '../api/dutyApi.ts'
-import { fetchRoster, listShifts, overrideShift, saveRoster } from '../api/dutyApi.ts'
+import type { Roster, RosterPerson, ShiftRecord } from '../api/dutyApi.ts'
+import { listShifts, overrideShift, saveRoster } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import type { UserRecord } from '../api/usersApi.ts'
 import { listUsers } from '../api/usersApi.ts'
@@ -13,7 +13,9 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import type { Loaded } from '../hooks/useLoad.ts'
 import { useLoad } from '../hooks/useLoad.ts'
+import { brusselsFormat } from '../i18n/formatDateTime.ts'
 import { addDays, brusselsDate } from './brusselsDates.ts'
 
 const rosterDays = 7
@@ -126,11 +128,7 @@ function OverrideForm({
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const when = (iso: string): string =>
-    new Intl.DateTimeFormat(i18n.language, {
-      timeZone: 'Europe/Brussels',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso))
+    brusselsFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -184,12 +182,14 @@ function OverrideForm({
   )
 }
 
-/** Who is on duty now, and the shifts of the coming week in Brussels time. */
-export function RosterPanel({ me }: { readonly me: Me }) {
+/**
+ * Who is on duty now, and the shifts of the coming week in Brussels time. `roster` is loaded by
+ * the page, which names people with it too.
+ */
+export function RosterPanel({ me, roster }: { readonly me: Me; readonly roster: Loaded<Roster> }) {
   const { t } = useTranslation()
   const headingId = useId()
   const shifts = useLoad(loadShifts)
-  const roster = useLoad(fetchRoster)
   const [status, setStatus] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   const mayManage = me.permissions.includes('cases.manage')

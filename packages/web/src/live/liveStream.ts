@@ -9,6 +9,7 @@ export const liveKinds = [
   'task.updated',
   'decision.recorded',
   'sitrep.drafted',
+  'sitrep.revised',
   'sitrep.approved',
   'handover.prepared',
   'handover.signed-off',
@@ -37,9 +38,24 @@ export interface LiveEvent {
 
 type Listener = (event: LiveEvent) => void
 
+/**
+ * Why the stream stopped for good: `credential-ended` when the node ended it because the session
+ * ended (signed out elsewhere, expired, account disabled or its roles changed; `reason` is the
+ * node's words), `refused` when the browser gave up reconnecting (the node refused the stream).
+ */
+export type StreamEnd =
+  { readonly kind: 'credential-ended'; readonly reason: string } | { readonly kind: 'refused' }
+
 const listeners = new Set<Listener>()
 let source: EventSource | null = null
 let lastSeq = 0
+let onEnded: ((end: StreamEnd) => void) | null = null
+/** Set once the stream stopped for good: nothing reconnects until `resumeLiveEvents()` or `resetLiveEvents()`. */
+let halted = false
+let retryTimer: ReturnType<typeof setTimeout> | null = null
+
+/** After a refused stream, the page asks the node again after this long, not at once. */
+const refusedPause = 5_000
 
 function onMessage(message: MessageEvent<string>): void {
   let event: LiveEvent
@@ -52,17 +68,73 @@ function onMessage(message: MessageEvent<string>): void {
   for (const listener of [...listeners]) listener(event)
 }
 
+/** Closes the connection for good (no reconnecting) and says why. */
+function stop(end: StreamEnd): void {
+  source?.close()
+  source = null
+  halted = true
+  onEnded?.(end)
+}
+
+function onCredentialEnded(message: MessageEvent<string>): void {
+  let reason = ''
+  try {
+    const data = JSON.parse(message.data) as { reason?: unknown }
+    if (typeof data.reason === 'string') reason = data.reason
+  } catch {
+    // the event itself is what counts
+  }
+  stop({ kind: 'credential-ended', reason })
+}
+
+function onError(this: EventSource): void {
+  // a dropped connection is retried by the browser (readyState CONNECTING); a refused one is not
+  if (this !== source || this.readyState !== EventSource.CLOSED) return
+  source = null
+  halted = true
+  retryTimer = setTimeout(() => {
+    retryTimer = null
+    stop({ kind: 'refused' })
+  }, refusedPause)
+}
+
 function open(): void {
-  if (source || typeof EventSource === 'undefined') return
+  if (source || halted || typeof EventSource === 'undefined') return
   // The browser resumes with Last-Event-ID after a drop; `after` resumes after a page change.
   source = new EventSource(lastSeq > 0 ? `/api/v1/stream?after=${lastSeq}` : '/api/v1/stream?after=latest')
   for (const kind of liveKinds) source.addEventListener(kind, onMessage)
+  source.addEventListener('credential-ended', onCredentialEnded)
+  source.addEventListener('error', onError)
 }
 
 function closeIfIdle(): void {
   if (listeners.size > 0 || !source) return
   source.close()
   source = null
+}
+
+/**
+ * Who is told when the stream stops for good (one handler: the app, which finds out whether the
+ * session is still there). Until then no page gets live events; `resumeLiveEvents()` reconnects.
+ */
+export function setLiveStreamEndedHandler(handler: ((end: StreamEnd) => void) | null): void {
+  onEnded = handler
+}
+
+/** Reconnects after the stream stopped, if a page is listening (the session turned out to be alive). */
+export function resumeLiveEvents(): void {
+  halted = false
+  if (listeners.size > 0) open()
+}
+
+/** Forgets where the stream was: the next session starts at the newest event. */
+export function resetLiveEvents(): void {
+  if (retryTimer) clearTimeout(retryTimer)
+  retryTimer = null
+  source?.close()
+  source = null
+  halted = false
+  lastSeq = 0
 }
 
 /** Listens to the node's live stream (one connection for the whole shell) while mounted. */

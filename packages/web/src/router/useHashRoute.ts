@@ -14,6 +14,7 @@ export const routes = [
   'users',
   'tokens',
   'audit',
+  'password',
 ] as const
 export type Route = (typeof routes)[number]
 
@@ -29,6 +30,7 @@ const hashes: Readonly<Record<Exclude<Route, 'case'>, string>> = {
   users: '#/users',
   tokens: '#/tokens',
   audit: '#/audit',
+  password: '#/password',
 }
 
 const casePattern = /^#\/cases\/([0-9a-f-]{36})$/i

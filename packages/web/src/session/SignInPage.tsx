@@ -107,7 +107,11 @@ export function SignInPage({ centreName, version, notice, problem, onSignedIn }:
       <main id="main" tabIndex={-1} className="public-main">
         <section className="card sign-in" aria-labelledby={titleId}>
           <h2 id={titleId}>{t('signIn.title')}</h2>
-          {notice && <p className="notice">{t(`signIn.${notice}`)}</p>}
+          {notice && (
+            <p className="notice" data-testid="signin-notice">
+              {t(`signIn.${notice}`)}
+            </p>
+          )}
           {problem !== null && <ErrorAlert error={problem} explain={false} />}
           <p>{t('signIn.intro')}</p>
           <form

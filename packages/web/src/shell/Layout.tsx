@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NodeInfo } from '../api/nodeApi.ts'
 import type { Me } from '../api/sessionApi.ts'
+import { ChangePasswordPage } from '../account/ChangePasswordPage.tsx'
 import { AuditPage } from '../audit/AuditPage.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { CaseRoomPage } from '../cases/CaseRoomPage.tsx'
@@ -66,6 +67,8 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
       return <TokensPage me={me} />
     case 'audit':
       return <AuditPage me={me} />
+    case 'password':
+      return <ChangePasswordPage me={me} />
     default: {
       const unknownRoute: never = route
       return unknownRoute
@@ -100,7 +103,7 @@ export function Layout({ centreName, node, me, onSignOut }: LayoutProps) {
     <div className="page page-shell">
       <SkipLink />
       <CentreHeader centreName={centreName}>
-        <UserMenu me={me} onSignOut={onSignOut} />
+        <UserMenu me={me} onSignOut={onSignOut} route={route} />
       </CentreHeader>
       <nav className="main-nav" aria-label={t('nav.label')}>
         <ul>

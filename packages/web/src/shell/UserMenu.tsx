@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next'
 import type { Me } from '../api/sessionApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { roleLabel } from '../i18n/roleLabel.ts'
+import type { Route } from '../router/useHashRoute.ts'
+import { hrefOf } from '../router/useHashRoute.ts'
 import { NotificationsMenu } from './NotificationsMenu.tsx'
 
 export interface UserMenuProps {
   readonly me: Me
   readonly onSignOut: (everywhere: boolean) => Promise<void>
+  /** The page shown, so that the menu's own page link can say it is the current one. */
+  readonly route?: Route | null
 }
 
-/** Who is signed in (name, organisation, roles) and the two ways out. */
-export function UserMenu({ me, onSignOut }: UserMenuProps) {
+/** Who is signed in (name, organisation, roles), a way to change the password, and the two ways out. */
+export function UserMenu({ me, onSignOut, route = null }: UserMenuProps) {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -49,6 +53,13 @@ export function UserMenu({ me, onSignOut }: UserMenuProps) {
       </div>
       <div className="user-actions">
         <NotificationsMenu />
+        <a
+          className="button button-on-dark"
+          href={hrefOf('password')}
+          aria-current={route === 'password' ? 'page' : undefined}
+        >
+          {t('shell.changePassword')}
+        </a>
         <button
           type="button"
           className="button button-on-dark"
