@@ -1,7 +1,7 @@
 import type { Principal } from '@liaison/core'
-import { LiaisonError, afterFailure, callerActor, isLocked, passwordProblems } from '@liaison/core'
+import { LiaisonError, callerActor, isLocked, passwordProblems } from '@liaison/core'
 import { hashPassword, verifyPassword } from '../auth/passwordHasher.ts'
-import { findUserRow } from '../identity/userRows.ts'
+import { findUserRow, recordFailure } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
 
@@ -33,12 +33,7 @@ export async function changeOwnPassword(
       if (isLocked(state, ctx.at))
         return refuse('account_locked', `this account is locked until ${row.locked_until?.toISOString()}`)
       if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-        const next = afterFailure(state, ctx.at)
-        await ctx.tx
-          .updateTable('users')
-          .set({ failed_count: next.failedCount, locked_until: next.lockedUntil })
-          .where('id', '=', row.id)
-          .execute()
+        await recordFailure(ctx.tx, row, ctx.at)
         ctx.target(row.id, row.org_id, { reason: 'current password' })
         throw keepChanges(
           new LiaisonError('validation_failed', 'currentPassword: this is not your current password', {

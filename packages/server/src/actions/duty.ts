@@ -12,6 +12,7 @@ import {
   shiftsBetween,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { listVisibleCases } from '../cases/caseRows.ts'
 import { toTask } from '../cases/taskRows.ts'
 import { notificationsFor } from '../notifications/notificationsFor.ts'
@@ -220,18 +221,15 @@ export async function buildHandoverReport(
   // every case not closed, however many: the report never drops one
   const open = await listVisibleCases(db, orgId, { notClosed: true, limit: null })
   const openIds = open.map((c) => c.id)
+  // the joined case (as c) is one the organisation owns or takes part in
+  const caseSeen = sql<boolean>`(c.owner_org_id = ${orgId} or ${orgId} = any(c.participants))`
   const entries = await db
     .selectFrom('log_entries as e')
     .leftJoin('cases as c', 'c.id', 'e.case_id')
     .select(['e.id', 'e.case_id', 'e.occurred_at', 'e.text'])
     .where('e.recorded_at', '>', from)
     .where('e.recorded_at', '<=', to)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('e.case_id', 'is', null), eb('e.org_id', '=', orgId)]),
-        eb.or([eb('c.owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('c.participants'))]),
-      ]),
-    )
+    .where((eb) => eb.or([eb.and([eb('e.case_id', 'is', null), eb('e.org_id', '=', orgId)]), caseSeen]))
     .orderBy('e.recorded_at', 'desc')
     .execute()
   // a closed case's tasks are no longer the desk's to follow
@@ -253,9 +251,7 @@ export async function buildHandoverReport(
     .select(['d.id', 'd.case_id', 'd.text', 'd.decided_at'])
     .where('d.recorded_at', '>', from)
     .where('d.recorded_at', '<=', to)
-    .where((eb) =>
-      eb.or([eb('c.owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('c.participants'))]),
-    )
+    .where(caseSeen)
     .orderBy('d.decided_at')
     .execute()
   const soon = to.getTime() + 48 * 3_600_000

@@ -1,9 +1,9 @@
 import type { User } from '@liaison/core'
-import { LiaisonError, afterFailure, afterSuccess, isLocked } from '@liaison/core'
+import { LiaisonError, afterSuccess, isLocked } from '@liaison/core'
 import { decoyHash, verifyPassword } from '../auth/passwordHasher.ts'
 import { newCsrfToken, newSecret } from '../auth/secrets.ts'
 import { verifyTotp } from '../auth/totp.ts'
-import { findUserRow, toUser } from '../identity/userRows.ts'
+import { findUserRow, recordFailure, toUser } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
 import { totpContext } from '../auth/SecretBox.ts'
@@ -63,12 +63,7 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       // why it failed goes to the audit only: the answer must not tell a guesser what was right
       const fail = async (reason: 'password' | 'code'): Promise<never> => {
         ctx.target(row.id, row.org_id, { reason })
-        const next = afterFailure(state, ctx.at)
-        await ctx.tx
-          .updateTable('users')
-          .set({ failed_count: next.failedCount, locked_until: next.lockedUntil })
-          .where('id', '=', row.id)
-          .execute()
+        const next = await recordFailure(ctx.tx, row, ctx.at)
         throw keepChanges(
           next.lockedUntil && isLocked(next, ctx.at)
             ? new LiaisonError(
