@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import type { PasswordField, PasswordProblems } from './passwordChange.ts'
 import { passwordChangeProblems, passwordProblemsFromNode } from './passwordChange.ts'
 
@@ -21,9 +22,8 @@ export function ChangePasswordPage({ me }: { readonly me: Me }) {
   const [newPassword, setNewPassword] = useState('')
   const [repeatPassword, setRepeatPassword] = useState('')
   const [problems, setProblems] = useState<PasswordProblems>({})
-  const [error, setError] = useState<unknown>(null)
   const [done, setDone] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
 
   const problem = (field: PasswordField): string | null => {
@@ -50,27 +50,28 @@ export function ChangePasswordPage({ me }: { readonly me: Me }) {
       focusFirstInvalid(form)
       return
     }
-    setBusy(true)
-    try {
-      const { otherSessionsEnded } = await changePassword({ currentPassword, newPassword })
-      setCurrentPassword('')
-      setNewPassword('')
-      setRepeatPassword('')
-      setDone(
-        otherSessionsEnded === 0
-          ? t('password.changedAlone')
-          : t('password.changedOthers', { count: otherSessionsEnded }),
-      )
-    } catch (caught) {
-      const fromNode = passwordProblemsFromNode(caught)
-      flushSync(() => {
-        setError(caught)
-        if (fromNode) setProblems(fromNode)
-      })
-      if (fromNode && formRef.current) focusFirstInvalid(formRef.current)
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const { otherSessionsEnded } = await changePassword({ currentPassword, newPassword })
+        setCurrentPassword('')
+        setNewPassword('')
+        setRepeatPassword('')
+        setDone(
+          otherSessionsEnded === 0
+            ? t('password.changedAlone')
+            : t('password.changedOthers', { count: otherSessionsEnded }),
+        )
+      },
+      // the node's problems with a field go on that field, and the keyboard to the first of them
+      (caught) => {
+        const fromNode = passwordProblemsFromNode(caught)
+        flushSync(() => {
+          setError(caught)
+          if (fromNode) setProblems(fromNode)
+        })
+        if (fromNode && formRef.current) focusFirstInvalid(formRef.current)
+      },
+    )
   }
 
   const fieldsRefused = passwordProblemsFromNode(error) !== null

@@ -1,15 +1,16 @@
 import type { Severity } from '@liaison/core'
 import type { FormEvent } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { CaseCorrection, CaseRecord, Scaling } from '../api/casesApi.ts'
 import { updateCase } from '../api/casesApi.ts'
-import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { CardForm } from '../components/CardForm.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import type { ScalingChoice } from './caseHelpers.ts'
 import { scalingChoiceOf, scalingOf } from './caseHelpers.ts'
@@ -59,7 +60,6 @@ export function CaseEditForm({
   readonly onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const headingId = useId()
   const titleRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState(theCase.title)
   const [description, setDescription] = useState(theCase.description)
@@ -68,8 +68,7 @@ export function CaseEditForm({
   const [endsAt, setEndsAt] = useState(toBrusselsLocal(theCase.endsAt))
   const [problem, setProblem] = useState<string | null>(null)
   const [endProblem, setEndProblem] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   useEffect(() => titleRef.current?.focus(), [])
 
@@ -100,26 +99,20 @@ export function CaseEditForm({
       endsAt: end,
     })
     if (Object.keys(change).length === 0) return onCancel()
-    setBusy(true)
-    try {
+    await run(async () => {
       onSaved(await updateCase(theCase.id, change))
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <form
+    <CardForm
+      title={t('caseEdit.title')}
+      testId="case-edit-form"
+      onSubmit={submit}
+      error={error}
+      headingLevel={2}
       className="case-edit"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(event) => void submit(event)}
-      data-testid="case-edit-form"
     >
-      <h2 id={headingId}>{t('caseEdit.title')}</h2>
-      {error !== null && <ErrorAlert error={error} />}
       <TextField
         label={t('cases.caseTitle')}
         value={title}
@@ -156,6 +149,6 @@ export function CaseEditForm({
           {t('app.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 
 export interface DecisionsPanelProps {
   readonly caseId: string
@@ -28,9 +29,8 @@ export function DecisionsPanel(props: DecisionsPanelProps) {
   const [decidedBy, setDecidedBy] = useState(props.defaultDecidedBy)
   const [rationale, setRationale] = useState('')
   const [problems, setProblems] = useState<{ text?: string; decidedBy?: string }>({})
-  const [error, setError] = useState<unknown>(null)
   const [status, setStatus] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
   const { from } = props
 
   useEffect(() => {
@@ -49,8 +49,7 @@ export function DecisionsPanel(props: DecisionsPanelProps) {
     setProblems(found)
     setError(null)
     if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await recordDecision(props.caseId, {
         text: text.trim(),
         decidedBy: decidedBy.trim(),
@@ -62,11 +61,7 @@ export function DecisionsPanel(props: DecisionsPanelProps) {
       setStatus(t('decisions.recorded'))
       props.onFromDone()
       props.onChanged()
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

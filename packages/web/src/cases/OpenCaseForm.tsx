@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
 import type { ScalingChoice } from './caseHelpers.ts'
 import { pointFromInput, scalingChoiceOf, scalingOf, titleFromText } from './caseHelpers.ts'
@@ -55,8 +56,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
   const [lat, setLat] = useState('')
   const [lon, setLon] = useState('')
   const [problems, setProblems] = useState<Problems>({})
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   useEffect(() => {
     if (from) titleRef.current?.focus()
@@ -85,8 +85,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
       setError(null)
     })
     if (Object.keys(found).length > 0) return focusFirstInvalid(form)
-    setBusy(true)
-    try {
+    await run(async () => {
       const opened = await openCase({
         kind,
         status,
@@ -103,11 +102,7 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
         ...(from ? { fromLogEntry: from.id } : {}),
       })
       onOpened(opened)
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

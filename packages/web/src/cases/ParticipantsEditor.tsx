@@ -1,11 +1,12 @@
 import type { FormEvent } from 'react'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseRecord } from '../api/casesApi.ts'
 import { updateCase } from '../api/casesApi.ts'
 import type { OrganisationRecord } from '../api/nodeApi.ts'
+import { CardForm } from '../components/CardForm.tsx'
 import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
-import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 
 export interface ParticipantsEditorProps {
   readonly theCase: CaseRecord
@@ -18,38 +19,29 @@ export interface ParticipantsEditorProps {
 /** The owner's choice of the organisations taking part in a case (by code). */
 export function ParticipantsEditor({ theCase, organisations, onSaved, onCancel }: ParticipantsEditorProps) {
   const { t } = useTranslation()
-  const headingId = useId()
   const others = organisations.filter((o) => o.id !== theCase.ownerOrgId)
   const [chosen, setChosen] = useState<string[]>(() =>
     others.filter((o) => theCase.participants.includes(o.id)).map((o) => o.code),
   )
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     if (busy) return
     setError(null)
-    setBusy(true)
-    try {
+    await run(async () => {
       onSaved(await updateCase(theCase.id, { participants: chosen }))
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <form
-      className="card"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(event) => void submit(event)}
-      data-testid="participants-form"
+    <CardForm
+      title={t('caseRoom.participantsTitle')}
+      testId="participants-form"
+      onSubmit={submit}
+      error={error}
+      headingLevel={2}
     >
-      <h2 id={headingId}>{t('caseRoom.participantsTitle')}</h2>
-      {error !== null && <ErrorAlert error={error} />}
       {others.length === 0 ? (
         <p className="muted">{t('caseRoom.noOtherOrganisations')}</p>
       ) : (
@@ -68,6 +60,6 @@ export function ParticipantsEditor({ theCase, organisations, onSaved, onCancel }
           {t('app.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }

@@ -13,6 +13,7 @@ import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { taskPriorities } from './caseVocabulary.ts'
 
@@ -58,9 +59,8 @@ export function TasksPanel(props: TasksPanelProps) {
   const [newDue, setNewDue] = useState('')
   const [dueProblem, setDueProblem] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
   const [status, setStatus] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
   const { from, mayWrite } = props
   const toOwnOrganisation = assignee === '' || assignee === props.ownOrgCode
 
@@ -97,8 +97,7 @@ export function TasksPanel(props: TasksPanelProps) {
     }
     setProblem(null)
     setError(null)
-    setBusy(true)
-    try {
+    await run(async () => {
       const due = dueAt ? fromBrusselsLocal(dueAt) : null
       const created = await createTask(props.caseId, {
         title: trimmed,
@@ -116,11 +115,7 @@ export function TasksPanel(props: TasksPanelProps) {
       setStatus(t('tasks.created', { title: created.title }))
       props.onFromDone()
       props.onChanged()
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const move = async (task: TaskRecord, state: TaskState): Promise<void> => {

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next'
 import type { ContactKind, ContactRecord } from '../api/dutyApi.ts'
 import { addContact, contactKinds, listContacts, updateContact } from '../api/dutyApi.ts'
 import type { Me } from '../api/sessionApi.ts'
+import { CardForm } from '../components/CardForm.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { addDays, brusselsDate } from '../handover/brusselsDates.ts'
+import { useSubmit } from '../hooks/useSubmit.ts'
 
 const kindOf = (value: string): ContactKind | '' => contactKinds.find((k) => k === value) ?? ''
 
@@ -23,7 +25,6 @@ function ContactForm({
   readonly onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const headingId = useId()
   const [kind, setKind] = useState<ContactKind>(editing?.kind ?? 'point-of-contact')
   const [name, setName] = useState(editing?.name ?? '')
   const [role, setRole] = useState(editing?.role ?? '')
@@ -34,8 +35,7 @@ function ContactForm({
   const [available247, setAvailable247] = useState(editing?.available247 ?? false)
   const [revalidateBy, setRevalidateBy] = useState(addDays(brusselsDate(new Date()), 365))
   const [problems, setProblems] = useState<{ name?: string; revalidateBy?: string }>({})
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
   const checkId = useId()
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -48,8 +48,7 @@ function ContactForm({
     setProblems(found)
     setError(null)
     if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const firstPhone = phone.trim()
         ? [{ label: editing?.phones[0]?.label ?? t('contacts.phone'), number: phone.trim() }]
         : []
@@ -79,25 +78,16 @@ function ContactForm({
           ...(firstEmail.length > 0 ? { emails: firstEmail } : {}),
         })
       onAdded(name.trim())
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <form
-      className="card"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => void submit(e)}
-      data-testid={editing ? 'contact-edit-form' : 'contact-form'}
+    <CardForm
+      title={editing ? t('contacts.editTitle', { name: editing.name }) : t('contacts.addTitle')}
+      testId={editing ? 'contact-edit-form' : 'contact-form'}
+      onSubmit={submit}
+      error={error}
     >
-      <h3 id={headingId}>
-        {editing ? t('contacts.editTitle', { name: editing.name }) : t('contacts.addTitle')}
-      </h3>
-      {error !== null && <ErrorAlert error={error} />}
       <SelectField
         label={t('contacts.kind')}
         value={kind}
@@ -161,7 +151,7 @@ function ContactForm({
           {t('app.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }
 

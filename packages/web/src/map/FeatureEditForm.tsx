@@ -1,12 +1,14 @@
 import type { FormEvent } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/ApiError.ts'
 import type { FeatureKind, Geometry, MapFeatureRecord } from '../api/dutyApi.ts'
 import { featureKinds, updateMapFeature } from '../api/dutyApi.ts'
+import { CardForm } from '../components/CardForm.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import { readPoint } from './drawGeometry.ts'
 import { PointFields } from './PointFields.tsx'
 
@@ -25,7 +27,6 @@ export function FeatureEditForm({
   readonly onStale: () => void
 }) {
   const { t } = useTranslation()
-  const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
   const g = feature.geometry
@@ -34,9 +35,8 @@ export function FeatureEditForm({
   const [lat, setLat] = useState(g.type === 'Point' ? String(g.coordinates[1]) : '')
   const [lon, setLon] = useState(g.type === 'Point' ? String(g.coordinates[0]) : '')
   const [problems, setProblems] = useState<{ label?: string; lon?: string; lat?: string }>({})
-  const [error, setError] = useState<unknown>(null)
   const [stale, setStale] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -56,36 +56,35 @@ export function FeatureEditForm({
     setError(null)
     setStale(false)
     if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
-      await updateMapFeature(caseId, feature.id, {
-        kind,
-        label: label.trim(),
-        geometry,
-        version: feature.properties.version ?? 1,
-      })
-      onDone(t('caseMap.saved', { label: label.trim() }))
-    } catch (caught) {
-      if (isApiError(caught) && caught.status === 409) {
-        setStale(true)
-        onStale()
-      } else setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        await updateMapFeature(caseId, feature.id, {
+          kind,
+          label: label.trim(),
+          geometry,
+          version: feature.properties.version ?? 1,
+        })
+        onDone(t('caseMap.saved', { label: label.trim() }))
+      },
+      // someone changed the feature since it was read: say so, rather than the node's refusal
+      (caught) => {
+        if (isApiError(caught) && caught.status === 409) {
+          setStale(true)
+          onStale()
+        } else setError(caught)
+      },
+    )
   }
 
   return (
-    <form
-      className="card"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => void submit(e)}
-      data-testid="feature-edit-form"
+    <CardForm
+      title={t('caseMap.editTitle', { label: feature.properties.label })}
+      testId="feature-edit-form"
+      onSubmit={submit}
+      // shown below the notice of a stale version
+      error={null}
+      headingRef={headingRef}
     >
-      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
-        {t('caseMap.editTitle', { label: feature.properties.label })}
-      </h3>
       {stale && (
         <p className="alert alert-error" role="alert">
           {t('caseMap.stale')}
@@ -117,6 +116,6 @@ export function FeatureEditForm({
           {t('caseMap.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }

@@ -1,11 +1,13 @@
 import type { FormEvent } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanDocument } from '../api/dutyApi.ts'
 import { uploadPlanDocument } from '../api/dutyApi.ts'
+import { CardForm } from '../components/CardForm.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { FileField } from '../components/FileField.tsx'
 import { sizeLabel } from '../components/sizeLabel.ts'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import { describeError } from '../i18n/describeError.ts'
 import { PlanDocumentLink } from './PlanDocumentLink.tsx'
 import type { PlanDocumentProblem } from './planDocumentRules.ts'
@@ -31,12 +33,11 @@ export function PlanDocumentUpload({
   readonly onCancel: () => void
 }) {
   const { t, i18n } = useTranslation()
-  const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<{ readonly error: unknown; readonly message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
 
   useEffect(() => headingRef.current?.focus(), [])
 
@@ -66,35 +67,34 @@ export function PlanDocumentUpload({
     // declare what the file is (a browser may not know an .odt); the node checks the content
     const kind = planDocumentKind(file)
     const declared = kind && kind.type !== file.type ? new File([file], file.name, { type: kind.type }) : file
-    setBusy(true)
-    try {
-      const document = await uploadPlanDocument(plan.id, declared)
-      if (fileRef.current) fileRef.current.value = ''
-      onUploaded(document)
-    } catch (caught) {
-      const why = planUploadRefusal(caught)
-      setRefusal({
-        error: caught,
-        message: why
-          ? refusedMessage(why, file)
-          : t('plans.failed', { name: file.name, reason: describeError(caught, t, i18n.language) }),
-      })
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const document = await uploadPlanDocument(plan.id, declared)
+        if (fileRef.current) fileRef.current.value = ''
+        onUploaded(document)
+      },
+      // the page's own sentence, naming the file, rather than the error code's
+      (caught) => {
+        const why = planUploadRefusal(caught)
+        setRefusal({
+          error: caught,
+          message: why
+            ? refusedMessage(why, file)
+            : t('plans.failed', { name: file.name, reason: describeError(caught, t, i18n.language) }),
+        })
+      },
+    )
   }
 
   return (
-    <form
-      className="card"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => void submit(e)}
-      data-testid="plan-upload-form"
+    <CardForm
+      title={t('plans.uploadTitle', { title: plan.title })}
+      testId="plan-upload-form"
+      onSubmit={submit}
+      // refusals are shown below the current document, with the page's own sentence
+      error={null}
+      headingRef={headingRef}
     >
-      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
-        {t('plans.uploadTitle', { title: plan.title })}
-      </h3>
       <p>
         {t('plans.currentDocument')}{' '}
         {plan.currentDocument ? (
@@ -124,6 +124,6 @@ export function PlanDocumentUpload({
           {t('app.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }

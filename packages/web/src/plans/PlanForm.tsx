@@ -1,13 +1,14 @@
 import type { FormEvent } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { NewPlan, PlanRecord } from '../api/dutyApi.ts'
 import { addPlan, updatePlan } from '../api/dutyApi.ts'
-import { ErrorAlert } from '../components/ErrorAlert.tsx'
+import { CardForm } from '../components/CardForm.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 
 /**
  * A new plan's metadata, or a change to one the user's organisation keeps (`editing`). The
@@ -23,7 +24,6 @@ export function PlanForm({
   readonly onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [title, setTitle] = useState(editing?.title ?? '')
   const [scope, setScope] = useState(editing?.scope ?? '')
@@ -32,8 +32,7 @@ export function PlanForm({
   const [validUntil, setValidUntil] = useState(editing?.validUntil ?? '')
   const [document, setDocument] = useState(editing?.document ?? '')
   const [problems, setProblems] = useState<{ title?: string; validUntil?: string }>({})
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   useEffect(() => {
     if (editing) headingRef.current?.focus()
@@ -63,29 +62,20 @@ export function PlanForm({
       ...(validUntil ? { validUntil } : {}),
       ...(document.trim() ? { document: document.trim() } : {}),
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       const saved = editing ? await updatePlan(editing.id, plan) : await addPlan(plan)
       onSaved({ id: saved.id, title: plan.title })
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <form
-      className="card"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => void submit(e)}
-      data-testid={editing ? 'plan-edit-form' : 'plan-form'}
+    <CardForm
+      title={editing ? t('plans.editTitle', { title: editing.title }) : t('plans.addTitle')}
+      testId={editing ? 'plan-edit-form' : 'plan-form'}
+      onSubmit={submit}
+      error={error}
+      headingRef={headingRef}
     >
-      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
-        {editing ? t('plans.editTitle', { title: editing.title }) : t('plans.addTitle')}
-      </h3>
-      {error !== null && <ErrorAlert error={error} />}
       <TextField
         label={t('plans.planTitle')}
         value={title}
@@ -120,6 +110,6 @@ export function PlanForm({
           {t('app.cancel')}
         </button>
       </div>
-    </form>
+    </CardForm>
   )
 }

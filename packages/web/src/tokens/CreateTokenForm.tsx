@@ -9,6 +9,7 @@ import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 
 export interface CreateTokenFormProps {
   /** The signed-in user's permissions: a token can never do more than its maker. */
@@ -30,8 +31,7 @@ export function CreateTokenForm({ scopes, onCreated }: CreateTokenFormProps) {
   const [chosen, setChosen] = useState<string[]>(scopes.includes('read') ? ['read'] : [])
   const [days, setDays] = useState('90')
   const [problems, setProblems] = useState<Problems>({})
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -51,16 +51,11 @@ export function CreateTokenForm({ scopes, onCreated }: CreateTokenFormProps) {
       setError(null)
     })
     if (Object.keys(found).length > 0) return focusFirstInvalid(form)
-    setBusy(true)
-    try {
+    await run(async () => {
       const created = await createToken({ name: trimmed, scopes: chosen, expiresInDays })
       setName('')
       onCreated(created)
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -10,6 +10,7 @@ import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import type { UserProblem } from './userProblems.ts'
 import { displayNameProblem, passwordProblem, rolesProblem, usernameProblem } from './userProblems.ts'
 
@@ -31,8 +32,7 @@ export function AddUserForm({ onAdded }: { readonly onAdded: (user: UserRecord) 
   const [password, setPassword] = useState('')
   const [roles, setRoles] = useState<Role[]>([])
   const [problems, setProblems] = useState<Problems | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   const problem = (key: keyof Problems): string | null => {
     const found = problems?.[key]
@@ -58,8 +58,7 @@ export function AddUserForm({ onAdded }: { readonly onAdded: (user: UserRecord) 
       focusFirstInvalid(form)
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       const user = await addUser({ username: name, displayName: displayName.trim(), roles, password })
       setUsername('')
       setDisplayName('')
@@ -67,11 +66,7 @@ export function AddUserForm({ onAdded }: { readonly onAdded: (user: UserRecord) 
       setRoles([])
       setProblems(null)
       onAdded(user)
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

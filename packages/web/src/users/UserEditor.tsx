@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { useSubmit } from '../hooks/useSubmit.ts'
 import type { UserProblem } from './userProblems.ts'
 import { displayNameProblem, passwordProblem, rolesProblem } from './userProblems.ts'
 
@@ -42,8 +43,7 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
     password?: UserProblem
   }>({})
   const [confirmingTotp, setConfirmingTotp] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, setError, run } = useSubmit()
   const [status, setStatus] = useState<string | null>(null)
 
   // Opening the editor (or switching to another user) puts the keyboard at its heading.
@@ -56,25 +56,18 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
     return found ? t(`users.${found}`) : null
   }
 
-  const run = async (
+  const apply = async (
     change: () => Promise<UserRecord>,
     done: (user: UserRecord) => string,
   ): Promise<boolean> => {
     if (busy) return false
-    setBusy(true)
     setError(null)
     setStatus(null)
-    try {
+    return run(async () => {
       const changed = await change()
       onChanged(changed)
       setStatus(done(changed))
-      return true
-    } catch (caught) {
-      setError(caught)
-      return false
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const save = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -96,7 +89,7 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
       setStatus(t('users.unchanged'))
       return
     }
-    await run(
+    await apply(
       () => updateUser(user.id, change),
       (changed) => t('users.saved', { name: changed.displayName }),
     )
@@ -108,7 +101,7 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
     const found = passwordProblem(newPassword, user.username)
     flushSync(() => setProblems(found ? { password: found } : {}))
     if (found) return focusFirstInvalid(form)
-    const ok = await run(
+    const ok = await apply(
       () => resetUser(user.id, { password: newPassword }),
       (changed) => t('users.passwordResetDone', { name: changed.displayName }),
     )
@@ -162,7 +155,7 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
             className={user.disabled ? 'button' : 'button button-danger'}
             aria-disabled={busy || undefined}
             onClick={() =>
-              void run(
+              void apply(
                 () => updateUser(user.id, { disabled: !user.disabled }),
                 (changed) =>
                   t(changed.disabled ? 'users.disabledDone' : 'users.enabledDone', {
@@ -212,7 +205,7 @@ export function UserEditor({ user, isSelf, onChanged, onClose }: UserEditorProps
             aria-disabled={busy || undefined}
             autoFocus
             onClick={() =>
-              void run(
+              void apply(
                 () => resetUser(user.id, { totp: true }),
                 (changed) => t('users.totpResetDone', { name: changed.displayName }),
               ).then(closeTotpConfirm)
