@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addOrganisation, startNode } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
@@ -142,6 +143,30 @@ describe.each(engines.filter((e) => e.name === 'postgres').map((e) => [e.name, e
     })
     afterAll(async () => {
       await first.dispose()
+    })
+
+    it('listens again when its listening connection is cut, and misses nothing committed meanwhile', async () => {
+      const stream = await openSse(`${first.url}/api/v1/stream?after=latest`, { cookie: session.cookie })
+      try {
+        const cut = await sql<{ n: number }>`
+          select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+          where datname = current_database() and query = 'LISTEN liaison_events'`.execute(first.deps.store.db)
+        expect(cut.rows[0]?.n).toBe(1)
+        await addOrganisation(first.deps, {
+          organisation: { code: 'while-cut', name: 'Partner while-cut', kind: 'partner', country: 'BE' },
+          caller: operator,
+          source: 'test',
+        })
+        const [event] = await stream.waitFor(1, 15_000)
+        expect(JSON.parse(event!.data)).toMatchObject({ body: { organisation: { code: 'while-cut' } } })
+        await expect
+          .poll(() =>
+            first.captured.lines.some((l) => l['msg'] === 'lost the events channel; listening again'),
+          )
+          .toBe(true)
+      } finally {
+        await stream.close()
+      }
     })
 
     it('carries every event to the streams of every process, in one order, whichever process wrote it', async () => {

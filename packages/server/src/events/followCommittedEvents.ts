@@ -66,11 +66,16 @@ export async function followCommittedEvents(deps: {
   let backoffMs = 500
   const connect = async (): Promise<void> => {
     try {
-      listening = await listen.call(store, eventsChannel, catchUp, (error) => {
+      const opened = await listen.call(store, eventsChannel, catchUp, (error) => {
         log.warn({ err: error }, 'lost the events channel; listening again')
         listening = null
         schedule()
       })
+      if (closed) {
+        await opened.close()
+        return
+      }
+      listening = opened
       backoffMs = 500
       catchUp()
     } catch (error) {

@@ -123,6 +123,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
       const lose = (error: Error) => {
         if (closing || lost) return
         lost = true
+        client.end().catch(() => {})
         onLost(error)
       }
       client.on('notification', (message) => {
