@@ -26,8 +26,8 @@ export async function changeOwnPassword(
     async (ctx) => {
       if (principal.kind !== 'user')
         return refuse('forbidden', 'a password is changed by its owner, signed in, not with an API token')
-      const row = await findUserRow(ctx.tx, { username: principal.username })
-      if (!row || row.id !== principal.userId) return refuse('not_found', 'your account is gone')
+      const row = await findUserRow(ctx.tx, { id: principal.userId })
+      if (!row) return refuse('not_found', 'your account is gone')
       ctx.target(row.id, row.org_id)
       const state = { failedCount: row.failed_count, lockedUntil: row.locked_until }
       if (isLocked(state, ctx.at))
