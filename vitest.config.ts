@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // a page that loads several lists may take more than the default second on a busy machine
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
