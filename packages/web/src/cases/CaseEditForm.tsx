@@ -16,6 +16,7 @@ import type { ScalingChoice } from './caseHelpers.ts'
 import { scalingChoiceOf, scalingOf } from './caseHelpers.ts'
 import { severities } from './caseVocabulary.ts'
 import { ScalingFields } from './ScalingFields.tsx'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 /** Only what changed, so that a correction touches nothing else. */
 export function caseChanges(
@@ -141,14 +142,11 @@ export function CaseEditForm({
         onChange={setEndsAt}
         error={endProblem}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {busy ? t('caseEdit.saving') : t('caseEdit.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow
+        label={busy ? t('caseEdit.saving') : t('caseEdit.save')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </CardForm>
   )
 }

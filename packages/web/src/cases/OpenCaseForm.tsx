@@ -19,6 +19,7 @@ import { pointFromInput, scalingChoiceOf, scalingOf, titleFromText } from './cas
 import { caseKinds, caseStatuses, disciplines, severities } from './caseVocabulary.ts'
 import { LocationFields } from './LocationFields.tsx'
 import { ScalingFields } from './ScalingFields.tsx'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 interface Problems {
   readonly type?: string
@@ -211,14 +212,11 @@ export function OpenCaseForm({ organisations, onOpened, onCancel, from = null }:
             onChange={setParticipants}
           />
         )}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {busy ? t('cases.opening') : t('cases.open')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <SubmitCancelRow
+          label={busy ? t('cases.opening') : t('cases.open')}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   )

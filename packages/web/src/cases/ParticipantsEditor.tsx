@@ -7,6 +7,7 @@ import type { OrganisationRecord } from '../api/nodeApi.ts'
 import { CardForm } from '../components/CardForm.tsx'
 import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
 import { useSubmit } from '../hooks/useSubmit.ts'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 export interface ParticipantsEditorProps {
   readonly theCase: CaseRecord
@@ -52,14 +53,7 @@ export function ParticipantsEditor({ theCase, organisations, onSaved, onCancel }
           onChange={setChosen}
         />
       )}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('caseRoom.saveParticipants')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow label={t('caseRoom.saveParticipants')} busy={busy} onCancel={onCancel} />
     </CardForm>
   )
 }

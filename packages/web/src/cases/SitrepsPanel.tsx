@@ -13,6 +13,7 @@ import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { casualtyKinds } from './caseVocabulary.ts'
 import { SitrepFacts } from './SitrepFacts.tsx'
 import { SitrepVersions } from './SitrepVersions.tsx'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 /**
  * The edit of a draft. It edits the version it was opened on: if someone else saves the report
@@ -119,14 +120,7 @@ function SitrepEditor({
         onChange={setNextUpdateAt}
         error={nextProblem}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('sitreps.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow label={t('sitreps.save')} busy={busy} onCancel={onCancel} />
     </form>
   )
 }

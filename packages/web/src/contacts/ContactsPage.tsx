@@ -11,6 +11,7 @@ import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { addDays, brusselsDate } from '../handover/brusselsDates.ts'
 import { useSubmit } from '../hooks/useSubmit.ts'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 const kindOf = (value: string): ContactKind | '' => contactKinds.find((k) => k === value) ?? ''
 
@@ -143,14 +144,11 @@ function ContactForm({
         maxLength={10}
         error={problems.revalidateBy ?? null}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {editing ? t('contacts.save') : t('contacts.add')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow
+        label={editing ? t('contacts.save') : t('contacts.add')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </CardForm>
   )
 }

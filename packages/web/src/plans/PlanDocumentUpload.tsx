@@ -17,6 +17,7 @@ import {
   planDocumentProblem,
   planUploadRefusal,
 } from './planDocumentRules.ts'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 /** Uploads a new version of a plan's document (the keeping organisation): it becomes the current one. */
 export function PlanDocumentUpload({
@@ -116,14 +117,11 @@ export function PlanDocumentUpload({
         }}
         testId="plan-file"
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {busy ? t('plans.uploading') : t('plans.uploadButton')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow
+        label={busy ? t('plans.uploading') : t('plans.uploadButton')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </CardForm>
   )
 }

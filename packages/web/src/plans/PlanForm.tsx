@@ -9,6 +9,7 @@ import { focusFirstInvalid } from '../components/focusFirstInvalid.ts'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useSubmit } from '../hooks/useSubmit.ts'
+import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 
 /**
  * A new plan's metadata, or a change to one the user's organisation keeps (`editing`). The
@@ -102,14 +103,7 @@ export function PlanForm({
         onChange={setDocument}
         maxLength={1000}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {editing ? t('plans.save') : t('plans.add')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <SubmitCancelRow label={editing ? t('plans.save') : t('plans.add')} busy={busy} onCancel={onCancel} />
     </CardForm>
   )
 }
