@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Three tiers, run in this order by `npm test`:
+ * Four tiers, run in this order by `npm test`:
  * - unit: beside the code, pure and fast;
  * - integration: the server on PGlite and PostgreSQL, the CLI as a process;
+ * - hostile: every route of the OpenAPI document against every principal and every bad input;
  * - e2e: the started demo, driven by Debian's chromium.
  */
 export default defineConfig({
@@ -21,6 +22,15 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'hostile',
+          include: ['tests/hostile/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
