@@ -105,6 +105,9 @@ describe('liaison (the command)', () => {
       'LIAISON_DATABASE_URL',
       '--data-dir',
       'log.level',
+      'http.url',
+      '--allowed-hosts',
+      'LIAISON_HTTP_ALLOWED_HOSTS',
     ])
       expect(result.stdout).toContain(key)
   })
@@ -121,6 +124,25 @@ describe('liaison (the command)', () => {
     expect(result.stderr).toContain("scheme 'mysql:' is not supported")
     expect(result.stderr).toContain("unknown variable LIAISON_NODE_IDD (did you mean 'LIAISON_NODE_ID'?)")
     expect(result.stderr).toContain("'eighty' must be a whole number")
+  })
+
+  it('refuses to listen on every interface without http.url, or a host list it cannot read, and exits 78', async () => {
+    const fresh = join(root, 'never-created-host')
+    const everywhere = await runCli(['start', '--host', '0.0.0.0', '--data-dir', fresh])
+    expect(everywhere.code).toBe(78)
+    expect(everywhere.stderr).toContain('http.host 0.0.0.0 listens on every interface')
+    expect(everywhere.stderr).toContain('set http.url')
+    const bad = await runCli(['start', '--url', 'liaison.example.org', '--allowed-hosts', 'a.example,::1'], {
+      env: { LIAISON_DATA_DIR: fresh },
+    })
+    expect(bad.code).toBe(78)
+    expect(bad.stderr).toContain(
+      "flag --url: http.url: 'liaison.example.org' must be an http:// or https:// address",
+    )
+    expect(bad.stderr).toContain(
+      "flag --allowed-hosts: http.allowedHosts: '::1' is not a host name or host:port",
+    )
+    expect(existsSync(fresh)).toBe(false)
   })
 
   it('says which database it cannot reach, and exits 69', async () => {

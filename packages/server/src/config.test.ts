@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       http: {
         host: '127.0.0.1',
         port: 8080,
+        url: 'http://127.0.0.1:8080',
+        allowedHosts: ['127.0.0.1:8080', '127.0.0.1', 'localhost', '[::1]'],
         bodyLimit: 1048576,
         trustProxy: false,
         webDir: expect.stringMatching(/packages\/web\/dist$/) as string,
@@ -44,7 +46,10 @@ describe('loadConfig', () => {
 
   it('layers defaults < file < environment < flags', () => {
     const file = configFile(
-      JSON.stringify({ node: { id: 'nl', name: 'NCC' }, http: { port: 9000, host: '0.0.0.0' } }),
+      JSON.stringify({
+        node: { id: 'nl', name: 'NCC' },
+        http: { port: 9000, host: '0.0.0.0', url: 'https://liaison.example.org' },
+      }),
     )
     const config = loadConfig({
       file,
@@ -65,6 +70,69 @@ describe('loadConfig', () => {
     const config = loadConfig({ env: { LIAISON_CONFIG: file }, cwd })
     expect(config.store.url).toBe('postgres://liaison@db.internal:5432/liaison')
     expect(config.http.trustProxy).toBe(true)
+  })
+
+  it("builds the node's own address from where it listens, or takes http.url", () => {
+    const http = (env: Record<string, string>) => loadConfig({ env, cwd }).http
+    expect(http({ LIAISON_HTTP_HOST: '::1', LIAISON_HTTP_PORT: '9000' })).toMatchObject({
+      url: 'http://[::1]:9000',
+      allowedHosts: ['[::1]:9000', '127.0.0.1', 'localhost', '[::1]'],
+    })
+    // on port 0 the address is known once the node listens
+    expect(http({ LIAISON_HTTP_PORT: '0' })).toMatchObject({
+      url: null,
+      allowedHosts: ['127.0.0.1', 'localhost', '[::1]'],
+    })
+    // a trailing slash and the default port are dropped: the origin is what addresses start with
+    expect(http({ LIAISON_HTTP_URL: 'HTTPS://Liaison.Example.org:443/' })).toMatchObject({
+      url: 'https://liaison.example.org',
+      allowedHosts: ['liaison.example.org', '127.0.0.1', 'localhost', '[::1]'],
+    })
+    // not on loopback: only the node's own address
+    expect(http({ LIAISON_HTTP_HOST: '10.0.0.5' })).toMatchObject({
+      url: 'http://10.0.0.5:8080',
+      allowedHosts: ['10.0.0.5:8080'],
+    })
+  })
+
+  it('takes the allowed hosts from a list or a comma-separated value, besides the host of http.url', () => {
+    expect(
+      loadConfig({
+        env: { LIAISON_HTTP_ALLOWED_HOSTS: ' Liaison.Internal , 10.0.0.5:8080,[fd00::1]' },
+        flags: { 'http.url': 'https://liaison.example.org' },
+        cwd,
+      }).http.allowedHosts,
+    ).toEqual(['liaison.example.org', 'liaison.internal', '10.0.0.5:8080', '[fd00::1]'])
+    const file = configFile(JSON.stringify({ http: { allowedHosts: ['liaison.internal'] } }))
+    expect(loadConfig({ file, env: {}, cwd }).http.allowedHosts).toEqual([
+      '127.0.0.1:8080',
+      'liaison.internal',
+    ])
+  })
+
+  it.each([
+    [
+      { LIAISON_HTTP_URL: 'liaison.example.org' },
+      "http.url: 'liaison.example.org' must be an http:// or https:// address",
+    ],
+    [{ LIAISON_HTTP_URL: 'https://liaison.example.org/liaison' }, 'without a path'],
+    [{ LIAISON_HTTP_URL: 'ftp://liaison.example.org' }, 'must be an http:// or https:// address'],
+    [{ LIAISON_HTTP_URL: 'https://user:pw@liaison.example.org' }, 'must be an http:// or https:// address'],
+    [
+      { LIAISON_HTTP_ALLOWED_HOSTS: '::1' },
+      "'::1' is not a host name or host:port (an IPv6 address is written in brackets: [::1])",
+    ],
+    [{ LIAISON_HTTP_ALLOWED_HOSTS: '*' }, "'*' is not a host name"],
+    [{ LIAISON_HTTP_ALLOWED_HOSTS: 'a.example, http://b.example' }, "'http://b.example' is not a host name"],
+    [{ LIAISON_HTTP_ALLOWED_HOSTS: ' , ' }, 'must name at least one host'],
+    [
+      { LIAISON_HTTP_HOST: '0.0.0.0' },
+      'http.host 0.0.0.0 listens on every interface, so the node cannot tell its own address: set http.url',
+    ],
+    [{ LIAISON_HTTP_HOST: '::' }, 'set http.url'],
+  ])('refuses %j', (env, message) => {
+    const [problem] = problemsOf(() => loadConfig({ env, cwd }))
+    expect(problem).toContain(message)
   })
 
   it('lists every problem at once, each with where it came from', () => {

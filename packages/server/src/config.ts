@@ -20,6 +20,13 @@ export interface NodeConfig {
     readonly webDir: string
     /** How often a live stream sends a keep-alive and checks that its reader may still read. */
     readonly streamHeartbeatSeconds: number
+    /**
+     * The node's own public address (origin, no trailing slash): every address it gives out
+     * starts with it. Null only on port 0 without `http.url`: then it is where the node listens.
+     */
+    readonly url: string | null
+    /** The hosts (`name` for any port, `name:port`) the node answers for, besides the host of `url`. */
+    readonly allowedHosts: readonly string[]
   }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
   /** The file of the node's key, which seals the secrets it must read back (one-time code seeds). */
@@ -27,7 +34,7 @@ export interface NodeConfig {
   readonly log: { readonly level: LogLevel }
 }
 
-type Parsed = string | number | boolean | null
+type Parsed = string | number | boolean | null | readonly string[]
 interface KeySpec {
   readonly key: string
   readonly env: string
@@ -82,6 +89,51 @@ function postgresUrl(raw: unknown): { value: Parsed } | { problem: string } {
   if (url.pathname.length < 2)
     return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
   return { value: raw }
+}
+
+function nodeUrl(raw: unknown): { value: Parsed } | { problem: string } {
+  const rule = 'must be an http:// or https:// address without a path, such as https://liaison.example.org'
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} ${rule}` }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { problem: `${describe(raw)} ${rule}` }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `${describe(raw)} ${rule}` }
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash)
+    return { problem: `${describe(raw)} ${rule}` }
+  return { value: url.origin }
+}
+
+/** `name`, `name:port`, `[v6]` or `[v6]:port`, in lower case: how a Host header names the node. */
+const hostPattern =
+  /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(:\d{1,5})?$/
+
+function hostList(raw: unknown): { value: Parsed } | { problem: string } {
+  const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null
+  if (!entries || entries.some((e) => typeof e !== 'string'))
+    return { problem: `${describe(raw)} must be a list of host names (a JSON array, or comma-separated)` }
+  const hosts = (entries as string[]).map((e) => e.trim().toLowerCase()).filter((e) => e !== '')
+  if (hosts.length === 0) return { problem: `${describe(raw)} must name at least one host` }
+  const bad = hosts.filter((h) => !hostPattern.test(h))
+  if (bad.length > 0) {
+    return {
+      problem: `${bad.map((b) => `'${b}'`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a host name or host:port (an IPv6 address is written in brackets: [::1])`,
+    }
+  }
+  return { value: [...new Set(hosts)] }
+}
+
+/** The names every machine gives itself; the default allow-list of a node listening on loopback. */
+export const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'] as const
+
+function isLoopback(host: string): boolean {
+  return /^127(\.\d{1,3}){3}$/.test(host) || ['localhost', '::1', '[::1]'].includes(host.toLowerCase())
+}
+
+function isWildcard(host: string): boolean {
+  return ['0.0.0.0', '::', '[::]'].includes(host)
 }
 
 function describe(raw: unknown): string {
@@ -164,6 +216,22 @@ export const configKeys: readonly KeySpec[] = [
     defaultText: '15',
     doc: 'seconds between keep-alives on a live stream, each also checking that its session or token is still valid (lower it below your proxy idle timeout)',
     parse: integer(1, 300),
+  },
+  {
+    key: 'http.url',
+    env: 'LIAISON_HTTP_URL',
+    flag: '--url',
+    defaultText: 'http://<http.host>:<http.port>',
+    doc: "the node's own public address, as its users reach it (https://liaison.example.org behind a proxy); every address the node gives out starts with it. Required when http.host is 0.0.0.0 or ::",
+    parse: nodeUrl,
+  },
+  {
+    key: 'http.allowedHosts',
+    env: 'LIAISON_HTTP_ALLOWED_HOSTS',
+    flag: '--allowed-hosts',
+    defaultText: 'the host of http.url; listening on loopback, also 127.0.0.1, localhost, [::1]',
+    doc: 'host names (any port) or host:port the node answers for, comma-separated, besides the host of http.url; a request naming another Host is refused (421 host_not_allowed)',
+    parse: hostList,
   },
   {
     key: 'store.dataDir',
@@ -250,7 +318,8 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     else values.set(key, parsed.value)
   }
 
-  for (const [key, value] of Object.entries(sources.defaults ?? {})) values.set(key, value)
+  // checked like any other layer: a list given as a string is split, an address normalised
+  for (const [key, value] of Object.entries(sources.defaults ?? {})) apply(key, value, 'default')
 
   const file = sources.file ?? sources.env['LIAISON_CONFIG']
   if (file) {
@@ -286,6 +355,13 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     if (value !== undefined) apply(key, value, `flag ${byKey.get(key)?.flag ?? key}`)
   }
 
+  const host = (values.get('http.host') as string | undefined) ?? '127.0.0.1'
+  if (isWildcard(host) && !values.has('http.url')) {
+    problems.push(
+      `http.url: http.host ${host} listens on every interface, so the node cannot tell its own address: set http.url to the address its users reach (such as https://liaison.example.org)`,
+    )
+  }
+
   if (problems.length > 0) {
     throw new LiaisonError(
       'config_invalid',
@@ -296,14 +372,28 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
 
   const get = <T extends Parsed>(key: string, fallback: T): T =>
     values.has(key) ? (values.get(key) as T) : fallback
+  const port = get<number>('http.port', 8080)
+  // null: on port 0 the address is known only once the node listens (startNode fills it in)
+  const url = values.has('http.url')
+    ? get('http.url', '')
+    : port === 0
+      ? null
+      : `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`
+  const allowedHosts = values.has('http.allowedHosts')
+    ? get<readonly string[]>('http.allowedHosts', [])
+    : isLoopback(host)
+      ? loopbackHosts
+      : []
   const nodeId = get('node.id', 'local')
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir)
   return {
     node: { id: nodeId, name: get('node.name', 'Liaison'), country: get<Country>('node.country', 'BE') },
     http: {
-      host: get('http.host', '127.0.0.1'),
-      port: get('http.port', 8080),
+      host,
+      port,
+      url,
+      allowedHosts: url ? [...new Set([new URL(url).host, ...allowedHosts])] : [...allowedHosts],
       bodyLimit: get('http.bodyLimit', 1024 * 1024),
       trustProxy: get('http.trustProxy', false),
       webDir: resolve(sources.cwd, get('http.webDir', defaultWebDir)),

@@ -11,7 +11,8 @@ export function startCommand(program: Command, context: CliContext): void {
       const config = loadCliConfig(context, options)
       const log = context.createLogger({ level: config.log.level })
       const node = await startNode({ config, log })
-      context.err.write(`liaison: node ${config.node.id} listening on ${node.url}\n`)
+      const address = node.deps.nodeUrl() === node.url ? '' : ` (its address: ${node.deps.nodeUrl()})`
+      context.err.write(`liaison: node ${config.node.id} listening on ${node.url}${address}\n`)
       await untilSignal(() => node.close(), context.err)
     },
   )

@@ -18,6 +18,11 @@ export const errorCodes = {
   insufficient_scope: { http: 403, exit: 77, summary: "the API token's scopes do not allow this" },
   other_organisation: { http: 403, exit: 77, summary: 'this belongs to another organisation' },
   not_found: { http: 404, exit: 66, summary: 'no such route or item' },
+  host_not_allowed: {
+    http: 421,
+    exit: 68,
+    summary: 'the request names a host this node does not answer for',
+  },
   conflict: { http: 409, exit: 65, summary: 'the change conflicts with the current state' },
   rate_limited: { http: 429, exit: 75, summary: 'too many requests; try again later' },
   config_invalid: { http: 500, exit: 78, summary: 'the configuration is invalid' },

@@ -12,9 +12,38 @@ export interface CalendarEvent {
   readonly updatedAt: Date
 }
 
-/** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 §3.3.11). */
+/** A UTF-16 surrogate without its other half: it has no UTF-8 encoding. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/** Line breaks as people type them: CRLF, a bare CR, a bare LF. */
+const lineBreak = /\r\n|\r|\n/g
+/**
+ * Controls that a TEXT value may not hold (RFC 5545 §3.1, CONTROL: every C0 control but HTAB,
+ * and DEL), and the C1 controls, which some readers take as line breaks (U+0085).
+ */
+// eslint-disable-next-line no-control-regex
+const control = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g
+
+/**
+ * What a TEXT value can carry of a string: lone surrogates and controls (other than HTAB)
+ * become U+FFFD, and every line break becomes LF. `escapeText` writes exactly this.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(loneSurrogate, '\uFFFD')
+    .replace(lineBreak, '\n')
+    .replace(control, (c) => (c === '\n' ? c : '\uFFFD'))
+}
+
+/**
+ * TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; CRLF, CR and LF
+ * written as `\n`; other controls and lone surrogates replaced by U+FFFD (see `normaliseText`).
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+  return normaliseText(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n')
 }
 
 function utf8Length(codePoint: number): number {

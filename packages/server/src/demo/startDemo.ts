@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { LiaisonError } from '@liaison/core'
 import type { LogLevel, NodeConfig } from '../config.ts'
-import { loadConfig } from '../config.ts'
+import { loadConfig, loopbackHosts } from '../config.ts'
 import type { RunningNode } from '../node/startNode.ts'
 import { startNode } from '../node/startNode.ts'
 import { demoCentres } from './demoCentres.ts'
@@ -37,6 +37,8 @@ export function demoNodeConfig(options: Omit<DemoOptions, 'log'>, index: number)
       'node.country': centre.country,
       'http.host': options.host,
       'http.port': options.ports[index] ?? 0,
+      // its sign-in list gives every account away: it answers only under the machine's own names
+      'http.allowedHosts': loopbackHosts,
       'store.dataDir': join(options.dataDir, centre.nodeId),
       'log.level': options.logLevel,
     },

@@ -16,6 +16,11 @@ export interface AppDeps extends ActionDeps {
   readonly metrics: Metrics
   /** False until start-up (migrations, seed) is done, and again while shutting down. */
   readonly isReady: () => boolean
+  /**
+   * The node's own public address (`http.url`, or where it listens): every address it gives out
+   * starts with it, never with the request's Host.
+   */
+  readonly nodeUrl: () => string
   /** Set on a demo node only: its demo accounts, listed on the sign-in page. Never on a real node. */
   readonly demo: { readonly users: readonly DemoUser[] } | null
 }

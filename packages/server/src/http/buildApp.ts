@@ -12,6 +12,7 @@ import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler } from './errorHandler.ts'
+import { hostGuard } from './hostGuard.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       securityHeaders({ tls: req.protocol === 'https', docs: req.url.startsWith('/api/docs') }),
     )
   })
+  hostGuard(app, deps)
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'
     deps.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) })

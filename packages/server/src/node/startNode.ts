@@ -65,6 +65,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   const secrets = new SecretBox(nodeKey.key)
   const store: Store = await openStore(storeOptions(config))
   let ready = false
+  // where it listens; on port 0, known once it does
+  let url = `http://${config.http.host.includes(':') && !config.http.host.startsWith('[') ? `[${config.http.host}]` : config.http.host}:${config.http.port}`
   let following: { close(): Promise<void> } | null = null
   try {
     const report = await migrate(store.db)
@@ -91,6 +93,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       config,
       metrics,
       isReady: () => ready,
+      nodeUrl: () => config.http.url ?? url,
       demo: options.demo ?? null,
     }
     if (options.seed) await options.seed(deps)
@@ -110,7 +113,6 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
     following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
     const app = await buildApp(deps)
-    let url = `http://${config.http.host}:${config.http.port}`
     if (listen) {
       try {
         url = await app.listen({ host: config.http.host, port: config.http.port })

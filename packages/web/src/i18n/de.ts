@@ -593,6 +593,8 @@ export const de: Dictionary = {
     insufficient_scope: 'Dieses Token erlaubt das nicht.',
     other_organisation: 'Das gehört zu einer anderen Organisation.',
     not_found: 'Das gibt es nicht mehr.',
+    host_not_allowed:
+      'Dieser Knoten antwortet nicht unter der verwendeten Adresse. Öffnen Sie ihn unter der Adresse, die Ihnen Ihre Verwaltung genannt hat.',
     conflict: 'Das steht im Widerspruch zum aktuellen Stand.',
     rate_limited: 'Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.',
     config_invalid: 'Der Knoten ist nicht richtig konfiguriert.',

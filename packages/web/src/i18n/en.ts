@@ -609,6 +609,8 @@ export const en = {
     insufficient_scope: 'This token does not allow this.',
     other_organisation: 'This belongs to another organisation.',
     not_found: 'This no longer exists.',
+    host_not_allowed:
+      'This node does not answer under the address you used. Open it at the address your administrator gave you.',
     conflict: 'This conflicts with the current state.',
     rate_limited: 'Too many attempts. Wait a minute, then try again.',
     config_invalid: 'The node is not configured correctly.',

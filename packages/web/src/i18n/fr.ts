@@ -592,6 +592,8 @@ export const fr: Dictionary = {
     insufficient_scope: 'Ce jeton ne permet pas ceci.',
     other_organisation: 'Ceci appartient à une autre organisation.',
     not_found: "Ceci n'existe plus.",
+    host_not_allowed:
+      "Ce nœud ne répond pas à l'adresse utilisée. Ouvrez-le à l'adresse donnée par votre administrateur.",
     conflict: "Ceci est en conflit avec l'état actuel.",
     rate_limited: 'Trop de tentatives. Attendez une minute, puis réessayez.',
     config_invalid: "Le nœud n'est pas configuré correctement.",

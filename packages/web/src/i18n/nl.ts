@@ -591,6 +591,8 @@ export const nl: Dictionary = {
     insufficient_scope: 'Dit token staat dit niet toe.',
     other_organisation: 'Dit hoort bij een andere organisatie.',
     not_found: 'Dit bestaat niet meer.',
+    host_not_allowed:
+      'Dit knooppunt antwoordt niet op het gebruikte adres. Open het op het adres dat uw beheerder u gaf.',
     conflict: 'Dit botst met de huidige toestand.',
     rate_limited: 'Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.',
     config_invalid: 'Het knooppunt is niet juist ingesteld.',

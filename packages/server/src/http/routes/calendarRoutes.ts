@@ -99,9 +99,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const feed = await createCalendarFeed(deps, { caller: req.principal!, source: req.ip })
-      return reply
-        .status(201)
-        .send({ id: feed.id, url: `${req.protocol}://${req.host}/calendar/${feed.secret}.ics` })
+      return reply.status(201).send({ id: feed.id, url: `${deps.nodeUrl()}/calendar/${feed.secret}.ics` })
     },
   )
 
