@@ -34,9 +34,11 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new LiaisonError('malformed_body', fe.message)
     case 'FST_ERR_BAD_URL':
-      return new LiaisonError('validation_failed', `path: not a valid URL path (a broken percent escape): ${fe.message}`, [
-        { path: 'path', message: 'a broken percent escape' },
-      ])
+      return new LiaisonError(
+        'validation_failed',
+        `path: not a valid URL path (a broken percent escape): ${fe.message}`,
+        [{ path: 'path', message: 'a broken percent escape' }],
+      )
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new LiaisonError('malformed_body', fe.message)

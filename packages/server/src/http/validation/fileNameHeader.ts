@@ -10,7 +10,8 @@ export const FileNameHeaders = Type.Object({
   'x-filename': Type.String({
     minLength: 1,
     maxLength: 2000,
-    description: "the file's name, URI-encoded (encodeURIComponent): 1 to 200 characters, no control characters",
+    description:
+      "the file's name, URI-encoded (encodeURIComponent): 1 to 200 characters, no control characters",
   }),
 })
 

@@ -12,7 +12,8 @@ export function jsonBodyProblem(value: unknown): LiaisonError | null {
     const { path, depth } = item
     if (typeof item.value === 'string') {
       const problem = textProblem(item.value)
-      if (problem) return new LiaisonError('validation_failed', `${path} ${problem}`, [{ path, message: problem }])
+      if (problem)
+        return new LiaisonError('validation_failed', `${path} ${problem}`, [{ path, message: problem }])
       continue
     }
     if (typeof item.value !== 'object' || item.value === null) continue
@@ -21,7 +22,9 @@ export function jsonBodyProblem(value: unknown): LiaisonError | null {
     for (const [key, child] of Object.entries(item.value)) {
       const problem = textProblem(key)
       if (problem)
-        return new LiaisonError('validation_failed', `${path} has a name that ${problem}`, [{ path, message: problem }])
+        return new LiaisonError('validation_failed', `${path} has a name that ${problem}`, [
+          { path, message: problem },
+        ])
       stack.push({ value: child, path: `${path}/${key}`, depth: depth + 1 })
     }
   }
@@ -45,7 +48,7 @@ export function jsonBodyParser(app: App): void {
       done(new LiaisonError('malformed_body', 'the body is not valid UTF-8'), undefined)
       return
     }
-    parse(req, text, (error, value) => {
+    void parse(req, text, (error, value) => {
       if (error) done(error, undefined)
       else {
         const problem = jsonBodyProblem(value)

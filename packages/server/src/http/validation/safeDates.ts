@@ -2,7 +2,9 @@ import { fullFormats } from 'ajv-formats/dist/formats.js'
 
 /** ajv-formats gives some formats as a function, others with a `compare` beside `validate`. */
 const check = (format: unknown) =>
-  (typeof format === 'function' ? format : (format as { validate: unknown }).validate) as (value: string) => boolean
+  (typeof format === 'function' ? format : (format as { validate: unknown }).validate) as (
+    value: string,
+  ) => boolean
 const rfc3339DateTime = check(fullFormats['date-time'])
 const rfc3339Date = check(fullFormats.date)
 /** What both store engines and `Date` represent: years 1 to 9999. */
