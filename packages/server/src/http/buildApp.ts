@@ -53,7 +53,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     frameworkErrors: (error, req, reply: FastifyReply) => {
       const mapped = toLiaisonError(error)
       req.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
-      void reply.status(mapped.httpStatus).send(mapped.toBody())
+      void reply
+        .headers({
+          'x-request-id': req.id,
+          ...securityHeaders({ tls: req.protocol === 'https', docs: false }),
+        })
+        .status(mapped.httpStatus)
+        .send(mapped.toBody())
     },
     return503OnClosing: true,
     forceCloseConnections: true,
