@@ -17,7 +17,7 @@ const Timestamp = Type.String({ format: 'date-time' })
 const RotationBody = Type.Object(
   {
     timeZone: Type.String({ maxLength: 64 }),
-    startDate: Type.String({ format: 'date' }),
+    startDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     shiftStarts: Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}$' }), { minItems: 1, maxItems: 6 }),
     members: Type.Array(Uuid, { minItems: 1, maxItems: 200 }),
   },
