@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
 import { insertEvents } from '../events/eventRows.ts'
+import { databaseRefusal } from '../store/databaseRefusal.ts'
 import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -174,5 +175,5 @@ function fromDatabaseError(error: unknown): unknown {
   }
   if (code === '40001' || code === '40P01')
     return new LiaisonError('conflict', 'a concurrent change got there first; try again')
-  return error
+  return databaseRefusal(error) ?? error
 }

@@ -34,8 +34,9 @@ export function fileProblems(
 ): { readonly problems: string[]; readonly tooLarge: boolean } {
   const problems: string[] = []
   const fileName = file.fileName.trim()
-  if (!/^[^/\\\0]{1,200}$/.test(fileName) || fileName === '.' || fileName === '..')
-    problems.push('fileName: 1 to 200 characters, no slashes')
+  // eslint-disable-next-line no-control-regex
+  if (!/^[^/\\\u0000-\u001f\u007f-\u009f]{1,200}$/.test(fileName) || fileName === '.' || fileName === '..')
+    problems.push('fileName: 1 to 200 characters, no slashes or control characters')
   const accepted = (rules.types as readonly string[]).includes(file.contentType)
   if (!accepted)
     problems.push(`content type '${file.contentType}' is not accepted: send ${rules.types.join(', ')}`)

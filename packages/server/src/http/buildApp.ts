@@ -6,12 +6,13 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import Fastify from 'fastify'
 import { LiaisonError, isUuid } from '@liaison/core'
 import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
-import { errorHandler, notFoundHandler } from './errorHandler.ts'
+import { errorHandler, notFoundHandler, toLiaisonError } from './errorHandler.ts'
 import { hostGuard } from './hostGuard.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
@@ -35,6 +36,8 @@ import { tokenRoutes } from './routes/tokenRoutes.ts'
 import { userRoutes } from './routes/userRoutes.ts'
 import { ErrorBody } from './schemas.ts'
 import { securityHeaders } from './securityHeaders.ts'
+import { jsonBodyParser } from './validation/jsonBodyParser.ts'
+import { requestValidatorCompiler } from './validation/requestValidatorCompiler.ts'
 
 /** The node's HTTP application, ready for `listen()` or in-process `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -47,11 +50,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && isUuid(given) ? given : deps.ids.next()
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // a bad URL (a broken percent escape in the path) answers the one error body too
+    frameworkErrors: (error, req, reply: FastifyReply) => {
+      const mapped = toLiaisonError(error)
+      req.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
+      void reply
+        .headers({
+          'x-request-id': req.id,
+          ...securityHeaders({ tls: req.protocol === 'https', docs: false }),
+        })
+        .status(mapped.httpStatus)
+        .send(mapped.toBody())
+    },
     return503OnClosing: true,
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // bodies typed as sent and every string checked as text (docs/decisions/005-typed-input.md)
+  app.setValidatorCompiler(requestValidatorCompiler)
+  jsonBodyParser(app)
   app.setErrorHandler(errorHandler(deps))
   app.setNotFoundHandler(notFoundHandler)
   app.addSchema(ErrorBody)

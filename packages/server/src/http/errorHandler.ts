@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { LiaisonError, actorFromPrincipal, isLiaisonError } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { auditRefusal, auditedErrors } from '../audit/auditRefusal.ts'
+import { databaseRefusal } from '../store/databaseRefusal.ts'
 
 /** Maps anything thrown while answering a request to the one error body. */
 export function toLiaisonError(error: FastifyError | Error, contentType?: string): LiaisonError {
@@ -32,6 +33,12 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
       )
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new LiaisonError('malformed_body', fe.message)
+    case 'FST_ERR_BAD_URL':
+      return new LiaisonError(
+        'validation_failed',
+        `path: not a valid URL path (a broken percent escape): ${fe.message}`,
+        [{ path: 'path', message: 'a broken percent escape' }],
+      )
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new LiaisonError('malformed_body', fe.message)
@@ -40,6 +47,8 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
   }
   if (error instanceof SyntaxError && fe.statusCode === 400)
     return new LiaisonError('malformed_body', `the body is not valid JSON: ${error.message}`)
+  const refusal = databaseRefusal(error)
+  if (refusal) return refusal
   if (fe.statusCode === 429) return new LiaisonError('rate_limited', fe.message)
   if (fe.statusCode === 413) return new LiaisonError('payload_too_large', fe.message)
   if (fe.statusCode === 415) {
@@ -48,6 +57,9 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
       `content type '${contentType ?? '(none)'}' is not accepted here`,
     )
   }
+  // any other of Fastify's own refusals of a request (FST_ERR_…, 4xx) is the request's fault
+  if (typeof fe.code === 'string' && fe.code.startsWith('FST_') && fe.statusCode === 400)
+    return new LiaisonError('malformed_body', fe.message)
   return new LiaisonError('internal', 'an unexpected error occurred; its request id is in the logs')
 }
 

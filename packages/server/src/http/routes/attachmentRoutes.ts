@@ -5,6 +5,7 @@ import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntr
 import { findCase } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { errorResponses } from '../schemas.ts'
+import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
 const AttachmentBody = Type.Object({
@@ -49,6 +50,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
           tags: ['log'],
           summary: `Attach a file to a log entry of your organisation (${attachmentRules.types.join(', ')}; at most 10 MiB; name in X-Filename)`,
           params: Type.Object({ id: Uuid }),
+          headers: FileNameHeaders,
           response: { 201: AttachmentBody, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
         },
       },
@@ -56,8 +58,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
         const body = req.body
         if (!Buffer.isBuffer(body))
           throw new LiaisonError('malformed_body', 'send the file as the request body')
-        const header = req.headers['x-filename']
-        const fileName = typeof header === 'string' ? decodeURIComponent(header) : 'attachment'
+        const fileName = fileNameFromHeader(req.headers['x-filename'])
         const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
         const meta = await attachToLogEntry(deps, {
           caller: req.principal!,

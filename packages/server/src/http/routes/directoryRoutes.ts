@@ -50,7 +50,7 @@ const ContactInput = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 500 })),
     location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
     available247: Type.Optional(Type.Boolean()),
-    revalidateBy: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    revalidateBy: Type.String({ format: 'date' }),
   },
   { additionalProperties: false },
 )

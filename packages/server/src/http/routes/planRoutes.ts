@@ -9,6 +9,7 @@ import { findCase } from '../../cases/caseRows.ts'
 import type { Database } from '../../store/schema.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { errorResponses } from '../schemas.ts'
+import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
 const PlanInput = Type.Object(
@@ -17,7 +18,7 @@ const PlanInput = Type.Object(
     scope: Type.Optional(Type.String({ maxLength: 500 })),
     area: Type.Optional(Type.String({ maxLength: 200 })),
     version: Type.Optional(Type.String({ maxLength: 40 })),
-    validUntil: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
+    validUntil: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
     document: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
@@ -184,6 +185,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
           tags: ['plans'],
           summary: `Upload a new version of a plan's document (${planDocumentRules.types.join(', ')}; at most 25 MiB; name in X-Filename)`,
           params: Type.Object({ id: Uuid }),
+          headers: FileNameHeaders,
           response: { 201: PlanDocumentBody, ...errorResponses(400, 401, 403, 404, 413, 415) },
         },
       },
@@ -191,15 +193,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
         const body = req.body
         if (!Buffer.isBuffer(body))
           throw new LiaisonError('malformed_body', 'send the file as the request body')
-        const header = req.headers['x-filename']
-        let fileName = 'plan'
-        if (typeof header === 'string') {
-          try {
-            fileName = decodeURIComponent(header)
-          } catch {
-            throw new LiaisonError('validation_failed', 'X-Filename: not a URI-encoded name')
-          }
-        }
+        const fileName = fileNameFromHeader(req.headers['x-filename'])
         const meta = await uploadPlanDocument(deps, {
           caller: req.principal!,
           planId: req.params.id,
