@@ -1,19 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SignedAuditCheckpoint } from '@liaison/core'
-import { auditHashInput, checkpointLine, parseCheckpointFile } from '@liaison/core'
+import { checkpointLine, parseCheckpointFile } from '@liaison/core'
 import {
   addOrganisation,
   fixedClock,
   sha256Hex,
-  toAuditRecord,
   verifyAudit,
   verifyAuditChain,
   writeAuditCheckpoint,
 } from '@liaison/server'
-import type { Kysely } from 'kysely'
-import type { Database } from '@liaison/server'
-import { sql } from 'kysely'
+import { cutAuditTail, rewriteAuditRow } from '../support/auditTampering.ts'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
@@ -26,31 +23,6 @@ function checkpointsOf(node: TestNode): SignedAuditCheckpoint[] {
   const parsed = parseCheckpointFile(readFileSync(node.deps.config.audit.checkpointFile, 'utf8'))
   expect(parsed.malformed).toEqual([])
   return parsed.entries.map((e) => e.checkpoint)
-}
-
-/** Changes one row, then recomputes its hash, every later row's and the head's, as a careful intruder would. */
-async function rewriteRow(db: Kysely<Database>, seq: number, actor: string): Promise<void> {
-  const rows = (await db.selectFrom('audit').selectAll().orderBy('seq').execute()).map(toAuditRecord)
-  let prev = rows.find((r) => r.seq === seq - 1)?.hash ?? '0'.repeat(64)
-  for (const row of rows.filter((r) => r.seq >= seq)) {
-    const record = row.seq === seq ? { ...row, actor } : row
-    const hash = await sha256Hex(auditHashInput(record, prev))
-    await db
-      .updateTable('audit')
-      .set({ actor: record.actor, prev_hash: prev, hash })
-      .where('seq', '=', row.seq)
-      .execute()
-    prev = hash
-  }
-  await db.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute()
-}
-
-/** Deletes the rows after `seq` and moves the head back to it, so that the chain alone is intact. */
-async function cutTail(db: Kysely<Database>, seq: number): Promise<void> {
-  await sql`delete from audit where seq > ${seq}`.execute(db)
-  await sql`update audit_head set seq = a.seq, hash = a.hash from audit a where a.seq = ${seq} and audit_head.id = 1`.execute(
-    db,
-  )
 }
 
 describe.each(engines.map((e) => [e.name, e] as const))('audit checkpoints on %s', (_name, engine) => {
@@ -117,7 +89,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('audit checkpoints on %s
     const signed = await checkpointNow()
     expect(signed).toMatchObject({ ok: true, value: { seq: 6 } })
     const db = node.deps.store.db
-    await cutTail(db, 3)
+    await cutAuditTail(db, 3)
     // as before: the chain on its own is intact
     expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: true, rows: 3 })
     const result = await verify()
@@ -135,7 +107,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('audit checkpoints on %s
     await add('b3', 'b4')
     await checkpointNow() // row 5
     const db = node.deps.store.db
-    await rewriteRow(db, 2, 'operator:mallory')
+    await rewriteAuditRow(db, 2, 'operator:mallory')
     expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: true, rows: 5 })
     const result = await verify()
     expect(result.ok).toBe(false)

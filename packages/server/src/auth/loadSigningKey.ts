@@ -59,12 +59,27 @@ export function parsePublicKey(base64: string): NodePublicKey | null {
 export async function loadSigningKey(
   path: string,
 ): Promise<{ key: NodeSigningKey; created: boolean; looseMode: boolean }> {
+  const loaded = await readSigningKey(path, true)
+  if (!loaded) throw keyError(path, 'it could not be created')
+  return loaded
+}
+
+/** Reads the signing key only: null when there is none (for checking, where a new key would be wrong). */
+export async function findSigningKey(path: string): Promise<NodeSigningKey | null> {
+  return (await readSigningKey(path, false))?.key ?? null
+}
+
+async function readSigningKey(
+  path: string,
+  create: boolean,
+): Promise<{ key: NodeSigningKey; created: boolean; looseMode: boolean } | null> {
   let pem: string
   let created = false
   try {
     pem = await readFile(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw keyError(path, (error as Error).message)
+    if (!create) return null
     await mkdir(dirname(path), { recursive: true })
     const fresh = generateKeyPairSync('ed25519')
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
