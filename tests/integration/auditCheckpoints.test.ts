@@ -97,8 +97,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('audit checkpoints on %s
     expect(result.checkpoints.problems).toEqual([
       { kind: 'cut', line: 2, at: '2026-12-02T01:00:00.000Z', seq: 6, chainEnd: 3 },
     ])
-    // and the node refuses to sign the shortened chain
+    // and the node refuses to sign the shortened chain, even once it has grown past the checkpoint again
     expect(await checkpointNow()).toEqual({ ok: false, error: 'behind' })
+    await add('a6', 'a7', 'a8', 'a9')
+    expect(await checkpointNow()).toEqual({ ok: false, error: 'forked' })
+    expect((await verify()).checkpoints.problems).toEqual([
+      { kind: 'row_changed', line: 2, at: '2026-12-02T01:00:00.000Z', seq: 6, sinceSeq: 1 },
+    ])
   })
 
   it('detects a row rewritten with every later hash and the head recomputed', async () => {

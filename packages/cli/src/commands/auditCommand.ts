@@ -109,7 +109,7 @@ export function auditCommand(program: Command, context: CliContext): void {
       case 'forked':
         throw new LiaisonError(
           'integrity_failed',
-          `the audit head is ${written.error === 'behind' ? 'behind' : 'at the row of, but differs from,'} the latest checkpoint: not signing it; run liaison audit verify`,
+          `${written.error === 'behind' ? 'the audit ends before the row of the latest checkpoint' : 'the row of the latest checkpoint has another hash than the one signed'}: not signing this chain; run liaison audit verify`,
         )
       default: {
         const never: never = written.error

@@ -85,19 +85,40 @@ describe('a checkpoint line', () => {
 
 describe('shouldCheckpoint', () => {
   it.each([
-    ['an empty chain', { seq: 0, hash: '0'.repeat(64) }, null, { ok: false, error: 'empty' }],
-    ['the first checkpoint', { seq: 3, hash: hashOf(3) }, null, { ok: true, value: true }],
-    ['a head that moved', { seq: 4, hash: hashOf(4) }, signed(3), { ok: true, value: true }],
-    ['a head that did not move', { seq: 3, hash: hashOf(3) }, signed(3), { ok: false, error: 'unchanged' }],
-    ['a head behind the checkpoint', { seq: 2, hash: hashOf(2) }, signed(3), { ok: false, error: 'behind' }],
+    ['an empty chain', { seq: 0, hash: '0'.repeat(64) }, null, null, { ok: false, error: 'empty' }],
+    ['the first checkpoint', { seq: 3, hash: hashOf(3) }, null, null, { ok: true, value: true }],
+    ['a head that moved', { seq: 4, hash: hashOf(4) }, signed(3), hashOf(3), { ok: true, value: true }],
+    [
+      'a head that did not move',
+      { seq: 3, hash: hashOf(3) },
+      signed(3),
+      hashOf(3),
+      { ok: false, error: 'unchanged' },
+    ],
+    [
+      'a head behind the checkpoint',
+      { seq: 2, hash: hashOf(2) },
+      signed(3),
+      null,
+      { ok: false, error: 'behind' },
+    ],
     [
       'a head at the checkpoint with another hash',
       { seq: 3, hash: hashOf(9) },
       signed(3),
+      hashOf(9),
       { ok: false, error: 'forked' },
     ],
-  ])('%s', (_what, head, latest, expected) => {
-    expect(shouldCheckpoint(head, latest)).toEqual(expected)
+    // cut back to row 2, then grown past the checkpoint again: still not the chain that was signed
+    [
+      'a head past a checkpoint whose row changed',
+      { seq: 5, hash: hashOf(5) },
+      signed(3),
+      hashOf(33),
+      { ok: false, error: 'forked' },
+    ],
+  ])('%s', (_what, head, latest, hashAtLatest, expected) => {
+    expect(shouldCheckpoint(head, latest, hashAtLatest)).toEqual(expected)
   })
 })
 

@@ -116,18 +116,23 @@ export type CheckpointSkip =
   | 'unchanged'
   /** The head is before the latest checkpoint: rows were cut. Never sign that. */
   | 'behind'
-  /** The head is at the latest checkpoint's row but its hash differs: the chain was rewritten. */
+  /** The row at the latest checkpoint's seq has another hash than the one signed: the chain was rewritten. */
   | 'forked'
 
-/** Whether the node should sign a checkpoint of `head`, given the latest one it signed. */
+/**
+ * Whether the node should sign a checkpoint of `head`, given the latest one it signed and the
+ * hash that the row at that checkpoint's seq has in the chain now (null when there is no such row).
+ */
 export function shouldCheckpoint(
   head: { readonly seq: number; readonly hash: string },
   latest: AuditCheckpoint | null,
+  hashAtLatest: string | null,
 ): Result<true, CheckpointSkip> {
   if (head.seq < 1) return err('empty')
   if (!latest) return ok(true)
   if (head.seq < latest.seq) return err('behind')
-  if (head.seq === latest.seq) return err(head.hash === latest.hash ? 'unchanged' : 'forked')
+  if (hashAtLatest !== latest.hash) return err('forked')
+  if (head.seq === latest.seq) return err('unchanged')
   return ok(true)
 }
 

@@ -22,8 +22,8 @@ export interface CheckpointDeps {
 
 /**
  * Signs a checkpoint of the audit head and appends it to the checkpoint file, unless the head
- * has not moved since the latest one (or is behind it: then the chain was cut, and the node
- * refuses to sign it). Holds the head lock meanwhile, so checkpoints of the node's processes
+ * has not moved since the latest one, or the chain no longer holds the row that one signed (it
+ * was cut or rewritten: the node refuses to sign it). Holds the head lock meanwhile, so checkpoints of the node's processes
  * reach the file in the order of the chain.
  */
 export async function writeAuditCheckpoint(
@@ -32,7 +32,10 @@ export async function writeAuditCheckpoint(
   const written = await deps.db.transaction().execute(async (tx) => {
     const head = await lockAuditHead(tx)
     const latest = await latestCheckpoint(deps.file, deps.nodeId, deps.key)
-    const decision = shouldCheckpoint(head, latest)
+    const atLatest = latest
+      ? await tx.selectFrom('audit').select('hash').where('seq', '=', latest.seq).executeTakeFirst()
+      : undefined
+    const decision = shouldCheckpoint(head, latest, atLatest?.hash ?? null)
     if (!decision.ok) return err(decision.error)
     const checkpoint = {
       nodeId: deps.nodeId,
