@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SignedAuditCheckpoint } from '@liaison/core'
 import { checkpointLine, parseCheckpointFile } from '@liaison/core'
@@ -136,7 +136,12 @@ describe.each(engines.map((e) => [e.name, e] as const))('audit checkpoints on %s
     writeFileSync(file, '')
     expect(await verify()).toMatchObject({
       ok: false,
-      checkpoints: { problems: [{ kind: 'no_checkpoints' }] },
+      checkpoints: { found: true, problems: [{ kind: 'no_checkpoints' }] },
+    })
+    rmSync(file)
+    expect(await verify()).toMatchObject({
+      ok: false,
+      checkpoints: { found: false, problems: [{ kind: 'no_checkpoints' }] },
     })
   })
 
