@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { generateKeyPairSync } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { Store } from '@liaison/server'
 import { openStore } from '@liaison/server'
+import { cutAuditTail, rewriteAuditRow } from '../support/auditTampering.ts'
 import { runCli } from '../support/runCli.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'liaison-cli-'))
@@ -300,10 +303,49 @@ describe('liaison user, token and audit', () => {
     expect(again.stderr).toContain('already revoked')
   })
 
-  it('verifies the audit chain and names the first row changed behind its back', async () => {
+  it('verifies the audit chain against its signed checkpoints, and names the first row changed behind its back', async () => {
+    const checkpointFile = join(dataDir, 'audit-checkpoints.jsonl')
+    const unanchored = await runCli(['audit', 'verify', ...node])
+    expect(unanchored.code).toBe(65)
+    expect(unanchored.stderr).toMatch(
+      new RegExp(`^liaison: audit chain intact on its own: \\d+ rows, head [0-9a-f]{64}\n`),
+    )
+    expect(unanchored.stderr).toContain(
+      `  - there is no checkpoint file at ${checkpointFile}, though the chain has`,
+    )
+
+    const signed = await runCli(['audit', 'checkpoint', ...node])
+    expect(signed.code).toBe(0)
+    expect(signed.stdout).toMatch(
+      /^checkpoint signed: row \d+, hash [0-9a-f]{64}, at \d{4}-\d\d-\d\dT[\d:.]+Z, appended to \S+audit-checkpoints\.jsonl\n$/,
+    )
+    expect((await runCli(['audit', 'checkpoint', ...node])).stdout).toBe(
+      'the audit head has not moved since the latest checkpoint: nothing to sign\n',
+    )
     const intact = await runCli(['audit', 'verify', ...node])
     expect(intact.code).toBe(0)
-    expect(intact.stdout).toMatch(/^audit chain intact: \d+ rows, head [0-9a-f]{64}\n$/)
+    expect(intact.stdout).toMatch(
+      /^audit chain intact: \d+ rows, head [0-9a-f]{64}\ncheckpoints match: 1 in \S+, signed by [0-9a-f]{64}\n$/,
+    )
+
+    const key = await runCli(['node', 'key', ...node])
+    expect(key.stdout).toMatch(
+      /^public key \(Ed25519, base64\): \S{43}=\nfingerprint \(SHA-256\): [0-9a-f]{64}\n$/,
+    )
+    const publicKey = /base64\): (\S+)/.exec(key.stdout)![1]!
+    expect((await runCli(['audit', 'verify', ...node, '--public-key', publicKey])).code).toBe(0)
+    const otherKey = generateKeyPairSync('ed25519')
+      .publicKey.export({ format: 'der', type: 'spki' })
+      .subarray(-32)
+      .toString('base64')
+    const withOther = await runCli(['audit', 'verify', ...node, '--public-key', otherKey])
+    expect(withOther.code).toBe(65)
+    expect(withOther.stderr).toContain('is signed by another key')
+
+    const exported = await runCli(['audit', 'checkpoints', 'export', ...node])
+    expect(exported).toMatchObject({ code: 0, stdout: readFileSync(checkpointFile, 'utf8') })
+    expect(exported.stdout.split('\n')).toHaveLength(2)
+
     const store = await openStore({ engine: 'pglite', dataDir })
     await store.db.updateTable('audit').set({ actor: 'operator:mallory' }).where('seq', '=', 3).execute()
     await store.close()
@@ -312,7 +354,67 @@ describe('liaison user, token and audit', () => {
     expect(broken.stderr).toContain(
       'audit chain BROKEN after 2 good rows: row 3 was changed after it was written',
     )
-  })
+  }, 300_000)
+})
+
+describe('liaison audit verify, after the database was changed behind its back', () => {
+  // each test runs five `liaison` processes
+  const tamper = async (name: string, change: (db: Store['db']) => Promise<void>) => {
+    const dataDir = join(root, name)
+    const node = ['--node-id', 'be', '--data-dir', dataDir]
+    for (const code of ['p1', 'p2', 'p3'])
+      expect(
+        (
+          await runCli([
+            'org',
+            'add',
+            ...node,
+            '--code',
+            code,
+            '--name',
+            `Organisation ${code}`,
+            '--kind',
+            code === 'p1' ? 'centre' : 'partner',
+          ])
+        ).code,
+      ).toBe(0)
+    expect((await runCli(['audit', 'checkpoint', ...node])).code).toBe(0)
+    const at = (JSON.parse(readFileSync(join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')) as { at: string })
+      .at
+    const store = await openStore({ engine: 'pglite', dataDir })
+    await change(store.db)
+    await store.close()
+    return { result: await runCli(['audit', 'verify', ...node]), at, dataDir }
+  }
+
+  it('names the rows cut from the end, though the chain alone still verifies', async () => {
+    const { result, at } = await tamper('cut', (db) => cutAuditTail(db, 1))
+    expect(result.code).toBe(65)
+    expect(result.stderr).toContain('audit chain intact on its own: 1 rows')
+    expect(result.stderr).toContain(
+      `  - the audit ends at row 1 but the checkpoint signed at ${at} (line 1) covers row 3: rows 2..3 were cut\n`,
+    )
+  }, 180_000)
+
+  it('names a row rewritten with every later hash recomputed', async () => {
+    const { result, at } = await tamper('rewrite', (db) => rewriteAuditRow(db, 2, 'operator:mallory'))
+    expect(result.code).toBe(65)
+    expect(result.stderr).toContain('audit chain intact on its own: 3 rows')
+    expect(result.stderr).toContain(
+      `  - row 3's hash differs from the checkpoint signed at ${at} (line 1): a row from 1 to 3 was changed and the hashes after it recomputed\n`,
+    )
+  }, 180_000)
+
+  it('names a checkpoint line that was changed', async () => {
+    const { dataDir } = await tamper('forged', async () => {})
+    const file = join(dataDir, 'audit-checkpoints.jsonl')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":3', '"seq":2'))
+    const result = await runCli(['audit', 'verify', '--node-id', 'be', '--data-dir', dataDir])
+    expect(result.code).toBe(65)
+    expect(result.stderr).toMatch(
+      / {2}- the checkpoint at line 1 \(row 2, signed at \S+\) does not verify with the node's public key: the line was changed or forged\n/,
+    )
+  }, 180_000)
 })
 
 describe('liaison demo (refusals)', () => {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
@@ -37,8 +38,17 @@ export function testConfig(
       'http.webDir': '/nonexistent/liaison-web',
       ...(store.engine === 'pglite'
         ? { 'store.dataDir': store.dataDir }
-        : // no data directory on PostgreSQL: the node key lives in the system's temporary directory
-          { 'store.url': store.url, 'auth.keyFile': join(tmpdir(), 'liaison-test-node.key') }),
+        : // no data directory on PostgreSQL: the node's keys live in the system's temporary
+          // directory, and each database's audit checkpoints in a file of its own there
+          {
+            'store.url': store.url,
+            'auth.keyFile': join(tmpdir(), 'liaison-test-node.key'),
+            'auth.signingKeyFile': join(tmpdir(), 'liaison-test-node-signing.key'),
+            'audit.checkpointFile': join(
+              tmpdir(),
+              `${new URL(store.url).pathname.slice(1)}.checkpoints.jsonl`,
+            ),
+          }),
       ...extra,
     },
   })
@@ -78,6 +88,7 @@ export async function startTestNode(
       if (!closed) await node.close()
       closed = true
       await db.dispose()
+      rmSync(node.deps.config.audit.checkpointFile, { force: true })
     },
   }
 }

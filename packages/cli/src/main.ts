@@ -8,6 +8,7 @@ import { tokenCommand } from './commands/tokenCommand.ts'
 import { userCommand } from './commands/userCommand.ts'
 import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
+import { nodeCommand } from './commands/nodeCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
 
@@ -34,6 +35,7 @@ export async function main(
   userCommand(program, context)
   tokenCommand(program, context)
   auditCommand(program, context)
+  nodeCommand(program, context)
   benchCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()

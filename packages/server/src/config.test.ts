@@ -39,9 +39,32 @@ describe('loadConfig', () => {
         streamHeartbeatSeconds: 15,
       },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
-      auth: { keyFile: '/srv/liaison/data/local/node.key' },
+      auth: {
+        keyFile: '/srv/liaison/data/local/node.key',
+        signingKeyFile: '/srv/liaison/data/local/node-signing.key',
+      },
+      audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
       log: { level: 'info' },
     })
+  })
+
+  it('puts the signing key and the audit checkpoints beside the node key, wherever that is', () => {
+    const config = loadConfig({
+      env: { LIAISON_KEY_FILE: '/etc/liaison/node.key', LIAISON_AUDIT_CHECKPOINT_SECONDS: '60' },
+      flags: { 'store.url': 'postgres://liaison@db:5432/liaison' },
+      cwd,
+    })
+    expect(config.auth).toEqual({
+      keyFile: '/etc/liaison/node.key',
+      signingKeyFile: '/etc/liaison/node-signing.key',
+    })
+    expect(config.audit).toEqual({
+      checkpointSeconds: 60,
+      checkpointFile: '/etc/liaison/audit-checkpoints.jsonl',
+    })
+    expect(() => loadConfig({ env: { LIAISON_AUDIT_CHECKPOINT_SECONDS: '0' }, cwd })).toThrow(
+      /audit.checkpointSeconds: '0' must be a whole number from 1 to 86400/,
+    )
   })
 
   it('layers defaults < file < environment < flags', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { isAbsolute, resolve } from 'node:path'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
@@ -29,8 +29,18 @@ export interface NodeConfig {
     readonly allowedHosts: readonly string[]
   }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
-  /** The file of the node's key, which seals the secrets it must read back (one-time code seeds). */
-  readonly auth: { readonly keyFile: string }
+  readonly auth: {
+    /** The file of the node's key, which seals the secrets it must read back (one-time code seeds). */
+    readonly keyFile: string
+    /** The file of the node's Ed25519 signing key (its identity: audit checkpoints, later the federation). */
+    readonly signingKeyFile: string
+  }
+  readonly audit: {
+    /** Seconds between signed checkpoints of the audit head (written only when the head moved). */
+    readonly checkpointSeconds: number
+    /** The append-only file of signed audit checkpoints, one JSON line each. */
+    readonly checkpointFile: string
+  }
   readonly log: { readonly level: LogLevel }
 }
 
@@ -266,6 +276,30 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'auth.signingKeyFile',
+    env: 'LIAISON_SIGNING_KEY_FILE',
+    flag: '--signing-key-file',
+    defaultText: 'node-signing.key beside auth.keyFile',
+    doc: "file of the node's Ed25519 signing key, its identity: it signs the audit checkpoints, later what the node sends its peers (created on first start; a relative path is beside auth.keyFile; every process of a node needs the same one)",
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
+    key: 'audit.checkpointSeconds',
+    env: 'LIAISON_AUDIT_CHECKPOINT_SECONDS',
+    flag: '--checkpoint-seconds',
+    defaultText: '300',
+    doc: 'seconds between signed checkpoints of the audit head (one is written only when the head moved, and one on shutdown)',
+    parse: integer(1, 86400),
+  },
+  {
+    key: 'audit.checkpointFile',
+    env: 'LIAISON_AUDIT_CHECKPOINT_FILE',
+    flag: '--checkpoint-file',
+    defaultText: 'audit-checkpoints.jsonl beside auth.keyFile',
+    doc: 'append-only file of the signed audit checkpoints that `liaison audit verify` checks the chain against (keep copies off the machine; a relative path is beside auth.keyFile)',
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -387,6 +421,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
   const nodeId = get('node.id', 'local')
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir)
+  const keyFile = resolve(absoluteDataDir, get('auth.keyFile', 'node.key'))
   return {
     node: { id: nodeId, name: get('node.name', 'Liaison'), country: get<Country>('node.country', 'BE') },
     http: {
@@ -404,7 +439,14 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       url: get<string | null>('store.url', null),
       poolSize: get('store.poolSize', 10),
     },
-    auth: { keyFile: resolve(absoluteDataDir, get('auth.keyFile', 'node.key')) },
+    auth: {
+      keyFile,
+      signingKeyFile: resolve(dirname(keyFile), get('auth.signingKeyFile', 'node-signing.key')),
+    },
+    audit: {
+      checkpointSeconds: get('audit.checkpointSeconds', 300),
+      checkpointFile: resolve(dirname(keyFile), get('audit.checkpointFile', 'audit-checkpoints.jsonl')),
+    },
     log: { level: get<LogLevel>('log.level', 'info') },
   }
 }

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
+import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import type { Metrics } from '../metrics.ts'
@@ -14,6 +15,8 @@ import type { Metrics } from '../metrics.ts'
 export interface AppDeps extends ActionDeps {
   readonly config: NodeConfig
   readonly metrics: Metrics
+  /** The node's Ed25519 identity key; `GET /api/v1/node` shows its public half. */
+  readonly signingKey: NodeSigningKey
   /** False until start-up (migrations, seed) is done, and again while shutting down. */
   readonly isReady: () => boolean
   /**

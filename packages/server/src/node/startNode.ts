@@ -3,7 +3,11 @@ import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { addOrganisation } from '../actions/addOrganisation.ts'
 import { SecretBox } from '../auth/SecretBox.ts'
 import { loadNodeKey } from '../auth/loadNodeKey.ts'
+import { loadSigningKey } from '../auth/loadSigningKey.ts'
 import { sealStoredSecrets } from '../auth/sealStoredSecrets.ts'
+import { noWitness } from '../audit/CheckpointWitness.ts'
+import type { AuditCheckpoints } from '../audit/auditCheckpoints.ts'
+import { startAuditCheckpoints } from '../audit/auditCheckpoints.ts'
 import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
@@ -26,6 +30,8 @@ export interface RunningNode {
   readonly url: string
   readonly app: App
   readonly deps: AppDeps
+  /** The signed checkpoints of the audit head (at start, on the interval, at close). */
+  readonly auditCheckpoints: AuditCheckpoints
   close(): Promise<void>
 }
 
@@ -63,11 +69,19 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   if (nodeKey.looseMode)
     log.warn({ keyFile: config.auth.keyFile }, 'the node key file is readable by others: chmod 600 it')
   const secrets = new SecretBox(nodeKey.key)
+  const signing = await loadSigningKey(config.auth.signingKeyFile)
+  if (signing.created) log.info({ signingKeyFile: config.auth.signingKeyFile }, 'node signing key created')
+  if (signing.looseMode)
+    log.warn(
+      { signingKeyFile: config.auth.signingKeyFile },
+      'the node signing key file is readable by others: chmod 600 it',
+    )
   const store: Store = await openStore(storeOptions(config))
   let ready = false
   // where it listens; on port 0, known once it does
   let url = `http://${config.http.host.includes(':') && !config.http.host.startsWith('[') ? `[${config.http.host}]` : config.http.host}:${config.http.port}`
   let following: { close(): Promise<void> } | null = null
+  let checkpoints: AuditCheckpoints | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -90,6 +104,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       log,
       sha256: sha256Hex,
       secrets,
+      signingKey: signing.key,
       config,
       metrics,
       isReady: () => ready,
@@ -112,6 +127,20 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
     following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
+    const audit = startAuditCheckpoints(
+      {
+        db: store.db,
+        nodeId: config.node.id,
+        key: signing.key,
+        clock,
+        file: config.audit.checkpointFile,
+        witness: noWitness,
+        log,
+      },
+      config.audit.checkpointSeconds,
+    )
+    checkpoints = audit
+    await audit.checkpoint()
     const app = await buildApp(deps)
     if (listen) {
       try {
@@ -131,15 +160,18 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       url,
       app,
       deps,
+      auditCheckpoints: audit,
       async close() {
         ready = false
         await app.close()
+        await audit.close()
         await following?.close()
         await store.close()
         log.info('node stopped')
       },
     }
   } catch (error) {
+    await checkpoints?.close().catch(() => {})
     await following?.close().catch(() => {})
     await store.close().catch(() => {})
     throw error

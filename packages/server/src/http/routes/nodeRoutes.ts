@@ -12,7 +12,7 @@ export function nodeRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'public' },
       schema: {
         tags: ['node'],
-        summary: 'Which node this is: its id, its centre, its version',
+        summary: 'Which node this is: its id, its centre, its version, its public signing key',
         response: {
           200: Type.Object({
             id: Type.String(),
@@ -20,6 +20,14 @@ export function nodeRoutes(app: App, deps: AppDeps): void {
             country: Type.Enum(countries),
             centre: Type.Union([OrganisationBody, Type.Null()]),
             version: Type.String(),
+            signingKey: Type.Object(
+              {
+                algorithm: Type.Literal('Ed25519'),
+                publicKey: Type.String({ description: 'the raw 32-byte public key, base64' }),
+                fingerprint: Type.String({ description: 'SHA-256 of the raw public key, hex' }),
+              },
+              { description: "the node's identity key, which signs its audit checkpoints" },
+            ),
           }),
         },
       },
@@ -32,6 +40,11 @@ export function nodeRoutes(app: App, deps: AppDeps): void {
         country: deps.config.node.country,
         centre: centre ? presentOrganisation(centre) : null,
         version: liaisonVersion,
+        signingKey: {
+          algorithm: 'Ed25519' as const,
+          publicKey: deps.signingKey.publicKey,
+          fingerprint: deps.signingKey.fingerprint,
+        },
       }
     },
   )

@@ -1,0 +1,122 @@
+import type { KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { LiaisonError } from '@liaison/core'
+
+/** An Ed25519 public key, as the node shows it and as a verifier needs it. */
+export interface NodePublicKey {
+  /** The raw 32-byte key, base64. */
+  readonly publicKey: string
+  /** SHA-256 (hex) of the raw 32-byte key. */
+  readonly fingerprint: string
+  /** Checks an Ed25519 signature (base64) of `text`. */
+  verify(text: string, signature: string): boolean
+}
+
+/** The node's Ed25519 signing key: its identity, which signs audit checkpoints (and, later, what it sends peers). */
+export interface NodeSigningKey extends NodePublicKey {
+  /** Signs `text` (UTF-8) and returns the signature, base64. */
+  sign(text: string): string
+}
+
+/** The SPKI DER of an Ed25519 key is a fixed 12-byte prefix and the raw 32-byte key. */
+const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex')
+
+function publicKeyOf(key: KeyObject): NodePublicKey {
+  const raw = key.export({ format: 'der', type: 'spki' }).subarray(spkiPrefix.length)
+  return {
+    publicKey: raw.toString('base64'),
+    fingerprint: createHash('sha256').update(raw).digest('hex'),
+    verify(text, signature) {
+      try {
+        return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'))
+      } catch {
+        return false
+      }
+    },
+  }
+}
+
+/** A public key given as base64 of its raw 32 bytes (what `liaison node key` prints). */
+export function parsePublicKey(base64: string): NodePublicKey | null {
+  const raw = Buffer.from(base64, 'base64')
+  if (raw.length !== 32 || raw.toString('base64') !== base64) return null
+  try {
+    return publicKeyOf(
+      createPublicKey({ key: Buffer.concat([spkiPrefix, raw]), format: 'der', type: 'spki' }),
+    )
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Reads the node's Ed25519 signing key (PKCS#8 PEM, so `openssl pkey` reads it too), or makes
+ * one on first start, readable by this user only. The file appears whole or not at all (written
+ * aside, then linked), so another process of the node starting at the same time reads the same key.
+ */
+export async function loadSigningKey(
+  path: string,
+): Promise<{ key: NodeSigningKey; created: boolean; looseMode: boolean }> {
+  const loaded = await readSigningKey(path, true)
+  if (!loaded) throw keyError(path, 'it could not be created')
+  return loaded
+}
+
+/** Reads the signing key only: null when there is none (for checking, where a new key would be wrong). */
+export async function findSigningKey(path: string): Promise<NodeSigningKey | null> {
+  return (await readSigningKey(path, false))?.key ?? null
+}
+
+async function readSigningKey(
+  path: string,
+  create: boolean,
+): Promise<{ key: NodeSigningKey; created: boolean; looseMode: boolean } | null> {
+  let pem: string
+  let created = false
+  try {
+    pem = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw keyError(path, (error as Error).message)
+    if (!create) return null
+    await mkdir(dirname(path), { recursive: true })
+    const fresh = generateKeyPairSync('ed25519')
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString()
+    const aside = `${path}.${process.pid}.${Date.now()}.new`
+    await writeFile(aside, fresh, { mode: 0o600, flag: 'wx' })
+    try {
+      await link(aside, path)
+      created = true
+      pem = fresh
+    } catch (raced) {
+      // another process of the node made it first: use theirs
+      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw keyError(path, (raced as Error).message)
+      pem = await readFile(path, 'utf8')
+    } finally {
+      await unlink(aside)
+    }
+  }
+  let privateKey: KeyObject
+  try {
+    privateKey = createPrivateKey(pem)
+  } catch {
+    throw keyError(path, 'it must hold an Ed25519 private key in PKCS#8 PEM')
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw keyError(path, `it holds an ${privateKey.asymmetricKeyType ?? 'unknown'} key, not Ed25519`)
+  const publicKey = publicKeyOf(createPublicKey(privateKey))
+  const looseMode = ((await stat(path)).mode & 0o077) !== 0
+  return {
+    key: {
+      ...publicKey,
+      sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
+    },
+    created,
+    looseMode,
+  }
+}
+
+const keyError = (path: string, why: string) =>
+  new LiaisonError('config_invalid', `auth.signingKeyFile ${path}: ${why}`)
