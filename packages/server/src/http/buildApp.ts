@@ -33,6 +33,7 @@ import { streamRoutes } from './routes/streamRoutes.ts'
 import { tokenRoutes } from './routes/tokenRoutes.ts'
 import { userRoutes } from './routes/userRoutes.ts'
 import { ErrorBody } from './schemas.ts'
+import { noStoreForApi } from './noStoreForApi.ts'
 import { securityHeaders } from './securityHeaders.ts'
 
 /** The node's HTTP application, ready for `listen()` or in-process `inject()`. */
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       securityHeaders({ tls: req.protocol === 'https', docs: req.url.startsWith('/api/docs') }),
     )
   })
+  noStoreForApi(app)
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'
     deps.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) })

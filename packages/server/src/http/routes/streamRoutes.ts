@@ -6,6 +6,7 @@ import { readEventPage } from '../../events/eventRows.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { securityHeaders } from '../securityHeaders.ts'
+import { streamLimits } from '../streamLimits.ts'
 
 /**
  * A live client that falls this far behind is dropped; it reconnects with Last-Event-ID and misses
@@ -38,6 +39,10 @@ async function latestSeq(deps: AppDeps): Promise<number> {
 }
 
 export function streamRoutes(app: App, deps: AppDeps): void {
+  const limits = streamLimits({
+    perPrincipal: deps.config.http.streamsPerPrincipal,
+    perAddress: deps.config.http.streamsPerAddress,
+  })
   app.get(
     '/api/v1/stream',
     {
@@ -64,6 +69,8 @@ export function streamRoutes(app: App, deps: AppDeps): void {
 
       // the events this reader's organisation may see, and no others
       const viewer = req.principal?.orgId ?? ''
+      // refused here (429) before the stream starts; released when it closes
+      const release = limits.open(req.principal!, req.ip)
       reply.hijack()
       const res = reply.raw
       res.writeHead(200, {
@@ -142,6 +149,7 @@ export function streamRoutes(app: App, deps: AppDeps): void {
         closed = true
         unsubscribe()
         clearInterval(heartbeat)
+        release()
         deps.metrics.streamClients.dec()
       }
       res.on('close', close)
