@@ -125,4 +125,57 @@ describe.each(engines.map((e) => [e.name, e] as const))('rate limits on %s', (_n
       await first.dispose()
     }
   }, 30_000)
+
+  it('counts unknown session cookies and CSRF failures too, but not requests without a credential', async () => {
+    const node = await startTestNode(engine, { config: { 'http.authFailuresPerAddress': 2 } })
+    try {
+      const cookieName = `liaison_session_${node.deps.nodeId}`
+      const statuses = async (count: number, request: () => Promise<{ statusCode: number }>) => {
+        const answers: number[] = []
+        for (let i = 0; i < count; i++) answers.push((await request()).statusCode)
+        return answers
+      }
+      // no credential at all: never counted
+      expect(
+        await statuses(4, () =>
+          node.app.inject({ url: '/api/v1/organisations', remoteAddress: '10.77.0.1' }),
+        ),
+      ).toEqual([401, 401, 401, 401])
+      expect(
+        await statuses(3, () =>
+          node.app.inject({
+            url: '/api/v1/organisations',
+            headers: { cookie: `${cookieName}=forged` },
+            remoteAddress: '10.77.0.1',
+          }),
+        ),
+      ).toEqual([401, 401, 429])
+
+      const officer = await signedInAs(node, ['duty-officer'])
+      const withoutCsrf = () =>
+        node.app.inject({
+          method: 'DELETE',
+          url: '/api/v1/session',
+          headers: { cookie: officer.cookie },
+          remoteAddress: '10.78.0.1',
+        })
+      expect(await statuses(3, withoutCsrf)).toEqual([403, 403, 429])
+      // while the address is refused, even a good session from it is: nothing is looked up
+      const good = await node.app.inject({
+        url: '/api/v1/organisations',
+        headers: officer.headers(),
+        remoteAddress: '10.78.0.1',
+      })
+      expect(good.statusCode).toBe(429)
+      // and from elsewhere it is served
+      const elsewhere = await node.app.inject({
+        url: '/api/v1/organisations',
+        headers: officer.headers(),
+        remoteAddress: '10.79.0.1',
+      })
+      expect(elsewhere.statusCode).toBe(200)
+    } finally {
+      await node.dispose()
+    }
+  })
 })
