@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { startNode } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
+import { signedInAs } from '../support/identity.ts'
 import { captureLog, startTestNode, testConfig } from '../support/testNode.ts'
 
 const engines = await testEngines()
@@ -40,6 +41,141 @@ describe.each(engines.map((e) => [e.name, e] as const))('rate limits on %s', (_n
       }
     } finally {
       await first.dispose()
+    }
+  })
+
+  it('answers 429 to a source past its budget of failed authentications, with a few audit rows, in every process', async () => {
+    const limits = { 'http.authFailuresPerAddress': 5, 'http.authFailureWindowSeconds': 6 }
+    const first = await startTestNode(engine, { config: limits })
+    // on PostgreSQL, a second process of the same node (PGlite has only one)
+    const second =
+      engine.name === 'postgres'
+        ? await startNode({
+            config: testConfig(first.storeOptions, limits),
+            log: captureLog().log,
+            listen: false,
+          })
+        : null
+    const attacker = '10.66.0.1'
+    const badBearer = (node: { app: typeof first.app }) =>
+      node.app.inject({
+        url: '/api/v1/organisations',
+        headers: { authorization: `Bearer ${Math.random().toString(36).slice(2)}` },
+        remoteAddress: attacker,
+      })
+    const auditOf = async (source: string) =>
+      first.deps.store.db
+        .selectFrom('audit')
+        .select(['code', 'action', 'details'])
+        .where('source', '=', source)
+        .orderBy('seq')
+        .execute()
+    try {
+      const officer = await signedInAs(first, ['viewer'])
+      const statuses: number[] = []
+      for (let batch = 0; batch < 10; batch++)
+        statuses.push(
+          ...(await Promise.all(Array.from({ length: 30 }, () => badBearer(first)))).map((r) => r.statusCode),
+        )
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(295)
+      const refused = await badBearer(first)
+      expect(refused.statusCode).toBe(429)
+      expect(refused.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+        code: 'rate_limited',
+        message: expect.stringMatching(
+          /^too many failed authentications from 10\.66\.0\.1; try again in \d+ s$/,
+        ) as string,
+      })
+      // another process of the node: the count is shared, so its first failure is refused too
+      if (second) expect((await badBearer(second)).statusCode).toBe(429)
+      // five failures audited one by one, and one row that says the refusing began (in either order:
+      // the requests ran side by side)
+      const opened = await auditOf(attacker)
+      expect(opened.map((r) => r.code).sort()).toEqual([
+        'rate_limited',
+        ...Array<string>(5).fill('session_invalid'),
+      ])
+      expect(opened.find((r) => r.code === 'rate_limited')).toMatchObject({
+        action: 'http:authentication',
+        details: {
+          limit: 5,
+          windowSeconds: 6,
+          message: expect.stringContaining('more than 5 failed authentications from 10.66.0.1') as string,
+        },
+      })
+      // a legitimate caller elsewhere is served meanwhile
+      const served = await first.app.inject({
+        url: '/api/v1/organisations',
+        headers: officer.headers(),
+        remoteAddress: '10.1.1.1',
+      })
+      expect(served.statusCode).toBe(200)
+
+      // when the window ends: one row with the count, and the source is heard again
+      await expect
+        .poll(async () => (await auditOf(attacker)).length, { timeout: 15_000, interval: 200 })
+        .toBe(7)
+      const closed = (await auditOf(attacker)).at(-1)!
+      expect(closed).toMatchObject({ code: 'rate_limited', details: { refused: second ? 297 : 296 } })
+      expect((await badBearer(first)).statusCode).toBe(401)
+      if (second) expect((await badBearer(second)).statusCode).toBe(401)
+    } finally {
+      await second?.close()
+      await first.dispose()
+    }
+  }, 30_000)
+
+  it('counts unknown session cookies and CSRF failures too, but not requests without a credential', async () => {
+    const node = await startTestNode(engine, { config: { 'http.authFailuresPerAddress': 2 } })
+    try {
+      const cookieName = `liaison_session_${node.deps.nodeId}`
+      const statuses = async (count: number, request: () => Promise<{ statusCode: number }>) => {
+        const answers: number[] = []
+        for (let i = 0; i < count; i++) answers.push((await request()).statusCode)
+        return answers
+      }
+      // no credential at all: never counted
+      expect(
+        await statuses(4, () =>
+          node.app.inject({ url: '/api/v1/organisations', remoteAddress: '10.77.0.1' }),
+        ),
+      ).toEqual([401, 401, 401, 401])
+      expect(
+        await statuses(3, () =>
+          node.app.inject({
+            url: '/api/v1/organisations',
+            headers: { cookie: `${cookieName}=forged` },
+            remoteAddress: '10.77.0.1',
+          }),
+        ),
+      ).toEqual([401, 401, 429])
+
+      const officer = await signedInAs(node, ['duty-officer'])
+      const withoutCsrf = () =>
+        node.app.inject({
+          method: 'DELETE',
+          url: '/api/v1/session',
+          headers: { cookie: officer.cookie },
+          remoteAddress: '10.78.0.1',
+        })
+      expect(await statuses(3, withoutCsrf)).toEqual([403, 403, 429])
+      // while the address is refused, even a good session from it is: nothing is looked up
+      const good = await node.app.inject({
+        url: '/api/v1/organisations',
+        headers: officer.headers(),
+        remoteAddress: '10.78.0.1',
+      })
+      expect(good.statusCode).toBe(429)
+      // and from elsewhere it is served
+      const elsewhere = await node.app.inject({
+        url: '/api/v1/organisations',
+        headers: officer.headers(),
+        remoteAddress: '10.79.0.1',
+      })
+      expect(elsewhere.statusCode).toBe(200)
+    } finally {
+      await node.dispose()
     }
   })
 })

@@ -132,6 +132,82 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   })
 })
 
+describe.each(engines.map((e) => [e.name, e] as const))('a long backlog on %s', (_name, engine) => {
+  let node: TestNode
+  let session: TestSession
+  beforeAll(async () => {
+    node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+    session = await signedInAs(node, ['viewer'])
+  })
+  afterAll(async () => {
+    await node.dispose()
+  })
+
+  it('resumes from the start over 10,000 stored events, all in order, then goes live', async () => {
+    // 10,000 events of 2.5 kB each: any 500 of them are more than 1 MiB
+    const stored = 10_000
+    const padding = 'x'.repeat(2500)
+    for (let batch = 0; batch < stored / 1000; batch++) {
+      await node.deps.store.db
+        .insertInto('events')
+        .values(
+          Array.from({ length: 1000 }, (_, i) => {
+            const n = batch * 1000 + i
+            return {
+              id: node.deps.ids.next(),
+              at: new Date(),
+              kind: 'organisation.added',
+              subject: node.deps.ids.next(),
+              org_id: null,
+              audience: null,
+              body: JSON.stringify({ kind: 'organisation.added', n, padding }),
+            }
+          }),
+        )
+        .execute()
+    }
+    const before = Number(
+      (
+        await node.deps.store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    const stream = await openSse(`${node.url}/api/v1/stream`, { cookie: session.cookie })
+    try {
+      const backlog = await stream.waitFor(before, 60_000)
+      const seqs = backlog.map((m) => Number(m.id))
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+      expect(new Set(seqs).size).toBe(before)
+      const numbered = backlog
+        .map((m) => (JSON.parse(m.data) as { body: { n?: number } }).body.n)
+        .filter((n) => n !== undefined)
+      expect(numbered).toEqual(Array.from({ length: stored }, (_, i) => i))
+
+      await addOrganisation(node.deps, {
+        organisation: {
+          code: 'after-backlog',
+          name: 'Partner after-backlog',
+          kind: 'partner',
+          country: 'BE',
+        },
+        caller: operator,
+        source: 'test',
+      })
+      const all = await stream.waitFor(before + 1)
+      expect(JSON.parse(all.at(-1)!.data)).toMatchObject({
+        body: { organisation: { code: 'after-backlog' } },
+      })
+      expect(Number(all.at(-1)!.id)).toBeGreaterThan(seqs.at(-1)!)
+      await new Promise((r) => setTimeout(r, 200))
+      expect(stream.messages).toHaveLength(before + 1)
+    } finally {
+      await stream.close()
+    }
+  }, 120_000)
+})
+
 describe.each(engines.filter((e) => e.name === 'postgres').map((e) => [e.name, e] as const))(
   'several processes of one node on %s',
   (_name, engine) => {

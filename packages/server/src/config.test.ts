@@ -37,7 +37,12 @@ describe('loadConfig', () => {
         trustProxy: false,
         webDir: expect.stringMatching(/packages\/web\/dist$/) as string,
         streamHeartbeatSeconds: 15,
+        streamsPerPrincipal: 8,
+        streamsPerAddress: 64,
+        authFailuresPerAddress: 30,
+        authFailureWindowSeconds: 60,
       },
+      metrics: { allow: ['127.0.0.0/8', '::1'], token: null },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
       auth: {
         keyFile: '/srv/liaison/data/local/node.key',
@@ -197,6 +202,26 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ file: configFile('[1]'), env: {}, cwd }))[0]).toMatch(
       /must hold a JSON object/,
     )
+  })
+
+  it('takes the metrics allow-list as a JSON list in the file or a comma-separated string', () => {
+    const file = configFile(JSON.stringify({ metrics: { allow: ['10.0.0.0/8', '::1'] } }))
+    expect(loadConfig({ file, env: {}, cwd }).metrics.allow).toEqual(['10.0.0.0/8', '::1'])
+    expect(
+      loadConfig({ env: { LIAISON_METRICS_ALLOW: '192.0.2.7, 2001:db8::/32' }, cwd }).metrics.allow,
+    ).toEqual(['192.0.2.7', '2001:db8::/32'])
+    expect(loadConfig({ env: { LIAISON_METRICS_ALLOW: '' }, cwd }).metrics.allow).toEqual([])
+    expect(problemsOf(() => loadConfig({ env: { LIAISON_METRICS_ALLOW: 'example.org' }, cwd }))).toEqual([
+      "environment LIAISON_METRICS_ALLOW: metrics.allow: 'example.org' is not an IP address or a network (address/prefix)",
+    ])
+  })
+
+  it('refuses a short metrics token without printing it', () => {
+    const [problem] = problemsOf(() => loadConfig({ env: { LIAISON_METRICS_TOKEN: 'hunter2' }, cwd }))
+    expect(problem).toContain('metrics.token: must be 16 to 512')
+    expect(problem).not.toContain('hunter2')
+    const token = 'a-scraper-secret-of-32-characters'
+    expect(loadConfig({ env: { LIAISON_METRICS_TOKEN: token }, cwd }).metrics.token).toBe(token)
   })
 
   it('ignores LIAISON_TEST_ variables, which belong to the tests', () => {

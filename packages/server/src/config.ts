@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
+import { parseAddressList } from './runtime/addressList.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -27,7 +28,15 @@ export interface NodeConfig {
     readonly url: string | null
     /** The hosts (`name` for any port, `name:port`) the node answers for, besides the host of `url`. */
     readonly allowedHosts: readonly string[]
+    /** Live streams open at once per session or API token, and per source address (per process). */
+    readonly streamsPerPrincipal: number
+    readonly streamsPerAddress: number
+    /** Failed authentications per source address and window, shared by the node's processes; then 429. */
+    readonly authFailuresPerAddress: number
+    readonly authFailureWindowSeconds: number
   }
+  /** Who may read /metrics: these addresses and networks, or a bearer of this token. */
+  readonly metrics: { readonly allow: readonly string[]; readonly token: string | null }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
   readonly auth: {
     /** The file of the node's key, which seals the secrets it must read back (one-time code seeds). */
@@ -244,6 +253,58 @@ export const configKeys: readonly KeySpec[] = [
     parse: hostList,
   },
   {
+    key: 'http.streamsPerPrincipal',
+    env: 'LIAISON_HTTP_STREAMS_PER_PRINCIPAL',
+    flag: '--streams-per-principal',
+    defaultText: '8',
+    doc: 'live streams one session or API token may hold open at once, on each process (one per browser tab)',
+    parse: integer(1, 1000),
+  },
+  {
+    key: 'http.streamsPerAddress',
+    env: 'LIAISON_HTTP_STREAMS_PER_ADDRESS',
+    flag: '--streams-per-address',
+    defaultText: '64',
+    doc: "live streams one source address may hold open at once, on each process (a centre's desks may share one address)",
+    parse: integer(1, 100_000),
+  },
+  {
+    key: 'http.authFailuresPerAddress',
+    env: 'LIAISON_HTTP_AUTH_FAILURES',
+    flag: '--auth-failures',
+    defaultText: '30',
+    doc: 'failed authentications (unknown or expired token or session, CSRF failure) one source address may make per window before its requests with a credential answer 429; counted in the database, shared by every process',
+    parse: integer(1, 100_000),
+  },
+  {
+    key: 'http.authFailureWindowSeconds',
+    env: 'LIAISON_HTTP_AUTH_FAILURE_WINDOW',
+    flag: '--auth-failure-window',
+    defaultText: '60',
+    doc: 'seconds of the window in which http.authFailuresPerAddress is counted',
+    parse: integer(1, 86_400),
+  },
+  {
+    key: 'metrics.allow',
+    env: 'LIAISON_METRICS_ALLOW',
+    flag: '--metrics-allow',
+    defaultText: '127.0.0.0/8,::1',
+    doc: 'addresses and networks that may read /metrics, comma-separated (or a JSON list in the file); empty: only metrics.token',
+    parse: parseAddressList,
+  },
+  {
+    key: 'metrics.token',
+    env: 'LIAISON_METRICS_TOKEN',
+    flag: '--metrics-token',
+    defaultText: '(none)',
+    doc: 'a secret a scraper sends as Authorization: Bearer <token> to read /metrics from any address (16 to 512 characters)',
+    // never echo the value: it is a secret
+    parse: (raw) =>
+      typeof raw === 'string' && /^[\x21-\x7e]{16,512}$/.test(raw)
+        ? { value: raw }
+        : { problem: 'must be 16 to 512 printable characters without spaces (the value is not shown)' },
+  },
+  {
     key: 'store.dataDir',
     env: 'LIAISON_DATA_DIR',
     flag: '--data-dir',
@@ -433,6 +494,16 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       trustProxy: get('http.trustProxy', false),
       webDir: resolve(sources.cwd, get('http.webDir', defaultWebDir)),
       streamHeartbeatSeconds: get('http.streamHeartbeatSeconds', 15),
+      streamsPerPrincipal: get('http.streamsPerPrincipal', 8),
+      streamsPerAddress: get('http.streamsPerAddress', 64),
+      authFailuresPerAddress: get('http.authFailuresPerAddress', 30),
+      authFailureWindowSeconds: get('http.authFailureWindowSeconds', 60),
+    },
+    metrics: {
+      allow: get('metrics.allow', '127.0.0.0/8,::1')
+        .split(',')
+        .filter((e) => e.length > 0),
+      token: get<string | null>('metrics.token', null),
     },
     store: {
       dataDir: absoluteDataDir,

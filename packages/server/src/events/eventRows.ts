@@ -1,5 +1,6 @@
 import type { DomainEvent, DomainEventBody, EventKind, StoredEvent } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
+import { sql } from 'kysely'
 import type { Database, EventsTable } from '../store/schema.ts'
 
 export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
@@ -51,5 +52,25 @@ export async function readEvents(
     .orderBy('seq')
     .limit(limit)
     .execute()
+  return rows.map(toStoredEvent)
+}
+
+/**
+ * The next events after `afterSeq`, oldest first: at most `count` of them, and no more than `bytes`
+ * of bodies beyond the first (the first always comes, however large), so that a reader catching up
+ * on a long backlog holds one bounded page at a time.
+ */
+export async function readEventPage(
+  db: Kysely<Database>,
+  afterSeq: number,
+  limits: { readonly count: number; readonly bytes: number },
+): Promise<StoredEvent[]> {
+  const { rows } = await sql<Selectable<EventsTable>>`
+    select seq, id, at, kind, subject, org_id, audience, body from (
+      select page.*, sum(octet_length(page.body::text)) over (order by page.seq) - octet_length(page.body::text) as before
+      from (select * from events where seq > ${afterSeq} order by seq limit ${limits.count}) page
+    ) sized
+    where before < ${limits.bytes}
+    order by seq`.execute(db)
   return rows.map(toStoredEvent)
 }

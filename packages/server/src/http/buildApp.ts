@@ -35,6 +35,7 @@ import { streamRoutes } from './routes/streamRoutes.ts'
 import { tokenRoutes } from './routes/tokenRoutes.ts'
 import { userRoutes } from './routes/userRoutes.ts'
 import { ErrorBody } from './schemas.ts'
+import { noStoreForApi } from './noStoreForApi.ts'
 import { securityHeaders } from './securityHeaders.ts'
 import { jsonBodyParser } from './validation/jsonBodyParser.ts'
 import { requestValidatorCompiler } from './validation/requestValidatorCompiler.ts'
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     )
   })
   hostGuard(app, deps)
+  noStoreForApi(app)
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'
     deps.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) })

@@ -4,13 +4,17 @@ import { requirePermission } from '../../actions/requirePermission.ts'
 import { auditRefusal } from '../../audit/auditRefusal.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import type { RouteAuth } from './authenticate.ts'
-import { checkCsrf, resolvePrincipal } from './authenticate.ts'
+import { checkCsrf, resolvePrincipal, sessionCookieName } from './authenticate.ts'
+import { failedAuthBudget, failedAuthCodes } from './failedAuthBudget.ts'
 
 /**
  * Authenticates and authorises every route by its `config.auth` (`/api/v1/` routes default to `read`).
  * A refused credential or permission is audited; a request that presents no credential is not.
+ * Failed authentications spend the source's budget (failedAuthBudget): past it, 429 without lookups.
  */
 export function authHook(app: App, deps: AppDeps): void {
+  const budget = failedAuthBudget(deps)
+  app.addHook('onClose', () => budget.flush())
   app.decorateRequest('principal', null)
   app.decorateRequest('session', null)
   app.addHook('preHandler', async (req) => {
@@ -18,6 +22,10 @@ export function authHook(app: App, deps: AppDeps): void {
     const auth: RouteAuth =
       req.routeOptions.config.auth ?? (req.url.startsWith('/api/v1/') ? 'read' : 'public')
     if (auth === 'public') return
+    const credential =
+      req.headers.authorization !== undefined || req.cookies[sessionCookieName(deps.nodeId)] !== undefined
+    const spent = credential ? await budget.spent(req.ip) : null
+    if (spent) throw spent
     let presented = false
     try {
       const resolved = await resolvePrincipal(deps, req)
@@ -31,6 +39,10 @@ export function authHook(app: App, deps: AppDeps): void {
       }
       if (auth !== 'enrolment') requirePermission(resolved.principal, auth)
     } catch (error) {
+      if (isLiaisonError(error) && failedAuthCodes.has(error.code)) {
+        const refused = await budget.failed(req.ip)
+        if (refused) throw refused
+      }
       if (isLiaisonError(error) && (presented || error.code !== 'unauthenticated')) {
         await auditRefusal(deps, {
           actor: req.principal ? actorFromPrincipal(req.principal) : { kind: 'anonymous', label: 'request' },

@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import { LiaisonError } from '@liaison/core'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { metricsAccess } from '../metricsAccess.ts'
 import { errorResponses } from '../schemas.ts'
 
 export function healthRoutes(app: App, deps: AppDeps): void {
@@ -44,7 +45,17 @@ export function healthRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } },
+    {
+      onRequest: metricsAccess(deps.config.metrics),
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics; only for the addresses in metrics.allow, or with the metrics token',
+        response: {
+          200: Type.String({ description: 'the Prometheus text format' }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
     async (_req, reply) => {
       const body = await deps.metrics.registry.metrics()
       return reply.type(deps.metrics.registry.contentType).send(body)

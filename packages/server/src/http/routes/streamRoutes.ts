@@ -1,14 +1,22 @@
+import type { ServerResponse } from 'node:http'
 import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 import { Type } from 'typebox'
-import { readEvents } from '../../events/eventRows.ts'
+import { readEventPage } from '../../events/eventRows.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { securityHeaders } from '../securityHeaders.ts'
+import { streamLimits } from '../streamLimits.ts'
 
-/** A client that falls this far behind is dropped; it reconnects with Last-Event-ID and misses nothing. */
+/**
+ * A live client that falls this far behind is dropped; it reconnects with Last-Event-ID and misses
+ * nothing. The backlog does not count: it is written a piece at a time, each once the last has drained.
+ */
 const maxBufferedBytes = 1024 * 1024
-const backlogPage = 500
+/** One piece of the backlog: read, written, drained before the next is read. */
+const backlogPiece = { count: 200, bytes: 256 * 1024 }
+/** Events committed while the backlog is read are held up to this many; beyond, they are read again from the store. */
+const maxPending = 1000
 
 export function formatSse(event: StoredEvent): string {
   return `id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify({
@@ -31,6 +39,10 @@ async function latestSeq(deps: AppDeps): Promise<number> {
 }
 
 export function streamRoutes(app: App, deps: AppDeps): void {
+  const limits = streamLimits({
+    perPrincipal: deps.config.http.streamsPerPrincipal,
+    perAddress: deps.config.http.streamsPerAddress,
+  })
   app.get(
     '/api/v1/stream',
     {
@@ -57,6 +69,8 @@ export function streamRoutes(app: App, deps: AppDeps): void {
 
       // the events this reader's organisation may see, and no others
       const viewer = req.principal?.orgId ?? ''
+      // refused here (429) before the stream starts; released when it closes
+      const release = limits.open(req.principal!, req.ip)
       reply.hijack()
       const res = reply.raw
       res.writeHead(200, {
@@ -71,17 +85,22 @@ export function streamRoutes(app: App, deps: AppDeps): void {
 
       let closed = false
       let live = false
-      const pending: StoredEvent[] = []
-      const send = (events: readonly StoredEvent[]) => {
+      /** Events committed while the backlog is read; dropped (and read again from the store) past maxPending. */
+      let pending: StoredEvent[] = []
+      let pendingDropped = false
+      /** The SSE text of the events not yet sent and visible to this reader; moves `last` on. */
+      const format = (events: readonly StoredEvent[]): string => {
+        let text = ''
         for (const event of events) {
           if (event.seq <= last) continue
-          if (!eventVisibleTo(event, viewer)) {
-            last = event.seq
-            continue
-          }
-          res.write(formatSse(event))
+          if (eventVisibleTo(event, viewer)) text += formatSse(event)
           last = event.seq
         }
+        return text
+      }
+      const send = (events: readonly StoredEvent[]) => {
+        const text = format(events)
+        if (text) res.write(text)
         if (res.writableLength > maxBufferedBytes) {
           req.log.warn({ buffered: res.writableLength }, 'stream client too slow; dropping it')
           res.destroy()
@@ -91,7 +110,12 @@ export function streamRoutes(app: App, deps: AppDeps): void {
       const unsubscribe = deps.bus.subscribe((events) => {
         if (closed) return
         if (live) send(events)
-        else pending.push(...events)
+        else if (pendingDropped) return
+        else if (pending.length + events.length > maxPending) {
+          // the backlog reader will find them in the store
+          pending = []
+          pendingDropped = true
+        } else pending.push(...events)
       })
       // each heartbeat also checks that the reader may still read: a stream ends with its session
       const principal = req.principal
@@ -125,18 +149,25 @@ export function streamRoutes(app: App, deps: AppDeps): void {
         closed = true
         unsubscribe()
         clearInterval(heartbeat)
+        release()
         deps.metrics.streamClients.dec()
       }
       res.on('close', close)
 
       try {
+        // the backlog, a bounded piece at a time, each written and drained before the next is read
         for (;;) {
-          const page = await readEvents(deps.store.db, last, backlogPage)
-          if (closed) return
-          send(page)
-          if (page.length < backlogPage) break
+          pendingDropped = false
+          const piece = await readEventPage(deps.store.db, last, backlogPiece)
+          if (closed || res.writableEnded) return
+          if (piece.length === 0 && !pendingDropped) break
+          const text = format(piece)
+          if (text && !res.write(text)) await drained(res)
+          if (closed || res.writableEnded) return
         }
-        send(pending.splice(0))
+        // caught up: what committed meanwhile (the store read skips what was already sent), then live
+        send(pending)
+        pending = []
         live = true
       } catch (error) {
         req.log.error({ err: error }, 'stream backlog failed')
@@ -144,4 +175,17 @@ export function streamRoutes(app: App, deps: AppDeps): void {
       }
     },
   )
+}
+
+/** Resolves once the response has written out what it holds, or has closed. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
 }

@@ -1,0 +1,171 @@
+import type { ErrorCode } from '@liaison/core'
+import { LiaisonError } from '@liaison/core'
+import { sql } from 'kysely'
+import { auditRefusal } from '../../audit/auditRefusal.ts'
+import type { AppDeps } from '../AppDeps.ts'
+
+/** The refusals that spend a source's budget: a credential that is not (or no longer) good, a forged change. */
+export const failedAuthCodes: ReadonlySet<ErrorCode> = new Set([
+  'session_invalid',
+  'session_expired',
+  'csrf_failed',
+])
+
+interface Spent {
+  /** This process's clock: until when the source is refused. */
+  readonly until: number
+  /** The window's end in the database, in microseconds: the same id in every process. */
+  readonly window: string
+}
+
+/** How many counts between two sweeps of the windows that ended long ago. */
+const sweepEvery = 500
+/** The closing summary waits this long past the window's end, for the last refusals of other processes. */
+const closingDelayMs = 1000
+
+/**
+ * A budget of failed authentications per source address and window, counted in the database
+ * (table rate_limits), so that every process of the node shares it. Within the budget each failure
+ * is audited as before. Past it, the source's requests that carry a credential are answered 429
+ * before any token or session is looked up, and without an audit row each: the refusals are counted,
+ * and the audit gets one row when the refusing starts and one with the count when its window ends.
+ * Callers that authenticate do not touch the counter at all.
+ */
+export function failedAuthBudget(deps: AppDeps) {
+  const limit = deps.config.http.authFailuresPerAddress
+  const windowSeconds = deps.config.http.authFailureWindowSeconds
+  const db = deps.store.db
+  const spent = new Map<string, Spent>()
+  const closing = new Map<string, { timer: NodeJS.Timeout; run: () => Promise<void> }>()
+  let counted = 0
+
+  const sweep = () => {
+    if (++counted % sweepEvery !== 0) return
+    const now = Date.now()
+    for (const [source, entry] of spent) if (entry.until <= now) spent.delete(source)
+    sql`delete from rate_limits where reset_at < clock_timestamp() - interval '1 hour'`
+      .execute(db)
+      .catch(() => {})
+  }
+  const refusal = (source: string, ttlMs: number) =>
+    new LiaisonError(
+      'rate_limited',
+      `too many failed authentications from ${source}; try again in ${Math.max(1, Math.ceil(ttlMs / 1000))} s`,
+    )
+  const windowEnd = (window: string) => new Date(Number(BigInt(window) / 1000n)).toISOString()
+
+  const summarise = (source: string, window: string, message: string, refused?: number) =>
+    auditRefusal(deps, {
+      actor: { kind: 'anonymous', label: 'request' },
+      action: 'http:authentication',
+      error: new LiaisonError('rate_limited', message),
+      source,
+      details: {
+        limit,
+        windowSeconds,
+        until: windowEnd(window),
+        ...(refused === undefined ? {} : { refused }),
+      },
+    })
+
+  /** The closing summary of one source's window: how many requests were refused. */
+  const close = async (source: string, window: string) => {
+    closing.delete(`${source} ${window}`)
+    const { rows } = await sql<{ count: number }>`
+      delete from rate_limits where key = ${`auth-refused ${source} ${window}`} returning count`.execute(db)
+    const refused = rows[0]?.count
+    if (refused !== undefined)
+      await summarise(
+        source,
+        window,
+        `${refused} request${refused === 1 ? ' was' : 's were'} refused from ${source} until ${windowEnd(window)}, after more than ${limit} failed authentications in ${windowSeconds} s`,
+        refused,
+      )
+  }
+
+  /** Counts one refusal; the first of a window opens its summary and schedules its closing one. */
+  const refuse = async (source: string, entry: Spent): Promise<LiaisonError> => {
+    try {
+      await countRefusal(source, entry)
+    } catch (error) {
+      // the refusal stands; only its count is lost
+      deps.log.error({ err: error, source }, 'could not count a refused authentication')
+    }
+    return refusal(source, entry.until - Date.now())
+  }
+  const countRefusal = async (source: string, entry: Spent): Promise<void> => {
+    const ttl = entry.until - Date.now()
+    const { rows } = await sql<{ count: number }>`
+      insert into rate_limits as r (key, count, reset_at)
+      values (${`auth-refused ${source} ${entry.window}`}, 1, to_timestamp(${entry.window}::bigint / 1000000.0))
+      on conflict (key) do update set count = r.count + 1
+      returning count`.execute(db)
+    sweep()
+    if (rows[0]?.count === 1) {
+      await summarise(
+        source,
+        entry.window,
+        `more than ${limit} failed authentications from ${source} in ${windowSeconds} s: its requests with a credential are refused until ${windowEnd(entry.window)}`,
+      )
+      const key = `${source} ${entry.window}`
+      const run = () =>
+        close(source, entry.window).catch((error: unknown) =>
+          deps.log.error({ err: error, source }, 'could not summarise refused authentications'),
+        )
+      const timer = setTimeout(() => void run(), Math.max(0, ttl) + closingDelayMs)
+      timer.unref()
+      closing.set(key, { timer, run })
+    }
+  }
+
+  /** Counts a failure in the shared window; past the budget, marks the source spent here and refuses. */
+  const countFailure = async (source: string): Promise<LiaisonError | null> => {
+    const window = `${windowSeconds * 1000} milliseconds`
+    const { rows } = await sql<{ count: number; ttl: number; window_end: string }>`
+      insert into rate_limits as r (key, count, reset_at)
+      values (${`auth-failures ${source}`}, 1, clock_timestamp() + ${window}::interval)
+      on conflict (key) do update set
+        count = case when r.reset_at <= clock_timestamp() then 1 else r.count + 1 end,
+        reset_at = case when r.reset_at <= clock_timestamp() then clock_timestamp() + ${window}::interval
+                        else r.reset_at end
+      returning count,
+        (extract(epoch from (reset_at - clock_timestamp())) * 1000)::float8 as ttl,
+        (extract(epoch from reset_at) * 1000000)::bigint::text as window_end`.execute(db)
+    sweep()
+    const row = rows[0]!
+    if (row.count <= limit) return null
+    const entry = { until: Date.now() + Math.max(0, row.ttl), window: row.window_end }
+    spent.set(source, entry)
+    return refuse(source, entry)
+  }
+
+  return {
+    /** The refusal to answer at once when this source has spent its budget (as far as this process knows), or null. */
+    async spent(source: string): Promise<LiaisonError | null> {
+      const entry = spent.get(source)
+      if (!entry) return null
+      if (Date.now() >= entry.until) {
+        spent.delete(source)
+        return null
+      }
+      return refuse(source, entry)
+    },
+
+    /** Counts a failed authentication: null while within the budget (audit it as usual), else the refusal to answer. */
+    async failed(source: string): Promise<LiaisonError | null> {
+      try {
+        return await countFailure(source)
+      } catch (error) {
+        // a store that does not answer fails the request on its own; counting never turns a 401 into a 500
+        deps.log.error({ err: error, source }, 'could not count a failed authentication')
+        return null
+      }
+    },
+    /** Writes the closing summaries still waiting (on shutdown, while the store is still open). */
+    async flush(): Promise<void> {
+      const waiting = [...closing.values()]
+      for (const { timer } of waiting) clearTimeout(timer)
+      await Promise.all(waiting.map(({ run }) => run()))
+    },
+  }
+}
