@@ -1,5 +1,13 @@
 import type { KeyObject } from 'node:crypto'
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto'
 import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { LiaisonError } from '@liaison/core'
@@ -84,7 +92,7 @@ async function readSigningKey(
     const fresh = generateKeyPairSync('ed25519')
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString()
-    const aside = `${path}.${process.pid}.${Date.now()}.new`
+    const aside = `${path}.${process.pid}.${randomBytes(8).toString('hex')}.new`
     await writeFile(aside, fresh, { mode: 0o600, flag: 'wx' })
     try {
       await link(aside, path)
