@@ -2,6 +2,7 @@ import type { Caller, Role, User } from '@liaison/core'
 import { callerActor, displayNameProblems, passwordProblems } from '@liaison/core'
 import type { Updateable } from 'kysely'
 import { hashPassword } from '../auth/passwordHasher.ts'
+import { clearSignInFailures } from '../identity/signInFailures.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { UsersTable } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -81,7 +82,7 @@ export async function updateUser(
 
 /**
  * An administrator's reset: a new password and/or a new one-time code (the user enrols again at
- * the next sign-in). Either way the account is unlocked and its sessions end.
+ * the next sign-in). Either way its sign-in delays are lifted and its sessions end.
  */
 export async function resetUser(
   deps: ActionDeps,
@@ -112,6 +113,8 @@ export async function resetUser(
         change.totp_last_step = null
       }
       await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
+      // the reset lifts every source's sign-in delay for this account
+      await clearSignInFailures(ctx.tx, row.username)
       await ctx.tx
         .updateTable('sessions')
         .set({ ended_at: ctx.at })
