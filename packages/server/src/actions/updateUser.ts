@@ -7,6 +7,8 @@ import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { UsersTable } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { roleProblems } from './addUser.ts'
+import { findOrganisation } from '../organisations/organisationRows.ts'
+import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { ActionContext } from './runAction.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -59,6 +61,13 @@ export async function updateUser(
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       const change: Updateable<UsersTable> = {}
       if (input.displayName !== undefined) change.display_name = input.displayName.trim()
+      // the roles the user does not hold yet: those are granted, and checked against the allow-list
+      const granted = (input.roles ?? []).filter((r) => !row.roles.includes(r)) as Role[]
+      if (granted.length > 0) {
+        const org = await findOrganisation(ctx.tx, deps.nodeId, { id: row.org_id })
+        if (!org) return refuse('not_found', 'the organisation of this user is gone')
+        requireGrantable(input.caller, org, granted)
+      }
       if (input.roles !== undefined) change.roles = [...new Set(input.roles)] as Role[]
       if (input.disabled !== undefined) change.disabled = input.disabled
       const losesAdmin =
@@ -74,7 +83,14 @@ export async function updateUser(
           .where('user_id', '=', row.id)
           .where('ended_at', 'is', null)
           .execute()
-      ctx.target(row.id, row.org_id, { changed: Object.keys(change) })
+      // granting oneself a role is marked as such in the audit (and on the audit page)
+      const self =
+        (input.caller.kind === 'user' || input.caller.kind === 'token') && input.caller.userId === row.id
+      ctx.target(row.id, row.org_id, {
+        changed: Object.keys(change),
+        ...(granted.length > 0 ? { granted: [...new Set(granted)] } : {}),
+        ...(self && granted.length > 0 ? { selfGranted: [...new Set(granted)] } : {}),
+      })
       return toUser({ ...row, ...change })
     },
   )

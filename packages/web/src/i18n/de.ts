@@ -247,6 +247,7 @@ export const de: Dictionary = {
     noOlder: 'Es gibt keine älteren Einträge.',
     empty: 'Noch keine Einträge.',
     shown: '{{total}} Einträge angezeigt.',
+    selfGranted: 'sich selbst erteilt: {{roles}}',
   },
   outcome: {
     ok: 'Ausgeführt',

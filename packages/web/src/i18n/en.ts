@@ -266,6 +266,7 @@ export const en = {
     noOlder: 'There are no older entries.',
     empty: 'No entries yet.',
     shown: '{{total}} entries shown.',
+    selfGranted: 'granted to self: {{roles}}',
   },
   outcome: {
     ok: 'Done',

@@ -248,6 +248,7 @@ export const fr: Dictionary = {
     noOlder: "Il n'y a pas d'entrées plus anciennes.",
     empty: "Aucune entrée pour l'instant.",
     shown: '{{total}} entrées affichées.',
+    selfGranted: 'attribué à soi-même : {{roles}}',
   },
   outcome: {
     ok: 'Effectué',

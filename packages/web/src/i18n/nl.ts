@@ -247,6 +247,7 @@ export const nl: Dictionary = {
     noOlder: 'Er zijn geen oudere regels.',
     empty: 'Nog geen regels.',
     shown: '{{total}} regels getoond.',
+    selfGranted: 'aan zichzelf toegekend: {{roles}}',
   },
   outcome: {
     ok: 'Uitgevoerd',
