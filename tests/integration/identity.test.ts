@@ -4,6 +4,7 @@ import { roles } from '@liaison/core'
 import {
   addOrganisation,
   fixedClock,
+  recordSignInFailure,
   sessionCookieName,
   sha256Hex,
   totpCode,
@@ -326,6 +327,19 @@ describe.each(engines.map((e) => [e.name, e] as const))('identity and access on 
       clock.advance(31_000)
       const after = await from('10.66.0.1', { ...right(), password: 'a brand new passphrase' })
       expect(after.statusCode).toBe(200)
+    })
+
+    it('forgets failures a day after the last one', async () => {
+      const db = node.deps.store.db
+      const at = clock.now()
+      await recordSignInFailure(db, { username: 'tried-once', source: '10.68.0.1' }, at)
+      const dayLater = new Date(at.getTime() + 24 * 3_600_000 + 1)
+      await recordSignInFailure(db, { username: 'tried-later', source: '10.68.0.2' }, dayLater)
+      const names = (await db.selectFrom('sign_in_failures').select('username').execute()).map(
+        (r) => r.username,
+      )
+      expect(names).toContain('tried-later')
+      expect(names).not.toContain('tried-once')
     })
 
     it('limits sign-in attempts from one address', async () => {

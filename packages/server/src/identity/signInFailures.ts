@@ -1,5 +1,5 @@
 import type { SignInFailures } from '@liaison/core'
-import { afterFailedSignIn, signInWaitMs } from '@liaison/core'
+import { afterFailedSignIn, signInDelayPolicy, signInWaitMs } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.ts'
 
@@ -29,6 +29,11 @@ export async function signInWait(db: Kysely<Database>, key: SignInKey, at: Date)
 /** Counts one failed proof (password or code) for this account from this source; returns the wait it now imposes. */
 export async function recordSignInFailure(db: Kysely<Database>, key: SignInKey, at: Date): Promise<number> {
   const next = afterFailedSignIn(await read(db, key), at)
+  // failures are forgotten a day after the last one: names tried once from far away do not pile up
+  await db
+    .deleteFrom('sign_in_failures')
+    .where('last_failure_at', '<', new Date(at.getTime() - signInDelayPolicy.forgetAfterMs))
+    .execute()
   await db
     .insertInto('sign_in_failures')
     .values({

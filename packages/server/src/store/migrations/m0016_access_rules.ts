@@ -15,6 +15,12 @@ export const m0016_access_rules: Migration = {
       .addColumn('last_failure_at', 'timestamptz', (c) => c.notNull())
       .addPrimaryKeyConstraint('sign_in_failures_pk', ['username', 'source'])
       .execute()
+    // forgotten failures are pruned by age
+    await db.schema
+      .createIndex('sign_in_failures_last')
+      .on('sign_in_failures')
+      .column('last_failure_at')
+      .execute()
     // null: no limit (the centre); a partner starts with the roles most partners need
     await db.schema
       .alterTable('organisations')
