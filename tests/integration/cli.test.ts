@@ -20,10 +20,10 @@ describe('liaison (the command)', () => {
     const first = await runCli(['migrate', ...node])
     expect(first).toMatchObject({
       code: 0,
-      stdout: `applied 0001_foundation, 0002_identity, 0003_cases, 0004_tasks, 0005_sitreps, 0006_duty, 0007_calendar, 0008_directory, 0009_notifications, 0010_attachments, 0011_plan_level, 0012_sitrep_versions, 0013_plan_documents, 0014_correction_index, 0015_rate_limits to ${dataDir}\n`,
+      stdout: `applied 0001_foundation, 0002_identity, 0003_cases, 0004_tasks, 0005_sitreps, 0006_duty, 0007_calendar, 0008_directory, 0009_notifications, 0010_attachments, 0011_plan_level, 0012_sitrep_versions, 0013_plan_documents, 0014_correction_index, 0015_rate_limits, 0016_access_rules to ${dataDir}\n`,
     })
     const again = await runCli(['migrate', ...node])
-    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0015_rate_limits)\n` })
+    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0016_access_rules)\n` })
   })
 
   it('adds organisations and lists them', async () => {
@@ -50,7 +50,7 @@ describe('liaison (the command)', () => {
     expect(list.stdout.split('\n')).toEqual([
       'code             kind     country  name',
       'nccn             centre   BE       Centre de crise national (NCCN)',
-      'police-federale  partner  BE       Police fédérale',
+      'police-federale  partner  BE       Police fédérale (grants: viewer, partner, duty-officer)',
       '',
     ])
     const json = JSON.parse((await runCli(['org', 'list', ...node, '--json'])).stdout) as {
@@ -61,6 +61,36 @@ describe('liaison (the command)', () => {
     expect(json.find((o) => o.code === 'police-federale')?.parentId).toBe(
       json.find((o) => o.code === 'nccn')?.id,
     )
+  })
+
+  it("sets the roles a partner's administrators may grant", async () => {
+    const set = await runCli([
+      'org',
+      'grantable-roles',
+      ...node,
+      '--code',
+      'police-federale',
+      '--roles',
+      'viewer,partner,crisis-manager',
+    ])
+    expect(set).toMatchObject({
+      code: 0,
+      stdout: "police-federale's administrators may grant: crisis-manager, partner, viewer\n",
+    })
+    const bad = await runCli([
+      'org',
+      'grantable-roles',
+      ...node,
+      '--code',
+      'police-federale',
+      '--roles',
+      'mayor',
+    ])
+    expect(bad.code).toBe(65)
+    expect(bad.stderr).toContain("roles: 'mayor' is not a role")
+    const centre = await runCli(['org', 'grantable-roles', ...node, '--code', 'nccn', '--roles', 'viewer'])
+    expect(centre.code).toBe(65)
+    expect(centre.stderr).toContain("the centre's administrators grant any role")
   })
 
   it.each([
@@ -280,7 +310,7 @@ describe('liaison user, token and audit', () => {
       'alerts.approve',
     ])
     expect(beyond.code).toBe(65)
-    expect(beyond.stderr).toContain("'alerts.approve' is more than ada may do")
+    expect(beyond.stderr).toContain("'alerts.approve' exceeds what the token's user (ada) may do")
     const created = await runCli([
       'token',
       'create',

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import type { Country, OrganisationKind } from '@liaison/core'
 import { countries, organisationKinds } from '@liaison/core'
-import { addOrganisation, listOrganisations } from '@liaison/server'
+import { addOrganisation, listOrganisations, setGrantableRoles } from '@liaison/server'
 import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
 import { operator, withStore } from './cliStore.ts'
@@ -55,6 +55,31 @@ export function orgCommand(program: Command, context: CliContext): void {
   })
 
   withConfigFlags(
+    org
+      .command('grantable-roles')
+      .description("set the roles a partner organisation's administrators may grant (its allow-list)")
+      .requiredOption('--code <code>', 'the partner organisation')
+      .requiredOption('--roles <roles>', 'comma-separated: viewer,partner,duty-officer,crisis-manager'),
+  ).action(async (options: Record<string, unknown>) => {
+    const config = loadCliConfig(context, options)
+    const roles = String(options['roles'])
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0)
+    const updated = await withStore(context, config, (deps) =>
+      setGrantableRoles(deps, {
+        caller: operator(context),
+        orgCode: String(options['code']),
+        roles,
+        source: 'cli',
+      }),
+    )
+    context.out.write(
+      `${updated.code}'s administrators may grant: ${updated.grantableRoles?.join(', ') || 'no role'}\n`,
+    )
+  })
+
+  withConfigFlags(
     org.command('list').description('list the organisations').option('--json', 'print JSON'),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadCliConfig(context, options)
@@ -66,7 +91,10 @@ export function orgCommand(program: Command, context: CliContext): void {
     const width = Math.max(4, ...orgs.map((o) => o.code.length))
     context.out.write(`${'code'.padEnd(width)}  kind     country  name\n`)
     for (const o of orgs) {
-      context.out.write(`${o.code.padEnd(width)}  ${o.kind.padEnd(7)}  ${o.country.padEnd(7)}  ${o.name}\n`)
+      const grants = o.grantableRoles ? ` (grants: ${o.grantableRoles.join(', ') || 'no role'})` : ''
+      context.out.write(
+        `${o.code.padEnd(width)}  ${o.kind.padEnd(7)}  ${o.country.padEnd(7)}  ${o.name}${grants}\n`,
+      )
     }
   })
 }

@@ -1,21 +1,53 @@
 import { describe, expect, it } from 'vitest'
-import { afterFailure, afterSuccess, isLocked, lockoutPolicy } from './lockout.ts'
+import type { SignInFailures } from './lockout.ts'
+import { afterFailedSignIn, delayAfter, signInDelayPolicy, signInWaitMs } from './lockout.ts'
 import { passwordProblems, usernameProblems } from './passwordPolicy.ts'
 import { sessionExpiry } from './sessionExpiry.ts'
 
 const at = new Date('2026-11-29T06:00:00+01:00')
 
-describe('lock-out', () => {
-  it('locks after five failures in a row, for fifteen minutes', () => {
-    let state = afterSuccess()
-    for (let i = 1; i < lockoutPolicy.maxFailures; i++) {
-      state = afterFailure(state, at)
-      expect(isLocked(state, at)).toBe(false)
-    }
-    state = afterFailure(state, at)
-    expect(isLocked(state, at)).toBe(true)
-    expect(isLocked(state, new Date(at.getTime() + lockoutPolicy.lockMs - 1))).toBe(true)
-    expect(isLocked(state, new Date(at.getTime() + lockoutPolicy.lockMs))).toBe(false)
+describe('sign-in delays, per account and source', () => {
+  const later = (ms: number) => new Date(at.getTime() + ms)
+  const fail = (times: number, record: SignInFailures | null = null, when = at) => {
+    let r = record
+    for (let i = 0; i < times; i++) r = afterFailedSignIn(r, when)
+    return r
+  }
+
+  it('lets the first five failures through without waiting', () => {
+    expect(signInWaitMs(null, at)).toBe(0)
+    expect(signInWaitMs(fail(signInDelayPolicy.freeFailures - 1), at)).toBe(0)
+  })
+
+  it('then waits ten seconds, doubling with each failure, up to fifteen minutes', () => {
+    expect(signInWaitMs(fail(5), at)).toBe(10_000)
+    expect(signInWaitMs(fail(6), at)).toBe(20_000)
+    expect(signInWaitMs(fail(7), at)).toBe(40_000)
+    expect(signInWaitMs(fail(12), at)).toBe(15 * 60_000)
+    expect(signInWaitMs(fail(2_000), at)).toBe(15 * 60_000)
+    expect(signInWaitMs(fail(6), later(15_000))).toBe(5_000)
+    expect(signInWaitMs(fail(6), later(20_000))).toBe(0)
+  })
+
+  it.each([
+    [0, 0],
+    [4, 0],
+    [5, 10_000],
+    [8, 80_000],
+    [11, 640_000],
+    [12, 900_000],
+    [1e6, 900_000],
+  ])('%i failures in a row impose %i ms', (failures, ms) => {
+    expect(delayAfter(failures)).toBe(ms)
+  })
+
+  it('forgets failures a day after the last one', () => {
+    const record = fail(9)
+    expect(signInWaitMs(record, later(signInDelayPolicy.forgetAfterMs))).toBe(0)
+    expect(afterFailedSignIn(record, later(signInDelayPolicy.forgetAfterMs))).toEqual({
+      failures: 1,
+      lastFailureAt: later(signInDelayPolicy.forgetAfterMs),
+    })
   })
 })
 

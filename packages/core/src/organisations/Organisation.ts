@@ -1,3 +1,5 @@
+import type { Role } from '../access/roles.ts'
+
 export const organisationKinds = ['centre', 'partner'] as const
 export type OrganisationKind = (typeof organisationKinds)[number]
 
@@ -19,4 +21,9 @@ export interface Organisation {
   /** The centre a partner sits under; null for the centre itself. */
   readonly parentId: string | null
   readonly createdAt: Date
+  /**
+   * The roles this organisation's own administrators may grant, as the centre's administrator
+   * allows (see grantRoles.ts); null for the centre, whose administrators grant any role.
+   */
+  readonly grantableRoles: readonly Role[] | null
 }

@@ -13,6 +13,7 @@ const centre: Organisation = {
   country: 'BE',
   parentId: null,
   createdAt: at,
+  grantableRoles: null,
 }
 const partner: NewOrganisationInput = {
   code: 'police-federale',
@@ -27,7 +28,15 @@ describe('newOrganisation', () => {
     const result = newOrganisation({ ...partner, name: '  Police fédérale ' }, context)
     expect(result).toEqual({
       ok: true,
-      value: { ...partner, id: context.id, nodeId: 'be', parentId: centre.id, createdAt: at },
+      value: {
+        ...partner,
+        id: context.id,
+        nodeId: 'be',
+        parentId: centre.id,
+        createdAt: at,
+        // a partner's administrators grant the default roles until the centre allows more
+        grantableRoles: ['viewer', 'partner', 'duty-officer'],
+      },
     })
   })
 
@@ -37,6 +46,7 @@ describe('newOrganisation', () => {
       { ...context, centre: null },
     )
     expect(result.ok && result.value.parentId).toBeNull()
+    expect(result.ok && result.value.grantableRoles).toBeNull()
   })
 
   it.each<[string, Partial<NewOrganisationInput>, string]>([

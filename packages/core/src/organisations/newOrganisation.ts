@@ -1,6 +1,7 @@
 import type { Result } from '../result.ts'
 import { err, ok } from '../result.ts'
 import type { Country, Organisation, OrganisationKind } from './Organisation.ts'
+import { defaultPartnerRoles } from './grantRoles.ts'
 import { countries, organisationKinds } from './Organisation.ts'
 
 export interface NewOrganisationInput {
@@ -65,5 +66,6 @@ export function newOrganisation(
     country: input.country,
     parentId: input.kind === 'partner' && context.centre ? context.centre.id : null,
     createdAt: context.at,
+    grantableRoles: input.kind === 'partner' ? defaultPartnerRoles : null,
   })
 }

@@ -64,6 +64,7 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
           country: org.country,
           parent_id: org.parentId,
           created_at: org.createdAt,
+          grantable_roles: org.grantableRoles === null ? null : [...org.grantableRoles],
         })
         .execute()
       ctx.target(org.id, org.id, { code: org.code })

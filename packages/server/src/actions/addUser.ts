@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwordHasher.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
 import { refuse, runAction } from './runAction.ts'
 
@@ -53,6 +54,7 @@ export async function addUser(deps: ActionDeps, input: AddUser): Promise<User> {
         ...passwordProblems(input.password, username),
       ]
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      requireGrantable(input.caller, org, input.roles as Role[])
       if (await findUserRow(ctx.tx, { username }))
         return refuse('conflict', `the username '${username}' is taken on this node`)
       const id = ctx.newId()

@@ -1,7 +1,8 @@
 import type { Caller, GeoPoint, LogEntry } from '@liaison/core'
-import { callerActor, canSeeCase, caseAudience, disciplines, logEntryProblems } from '@liaison/core'
+import { callerActor, caseAudience, disciplines, logEntryProblems } from '@liaison/core'
 import { findCase, toLogEntry } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -33,9 +34,7 @@ export async function appendLogEntry(deps: ActionDeps, command: AppendLogEntry):
       if (command.caseId !== null) {
         const c = await findCase(ctx.tx, command.caseId)
         if (!c) return refuse('not_found', `no case ${command.caseId}`)
-        if (!canSeeCase(c, caller.orgId))
-          return refuse('other_organisation', 'your organisation does not take part in this case')
-        if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it to log more')
+        requireCaseWrite(caller, c)
         audience = caseAudience(c)
       }
       const occurredAt = command.occurredAt ?? ctx.at

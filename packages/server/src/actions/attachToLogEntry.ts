@@ -5,6 +5,7 @@ import { findCase } from '../cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -53,6 +54,10 @@ export async function attachToLogEntry(
       if (!entry) return refuse('not_found', `no log entry ${command.entryId}`)
       if (entry.org_id !== caller.orgId)
         return refuse('other_organisation', 'only the organisation that wrote an entry attaches files to it')
+      // an entry of a case: the organisation must still take part in the case, and it must be open
+      const c = entry.case_id ? await findCase(ctx.tx, entry.case_id) : null
+      if (entry.case_id && !c) return refuse('not_found', `no case ${entry.case_id}`)
+      if (c) requireCaseWrite(caller, c)
       const fileName = command.fileName.trim()
       const { problems, tooLarge } = fileProblems(attachmentRules, command)
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
@@ -92,7 +97,6 @@ export async function attachToLogEntry(
           created_by: caller.userId,
         })
         .execute()
-      const c = entry.case_id ? await findCase(ctx.tx, entry.case_id) : null
       ctx.target(meta.id, caller.orgId, { entryId: entry.id, fileName, size: meta.size })
       ctx.emit(
         { kind: 'attachment.added', attachment: { ...meta, caseId: entry.case_id } },

@@ -5,18 +5,17 @@ import { toDecision, toTask } from '../cases/taskRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { PersonCaller } from './requirePerson.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
-/** The case, open, and seen by the caller's organisation; or the refusal. */
+/** The case, if the caller's organisation may write to it now (core's `mayWriteToCase`); or the refusal. */
 async function openCaseFor(ctx: ActionContext, caller: PersonCaller, caseId: string): Promise<Case> {
   const c = await findCase(ctx.tx, caseId)
   if (!c) return refuse('not_found', `no case ${caseId}`)
-  if (!canSeeCase(c, caller.orgId))
-    return refuse('other_organisation', 'your organisation does not take part in this case')
-  if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+  requireCaseWrite(caller, c)
   return c
 }
 

@@ -1,13 +1,15 @@
 import type { Principal } from '@liaison/core'
-import { LiaisonError, callerActor, isLocked, passwordProblems } from '@liaison/core'
+import { LiaisonError, callerActor, passwordProblems } from '@liaison/core'
 import { hashPassword, verifyPassword } from '../auth/passwordHasher.ts'
-import { findUserRow, recordFailure } from '../identity/userRows.ts'
+import { clearSignInFailures, recordSignInFailure, signInWait } from '../identity/signInFailures.ts'
+import { findUserRow } from '../identity/userRows.ts'
+import { signInDelayed } from './signIn.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
 
 /**
  * A person changes their own password: the current one first (a wrong one counts towards the
- * lock-out, as at sign-in, so a borrowed session cannot guess it), then the new one under the
+ * delay of the account from this source, as at sign-in, so a borrowed session cannot guess it), then the new one under the
  * password policy. Every other session of the person ends; this one goes on.
  */
 export async function changeOwnPassword(
@@ -29,16 +31,18 @@ export async function changeOwnPassword(
       const row = await findUserRow(ctx.tx, { id: principal.userId })
       if (!row) return refuse('not_found', 'your account is gone')
       ctx.target(row.id, row.org_id)
-      const state = { failedCount: row.failed_count, lockedUntil: row.locked_until }
-      if (isLocked(state, ctx.at))
-        return refuse('account_locked', `this account is locked until ${row.locked_until?.toISOString()}`)
+      const key = { username: row.username, source: input.source }
+      const waitMs = await signInWait(ctx.tx, key, ctx.at)
+      if (waitMs > 0) throw signInDelayed(waitMs)
       if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-        await recordFailure(ctx.tx, row, ctx.at)
+        const wait = await recordSignInFailure(ctx.tx, key, ctx.at)
         ctx.target(row.id, row.org_id, { reason: 'current password' })
         throw keepChanges(
-          new LiaisonError('validation_failed', 'currentPassword: this is not your current password', {
-            problems: ['currentPassword: this is not your current password'],
-          }),
+          wait > 0
+            ? signInDelayed(wait)
+            : new LiaisonError('validation_failed', 'currentPassword: this is not your current password', {
+                problems: ['currentPassword: this is not your current password'],
+              }),
         )
       }
       const problems = passwordProblems(input.newPassword, row.username).map((p) =>
@@ -49,9 +53,10 @@ export async function changeOwnPassword(
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       await ctx.tx
         .updateTable('users')
-        .set({ password_hash: await hashPassword(input.newPassword), failed_count: 0, locked_until: null })
+        .set({ password_hash: await hashPassword(input.newPassword) })
         .where('id', '=', row.id)
         .execute()
+      await clearSignInFailures(ctx.tx, row.username)
       const ended = await ctx.tx
         .updateTable('sessions')
         .set({ ended_at: ctx.at })

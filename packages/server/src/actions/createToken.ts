@@ -50,14 +50,23 @@ export async function createToken(
       const problems: string[] = []
       if (name.length < 2 || name.length > 80) problems.push('name: must be 2 to 80 characters')
       if (input.scopes.length === 0) problems.push('scopes: give at least one scope')
-      for (const scope of input.scopes) {
+      const exceeding: string[] = []
+      for (const scope of new Set(input.scopes)) {
         if (!isPermission(scope)) problems.push(`scopes: '${scope}' is not a scope`)
-        else if (!allowed.includes(scope) || !creatorAllows.has(scope))
-          problems.push(`scopes: '${scope}' is more than ${creator.username} may do`)
+        else if (!allowed.includes(scope) || !creatorAllows.has(scope)) exceeding.push(scope)
       }
+      // name the requested scopes that exceed the user, and what the user may grant instead
+      if (exceeding.length > 0)
+        problems.push(
+          `scopes: ${exceeding.map((s) => `'${s}'`).join(', ')} ${exceeding.length === 1 ? 'exceeds' : 'exceed'} what the token's user (${creator.username}) may do; it may have: ${allowed.filter((p) => creatorAllows.has(p)).join(', ') || 'nothing'}`,
+        )
       if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 365)
         problems.push('expiresInDays: must be a whole number from 1 to 365')
-      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+      if (problems.length > 0)
+        return refuse('validation_failed', problems.join('; '), {
+          problems,
+          ...(exceeding.length > 0 ? { exceedingScopes: exceeding } : {}),
+        })
       const { secret, hash } = newSecret('lia_')
       const row = {
         id: ctx.newId(),

@@ -1,14 +1,8 @@
 import type { Caller, FeatureKind, MapFeature } from '@liaison/core'
-import {
-  callerActor,
-  canSeeCase,
-  caseAudience,
-  featureKinds,
-  parseGeometry,
-  parseLocalDate,
-} from '@liaison/core'
+import { callerActor, caseAudience, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -40,9 +34,7 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
       ctx.target(command.featureId ?? command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
-      if (!canSeeCase(c, caller.orgId))
-        return refuse('other_organisation', 'your organisation does not take part in this case')
-      if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+      requireCaseWrite(caller, c)
       const parsed = parseGeometry(command.geometry)
       const problems = 'problems' in parsed ? [...parsed.problems] : []
       if (!(featureKinds as readonly string[]).includes(command.kind))
@@ -154,7 +146,8 @@ export async function removeMapFeature(
       if (command.caseId !== undefined && row.case_id !== command.caseId)
         return refuse('not_found', `no feature ${command.featureId} on this case`)
       const c = await findCase(ctx.tx, row.case_id)
-      if (c?.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+      if (!c) return refuse('not_found', `no case ${row.case_id}`)
+      requireCaseWrite(caller, c)
       await ctx.tx
         .updateTable('map_features')
         .set({ removed_at: ctx.at })
@@ -164,7 +157,7 @@ export async function removeMapFeature(
         { kind: 'map-feature.removed', featureId: command.featureId, caseId: row.case_id },
         command.featureId,
         caller.orgId,
-        c ? caseAudience(c) : [caller.orgId],
+        caseAudience(c),
       )
     },
   )
@@ -355,6 +348,7 @@ export async function activatePlan(
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
       requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requireCaseWrite(caller, c, { ownerOnly: true })
       const plan = await ctx.tx
         .selectFrom('plans')
         .select('id')

@@ -1,5 +1,6 @@
 import type { Principal, User } from '@liaison/core'
 import { callerActor } from '@liaison/core'
+import { newCsrfToken, newSecret } from '../auth/secrets.ts'
 import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
@@ -33,11 +34,23 @@ export async function startTotpEnrolment(
   )
 }
 
-/** Step 2: the first code proves the app holds the secret; the session becomes a full one. */
+/** What a completed enrolment gives: a new full session, its cookie value shown once. */
+export interface Enrolled {
+  readonly user: User
+  readonly sessionId: string
+  readonly secret: string
+  readonly csrfToken: string
+}
+
+/**
+ * Step 2: the first code proves the app holds the secret. The enrolling session ends and a new
+ * full one is issued (a new cookie secret and CSRF token): whatever knew the half-signed-in
+ * session's secrets learns nothing of the full one.
+ */
 export async function confirmTotpEnrolment(
   deps: ActionDeps,
   input: { readonly principal: Principal; readonly code: string; readonly source: string | null },
-): Promise<User> {
+): Promise<Enrolled> {
   const { principal } = input
   return runAction(
     deps,
@@ -67,10 +80,27 @@ export async function confirmTotpEnrolment(
         .execute()
       await ctx.tx
         .updateTable('sessions')
-        .set({ stage: 'signed-in' })
+        .set({ ended_at: ctx.at })
         .where('id', '=', principal.sessionId)
         .execute()
-      return toUser({ ...row, totp_enrolled_at: ctx.at })
+      const { secret, hash } = newSecret('lss_')
+      const sessionId = ctx.newId()
+      const csrfToken = newCsrfToken()
+      await ctx.tx
+        .insertInto('sessions')
+        .values({
+          id: sessionId,
+          secret_hash: hash,
+          user_id: row.id,
+          stage: 'signed-in',
+          csrf_token: csrfToken,
+          created_at: ctx.at,
+          last_seen_at: ctx.at,
+          source: input.source,
+        })
+        .execute()
+      ctx.target(row.id, row.org_id, { endedSession: principal.sessionId, session: sessionId })
+      return { user: toUser({ ...row, totp_enrolled_at: ctx.at }), sessionId, secret, csrfToken }
     },
   )
 }

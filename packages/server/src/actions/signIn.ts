@@ -1,9 +1,10 @@
 import type { User } from '@liaison/core'
-import { LiaisonError, afterSuccess, isLocked } from '@liaison/core'
+import { LiaisonError } from '@liaison/core'
 import { decoyHash, verifyPassword } from '../auth/passwordHasher.ts'
 import { newCsrfToken, newSecret } from '../auth/secrets.ts'
 import { verifyTotp } from '../auth/totp.ts'
-import { findUserRow, recordFailure, toUser } from '../identity/userRows.ts'
+import { clearSignInFailures, recordSignInFailure, signInWait } from '../identity/signInFailures.ts'
+import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
 import { totpContext } from '../auth/SecretBox.ts'
@@ -25,12 +26,27 @@ export interface SignedIn {
 }
 
 /**
+ * The answer to a source that must wait before trying an account again: the same whether the
+ * account exists or not (delays are kept per name as typed), so it reveals no username.
+ */
+export function signInDelayed(waitMs: number): LiaisonError {
+  const seconds = Math.ceil(waitMs / 1000)
+  return new LiaisonError(
+    'rate_limited',
+    `too many failed sign-ins from here for this username; try again in ${seconds} s`,
+    { retryAfterSeconds: seconds },
+  )
+}
+
+/**
  * Password, then the one-time code of an enrolled user. A wrong password or code counts towards
- * lock-out (and that count commits with the refusal's audit row); an unknown username costs the
- * same time as a known one.
+ * the progressive delay of that username from that source (core's lockout.ts; the count commits
+ * with the refusal's audit row); a source that must wait is refused before anything is checked.
+ * An unknown username costs the same time, and is delayed alike.
  */
 export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn> {
   const username = input.username.trim().toLowerCase()
+  const key = { username, source: input.source }
   return runAction(
     deps,
     {
@@ -39,7 +55,19 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       source: input.source,
     },
     async (ctx) => {
+      const waitMs = await signInWait(ctx.tx, key, ctx.at)
+      if (waitMs > 0) throw signInDelayed(waitMs)
       const row = await findUserRow(ctx.tx, { username })
+      // why it failed goes to the audit only: the answer must not tell a guesser what was right
+      const fail = async (reason: 'password' | 'code' | 'unknown'): Promise<never> => {
+        ctx.target(row?.id ?? null, row?.org_id ?? null, { reason })
+        const wait = await recordSignInFailure(ctx.tx, key, ctx.at)
+        throw keepChanges(
+          wait > 0
+            ? signInDelayed(wait)
+            : new LiaisonError('invalid_credentials', 'the username, password or code is wrong'),
+        )
+      }
       // Without a code, ask for one before checking anything: an unknown user and an enrolled one
       // answer alike, and the password is never confirmed on its own (no oracle, nothing to count).
       if (!input.code && (!row || (row.totp_enrolled_at && row.totp_secret))) {
@@ -47,33 +75,9 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       }
       if (!row) {
         await verifyPassword(await decoyHash(), input.password)
-        return refuse('invalid_credentials', 'the username, password or code is wrong')
+        return fail('unknown')
       }
       ctx.target(row.id, row.org_id)
-      const state = { failedCount: row.failed_count, lockedUntil: row.locked_until }
-      if (isLocked(state, ctx.at)) {
-        return refuse(
-          'account_locked',
-          `this account is locked until ${row.locked_until?.toISOString()} after repeated failed sign-ins`,
-          {
-            lockedUntil: row.locked_until?.toISOString(),
-          },
-        )
-      }
-      // why it failed goes to the audit only: the answer must not tell a guesser what was right
-      const fail = async (reason: 'password' | 'code'): Promise<never> => {
-        ctx.target(row.id, row.org_id, { reason })
-        const next = await recordFailure(ctx.tx, row, ctx.at)
-        throw keepChanges(
-          next.lockedUntil && isLocked(next, ctx.at)
-            ? new LiaisonError(
-                'account_locked',
-                `too many failed sign-ins: this account is locked until ${next.lockedUntil.toISOString()}`,
-                { lockedUntil: next.lockedUntil.toISOString() },
-              )
-            : new LiaisonError('invalid_credentials', 'the username, password or code is wrong'),
-        )
-      }
       if (!(await verifyPassword(row.password_hash, input.password))) return fail('password')
       if (row.disabled) {
         ctx.target(row.id, row.org_id, { reason: 'disabled' })
@@ -90,12 +94,10 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       }
       const user = toUser(row)
       ctx.actAs({ kind: 'user', userId: user.id, username: user.username, orgId: user.orgId })
-      const ok = afterSuccess()
+      await clearSignInFailures(ctx.tx, username, input.source)
       await ctx.tx
         .updateTable('users')
         .set({
-          failed_count: ok.failedCount,
-          locked_until: ok.lockedUntil,
           last_sign_in_at: ctx.at,
           totp_last_step: totpStep,
         })

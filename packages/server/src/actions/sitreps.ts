@@ -1,15 +1,9 @@
 import type { Caller, Casualties, Sitrep } from '@liaison/core'
-import {
-  callerActor,
-  canSeeCase,
-  caseAudience,
-  casualtyProblems,
-  conditionsFromLog,
-  noCasualties,
-} from '@liaison/core'
+import { callerActor, caseAudience, casualtyProblems, conditionsFromLog, noCasualties } from '@liaison/core'
 import { findCase, listLog } from '../cases/caseRows.ts'
 import { toSitrep } from '../cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -39,7 +33,7 @@ export async function draftSitrep(
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
       requirePermission(caller, 'cases.manage', c.ownerOrgId)
-      if (c.state === 'closed') return refuse('conflict', 'this case is closed; re-open it first')
+      requireCaseWrite(caller, c, { ownerOnly: true })
       const previous = await ctx.tx
         .selectFrom('sitreps')
         .select(['number', 'state', 'period_to'])
@@ -113,6 +107,7 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
       requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requireCaseWrite(caller, c, { ownerOnly: true })
       if (row.state === 'approved')
         return refuse('conflict', `report ${row.number} is approved and frozen; draft the next one`)
       if (row.version !== command.version)
@@ -196,9 +191,11 @@ export async function approveSitrep(
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
-      if (!c || !canSeeCase(c, caller.orgId))
-        return refuse('other_organisation', 'your organisation does not take part in this case')
+      if (!c) return refuse('not_found', 'the case of this report is gone')
+      requireCaseWrite(caller, c, { whileClosed: true })
       requirePermission(caller, 'sitreps.approve', c.ownerOrgId)
+      // the last report of a case may be approved after the case closed
+      requireCaseWrite(caller, c, { ownerOnly: true, whileClosed: true })
       if (row.state === 'approved') return refuse('conflict', `report ${row.number} is already approved`)
       if (row.version !== command.version)
         return refuse(

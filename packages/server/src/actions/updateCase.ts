@@ -3,6 +3,7 @@ import { callerActor, caseAudience, caseProblems } from '@liaison/core'
 import { caseRow, findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
+import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { refuse, runAction } from './runAction.ts'
 
@@ -32,6 +33,8 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       if (!current) return refuse('not_found', `no case ${command.caseId}`)
       ctx.target(current.id, current.ownerOrgId)
       requirePermission(command.caller, 'cases.manage', current.ownerOrgId)
+      // a closed case is still re-opened and corrected by its owner
+      requireCaseWrite(command.caller, current, { ownerOnly: true, whileClosed: true })
       const changed: string[] = []
       let next: Case = current
       if (command.state !== undefined && command.state !== current.state) {

@@ -2,10 +2,13 @@ import type { Caller, Role, User } from '@liaison/core'
 import { callerActor, displayNameProblems, passwordProblems } from '@liaison/core'
 import type { Updateable } from 'kysely'
 import { hashPassword } from '../auth/passwordHasher.ts'
+import { clearSignInFailures } from '../identity/signInFailures.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { UsersTable } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { roleProblems } from './addUser.ts'
+import { findOrganisation } from '../organisations/organisationRows.ts'
+import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { ActionContext } from './runAction.ts'
 import { refuse, runAction } from './runAction.ts'
@@ -58,6 +61,13 @@ export async function updateUser(
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       const change: Updateable<UsersTable> = {}
       if (input.displayName !== undefined) change.display_name = input.displayName.trim()
+      // the roles the user does not hold yet: those are granted, and checked against the allow-list
+      const granted = (input.roles ?? []).filter((r) => !row.roles.includes(r)) as Role[]
+      if (granted.length > 0) {
+        const org = await findOrganisation(ctx.tx, deps.nodeId, { id: row.org_id })
+        if (!org) return refuse('not_found', 'the organisation of this user is gone')
+        requireGrantable(input.caller, org, granted)
+      }
       if (input.roles !== undefined) change.roles = [...new Set(input.roles)] as Role[]
       if (input.disabled !== undefined) change.disabled = input.disabled
       const losesAdmin =
@@ -73,7 +83,14 @@ export async function updateUser(
           .where('user_id', '=', row.id)
           .where('ended_at', 'is', null)
           .execute()
-      ctx.target(row.id, row.org_id, { changed: Object.keys(change) })
+      // granting oneself a role is marked as such in the audit (and on the audit page)
+      const self =
+        (input.caller.kind === 'user' || input.caller.kind === 'token') && input.caller.userId === row.id
+      ctx.target(row.id, row.org_id, {
+        changed: Object.keys(change),
+        ...(granted.length > 0 ? { granted: [...new Set(granted)] } : {}),
+        ...(self && granted.length > 0 ? { selfGranted: [...new Set(granted)] } : {}),
+      })
       return toUser({ ...row, ...change })
     },
   )
@@ -81,7 +98,7 @@ export async function updateUser(
 
 /**
  * An administrator's reset: a new password and/or a new one-time code (the user enrols again at
- * the next sign-in). Either way the account is unlocked and its sessions end.
+ * the next sign-in). Either way its sign-in delays are lifted and its sessions end.
  */
 export async function resetUser(
   deps: ActionDeps,
@@ -112,6 +129,8 @@ export async function resetUser(
         change.totp_last_step = null
       }
       await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
+      // the reset lifts every source's sign-in delay for this account
+      await clearSignInFailures(ctx.tx, row.username)
       await ctx.tx
         .updateTable('sessions')
         .set({ ended_at: ctx.at })

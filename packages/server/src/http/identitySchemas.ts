@@ -55,6 +55,9 @@ export const AuditRowBody = Type.Object({
   outcome: Type.Enum(['ok', 'refused', 'failed']),
   code: Type.Union([Type.String(), Type.Null()]),
   source: Type.Union([Type.String(), Type.Null()]),
+  selfGranted: Type.Union([Type.Array(Type.String()), Type.Null()], {
+    description: 'the roles the actor granted to themselves in this action, if any',
+  }),
 })
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

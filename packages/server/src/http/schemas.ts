@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Organisation } from '@liaison/core'
-import { countries, errorCodes, organisationKinds } from '@liaison/core'
+import { countries, errorCodes, organisationKinds, roles } from '@liaison/core'
 
 export const ErrorBody = Type.Object(
   {
@@ -25,6 +25,9 @@ export const OrganisationBody = Type.Object({
   country: Type.Enum(countries),
   parentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
+  grantableRoles: Type.Union([Type.Array(Type.Enum(roles)), Type.Null()], {
+    description: "the roles its own administrators may grant (set by the centre's); null: any (the centre)",
+  }),
 })
 
 export const NewOrganisationBody = Type.Object(
@@ -38,7 +41,11 @@ export const NewOrganisationBody = Type.Object(
 )
 
 export function presentOrganisation(org: Organisation) {
-  return { ...org, createdAt: org.createdAt.toISOString() }
+  return {
+    ...org,
+    createdAt: org.createdAt.toISOString(),
+    grantableRoles: org.grantableRoles === null ? null : [...org.grantableRoles],
+  }
 }
 
 /** The error answers a route may give, for its OpenAPI description. */

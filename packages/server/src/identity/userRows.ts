@@ -1,5 +1,4 @@
-import type { ApiToken, Role, SignInState, User } from '@liaison/core'
-import { afterFailure } from '@liaison/core'
+import type { ApiToken, Role, User } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import type { ApiTokensTable, Database, UsersTable } from '../store/schema.ts'
 
@@ -57,19 +56,4 @@ export async function listTokens(db: Kysely<Database>, orgId: string): Promise<A
     .orderBy('created_at', 'desc')
     .execute()
   return rows.map(toApiToken)
-}
-
-/** Counts one failed proof of identity (password or code) towards the lock-out; returns the new state. */
-export async function recordFailure(
-  db: Kysely<Database>,
-  user: { readonly id: string; readonly failed_count: number; readonly locked_until: Date | null },
-  at: Date,
-): Promise<SignInState> {
-  const next = afterFailure({ failedCount: user.failed_count, lockedUntil: user.locked_until }, at)
-  await db
-    .updateTable('users')
-    .set({ failed_count: next.failedCount, locked_until: next.lockedUntil })
-    .where('id', '=', user.id)
-    .execute()
-  return next
 }

@@ -1,4 +1,4 @@
-import type { Organisation } from '@liaison/core'
+import type { Organisation, Role } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, OrganisationsTable } from '../store/schema.ts'
 
@@ -12,6 +12,7 @@ export function toOrganisation(row: Selectable<OrganisationsTable>): Organisatio
     country: row.country,
     parentId: row.parent_id,
     createdAt: row.created_at,
+    grantableRoles: row.grantable_roles as Role[] | null,
   }
 }
 

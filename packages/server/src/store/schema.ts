@@ -12,6 +12,8 @@ export interface OrganisationsTable {
   country: 'BE' | 'NL' | 'LU'
   parent_id: string | null
   created_at: Timestamp
+  /** The roles its own administrators may grant; null: any (the centre). */
+  grantable_roles: string[] | null
 }
 
 export interface EventsTable {
@@ -321,7 +323,16 @@ export interface RateLimitsTable {
   reset_at: Timestamp
 }
 
+export interface SignInFailuresTable {
+  /** As typed (trimmed, lower-case), known or not. */
+  username: string
+  source: string
+  failures: number
+  last_failure_at: Timestamp
+}
+
 export interface Database {
+  sign_in_failures: SignInFailuresTable
   rate_limits: RateLimitsTable
   plan_documents: PlanDocumentsTable
   sitrep_versions: SitrepVersionsTable

@@ -12,6 +12,8 @@ export interface AuditRow {
   readonly outcome: AuditOutcome
   readonly code: string | null
   readonly source: string | null
+  /** The roles the actor granted to themselves in this action; null when it is no self-grant. */
+  readonly selfGranted: readonly string[] | null
 }
 
 /** A page of the audit, newest first; `nextBefore` asks for the page after it, null at the oldest row. */

@@ -78,6 +78,14 @@ export function AuditPage({ me }: { readonly me: Me }) {
                   <td>{row.actor}</td>
                   <td>
                     <code>{row.action}</code>
+                    {row.selfGranted && (
+                      <>
+                        {' '}
+                        <span className="tag tag-warning" data-testid="audit-self-granted">
+                          {t('audit.selfGranted', { roles: row.selfGranted.join(', ') })}
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td className="wrap-anywhere">{row.target ?? ''}</td>
                   <td>

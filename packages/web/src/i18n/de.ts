@@ -34,6 +34,8 @@ export const de: Dictionary = {
     submit: 'Anmelden',
     submitting: 'Anmeldung läuft…',
     lockedUntil: 'Dieses Konto ist nach wiederholten Fehlversuchen bis {{until}} gesperrt.',
+    retryIn:
+      'Zu viele fehlgeschlagene Anmeldungen von diesem Computer für diesen Benutzernamen. Versuchen Sie es in {{seconds}} Sekunden erneut.',
     sessionEnded: 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
     signedOut: 'Sie haben sich abgemeldet.',
     signedOutEverywhere: 'Sie haben sich von allen Sitzungen abgemeldet.',
@@ -247,6 +249,7 @@ export const de: Dictionary = {
     noOlder: 'Es gibt keine älteren Einträge.',
     empty: 'Noch keine Einträge.',
     shown: '{{total}} Einträge angezeigt.',
+    selfGranted: 'sich selbst erteilt: {{roles}}',
   },
   outcome: {
     ok: 'Ausgeführt',

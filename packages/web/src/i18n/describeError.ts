@@ -15,12 +15,22 @@ function lockedUntil(details: unknown): string | null {
   return typeof details.lockedUntil === 'string' ? details.lockedUntil : null
 }
 
+function retryAfterSeconds(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null
+  return typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null
+}
+
 /** What went wrong, in the interface's language: one sentence per error code. */
 export function describeError(error: unknown, t: TFunction, language: string): string {
   if (!isApiError(error)) return t('errors.internal')
   if (error.code === 'account_locked') {
     const until = lockedUntil(error.details)
     if (until) return t('signIn.lockedUntil', { until: formatDateTime(until, language) })
+  }
+  if (error.code === 'rate_limited') {
+    // a sign-in delay says how long this computer must wait
+    const seconds = retryAfterSeconds(error.details)
+    if (seconds !== null) return t('signIn.retryIn', { seconds })
   }
   return isErrorKey(error.code) ? t(`errors.${error.code}`) : t('errors.internal')
 }

@@ -54,6 +54,8 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     lockedUntil: 'This account is locked until {{until}} after repeated failed sign-ins.',
+    retryIn:
+      'Too many failed sign-ins from this computer for this username. Try again in {{seconds}} seconds.',
     sessionEnded: 'Your session has ended. Please sign in again.',
     signedOut: 'You have signed out.',
     signedOutEverywhere: 'You have signed out of every session.',
@@ -266,6 +268,7 @@ export const en = {
     noOlder: 'There are no older entries.',
     empty: 'No entries yet.',
     shown: '{{total}} entries shown.',
+    selfGranted: 'granted to self: {{roles}}',
   },
   outcome: {
     ok: 'Done',

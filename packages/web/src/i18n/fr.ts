@@ -35,6 +35,8 @@ export const fr: Dictionary = {
     submit: 'Se connecter',
     submitting: 'Connexion…',
     lockedUntil: "Ce compte est verrouillé jusqu'au {{until}} après plusieurs échecs de connexion.",
+    retryIn:
+      'Trop d’échecs de connexion depuis cet ordinateur pour ce nom d’utilisateur. Réessayez dans {{seconds}} secondes.',
     sessionEnded: 'Votre session a pris fin. Veuillez vous reconnecter.',
     signedOut: 'Vous êtes déconnecté.',
     signedOutEverywhere: 'Vous êtes déconnecté de toutes vos sessions.',
@@ -248,6 +250,7 @@ export const fr: Dictionary = {
     noOlder: "Il n'y a pas d'entrées plus anciennes.",
     empty: "Aucune entrée pour l'instant.",
     shown: '{{total}} entrées affichées.',
+    selfGranted: 'attribué à soi-même : {{roles}}',
   },
   outcome: {
     ok: 'Effectué',

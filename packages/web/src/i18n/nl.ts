@@ -34,6 +34,8 @@ export const nl: Dictionary = {
     submit: 'Aanmelden',
     submitting: 'Bezig met aanmelden…',
     lockedUntil: 'Dit account is geblokkeerd tot {{until}} na herhaalde mislukte aanmeldingen.',
+    retryIn:
+      'Te veel mislukte aanmeldingen vanaf deze computer voor deze gebruikersnaam. Probeer het over {{seconds}} seconden opnieuw.',
     sessionEnded: 'Uw sessie is beëindigd. Meld u opnieuw aan.',
     signedOut: 'U bent afgemeld.',
     signedOutEverywhere: 'U bent afgemeld van al uw sessies.',
@@ -247,6 +249,7 @@ export const nl: Dictionary = {
     noOlder: 'Er zijn geen oudere regels.',
     empty: 'Nog geen regels.',
     shown: '{{total}} regels getoond.',
+    selfGranted: 'aan zichzelf toegekend: {{roles}}',
   },
   outcome: {
     ok: 'Uitgevoerd',

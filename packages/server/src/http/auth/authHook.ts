@@ -4,7 +4,7 @@ import { requirePermission } from '../../actions/requirePermission.ts'
 import { auditRefusal } from '../../audit/auditRefusal.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import type { RouteAuth } from './authenticate.ts'
-import { checkCsrf, resolvePrincipal, sessionCookieName } from './authenticate.ts'
+import { checkCsrf, refusedCredentialActor, resolvePrincipal, sessionCookieName } from './authenticate.ts'
 import { failedAuthBudget, failedAuthCodes } from './failedAuthBudget.ts'
 
 /**
@@ -45,7 +45,10 @@ export function authHook(app: App, deps: AppDeps): void {
       }
       if (isLiaisonError(error) && (presented || error.code !== 'unauthenticated')) {
         await auditRefusal(deps, {
-          actor: req.principal ? actorFromPrincipal(req.principal) : { kind: 'anonymous', label: 'request' },
+          actor: req.principal
+            ? actorFromPrincipal(req.principal)
+            : // a revoked or expired token is audited as that token, for its organisation
+              (refusedCredentialActor.get(error) ?? { kind: 'anonymous', label: 'request' }),
           action: `http:${req.method} ${routeOf(req)}`,
           error,
           source: req.ip,

@@ -1,5 +1,5 @@
 import type {} from '@fastify/cookie'
-import type { Permission, Principal, Role } from '@liaison/core'
+import type { Actor, Permission, Principal, Role } from '@liaison/core'
 import { LiaisonError, sessionExpiry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { hashSecret, sameSecret } from '../../auth/secrets.ts'
@@ -32,6 +32,13 @@ export function sessionCookieName(nodeId: string): string {
 const touchEveryMs = 60_000
 
 /**
+ * Who presented a credential that is known but no longer valid (a revoked or expired token, or
+ * one whose user is disabled), by the refusal raised for it: its audit row is then the token's
+ * organisation's, not an anonymous one.
+ */
+export const refusedCredentialActor = new WeakMap<LiaisonError, Actor>()
+
+/**
  * Finds who the request acts as: a bearer API token or the session cookie. Null when it presents
  * neither; an error when what it presents is not (or no longer) valid.
  */
@@ -62,14 +69,29 @@ export async function resolvePrincipal(
       .where('api_tokens.secret_hash', '=', hashSecret(match[1]!))
       .executeTakeFirst()
     if (!token) throw new LiaisonError('session_invalid', 'this API token is not known here')
-    if (token.revoked_at) throw new LiaisonError('session_invalid', `API token '${token.name}' was revoked`)
+    const refused = (error: LiaisonError): LiaisonError => {
+      refusedCredentialActor.set(error, {
+        kind: 'token',
+        tokenId: token.id,
+        tokenName: token.name,
+        userId: token.user_id,
+        orgId: token.org_id,
+      })
+      return error
+    }
+    if (token.revoked_at)
+      throw refused(new LiaisonError('session_invalid', `API token '${token.name}' was revoked`))
     if (token.expires_at <= now)
-      throw new LiaisonError(
-        'session_expired',
-        `API token '${token.name}' expired on ${token.expires_at.toISOString()}`,
+      throw refused(
+        new LiaisonError(
+          'session_expired',
+          `API token '${token.name}' expired on ${token.expires_at.toISOString()}`,
+        ),
       )
     if (token.disabled)
-      throw new LiaisonError('session_invalid', `the user behind API token '${token.name}' is disabled`)
+      throw refused(
+        new LiaisonError('session_invalid', `the user behind API token '${token.name}' is disabled`),
+      )
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchEveryMs) {
       await deps.store.db
         .updateTable('api_tokens')

@@ -33,7 +33,7 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       const limit = req.query.limit ?? 50
       let query = deps.store.db
         .selectFrom('audit')
-        .select(['seq', 'at', 'actor', 'action', 'target', 'outcome', 'code', 'source'])
+        .select(['seq', 'at', 'actor', 'action', 'target', 'outcome', 'code', 'source', 'details'])
         .where('org_id', '=', req.principal.orgId)
         .orderBy('seq', 'desc')
         .limit(limit + 1)
@@ -41,9 +41,19 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       const rows = await query.execute()
       const page = rows.slice(0, limit)
       return {
-        items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+        items: page.map(({ details, ...r }) => ({
+          ...r,
+          at: r.at.toISOString(),
+          selfGranted: selfGrantedOf(details),
+        })),
         nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
       }
     },
   )
+}
+
+/** A self-grant is marked in the audit row's details (actions/updateUser.ts). */
+function selfGrantedOf(details: Record<string, unknown> | null): string[] | null {
+  const roles = details?.['selfGranted']
+  return Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? roles : null
 }

@@ -3,6 +3,7 @@ import { LiaisonError } from '@liaison/core'
 import { findOrganisation, listOrganisations } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { addOrganisation } from '../../actions/addOrganisation.ts'
+import { setGrantableRoles } from '../../actions/setGrantableRoles.ts'
 import { NewOrganisationBody, OrganisationBody, errorResponses, presentOrganisation } from '../schemas.ts'
 
 export function organisationRoutes(app: App, deps: AppDeps): void {
@@ -55,5 +56,34 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
       })
       return reply.status(201).send(presentOrganisation(org))
     },
+  )
+
+  app.patch(
+    '/api/v1/organisations/:code',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['organisations'],
+        summary:
+          "Set the roles a partner organisation's administrators may grant (an administrator of the centre)",
+        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        body: Type.Object(
+          {
+            grantableRoles: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, uniqueItems: true }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: OrganisationBody, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      presentOrganisation(
+        await setGrantableRoles(deps, {
+          caller: req.principal!,
+          orgCode: req.params.code,
+          roles: req.body.grantableRoles,
+          source: req.ip,
+        }),
+      ),
   )
 }

@@ -214,14 +214,20 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const principal = principalOf(req)
-      await confirmTotpEnrolment(deps, { principal, code: req.body.code, source: req.ip })
-      if (principal.kind !== 'user' || !req.session)
-        throw new LiaisonError('forbidden', 'an API token has no session')
+      // the enrolling session ends; the full session is a new one, with its own cookie and CSRF token
+      const enrolled = await confirmTotpEnrolment(deps, { principal, code: req.body.code, source: req.ip })
+      void reply.setCookie(cookie, enrolled.secret, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.protocol === 'https',
+        path: '/',
+        maxAge: sessionPolicy.absoluteMs / 1000,
+      })
       return {
         stage: 'signed-in' as const,
-        me: await buildMe(deps, principal.userId, { stage: 'signed-in', csrfToken: req.session.csrfToken }),
+        me: await buildMe(deps, enrolled.user.id, { stage: 'signed-in', csrfToken: enrolled.csrfToken }),
       }
     },
   )

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../api/ApiError.ts'
+import { describeError } from './describeError.ts'
+
+/** A stand-in for i18next's t: the key and its values, so the test reads which sentence was chosen. */
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction
+
+describe('describeError', () => {
+  it('says how long a computer must wait before signing in again', () => {
+    const delayed = new ApiError({
+      status: 429,
+      code: 'rate_limited',
+      message: 'too many failed sign-ins',
+      details: { retryAfterSeconds: 20 },
+    })
+    expect(describeError(delayed, t, 'en')).toBe('signIn.retryIn {"seconds":20}')
+  })
+
+  it('falls back to the code when the node says no wait', () => {
+    const limited = new ApiError({ status: 429, code: 'rate_limited', message: 'too many requests' })
+    expect(describeError(limited, t, 'en')).toBe('errors.rate_limited')
+  })
+})
