@@ -198,7 +198,7 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
       try {
         const opened = await listen.call(
           store,
-          [sequenceChannel, eventsChannel],
+          [eventsChannel, sequenceChannel],
           (channel) => {
             if (channel === sequenceChannel) {
               if (leading) run()
