@@ -29,7 +29,9 @@ const operator = { kind: 'operator', label: 'test' } as const
 async function expectWholeSpine(db: Kysely<never>) {
   const d = db as unknown as TestNode['deps']['store']['db']
   const pending = await sql<{ events: number; audit: number }>`
-    select (select count(*)::int from pending_events) as events, (select count(*)::int from pending_audit) as audit`.execute(d)
+    select (select count(*)::int from pending_events) as events, (select count(*)::int from pending_audit) as audit`.execute(
+    d,
+  )
   expect(pending.rows[0]).toEqual({ events: 0, audit: 0 })
   const events = await d.selectFrom('events').select(['seq', 'id']).orderBy('seq').execute()
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1))
@@ -95,7 +97,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     await expect
       .poll(async () => {
         const waiting = await sql<{ n: number }>`
-          select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = ${usurperPid} and not granted`.execute(db)
+          select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = ${usurperPid} and not granted`.execute(
+          db,
+        )
         return waiting.rows[0]?.n
       })
       .toBe(1)
@@ -108,7 +112,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     const reader = resumingReader(db, 1)
     const writes = Promise.all(Array.from({ length: 32 }, (_, i) => add(`t${i}`)))
     await expect
-      .poll(async () => Number((await sql<{ n: number }>`select count(*)::int as n from pending_audit`.execute(db)).rows[0]?.n))
+      .poll(async () =>
+        Number(
+          (await sql<{ n: number }>`select count(*)::int as n from pending_audit`.execute(db)).rows[0]?.n,
+        ),
+      )
       .toBe(32)
     // the stand-in starts a batch (some rows moved, numbered, removed from pending) and dies in it
     await usurper.query('begin')
@@ -116,7 +124,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     await usurper.query(`insert into events (seq, id, at, kind, subject, org_id, audience, body)
       select 1 + row_number() over (order by pending), id, at, kind, subject, org_id, audience, body
       from pending_events order by pending limit 10`)
-    await usurper.query('delete from pending_events where pending in (select pending from pending_events order by pending limit 10)')
+    await usurper.query(
+      'delete from pending_events where pending in (select pending from pending_events order by pending limit 10)',
+    )
     await sql`select pg_terminate_backend(${usurperPid})`.execute(db)
     await usurper.end().catch(() => {})
 
@@ -172,7 +182,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
         source: 'test',
       })
       const childUrl = `http://127.0.0.1:${port}`
-      const head = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()
+      const head = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirstOrThrow()
       const reader = resumingReader(db, Number(head.seq ?? 0))
       const post = async (base: string, i: number) => {
         const response = await fetch(`${base}/api/v1/log`, {
@@ -202,7 +215,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
       await expect
         .poll(
           async () =>
-            Number((await sql<{ n: number }>`select count(*)::int as n from pending_audit`.execute(db)).rows[0]?.n),
+            Number(
+              (await sql<{ n: number }>`select count(*)::int as n from pending_audit`.execute(db)).rows[0]?.n,
+            ),
           { timeout: 10_000 },
         )
         .toBe(0)
@@ -222,4 +237,3 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     }
   }, 240_000)
 })
-

@@ -194,13 +194,21 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     // every committed event reaches the bus once, in seq order
     await expect.poll(() => published).toEqual(committed)
     // the audit rows of the successful writes list their events in the same order as the seqs
-    const audited = await db.selectFrom('audit').select('details').where('outcome', '=', 'ok').orderBy('seq').execute()
+    const audited = await db
+      .selectFrom('audit')
+      .select('details')
+      .where('outcome', '=', 'ok')
+      .orderBy('seq')
+      .execute()
     const auditedSeqs = audited.flatMap((a) => (a.details as { events?: number[] } | null)?.events ?? [])
     expect(auditedSeqs).toEqual(rows.map((r) => r.seq))
     expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: true, rows: 35 })
     // a row changed in the middle of the concurrent run is named
     await sql`update audit set target = 'mallory' where seq = 17`.execute(db)
-    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: false, problem: { kind: 'changed', seq: 17 } })
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({
+      ok: false,
+      problem: { kind: 'changed', seq: 17 },
+    })
   })
 
   it('detects an audit row changed, deleted or inserted behind its back', async () => {

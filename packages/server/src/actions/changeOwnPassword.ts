@@ -67,11 +67,7 @@ export async function changeOwnPassword(
         problems.push('newPassword: must differ from the current password')
       if (problems.length > 0 || newHash === null)
         return refuse('validation_failed', problems.join('; '), { problems })
-      await ctx.tx
-        .updateTable('users')
-        .set({ password_hash: newHash })
-        .where('id', '=', row.id)
-        .execute()
+      await ctx.tx.updateTable('users').set({ password_hash: newHash }).where('id', '=', row.id).execute()
       await clearSignInFailures(ctx.tx, row.username)
       const ended = await ctx.tx
         .updateTable('sessions')

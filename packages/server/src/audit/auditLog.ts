@@ -1,5 +1,5 @@
 import type { AuditRecord, AuditBreak, ChainedAuditRecord, Sha256Hex } from '@liaison/core'
-import { auditGenesisHash, auditHashInput, findAuditBreak } from '@liaison/core'
+import { auditGenesisHash, findAuditBreak } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuditTable, Database } from '../store/schema.ts'
 

@@ -37,7 +37,9 @@ export async function auditRefusal(deps: ActionDeps, refusal: Refusal): Promise<
       outcome: refusal.error ? 'refused' : 'failed',
       code: refusal.error?.code ?? 'internal',
       source: refusal.source,
-      details: refusal.error ? { ...refusal.details, message: refusal.error.message } : (refusal.details ?? null),
+      details: refusal.error
+        ? { ...refusal.details, message: refusal.error.message }
+        : (refusal.details ?? null),
     })
     deps.sequencer.wake()
     await ticket.done

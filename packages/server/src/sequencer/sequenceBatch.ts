@@ -33,7 +33,8 @@ export async function sequenceBatch(
   options: { readonly engine: 'pglite' | 'postgres'; readonly sha256: Sha256Hex; readonly limit: number },
 ): Promise<SequencedBatch> {
   return db.transaction().execute(async (tx) => {
-    if (options.engine === 'postgres') await sql`select pg_advisory_xact_lock(${sequencerBatchLock})`.execute(tx)
+    if (options.engine === 'postgres')
+      await sql`select pg_advisory_xact_lock(${sequencerBatchLock})`.execute(tx)
     const audit = await tx
       .selectFrom('pending_audit')
       .selectAll()
