@@ -1,15 +1,19 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningNode } from '@liaison/server'
 import {
   addOrganisation,
   createToken,
   readEvents,
+  resetUser,
+  signIn,
   sequencerBatchLock,
   sequencerLeaderLock,
   sha256Hex,
   startNode,
+  verifyPassword,
   verifyAuditChain,
 } from '@liaison/server'
 import type { Kysely } from 'kysely'
@@ -138,6 +142,62 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     expect(events).toHaveLength(33)
     expect(reader.seen).toEqual(events.slice(1).map((e) => e.seq))
     expect(node.captured.lines.filter((l) => l['msg'] === 'this process sequences the node')).toHaveLength(2)
+  }, 60_000)
+
+  it('checks and hashes passwords outside any transaction (no transaction waits on argon2)', async () => {
+    const db = node.deps.store.db
+    const account = await makeUser(node, { roles: ['viewer'], enrolled: false })
+    // what one argon2 check costs on this machine now
+    const hash = (
+      await db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', account.user.id)
+        .executeTakeFirstOrThrow()
+    ).password_hash
+    const t = performance.now()
+    await verifyPassword(hash, account.password)
+    const argon2Ms = performance.now() - t
+    // the longest any transaction of this database sits idle (waiting on the node) while passwords are checked
+    let longestIdleMs = 0
+    let watching = true
+    const watcher = (async () => {
+      const client = new pg.Client({ connectionString: (node.storeOptions as { url: string }).url })
+      await client.connect()
+      try {
+        while (watching) {
+          const { rows } = await client.query<{ ms: number | null }>(
+            `select max(extract(epoch from clock_timestamp() - state_change) * 1000)::float8 as ms
+             from pg_stat_activity where datname = current_database() and state = 'idle in transaction'`,
+          )
+          longestIdleMs = Math.max(longestIdleMs, rows[0]?.ms ?? 0)
+        }
+      } finally {
+        await client.end()
+      }
+    })()
+    for (let i = 0; i < 3; i++) {
+      await signIn(node.deps, {
+        username: account.user.username,
+        password: account.password,
+        source: '10.0.0.9',
+      })
+      await signIn(node.deps, {
+        username: account.user.username,
+        password: 'not the password at all',
+        source: '10.0.0.8',
+      }).catch(() => {})
+      await resetUser(node.deps, {
+        caller: operator,
+        user: { id: account.user.id },
+        password: account.password,
+        source: 'test',
+      })
+    }
+    watching = false
+    await watcher
+    expect(argon2Ms).toBeGreaterThan(5)
+    expect(longestIdleMs).toBeLessThan(argon2Ms / 2)
   }, 60_000)
 
   it('numbers without a gap when two processes write at once, and the leading process killed while writing is taken over', async () => {

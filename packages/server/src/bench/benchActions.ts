@@ -56,6 +56,9 @@ export async function benchActions(options: {
       'http.port': 0,
       'store.dataDir': join(dir, 'db'),
       'http.webDir': join(dir, 'no-web'),
+      // 200 stream clients share one session and one address
+      'http.streamsPerPrincipal': 1000,
+      'http.streamsPerAddress': 1000,
       ...(scratch ? { 'store.url': scratch.url } : {}),
     },
   })
