@@ -9,7 +9,7 @@ export function benchCommand(program: Command, context: CliContext): void {
     .description(
       'measure actions, audit verification and live-stream latency (each against a baseline of the same run)',
     )
-    .option('--count <n>', 'actions to time', (v: string) => Number(v), 500)
+    .option('--count <n>', 'actions to time', (v: string) => Number(v), 200)
     .option('--database-url <url>', 'also measure on this PostgreSQL (default: LIAISON_BENCH_PG_URL)')
     .action(async (options: { count: number; databaseUrl?: string }) => {
       const log = context.createLogger({ level: 'error', destination: context.err })
