@@ -86,6 +86,26 @@ export function createDatabaseQueue(deps: DatabaseQueueDeps): Queue {
       }))
   }
 
+  // acks that arrive in the same turn of the event loop share one statement
+  const acks: { job: ClaimedJob; resolve: (done: boolean) => void; reject: (error: unknown) => void }[] = []
+  async function flushAcks(): Promise<void> {
+    const batch = acks.splice(0, 500)
+    if (acks.length > 0) setImmediate(() => void flushAcks())
+    try {
+      const rows = await db
+        .deleteFrom('jobs')
+        .where((eb) =>
+          eb.or(batch.map((a) => eb.and([eb('id', '=', a.job.id), eb('lease_token', '=', a.job.receipt)]))),
+        )
+        .returning(['id', 'lease_token'])
+        .execute()
+      const done = new Set(rows.map((r) => `${r.id} ${r.lease_token}`))
+      for (const a of batch) a.resolve(done.has(`${a.job.id} ${a.job.receipt}`))
+    } catch (error) {
+      for (const a of batch) a.reject(error)
+    }
+  }
+
   return {
     engine: 'database',
 
@@ -134,13 +154,11 @@ export function createDatabaseQueue(deps: DatabaseQueueDeps): Queue {
       return claimed
     },
 
-    async ack(job) {
-      const result = await db
-        .deleteFrom('jobs')
-        .where('id', '=', job.id)
-        .where('lease_token', '=', job.receipt)
-        .executeTakeFirst()
-      return result.numDeletedRows > 0n
+    ack(job) {
+      return new Promise<boolean>((resolve, reject) => {
+        acks.push({ job, resolve, reject })
+        if (acks.length === 1) setImmediate(() => void flushAcks())
+      })
     },
 
     async retry(job, options): Promise<RetryOutcome> {
