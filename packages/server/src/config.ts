@@ -51,6 +51,13 @@ export interface NodeConfig {
     readonly checkpointFile: string
   }
   readonly log: { readonly level: LogLevel }
+  /** The work queue's engine (queue/openQueue.ts). */
+  readonly queue: {
+    readonly engine: 'database' | 'nats'
+    readonly natsUrl: string
+    /** Names the queue's NATS streams (`<prefix>_jobs`, `<prefix>_dead`) and subjects. */
+    readonly natsPrefix: string
+  }
 }
 
 type Parsed = string | number | boolean | null | readonly string[]
@@ -107,6 +114,20 @@ function postgresUrl(raw: unknown): { value: Parsed } | { problem: string } {
   if (!url.hostname) return { problem: 'the URL names no host (expected postgres://user@host:5432/database)' }
   if (url.pathname.length < 2)
     return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
+  return { value: raw }
+}
+
+function natsUrl(raw: unknown): { value: Parsed } | { problem: string } {
+  const rule = 'must be a nats:// or tls:// address such as nats://127.0.0.1:4222'
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} ${rule}` }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' ${rule}` }
+  }
+  if ((url.protocol !== 'nats:' && url.protocol !== 'tls:') || !url.hostname)
+    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' ${rule}` }
   return { value: raw }
 }
 
@@ -361,6 +382,30 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'queue.engine',
+    env: 'LIAISON_QUEUE_ENGINE',
+    flag: '--queue-engine',
+    defaultText: 'database',
+    doc: "the work queue's engine: database (a jobs table in the node's own database) or nats (NATS JetStream at queue.natsUrl)",
+    parse: oneOf(['database', 'nats']),
+  },
+  {
+    key: 'queue.natsUrl',
+    env: 'LIAISON_QUEUE_NATS_URL',
+    flag: '--queue-nats-url',
+    defaultText: 'nats://127.0.0.1:4222',
+    doc: 'the NATS server (with JetStream) of queue.engine nats',
+    parse: natsUrl,
+  },
+  {
+    key: 'queue.natsPrefix',
+    env: 'LIAISON_QUEUE_NATS_PREFIX',
+    flag: '--queue-nats-prefix',
+    defaultText: 'liaison_<node.id>',
+    doc: "names the queue's NATS streams (<prefix>_jobs, <prefix>_dead) and subjects; every process of a node uses the same one",
+    parse: text(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z, a-z, 0-9, - and _'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -519,6 +564,11 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       checkpointFile: resolve(dirname(keyFile), get('audit.checkpointFile', 'audit-checkpoints.jsonl')),
     },
     log: { level: get<LogLevel>('log.level', 'info') },
+    queue: {
+      engine: get<'database' | 'nats'>('queue.engine', 'database'),
+      natsUrl: get('queue.natsUrl', 'nats://127.0.0.1:4222'),
+      natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
+    },
   }
 }
 

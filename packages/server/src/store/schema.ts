@@ -331,7 +331,27 @@ export interface SignInFailuresTable {
   last_failure_at: Timestamp
 }
 
+/** The embedded queue's jobs (queue/databaseQueue.ts). */
+export interface JobsTable {
+  seq: Generated<number>
+  id: string
+  topic: string
+  payload: Json<unknown>
+  ordering_key: string | null
+  state: 'ready' | 'dead'
+  attempts: Generated<number>
+  max_attempts: number
+  run_at: Timestamp
+  lease_until: Timestamp | null
+  lease_token: string | null
+  worker_id: string | null
+  last_error: string | null
+  enqueued_at: Timestamp
+  dead_at: Timestamp | null
+}
+
 export interface Database {
+  jobs: JobsTable
   sign_in_failures: SignInFailuresTable
   rate_limits: RateLimitsTable
   plan_documents: PlanDocumentsTable
