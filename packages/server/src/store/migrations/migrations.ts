@@ -15,6 +15,7 @@ import { m0013_plan_documents } from './m0013_plan_documents.ts'
 import { m0014_correction_index } from './m0014_correction_index.ts'
 import { m0015_rate_limits } from './m0015_rate_limits.ts'
 import { m0016_access_rules } from './m0016_access_rules.ts'
+import { m0020_list_indexes } from './m0020_list_indexes.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_correction_index': m0014_correction_index,
   '0015_rate_limits': m0015_rate_limits,
   '0016_access_rules': m0016_access_rules,
+  '0020_list_indexes': m0020_list_indexes,
 }
