@@ -12,8 +12,12 @@ import type { Position } from '../store/keyset.ts'
 export const defaultPageLimit = 100
 export const maxPageLimit = 500
 
-/** What one list's cursors hold. `seq` lists (audit, notifications) are ordered by a unique number alone. */
-export type CursorKey = 'time' | 'number' | 'text' | 'seq'
+/**
+ * What one list's cursors hold besides the id: a time, a number or a text. `seq` lists (audit,
+ * notifications) are ordered by a unique number alone (their id is ''); `id` lists by their
+ * UUIDv7 id alone (the key is the id).
+ */
+export type CursorKey = 'time' | 'number' | 'text' | 'seq' | 'id'
 type KeyOf<C extends CursorKey> = C extends 'time' ? Date : C extends 'number' | 'seq' ? number : string
 
 /** Each list with its cursor's key: a cursor of one list is refused by another. */
@@ -27,7 +31,7 @@ export const pagedLists = {
   sitreps: 'number',
   audit: 'seq',
   notifications: 'seq',
-  map: 'text',
+  map: 'id',
   contacts: 'text',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
@@ -82,6 +86,8 @@ function keyFrom(kind: CursorKey, raw: unknown): Date | number | string | null {
       return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : null
     case 'text':
       return typeof raw === 'string' && raw.length <= 200 && !raw.includes('\u0000') ? raw : null
+    case 'id':
+      return typeof raw === 'string' && uuid.test(raw) ? raw : null
     default: {
       const exhaustive: never = kind
       return exhaustive
@@ -106,7 +112,9 @@ export function decodeCursor<L extends PagedList>(list: L, cursor: string): Posi
   const [name, rawKey, id] = parsed as unknown[]
   if (name !== list) return refuse(`is not a cursor of this list (${list})`)
   const key = keyFrom(pagedLists[list], rawKey)
-  const idOk = pagedLists[list] === 'seq' ? id === '' : typeof id === 'string' && uuid.test(id)
+  const kind: CursorKey = pagedLists[list]
+  const idOk =
+    kind === 'seq' ? id === '' : typeof id === 'string' && uuid.test(id) && (kind !== 'id' || key === id)
   if (key === null || !idOk) return refuse('is not a cursor of this list')
   return { key, id } as PositionOf<L>
 }

@@ -117,7 +117,7 @@ export async function pageNotifications(
     .where('user_id', '=', user.id)
     .executeTakeFirst()
   const readUpTo = read?.read_up_to ?? 0
-  const batch = 500
+  const batch = Math.min(500, scanLimit)
   const found: Notification[] = []
   let before = page.after?.key ?? null
   let scanned = 0
