@@ -69,7 +69,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('lists a page at a time 
   }
   /** Newest first by `key`, then id, both descending (`asc`: ascending). */
   const expectOrdered = (items: Item[], key: string, order: 'desc' | 'asc' = 'desc') => {
-    const pairs = items.map((i) => [String(i[key] ?? ''), keyOf(i)] as const)
+    const pairs = items.map((i) => [typeof i[key] === 'string' ? i[key] : '', keyOf(i)] as const)
     const sorted = [...pairs].sort((a, b) =>
       a[0] === b[0] ? a[1].localeCompare(b[1]) : a[0] < b[0] ? -1 : 1,
     )

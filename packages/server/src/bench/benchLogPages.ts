@@ -100,18 +100,18 @@ export async function benchLogPages(options: {
     let read = 0
     let last: { occurredAt: Date; id: string } | null = null
     do {
-      const url = `/api/v1/cases/${theCase.id}/log?limit=${limit}${after ? `&after=${after}` : ''}`
+      const url: string = `/api/v1/cases/${theCase.id}/log?limit=${limit}${after ? `&after=${after}` : ''}`
       let t = performance.now()
-      const response = await node.app.inject({ url, headers: { authorization: `Bearer ${secret}` } })
+      const response: { statusCode: number; json(): unknown } = await node.app.inject({ url, headers: { authorization: `Bearer ${secret}` } })
       api.push(performance.now() - t)
       if (response.statusCode !== 200) throw new Error(`bench: ${url} answered ${response.statusCode}`)
-      const page = response.json<{ items: unknown[]; next: string | null }>()
+      const page = response.json() as { items: unknown[]; next: string | null }
       read += page.items.length
       after = page.next
 
-      const from = last
+      const from: { occurredAt: Date; id: string } | null = last
       t = performance.now()
-      const rows = await db
+      const rows: { id: string; occurred_at: Date }[] = await db
         .selectFrom('log_entries')
         .select(['id', 'occurred_at', 'text'])
         .where('case_id', '=', theCase.id)
@@ -123,7 +123,7 @@ export async function benchLogPages(options: {
         .limit(limit)
         .execute()
       bare.push(performance.now() - t)
-      const end = rows.at(-1)
+      const end: { id: string; occurred_at: Date } | undefined = rows.at(-1)
       last = end ? { occurredAt: end.occurred_at, id: end.id } : null
     } while (after)
     if (read !== options.entries) throw new Error(`bench: read ${read} of ${options.entries} entries`)
