@@ -580,7 +580,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
   it('exports EDXL-SitRep JSON and a printable page to those taking part', async () => {
     const first = (
       await node.app.inject({ url: `/api/v1/cases/${caseId}/sitreps`, headers: police.headers() })
-    ).json<{ items: Report[] }>().items.find((r) => r.number === 1)
+    )
+      .json<{ items: Report[] }>()
+      .items.find((r) => r.number === 1)
     const edxl = await node.app.inject({
       url: `/api/v1/sitreps/${first!.id}/edxl`,
       headers: police.headers(),

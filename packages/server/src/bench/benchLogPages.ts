@@ -102,7 +102,10 @@ export async function benchLogPages(options: {
     do {
       const url: string = `/api/v1/cases/${theCase.id}/log?limit=${limit}${after ? `&after=${after}` : ''}`
       let t = performance.now()
-      const response: { statusCode: number; json(): unknown } = await node.app.inject({ url, headers: { authorization: `Bearer ${secret}` } })
+      const response: { statusCode: number; json(): unknown } = await node.app.inject({
+        url,
+        headers: { authorization: `Bearer ${secret}` },
+      })
       api.push(performance.now() - t)
       if (response.statusCode !== 200) throw new Error(`bench: ${url} answered ${response.statusCode}`)
       const page = response.json() as { items: unknown[]; next: string | null }
