@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const de: Dictionary = {
+  lists: {
+    showMore: 'Mehr anzeigen',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Zum Hauptinhalt springen',

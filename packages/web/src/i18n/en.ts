@@ -21,6 +21,9 @@ import type { ClientErrorCode } from '../api/ApiError.ts'
  * (`Dictionary`), and `translations.test.ts` checks keys, empty strings and placeholders.
  */
 export const en = {
+  lists: {
+    showMore: 'Show more',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Skip to main content',

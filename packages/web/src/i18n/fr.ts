@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const fr: Dictionary = {
+  lists: {
+    showMore: 'Afficher plus',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Aller au contenu principal',

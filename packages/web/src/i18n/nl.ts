@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const nl: Dictionary = {
+  lists: {
+    showMore: 'Meer tonen',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Naar de hoofdinhoud',
