@@ -14,6 +14,7 @@ import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler, toLiaisonError } from './errorHandler.ts'
 import { hostGuard } from './hostGuard.ts'
+import { idempotencyHook } from './idempotency/idempotencyHook.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
@@ -104,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         version: liaisonVersion,
         description:
           'The HTTP API of a Liaison node. Every error answers `{ "error": { "code", "message", "details"? } }` with a code from a closed set. ' +
-          'Browsers authenticate with the session cookie set by `POST /api/v1/session` and send `x-csrf-token` on every change; machines send `Authorization: Bearer <API token>`.',
+          'Browsers authenticate with the session cookie set by `POST /api/v1/session` and send `x-csrf-token` on every change; machines send `Authorization: Bearer <API token>`. ' +
+          'Any change (POST, PUT, PATCH, DELETE) may carry `Idempotency-Key: <1 to 255 printable ASCII characters>`: a retry with the same key and request gets the first answer again (`Idempotent-Replayed: true`) without running twice.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false })
 
   authHook(app, deps)
+  // after authHook: keys are kept per principal
+  idempotencyHook(app, deps)
   healthRoutes(app, deps)
   nodeRoutes(app, deps)
   sessionRoutes(app, deps)

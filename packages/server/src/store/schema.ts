@@ -315,6 +315,31 @@ export interface PlanDocumentsTable {
   uploaded_by: string
 }
 
+/** The first answer to a change sent with an Idempotency-Key (m0018). */
+export interface IdempotencyKeysTable {
+  /** `user:<id>` or `token:<id>`: keys of different principals never meet. */
+  principal: string
+  key: string
+  /** SHA-256 (hex) of the method, route, path and the body's SHA-256. */
+  fingerprint: string
+  state: 'running' | 'done'
+  started_at: Timestamp
+  expires_at: Timestamp
+  status: number | null
+  headers: Json<Record<string, string>> | null
+  body: Buffer | null
+}
+
+/** An item a batch action applied, so that a replay of it is skipped (m0018). */
+export interface BatchItemsTable {
+  /** Where item ids are unique: `log-entry:<organisation id>`. */
+  scope: string
+  item_id: string
+  /** What the item made (the log entry's id); null until it is applied. */
+  ref: string | null
+  applied_at: Timestamp
+}
+
 export interface RateLimitsTable {
   key: string
   count: number
@@ -322,6 +347,8 @@ export interface RateLimitsTable {
 }
 
 export interface Database {
+  idempotency_keys: IdempotencyKeysTable
+  batch_items: BatchItemsTable
   rate_limits: RateLimitsTable
   plan_documents: PlanDocumentsTable
   sitrep_versions: SitrepVersionsTable

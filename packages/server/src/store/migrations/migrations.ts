@@ -14,6 +14,7 @@ import { m0012_sitrep_versions } from './m0012_sitrep_versions.ts'
 import { m0013_plan_documents } from './m0013_plan_documents.ts'
 import { m0014_correction_index } from './m0014_correction_index.ts'
 import { m0015_rate_limits } from './m0015_rate_limits.ts'
+import { m0018_idempotency } from './m0018_idempotency.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_plan_documents': m0013_plan_documents,
   '0014_correction_index': m0014_correction_index,
   '0015_rate_limits': m0015_rate_limits,
+  '0018_idempotency': m0018_idempotency,
 }
