@@ -27,6 +27,7 @@ import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
+import { logBatchRoutes } from './routes/logBatchRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, deps)
   organisationRoutes(app, deps)
   caseRoutes(app, deps)
+  logBatchRoutes(app, deps)
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
   dutyRoutes(app, deps)
