@@ -181,6 +181,39 @@ describe.each(engines.map((e) => [e.name, e] as const))('Idempotency-Key on %s',
     expect(replay.json()).toEqual(mine.json())
   })
 
+  it('gives a retried token creation the same secret, and keeps it sealed, never in the clear', async () => {
+    const admin = await signedInAs(node, ['admin'])
+    const make = () =>
+      post(
+        admin.headers(),
+        '/api/v1/tokens',
+        { name: 'situation-board', scopes: ['read'], expiresInDays: 7 },
+        'token-1',
+      )
+    const first = await make()
+    expect(first.statusCode).toBe(201)
+    const secret = first.json<{ secret: string }>().secret
+    const retry = await make()
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json<{ secret: string }>().secret).toBe(secret)
+    const tokens = await node.deps.store.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('name', '=', 'situation-board')
+      .execute()
+    expect(tokens).toHaveLength(1)
+    const row = await node.deps.store.db
+      .selectFrom('idempotency_keys')
+      .select(['body', 'headers'])
+      .where('key', '=', 'token-1')
+      .executeTakeFirstOrThrow()
+    expect(row.body).toMatch(/^v1\./)
+    expect(row.body).not.toContain(secret)
+    // the answer, base64 in the clear, would start with the base64 of '{"token"'
+    expect(row.body).not.toContain(Buffer.from('{"token"').toString('base64').slice(0, 8))
+    expect(JSON.stringify(row.headers)).not.toContain(secret)
+  })
+
   it('answers 400 naming the header for a malformed key, before anything runs', async () => {
     const before = await counts()
     for (const key of ['', 'k'.repeat(256), 'clé', '"unclosed']) {

@@ -12,7 +12,8 @@ export interface IdempotencyHold {
 export interface StoredAnswer {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
-  readonly body: Buffer | null
+  /** As stored: sealed by the caller (idempotencyHook), never in the clear. */
+  readonly sealedBody: string | null
 }
 
 /** What a request finds when it asks for its key. */
@@ -100,7 +101,10 @@ export async function claimIdempotencyKey(
     if (!row) continue
     if (row.fingerprint !== claim.fingerprint) return { kind: 'reused' }
     if (row.state === 'running' || row.status === null) return { kind: 'running' }
-    return { kind: 'done', answer: { status: row.status, headers: row.headers ?? {}, body: row.body } }
+    return {
+      kind: 'done',
+      answer: { status: row.status, headers: row.headers ?? {}, sealedBody: row.body },
+    }
   }
   return { kind: 'running' }
 }
@@ -117,7 +121,7 @@ export async function completeIdempotencyKey(
       state: 'done',
       status: answer.status,
       headers: JSON.stringify(answer.headers),
-      body: answer.body,
+      body: answer.sealedBody,
     })
     .where('principal', '=', hold.principal)
     .where('key', '=', hold.key)

@@ -327,7 +327,8 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp
   status: number | null
   headers: Json<Record<string, string>> | null
-  body: Buffer | null
+  /** The answer's body, base64, sealed with the node's key (SecretBox): it may hold a secret shown once. */
+  body: string | null
 }
 
 /** An item a batch action applied, so that a replay of it is skipped (m0018). */

@@ -46,6 +46,10 @@ export function idempotencyPrincipal(principal: Principal): string {
   return principal.kind === 'user' ? `user:${principal.userId}` : `token:${principal.tokenId}`
 }
 
+/** What a kept answer's body is sealed under: opened only for the same principal and key. */
+const sealContext = (hold: { principal: string; key: string }) =>
+  `idempotency:${hold.principal}:${hold.key}`
+
 /**
  * The Idempotency-Key header (draft-ietf-httpapi-idempotency-key-header) on every change under
  * /api/v1, for every route present and future. A malformed key answers 400 before the body is
@@ -98,8 +102,9 @@ export function idempotencyHook(app: App, deps: AppDeps): void {
       path: req.url,
       bodySha256: state.body.digest('hex'),
     })
+    const principal = idempotencyPrincipal(req.principal)
     const claim = await claimIdempotencyKey(deps.store.db, {
-      principal: idempotencyPrincipal(req.principal),
+      principal,
       key: state.key,
       fingerprint,
       at,
@@ -123,10 +128,15 @@ export function idempotencyHook(app: App, deps: AppDeps): void {
       case 'done': {
         state.settled = true
         req.log.info({ idempotencyKey: state.key, status: claim.answer.status }, 'request replayed')
+        const sealed = claim.answer.sealedBody
+        const body =
+          sealed === null
+            ? undefined
+            : Buffer.from(deps.secrets.open(sealed, sealContext({ principal, key: state.key })), 'base64')
         return reply
           .code(claim.answer.status)
           .headers({ ...claim.answer.headers, [replayedHeader]: 'true' })
-          .send(claim.answer.body ?? undefined)
+          .send(body)
       }
       default: {
         const exhaustive: never = claim
@@ -159,7 +169,7 @@ export function idempotencyHook(app: App, deps: AppDeps): void {
         await completeIdempotencyKey(deps.store.db, hold, {
           status,
           headers: replayedHeaders(reply.getHeaders()),
-          body,
+          sealedBody: body === null ? null : deps.secrets.seal(body.toString('base64'), sealContext(hold)),
         })
       }
     } catch (error) {

@@ -18,7 +18,8 @@ export const m0018_idempotency: Migration = {
       .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
       .addColumn('status', 'integer')
       .addColumn('headers', 'jsonb')
-      .addColumn('body', sql`bytea`)
+      // sealed with the node's key: an answer may hold a secret shown once (a new API token's)
+      .addColumn('body', 'text')
       .addPrimaryKeyConstraint('idempotency_keys_pkey', ['principal', 'key'])
       .execute()
     await db.schema
