@@ -38,13 +38,15 @@ async function request<T>(method: Method, path: string, body?: unknown, file?: F
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken
   // one key per submission, the same on its retry: the node runs the change once
   if (method !== 'GET') headers['idempotency-key'] = idempotencyKey()
+  // the same bytes on the retry: the node compares the body byte for byte
+  const payload = file ?? (body === undefined ? undefined : JSON.stringify(body))
   const send = () =>
     fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      ...(file !== undefined ? { body: file } : body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { body: payload }),
     })
   let response: Response
   try {
