@@ -47,8 +47,7 @@ export function idempotencyPrincipal(principal: Principal): string {
 }
 
 /** What a kept answer's body is sealed under: opened only for the same principal and key. */
-const sealContext = (hold: { principal: string; key: string }) =>
-  `idempotency:${hold.principal}:${hold.key}`
+const sealContext = (hold: { principal: string; key: string }) => `idempotency:${hold.principal}:${hold.key}`
 
 /**
  * The Idempotency-Key header (draft-ietf-httpapi-idempotency-key-header) on every change under
