@@ -41,6 +41,7 @@ describe('loadConfig', () => {
         streamsPerAddress: 64,
         authFailuresPerAddress: 30,
         authFailureWindowSeconds: 60,
+        idempotencyHours: 24,
       },
       metrics: { allow: ['127.0.0.0/8', '::1'], token: null },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },

@@ -34,6 +34,8 @@ export interface NodeConfig {
     /** Failed authentications per source address and window, shared by the node's processes; then 429. */
     readonly authFailuresPerAddress: number
     readonly authFailureWindowSeconds: number
+    /** Hours an Idempotency-Key and the first answer to its request are kept (http/idempotency/). */
+    readonly idempotencyHours: number
   }
   /** Who may read /metrics: these addresses and networks, or a bearer of this token. */
   readonly metrics: { readonly allow: readonly string[]; readonly token: string | null }
@@ -306,6 +308,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: integer(1, 86_400),
   },
   {
+    key: 'http.idempotencyHours',
+    env: 'LIAISON_HTTP_IDEMPOTENCY_HOURS',
+    flag: '--idempotency-hours',
+    defaultText: '24',
+    doc: 'hours the node keeps an Idempotency-Key with the first answer to its request; a retry within them gets that answer again, later the key is free and its row is deleted',
+    parse: integer(1, 720),
+  },
+  {
     key: 'metrics.allow',
     env: 'LIAISON_METRICS_ALLOW',
     flag: '--metrics-allow',
@@ -543,6 +553,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       streamsPerAddress: get('http.streamsPerAddress', 64),
       authFailuresPerAddress: get('http.authFailuresPerAddress', 30),
       authFailureWindowSeconds: get('http.authFailureWindowSeconds', 60),
+      idempotencyHours: get('http.idempotencyHours', 24),
     },
     metrics: {
       allow: get('metrics.allow', '127.0.0.0/8,::1')
