@@ -139,6 +139,23 @@ const entryColumns = [
   'supersedes',
 ] as const
 
+/** The entries of one log (a case's, or an organisation's daily log), with its filters. */
+function logQuery(
+  db: Kysely<Database>,
+  where: { caseId: string } | { dailyOf: string },
+  filter: { discipline?: string | undefined; query?: string | undefined },
+) {
+  let q = db.selectFrom('log_entries').select(entryColumns)
+  q =
+    'caseId' in where
+      ? q.where('case_id', '=', where.caseId)
+      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
+  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
+  if (filter.query?.trim())
+    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
+  return q
+}
+
 /**
  * A log, oldest first: one case's, or (caseId null) an organisation's daily log. `query` is
  * searched accent- and case-blind, every word required.
@@ -148,15 +165,7 @@ export async function listLog(
   where: { caseId: string } | { dailyOf: string },
   filter: { discipline?: string | undefined; query?: string | undefined; limit?: number | undefined },
 ): Promise<LogEntry[]> {
-  let q = db.selectFrom('log_entries').select(entryColumns)
-  q =
-    'caseId' in where
-      ? q.where('case_id', '=', where.caseId)
-      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
-  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
-  if (filter.query?.trim())
-    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
-  const rows = await q
+  const rows = await logQuery(db, where, filter)
     .orderBy('occurred_at')
     .orderBy('id')
     .limit(filter.limit ?? 2_000)
@@ -175,14 +184,7 @@ export async function pageLog(
   filter: { discipline?: string | undefined; query?: string | undefined },
   page: PageRequest<Date>,
 ): Promise<LogEntry[]> {
-  let q = db.selectFrom('log_entries').select(entryColumns)
-  q =
-    'caseId' in where
-      ? q.where('case_id', '=', where.caseId)
-      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
-  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
-  if (filter.query?.trim())
-    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
+  let q = logQuery(db, where, filter)
   if (page.after) q = q.where(beyond(page.after, { key: 'occurred_at', id: 'id' }))
   const rows = await q
     .orderBy('occurred_at', 'desc')
