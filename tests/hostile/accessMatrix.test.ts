@@ -156,6 +156,12 @@ const rules: Record<string, Rule> = {
     access: 'cases.write',
     body: () => ({ discipline: 'multidisciplinary', source: 'phone', text: 'Entrée du jour' }),
   },
+  'POST /api/v1/log/batch': {
+    access: 'cases.write',
+    body: () => ({
+      items: [{ id: `matrix-${unique()}`, discipline: 'multidisciplinary', source: 'phone', text: 'Lot' }],
+    }),
+  },
   'GET /api/v1/log/search': { access: 'read', query: () => 'q=digue' },
   'GET /api/v1/cases/{id}/tasks': { access: 'read', centreData: true },
   'POST /api/v1/cases/{id}/tasks': {
