@@ -227,7 +227,7 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
     )
     expect(all.next).toBeNull()
     expect(all.items.length).toBeGreaterThan(2)
-    // the node's pages are 500 cases long: the browser asks for pages of 2 here
+    // the node's pages are 100 cases long: the browser asks for pages of 2 here
     const asked: string[] = []
     const casesList = (address: URL): boolean => address.pathname === '/api/v1/cases'
     await duty.route(casesList, async (route) => {
@@ -242,9 +242,9 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
     const rows = duty.locator('[data-testid^="cases-"] tbody tr')
     const more = duty.getByRole('button', { name: 'Show more cases' })
     await expect.poll(() => rows.count()).toBe(2)
-    // with n cases, a click for each further page, and one for the empty page after a full last one
+    // with n cases, a click for each further page (a full last page is not followed by an empty one)
     const n = all.items.length
-    for (let click = 1; click <= Math.floor(n / 2); click++) {
+    for (let click = 1; click < Math.ceil(n / 2); click++) {
       await expect.poll(() => more.count()).toBe(1)
       await more.click()
       await expect.poll(() => asked.length).toBe(click + 1)
@@ -259,9 +259,9 @@ describe.skipIf(skip)('log locations, corrections, case details and Brussels tim
     ).toBe(1)
     const titles = await duty.locator('[data-testid^="cases-"] tbody tr a').allTextContents()
     expect([...titles].sort()).toEqual(all.items.map((c) => c.title).sort())
-    // each page after the first starts after the last case of the one before
+    // each page after the first starts at the cursor the one before gave (opaque, base64url)
     expect(asked[0]).toBe('?limit=2')
-    expect(asked.slice(1).every((search) => /^\?after=[0-9a-f-]{36}&limit=2$/.test(search))).toBe(true)
+    expect(asked.slice(1).every((search) => /^\?after=[A-Za-z0-9_-]+&limit=2$/.test(search))).toBe(true)
     expect(await seriousViolations(duty)).toEqual([])
     await duty.unroute(casesList)
   })

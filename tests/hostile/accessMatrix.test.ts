@@ -52,6 +52,11 @@ interface Rule {
    * person), or permissions (any one of them).
    */
   readonly access: 'public' | 'person' | Permission | readonly Permission[]
+  /**
+   * Served by address (`metrics.allow`) or to the metrics token: any other bearer token is a
+   * wrong metrics token (401), whatever it may do elsewhere.
+   */
+  readonly metricsToken?: true
   /** The route works on the centre's data: principals of a partner organisation are refused (403). */
   readonly centreData?: true
   /** Only a person does this: an API token is refused (403) even with the permission. */
@@ -74,7 +79,7 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'
 const rules: Record<string, Rule> = {
   'GET /health': { access: 'public' },
   'GET /ready': { access: 'public' },
-  'GET /metrics': { access: 'public' },
+  'GET /metrics': { access: 'public', metricsToken: true },
   'GET /api/v1/node': { access: 'public' },
   'POST /api/v1/session': {
     access: 'public',
@@ -150,6 +155,12 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/log': {
     access: 'cases.write',
     body: () => ({ discipline: 'multidisciplinary', source: 'phone', text: 'Entrée du jour' }),
+  },
+  'POST /api/v1/log/batch': {
+    access: 'cases.write',
+    body: () => ({
+      items: [{ id: `matrix-${unique()}`, discipline: 'multidisciplinary', source: 'phone', text: 'Lot' }],
+    }),
   },
   'GET /api/v1/log/search': { access: 'read', query: () => 'q=digue' },
   'GET /api/v1/cases/{id}/tasks': { access: 'read', centreData: true },
@@ -457,6 +468,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
 
   /** What the rule says this principal gets: allowed, 401 or 403. */
   function expected(rule: Rule, who: PrincipalName): 'allowed' | 401 | 403 {
+    if (rule.metricsToken && who === 'read-only token') return 401
     if (rule.access === 'public') return 'allowed'
     if (who === 'anonymous') return 401
     if (rule.personOnly && who === 'read-only token') return 403

@@ -152,8 +152,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
     })
 
     it.each([
-      ['/api/v1/audit?before=1e300', 'querystring/before'],
-      ['/api/v1/audit?before=9007199254740994', 'querystring/before'],
+      ['/api/v1/audit?limit=1e300', 'querystring/limit'],
+      ['/api/v1/audit?limit=9007199254740994', 'querystring/limit'],
       ['/api/v1/stream?after=1e300', 'querystring/after'],
       ['/api/v1/stream?after=9007199254740994', 'querystring/after'],
     ])('refuses a number beyond 2^53 in %s', async (url, names) => {

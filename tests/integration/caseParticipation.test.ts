@@ -233,6 +233,33 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect({ seq: await lastSeq(), counts: await counts() }).toEqual(before)
     })
 
+    it('refuses a batch item for the case, alone, and writes nothing for it', async () => {
+      const entriesOfCase = async () =>
+        Number(
+          (
+            await node.deps.store.db
+              .selectFrom('log_entries')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('case_id', '=', caseId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      const before = await entriesOfCase()
+      const response = await send(fire, 'POST', '/api/v1/log/batch', {
+        items: [
+          { id: 'left-1', caseId, discipline: 'be-d1-rescue', source: 'field', text: 'Après le départ' },
+          { id: 'left-2', discipline: 'be-d1-rescue', source: 'field', text: 'Dans notre journal' },
+        ],
+      })
+      expect(response.statusCode).toBe(200)
+      const body = response.json<{ items: { id: string; outcome: string; error?: { code: string } }[] }>()
+      expect(body.items.map((i) => [i.id, i.outcome, i.error?.code])).toEqual([
+        ['left-1', 'refused', 'other_organisation'],
+        ['left-2', 'applied', undefined],
+      ])
+      expect(await entriesOfCase()).toBe(before)
+    })
+
     it('still lets the owner write after the partner left', async () => {
       const response = await send(centre, 'POST', `/api/v1/cases/${caseId}/log`, {
         discipline: 'be-d5-information',

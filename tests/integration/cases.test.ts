@@ -144,7 +144,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
       items: { id: string; text: string; supersededBy: string | null }[]
     }>().items
     expect(log).toHaveLength(3)
-    expect(log[0]!.text).toContain('Trois victimes')
+    // newest first, by when it happened: the entry dated earliest comes last
+    expect(log.at(-1)!.text).toContain('Trois victimes')
     expect(log.find((e) => e.id === firstId)?.supersededBy).toBe(correction.json<{ id: string }>().id)
     const police2 = (await get(duty, `/api/v1/cases/${caseId}/log?discipline=be-d3-police`)).json<{
       items: unknown[]
@@ -352,7 +353,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('cases and the main log 
     expect(seen).toEqual(all.items.map((c) => c.id))
     const starts = all.items.map((c) => c.startsAt)
     expect([...starts].sort().reverse()).toEqual(starts)
-    // a case the caller does not see is no place to start from
+    // a case id is no cursor: the cursor is opaque
     const fireCase = (
       await post(fire, '/api/v1/cases', {
         kind: 'incident',
@@ -577,9 +578,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('situation reports on %s
   })
 
   it('exports EDXL-SitRep JSON and a printable page to those taking part', async () => {
-    const [first] = (
+    const first = (
       await node.app.inject({ url: `/api/v1/cases/${caseId}/sitreps`, headers: police.headers() })
-    ).json<{ items: Report[] }>().items
+    )
+      .json<{ items: Report[] }>()
+      .items.find((r) => r.number === 1)
     const edxl = await node.app.inject({
       url: `/api/v1/sitreps/${first!.id}/edxl`,
       headers: police.headers(),

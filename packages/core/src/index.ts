@@ -1,6 +1,7 @@
 export * from './result.ts'
 export * from './errors/errorCodes.ts'
 export * from './errors/LiaisonError.ts'
+export * from './batches/BatchItemOutcome.ts'
 export * from './ids/uuidv7.ts'
 export * from './canonical/canonicalJson.ts'
 export * from './actors/Actor.ts'

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
         streamsPerAddress: 64,
         authFailuresPerAddress: 30,
         authFailureWindowSeconds: 60,
+        idempotencyHours: 24,
       },
       metrics: { allow: ['127.0.0.0/8', '::1'], token: null },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
@@ -50,7 +51,33 @@ describe('loadConfig', () => {
       },
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
       log: { level: 'info' },
+      queue: { engine: 'database', natsUrl: 'nats://127.0.0.1:4222', natsPrefix: 'liaison_local' },
     })
+  })
+
+  it('chooses the queue engine, and refuses an unknown one and an address that is not NATS', () => {
+    const config = loadConfig({
+      env: { LIAISON_QUEUE_ENGINE: 'nats', LIAISON_NODE_ID: 'be' },
+      flags: { 'queue.natsUrl': 'nats://broker:4222' },
+      cwd,
+    })
+    expect(config.queue).toEqual({ engine: 'nats', natsUrl: 'nats://broker:4222', natsPrefix: 'liaison_be' })
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          env: {
+            LIAISON_QUEUE_ENGINE: 'redis',
+            LIAISON_QUEUE_NATS_URL: 'http://broker:4222',
+            LIAISON_QUEUE_NATS_PREFIX: 'a.b',
+          },
+          cwd,
+        }),
+      ),
+    ).toEqual([
+      "environment LIAISON_QUEUE_ENGINE: queue.engine: 'redis' must be one of database, nats",
+      "environment LIAISON_QUEUE_NATS_URL: queue.natsUrl: 'http://broker:4222' must be a nats:// or tls:// address such as nats://127.0.0.1:4222",
+      "environment LIAISON_QUEUE_NATS_PREFIX: queue.natsPrefix: 'a.b' must be 1-64 of A-Z, a-z, 0-9, - and _",
+    ])
   })
 
   it('puts the signing key and the audit checkpoints beside the node key, wherever that is', () => {

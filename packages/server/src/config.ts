@@ -34,6 +34,8 @@ export interface NodeConfig {
     /** Failed authentications per source address and window, shared by the node's processes; then 429. */
     readonly authFailuresPerAddress: number
     readonly authFailureWindowSeconds: number
+    /** Hours an Idempotency-Key and the first answer to its request are kept (http/idempotency/). */
+    readonly idempotencyHours: number
   }
   /** Who may read /metrics: these addresses and networks, or a bearer of this token. */
   readonly metrics: { readonly allow: readonly string[]; readonly token: string | null }
@@ -51,6 +53,13 @@ export interface NodeConfig {
     readonly checkpointFile: string
   }
   readonly log: { readonly level: LogLevel }
+  /** The work queue's engine (queue/openQueue.ts). */
+  readonly queue: {
+    readonly engine: 'database' | 'nats'
+    readonly natsUrl: string
+    /** Names the queue's NATS streams (`<prefix>_jobs`, `<prefix>_dead`) and subjects. */
+    readonly natsPrefix: string
+  }
 }
 
 type Parsed = string | number | boolean | null | readonly string[]
@@ -107,6 +116,20 @@ function postgresUrl(raw: unknown): { value: Parsed } | { problem: string } {
   if (!url.hostname) return { problem: 'the URL names no host (expected postgres://user@host:5432/database)' }
   if (url.pathname.length < 2)
     return { problem: 'the URL names no database (expected postgres://user@host:5432/database)' }
+  return { value: raw }
+}
+
+function natsUrl(raw: unknown): { value: Parsed } | { problem: string } {
+  const rule = 'must be a nats:// or tls:// address such as nats://127.0.0.1:4222'
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} ${rule}` }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' ${rule}` }
+  }
+  if ((url.protocol !== 'nats:' && url.protocol !== 'tls:') || !url.hostname)
+    return { problem: `'${raw.replace(/:[^:@/]*@/, ':***@')}' ${rule}` }
   return { value: raw }
 }
 
@@ -285,6 +308,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: integer(1, 86_400),
   },
   {
+    key: 'http.idempotencyHours',
+    env: 'LIAISON_HTTP_IDEMPOTENCY_HOURS',
+    flag: '--idempotency-hours',
+    defaultText: '24',
+    doc: 'hours the node keeps an Idempotency-Key with the first answer to its request; a retry within them gets that answer again, later the key is free and its row is deleted',
+    parse: integer(1, 720),
+  },
+  {
     key: 'metrics.allow',
     env: 'LIAISON_METRICS_ALLOW',
     flag: '--metrics-allow',
@@ -359,6 +390,30 @@ export const configKeys: readonly KeySpec[] = [
     defaultText: 'audit-checkpoints.jsonl beside auth.keyFile',
     doc: 'append-only file of the signed audit checkpoints that `liaison audit verify` checks the chain against (keep copies off the machine; a relative path is beside auth.keyFile)',
     parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
+    key: 'queue.engine',
+    env: 'LIAISON_QUEUE_ENGINE',
+    flag: '--queue-engine',
+    defaultText: 'database',
+    doc: "the work queue's engine: database (a jobs table in the node's own database) or nats (NATS JetStream at queue.natsUrl)",
+    parse: oneOf(['database', 'nats']),
+  },
+  {
+    key: 'queue.natsUrl',
+    env: 'LIAISON_QUEUE_NATS_URL',
+    flag: '--queue-nats-url',
+    defaultText: 'nats://127.0.0.1:4222',
+    doc: 'the NATS server (with JetStream) of queue.engine nats',
+    parse: natsUrl,
+  },
+  {
+    key: 'queue.natsPrefix',
+    env: 'LIAISON_QUEUE_NATS_PREFIX',
+    flag: '--queue-nats-prefix',
+    defaultText: 'liaison_<node.id>',
+    doc: "names the queue's NATS streams (<prefix>_jobs, <prefix>_dead) and subjects; every process of a node uses the same one",
+    parse: text(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z, a-z, 0-9, - and _'),
   },
   {
     key: 'log.level',
@@ -498,6 +553,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       streamsPerAddress: get('http.streamsPerAddress', 64),
       authFailuresPerAddress: get('http.authFailuresPerAddress', 30),
       authFailureWindowSeconds: get('http.authFailureWindowSeconds', 60),
+      idempotencyHours: get('http.idempotencyHours', 24),
     },
     metrics: {
       allow: get('metrics.allow', '127.0.0.0/8,::1')
@@ -519,6 +575,11 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       checkpointFile: resolve(dirname(keyFile), get('audit.checkpointFile', 'audit-checkpoints.jsonl')),
     },
     log: { level: get<LogLevel>('log.level', 'info') },
+    queue: {
+      engine: get<'database' | 'nats'>('queue.engine', 'database'),
+      natsUrl: get('queue.natsUrl', 'nats://127.0.0.1:4222'),
+      natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
+    },
   }
 }
 

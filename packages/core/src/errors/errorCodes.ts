@@ -24,6 +24,11 @@ export const errorCodes = {
     summary: 'the request names a host this node does not answer for',
   },
   conflict: { http: 409, exit: 65, summary: 'the change conflicts with the current state' },
+  idempotency_key_reused: {
+    http: 422,
+    exit: 65,
+    summary: 'this Idempotency-Key was already used for a different request',
+  },
   rate_limited: { http: 429, exit: 75, summary: 'too many requests; try again later' },
   config_invalid: { http: 500, exit: 78, summary: 'the configuration is invalid' },
   usage: { http: 400, exit: 64, summary: 'the command was called with wrong arguments' },

@@ -5,6 +5,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
+import type { ActionContext } from './runAction.ts'
 import { refuse, runAction } from './runAction.ts'
 
 export interface AppendLogEntry {
@@ -26,70 +27,73 @@ export async function appendLogEntry(deps: ActionDeps, command: AppendLogEntry):
   return runAction(
     deps,
     { action: 'log.append', actor: callerActor(command.caller), source: command.requestSource },
-    async (ctx) => {
-      const caller = requirePerson(command.caller)
-      requirePermission(caller, 'cases.write')
-      ctx.target(command.caseId, caller.orgId)
-      let audience: string[] = [caller.orgId]
-      if (command.caseId !== null) {
-        const c = await findCase(ctx.tx, command.caseId)
-        if (!c) return refuse('not_found', `no case ${command.caseId}`)
-        requireCaseWrite(caller, c)
-        audience = caseAudience(c)
-      }
-      const occurredAt = command.occurredAt ?? ctx.at
-      const problems = logEntryProblems(
-        {
-          text: command.text,
-          occurredAt,
-          recordedAt: ctx.at,
-          source: command.source,
-          discipline: command.discipline,
-        },
-        { disciplines },
-      )
-      if (
-        command.location &&
-        !(Math.abs(command.location.lat) <= 90 && Math.abs(command.location.lon) <= 180)
-      )
-        problems.push('location: out of range')
-      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
-      if (command.supersedes) {
-        const earlier = await ctx.tx
-          .selectFrom('log_entries')
-          .select(['case_id', 'org_id'])
-          .where('id', '=', command.supersedes)
-          .executeTakeFirst()
-        if (!earlier || earlier.case_id !== command.caseId)
-          return refuse('validation_failed', 'supersedes: no such entry in this log')
-        if (command.caseId === null && earlier.org_id !== caller.orgId)
-          return refuse('validation_failed', 'supersedes: no such entry in this log')
-      }
-      const author = await ctx.tx
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', caller.userId)
-        .executeTakeFirst()
-      const row = {
-        id: ctx.newId(),
-        case_id: command.caseId,
-        org_id: caller.orgId,
-        author_id: caller.userId,
-        author_name: author?.display_name ?? 'unknown',
-        occurred_at: occurredAt,
-        recorded_at: ctx.at,
-        discipline: command.discipline,
-        source: command.source,
-        text: command.text.trim(),
-        lon: command.location?.lon ?? null,
-        lat: command.location?.lat ?? null,
-        supersedes: command.supersedes ?? null,
-      }
-      await ctx.tx.insertInto('log_entries').values(row).execute()
-      const entry = toLogEntry(row)
-      ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
-      ctx.emit({ kind: 'log-entry.appended', entry }, entry.id, caller.orgId, audience)
-      return entry
-    },
+    (ctx) => appendLogEntryIn(ctx, command),
   )
+}
+
+/** The body of appendLogEntry, inside an action: also one item of a batch (appendLogEntries). */
+export async function appendLogEntryIn(
+  ctx: ActionContext,
+  command: Omit<AppendLogEntry, 'requestSource'>,
+): Promise<LogEntry> {
+  const caller = requirePerson(command.caller)
+  requirePermission(caller, 'cases.write')
+  ctx.target(command.caseId, caller.orgId)
+  let audience: string[] = [caller.orgId]
+  if (command.caseId !== null) {
+    const c = await findCase(ctx.tx, command.caseId)
+    if (!c) return refuse('not_found', `no case ${command.caseId}`)
+    requireCaseWrite(caller, c)
+    audience = caseAudience(c)
+  }
+  const occurredAt = command.occurredAt ?? ctx.at
+  const problems = logEntryProblems(
+    {
+      text: command.text,
+      occurredAt,
+      recordedAt: ctx.at,
+      source: command.source,
+      discipline: command.discipline,
+    },
+    { disciplines },
+  )
+  if (command.location && !(Math.abs(command.location.lat) <= 90 && Math.abs(command.location.lon) <= 180))
+    problems.push('location: out of range')
+  if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
+  if (command.supersedes) {
+    const earlier = await ctx.tx
+      .selectFrom('log_entries')
+      .select(['case_id', 'org_id'])
+      .where('id', '=', command.supersedes)
+      .executeTakeFirst()
+    if (!earlier || earlier.case_id !== command.caseId)
+      return refuse('validation_failed', 'supersedes: no such entry in this log')
+    if (command.caseId === null && earlier.org_id !== caller.orgId)
+      return refuse('validation_failed', 'supersedes: no such entry in this log')
+  }
+  const author = await ctx.tx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', caller.userId)
+    .executeTakeFirst()
+  const row = {
+    id: ctx.newId(),
+    case_id: command.caseId,
+    org_id: caller.orgId,
+    author_id: caller.userId,
+    author_name: author?.display_name ?? 'unknown',
+    occurred_at: occurredAt,
+    recorded_at: ctx.at,
+    discipline: command.discipline,
+    source: command.source,
+    text: command.text.trim(),
+    lon: command.location?.lon ?? null,
+    lat: command.location?.lat ?? null,
+    supersedes: command.supersedes ?? null,
+  }
+  await ctx.tx.insertInto('log_entries').values(row).execute()
+  const entry = toLogEntry(row)
+  ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
+  ctx.emit({ kind: 'log-entry.appended', entry }, entry.id, caller.orgId, audience)
+  return entry
 }

@@ -29,7 +29,7 @@ export interface BenchFigure {
 
 const operator = { kind: 'operator', label: 'bench' } as const
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
@@ -200,7 +200,7 @@ export async function benchActions(options: {
 }
 
 /** A database of its own on the given server, dropped afterwards, so runs never collide. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `liaison_bench_${randomBytes(5).toString('hex')}`
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl })

@@ -1,6 +1,8 @@
 import type { Case, Discipline, Doctrine, LogEntry, LogSource, Severity } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
+import type { PageRequest, Position } from '../store/keyset.ts'
+import { beyond } from '../store/keyset.ts'
 import type { CasesTable, Database, LogEntriesTable } from '../store/schema.ts'
 
 export function toCase(row: Selectable<CasesTable>): Case {
@@ -92,7 +94,7 @@ export interface CaseFilter {
   /** Only cases that have not ended before this time (their end, or their start if they have none). */
   readonly notEndedBefore?: Date | undefined
   /** Paging: only cases after this one in the order (starts_at, id) descending. */
-  readonly after?: { readonly startsAt: Date; readonly id: string } | undefined
+  readonly after?: Position<Date> | undefined
   /** At most this many (default 500); null: all of them. */
   readonly limit?: number | null | undefined
 }
@@ -115,12 +117,7 @@ export async function listVisibleCases(
   if (filter.notClosed) query = query.where('state', '!=', 'closed')
   if (filter.notEndedBefore)
     query = query.where(sql<Date>`coalesce(ends_at, starts_at)`, '>=', filter.notEndedBefore)
-  if (filter.after) {
-    const { startsAt, id } = filter.after
-    query = query.where((eb) =>
-      eb.or([eb('starts_at', '<', startsAt), eb.and([eb('starts_at', '=', startsAt), eb('id', '<', id)])]),
-    )
-  }
+  if (filter.after) query = query.where(beyond(filter.after, { key: 'starts_at', id: 'id' }))
   const limit = filter.limit === undefined ? 500 : filter.limit
   if (limit !== null) query = query.limit(limit)
   return (await query.execute()).map(toCase)
@@ -142,6 +139,23 @@ const entryColumns = [
   'supersedes',
 ] as const
 
+/** The entries of one log (a case's, or an organisation's daily log), with its filters. */
+function logQuery(
+  db: Kysely<Database>,
+  where: { caseId: string } | { dailyOf: string },
+  filter: { discipline?: string | undefined; query?: string | undefined },
+) {
+  let q = db.selectFrom('log_entries').select(entryColumns)
+  q =
+    'caseId' in where
+      ? q.where('case_id', '=', where.caseId)
+      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
+  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
+  if (filter.query?.trim())
+    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
+  return q
+}
+
 /**
  * A log, oldest first: one case's, or (caseId null) an organisation's daily log. `query` is
  * searched accent- and case-blind, every word required.
@@ -151,15 +165,7 @@ export async function listLog(
   where: { caseId: string } | { dailyOf: string },
   filter: { discipline?: string | undefined; query?: string | undefined; limit?: number | undefined },
 ): Promise<LogEntry[]> {
-  let q = db.selectFrom('log_entries').select(entryColumns)
-  q =
-    'caseId' in where
-      ? q.where('case_id', '=', where.caseId)
-      : q.where('case_id', 'is', null).where('org_id', '=', where.dailyOf)
-  if (filter.discipline) q = q.where('discipline', '=', filter.discipline)
-  if (filter.query?.trim())
-    q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${filter.query}))`)
-  const rows = await q
+  const rows = await logQuery(db, where, filter)
     .orderBy('occurred_at')
     .orderBy('id')
     .limit(filter.limit ?? 2_000)
@@ -167,14 +173,38 @@ export async function listLog(
   return rows.map(toLogEntry)
 }
 
-/** Full-text search across every log an organisation sees: its daily log and its cases' logs. */
+/**
+ * A page of a log, newest first (by when it happened, then id): one case's, or an
+ * organisation's daily log; `query` as in `listLog`. Reads `limit + 1` entries, so that the
+ * caller knows whether there is a next page.
+ */
+export async function pageLog(
+  db: Kysely<Database>,
+  where: { caseId: string } | { dailyOf: string },
+  filter: { discipline?: string | undefined; query?: string | undefined },
+  page: PageRequest<Date>,
+): Promise<LogEntry[]> {
+  let q = logQuery(db, where, filter)
+  if (page.after) q = q.where(beyond(page.after, { key: 'occurred_at', id: 'id' }))
+  const rows = await q
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  return rows.map(toLogEntry)
+}
+
+/**
+ * Full-text search across every log an organisation sees (its daily log and its cases' logs),
+ * newest first, a page at a time (`limit + 1` entries read).
+ */
 export async function searchLogs(
   db: Kysely<Database>,
   orgId: string,
   query: string,
-  limit = 100,
+  page: PageRequest<Date>,
 ): Promise<LogEntry[]> {
-  const rows = await db
+  let q = db
     .selectFrom('log_entries')
     .leftJoin('cases', 'cases.id', 'log_entries.case_id')
     .select(entryColumns.map((c) => `log_entries.${c}` as const))
@@ -186,8 +216,11 @@ export async function searchLogs(
         eb(eb.val(orgId), '=', eb.fn.any('cases.participants')),
       ]),
     )
+  if (page.after) q = q.where(beyond(page.after, { key: 'log_entries.occurred_at', id: 'log_entries.id' }))
+  const rows = await q
     .orderBy('log_entries.occurred_at', 'desc')
-    .limit(limit)
+    .orderBy('log_entries.id', 'desc')
+    .limit(page.limit + 1)
     .execute()
   return rows.map(toLogEntry)
 }

@@ -1,5 +1,7 @@
 import type { Sitrep } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
+import type { PageRequest } from '../store/keyset.ts'
+import { beyond } from '../store/keyset.ts'
 import type { Database, SitrepsTable } from '../store/schema.ts'
 
 export function toSitrep(row: Selectable<SitrepsTable>): Sitrep {
@@ -25,10 +27,20 @@ export function toSitrep(row: Selectable<SitrepsTable>): Sitrep {
   }
 }
 
-export async function listSitreps(db: Kysely<Database>, caseId: string): Promise<Sitrep[]> {
-  return (
-    await db.selectFrom('sitreps').selectAll().where('case_id', '=', caseId).orderBy('number').execute()
-  ).map(toSitrep)
+/** A page of a case's situation reports, latest number first (`limit + 1` read). */
+export async function listSitreps(
+  db: Kysely<Database>,
+  caseId: string,
+  page: PageRequest<number>,
+): Promise<Sitrep[]> {
+  let q = db.selectFrom('sitreps').selectAll().where('case_id', '=', caseId)
+  if (page.after) q = q.where(beyond(page.after, { key: 'number', id: 'id' }))
+  const rows = await q
+    .orderBy('number', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  return rows.map(toSitrep)
 }
 
 export async function findSitrep(db: Kysely<Database>, id: string): Promise<Sitrep | null> {

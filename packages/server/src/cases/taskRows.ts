@@ -1,5 +1,7 @@
 import type { Decision, Task } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
+import type { PageRequest } from '../store/keyset.ts'
+import { beyond } from '../store/keyset.ts'
 import type { Database, DecisionsTable, TasksTable } from '../store/schema.ts'
 
 export function toTask(row: Selectable<TasksTable>): Task {
@@ -34,19 +36,33 @@ export function toDecision(row: Selectable<DecisionsTable>): Decision {
   }
 }
 
-export async function listTasks(db: Kysely<Database>, caseId: string): Promise<Task[]> {
-  const rows = await db
-    .selectFrom('tasks')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
+/** A page of a case's tasks, newest first (`limit + 1` read, so the caller knows whether more follow). */
+export async function listTasks(
+  db: Kysely<Database>,
+  caseId: string,
+  page: PageRequest<Date>,
+): Promise<Task[]> {
+  let q = db.selectFrom('tasks').selectAll().where('case_id', '=', caseId)
+  if (page.after) q = q.where(beyond(page.after, { key: 'created_at', id: 'id' }))
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute()
   return rows.map(toTask)
 }
 
-/** Open tasks past due in the cases an organisation sees, most overdue first: the duty desk's warning list. */
-export async function listOverdueTasks(db: Kysely<Database>, orgId: string, at: Date): Promise<Task[]> {
-  const rows = await db
+/**
+ * Open tasks past due in the cases an organisation sees, most overdue first (due time, then id,
+ * ascending): the duty desk's warning list, a page at a time (`limit + 1` read).
+ */
+export async function listOverdueTasks(
+  db: Kysely<Database>,
+  orgId: string,
+  at: Date,
+  page: PageRequest<Date>,
+): Promise<Task[]> {
+  let q = db
     .selectFrom('tasks')
     .innerJoin('cases', 'cases.id', 'tasks.case_id')
     .selectAll('tasks')
@@ -55,18 +71,27 @@ export async function listOverdueTasks(db: Kysely<Database>, orgId: string, at: 
     .where((eb) =>
       eb.or([eb('cases.owner_org_id', '=', orgId), eb(eb.val(orgId), '=', eb.fn.any('cases.participants'))]),
     )
+  if (page.after) q = q.where(beyond(page.after, { key: 'tasks.due_at', id: 'tasks.id' }, 'asc'))
+  const rows = await q
     .orderBy('tasks.due_at')
-    .limit(200)
+    .orderBy('tasks.id')
+    .limit(page.limit + 1)
     .execute()
   return rows.map(toTask)
 }
 
-export async function listDecisions(db: Kysely<Database>, caseId: string): Promise<Decision[]> {
-  const rows = await db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('decided_at')
+/** A page of a case's decisions, newest first (when decided, then id; `limit + 1` read). */
+export async function listDecisions(
+  db: Kysely<Database>,
+  caseId: string,
+  page: PageRequest<Date>,
+): Promise<Decision[]> {
+  let q = db.selectFrom('decisions').selectAll().where('case_id', '=', caseId)
+  if (page.after) q = q.where(beyond(page.after, { key: 'decided_at', id: 'id' }))
+  const rows = await q
+    .orderBy('decided_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute()
   return rows.map(toDecision)
 }

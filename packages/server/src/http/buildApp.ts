@@ -14,6 +14,7 @@ import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler, toLiaisonError } from './errorHandler.ts'
 import { hostGuard } from './hostGuard.ts'
+import { idempotencyHook } from './idempotency/idempotencyHook.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
@@ -26,6 +27,7 @@ import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
+import { logBatchRoutes } from './routes/logBatchRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
@@ -104,7 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         version: liaisonVersion,
         description:
           'The HTTP API of a Liaison node. Every error answers `{ "error": { "code", "message", "details"? } }` with a code from a closed set. ' +
-          'Browsers authenticate with the session cookie set by `POST /api/v1/session` and send `x-csrf-token` on every change; machines send `Authorization: Bearer <API token>`.',
+          'Browsers authenticate with the session cookie set by `POST /api/v1/session` and send `x-csrf-token` on every change; machines send `Authorization: Bearer <API token>`. ' +
+          'Any change (POST, PUT, PATCH, DELETE) may carry `Idempotency-Key: <1 to 255 printable ASCII characters>`: a retry with the same key and request gets the first answer again (`Idempotent-Replayed: true`) without running twice.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
@@ -139,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false })
 
   authHook(app, deps)
+  // after authHook: keys are kept per principal
+  idempotencyHook(app, deps)
   healthRoutes(app, deps)
   nodeRoutes(app, deps)
   sessionRoutes(app, deps)
@@ -147,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, deps)
   organisationRoutes(app, deps)
   caseRoutes(app, deps)
+  logBatchRoutes(app, deps)
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
   dutyRoutes(app, deps)

@@ -18,6 +18,10 @@ import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
 import { createMetrics } from '../metrics.ts'
 import { findCentre } from '../organisations/organisationRows.ts'
+import type { Queue } from '../queue/Queue.ts'
+import { startEchoWorker } from '../queue/echoWorker.ts'
+import { openQueue } from '../queue/openQueue.ts'
+import type { Worker } from '../queue/runWorker.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import { systemClock } from '../runtime/Clock.ts'
 import { uuidv7Source } from '../runtime/IdSource.ts'
@@ -34,6 +38,8 @@ export interface RunningNode {
   readonly deps: AppDeps
   /** The signed checkpoints of the audit head (at start, on the interval, at close). */
   readonly auditCheckpoints: AuditCheckpoints
+  /** The work queue (`queue.engine`); only the `echo` test processor consumes it yet. */
+  readonly queue: Queue
   close(): Promise<void>
 }
 
@@ -85,6 +91,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let following: { close(): Promise<void> } | null = null
   let checkpoints: AuditCheckpoints | null = null
   let sequencer: Sequencer | null = null
+  let queue: Queue | null = null
+  let echo: Worker | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -146,6 +154,9 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     )
     checkpoints = audit
     await audit.checkpoint()
+    queue = await openQueue(config, { store, clock, ids: deps.ids })
+    echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
+    const work = queue
     const app = await buildApp(deps)
     if (listen) {
       try {
@@ -166,9 +177,12 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       app,
       deps,
       auditCheckpoints: audit,
+      queue: work,
       async close() {
         ready = false
         await app.close()
+        await echo?.stop()
+        await work.close()
         await audit.close()
         await sequencer?.close()
         await following?.close()
@@ -177,6 +191,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       },
     }
   } catch (error) {
+    await echo?.stop().catch(() => {})
+    await queue?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})
     await following?.close().catch(() => {})

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 import type { Kysely } from 'kysely'
-import { readEvents } from '../events/eventRows.ts'
+import { readEvents, toStoredEvent } from '../events/eventRows.ts'
+import type { PageRequest } from '../store/keyset.ts'
 import type { Database } from '../store/schema.ts'
 
 export interface Notification {
@@ -92,4 +93,55 @@ export async function notificationsFor(
     .filter((n): n is Notification => n !== null)
     .reverse()
     .slice(0, limit)
+}
+
+/** The kinds of event `notificationOf` may turn into a notification. */
+const notifiableKinds = ['task.created', 'case.opened', 'case.updated', 'sitrep.approved'] as const
+
+/**
+ * A page of the user's notifications, newest first, from the events before `page.after` (its
+ * key is an event number). Events are read backwards in batches, at most `scanLimit` per page;
+ * `next` is where to go on: after the last notification of a full page, or after the last event
+ * read when the scan stopped first (such a page holds fewer than `limit`), null when no event
+ * is left.
+ */
+export async function pageNotifications(
+  db: Kysely<Database>,
+  user: { id: string; orgId: string },
+  page: PageRequest<number>,
+  scanLimit = 5_000,
+): Promise<{ items: Notification[]; next: number | null }> {
+  const read = await db
+    .selectFrom('notification_reads')
+    .select('read_up_to')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst()
+  const readUpTo = read?.read_up_to ?? 0
+  const batch = Math.min(500, scanLimit)
+  const found: Notification[] = []
+  let before = page.after?.key ?? null
+  let scanned = 0
+  for (;;) {
+    let q = db
+      .selectFrom('events')
+      .selectAll()
+      .where('kind', 'in', notifiableKinds)
+      .orderBy('seq', 'desc')
+      .limit(batch)
+    if (before !== null) q = q.where('seq', '<', before)
+    const rows = await q.execute()
+    for (const row of rows) {
+      const n = notificationOf(toStoredEvent(row), user, readUpTo)
+      before = Number(row.seq)
+      if (!n) continue
+      found.push(n)
+      if (found.length > page.limit) {
+        const items = found.slice(0, page.limit)
+        return { items, next: items.at(-1)?.seq ?? null }
+      }
+    }
+    scanned += rows.length
+    if (rows.length < batch) return { items: found, next: null }
+    if (scanned >= scanLimit) return { items: found, next: before }
+  }
 }

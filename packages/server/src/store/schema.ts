@@ -346,6 +346,32 @@ export interface PlanDocumentsTable {
   uploaded_by: string
 }
 
+/** The first answer to a change sent with an Idempotency-Key (m0018). */
+export interface IdempotencyKeysTable {
+  /** `user:<id>` or `token:<id>`: keys of different principals never meet. */
+  principal: string
+  key: string
+  /** SHA-256 (hex) of the method, route, path and the body's SHA-256. */
+  fingerprint: string
+  state: 'running' | 'done'
+  started_at: Timestamp
+  expires_at: Timestamp
+  status: number | null
+  headers: Json<Record<string, string>> | null
+  /** The answer's body, base64, sealed with the node's key (SecretBox): it may hold a secret shown once. */
+  body: string | null
+}
+
+/** An item a batch action applied, so that a replay of it is skipped (m0018). */
+export interface BatchItemsTable {
+  /** Where item ids are unique: `log-entry:<organisation id>`. */
+  scope: string
+  item_id: string
+  /** What the item made (the log entry's id); null until it is applied. */
+  ref: string | null
+  applied_at: Timestamp
+}
+
 export interface RateLimitsTable {
   key: string
   count: number
@@ -360,8 +386,30 @@ export interface SignInFailuresTable {
   last_failure_at: Timestamp
 }
 
+/** The embedded queue's jobs (queue/databaseQueue.ts). */
+export interface JobsTable {
+  seq: Generated<number>
+  id: string
+  topic: string
+  payload: Json<unknown>
+  ordering_key: string | null
+  state: 'ready' | 'dead'
+  attempts: Generated<number>
+  max_attempts: number
+  run_at: Timestamp
+  lease_until: Timestamp | null
+  lease_token: string | null
+  worker_id: string | null
+  last_error: string | null
+  enqueued_at: Timestamp
+  dead_at: Timestamp | null
+}
+
 export interface Database {
+  jobs: JobsTable
   sign_in_failures: SignInFailuresTable
+  idempotency_keys: IdempotencyKeysTable
+  batch_items: BatchItemsTable
   rate_limits: RateLimitsTable
   plan_documents: PlanDocumentsTable
   sitrep_versions: SitrepVersionsTable

@@ -1,4 +1,5 @@
 import { ApiError } from './ApiError.ts'
+import { idempotencyKey } from './idempotencyKey.ts'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -25,6 +26,9 @@ function errorFrom(status: number, body: unknown): ApiError {
   return new ApiError({ status, code: 'unexpected_answer', message: `HTTP ${status}` })
 }
 
+/** How long to wait before sending a change again after the network failed. */
+const retryDelayMs = 1_000
+
 async function request<T>(method: Method, path: string, body?: unknown, file?: File): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (file !== undefined) {
@@ -32,14 +36,25 @@ async function request<T>(method: Method, path: string, body?: unknown, file?: F
     headers['x-filename'] = encodeURIComponent(file.name)
   } else if (body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken
-  let response: Response
-  try {
-    response = await fetch(path, {
+  // one key per submission, the same on its retry: the node runs the change once
+  if (method !== 'GET') headers['idempotency-key'] = idempotencyKey()
+  // the same bytes on the retry: the node compares the body byte for byte
+  const payload = file ?? (body === undefined ? undefined : JSON.stringify(body))
+  const send = () =>
+    fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      ...(file !== undefined ? { body: file } : body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { body: payload }),
+    })
+  let response: Response
+  try {
+    response = await send().catch(async (first: unknown) => {
+      // a change whose answer was lost is sent once more with its key; a read is not retried
+      if (method === 'GET') throw first
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs))
+      return send()
     })
   } catch (cause) {
     throw new ApiError({

@@ -1,4 +1,6 @@
 import { apiClient } from './apiClient.ts'
+import type { Page } from './Page.ts'
+import { pageQuery } from './Page.ts'
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed'
 
@@ -16,16 +18,10 @@ export interface AuditRow {
   readonly selfGranted: readonly string[] | null
 }
 
-/** A page of the audit, newest first; `nextBefore` asks for the page after it, null at the oldest row. */
-export interface AuditPage {
-  readonly items: AuditRow[]
-  readonly nextBefore: number | null
-}
+/** A page of the audit, newest first. */
+export type AuditPage = Page<AuditRow>
 
-export const auditPageSize = 50
-
-export function listAudit(before?: number): Promise<AuditPage> {
-  const query = new URLSearchParams({ limit: String(auditPageSize) })
-  if (before !== undefined) query.set('before', String(before))
-  return apiClient.get(`/api/v1/audit?${query.toString()}`)
+/** The organisation's audit, a page at a time (`after`: the `next` of the page before). */
+export function listAudit(after?: string): Promise<AuditPage> {
+  return apiClient.get(`/api/v1/audit${pageQuery({}, after)}`)
 }

@@ -12,6 +12,8 @@ import type {
   TaskState,
 } from '@liaison/core'
 import { apiClient } from './apiClient.ts'
+import type { Page } from './Page.ts'
+import { pageQuery } from './Page.ts'
 
 export interface GeoPointRecord {
   readonly lon: number
@@ -208,10 +210,7 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 /** One page of cases, latest start first; `next` is the `after` of the following page (null: no more). */
-export interface CasePage {
-  readonly items: readonly CaseRecord[]
-  readonly next: string | null
-}
+export type CasePage = Page<CaseRecord>
 
 /** The cases the organisation sees, a page at a time (`after`: the `next` of the page before). */
 export const listCases = (
@@ -227,23 +226,25 @@ export const updateCase = (
   change: { state?: CaseState; participants?: readonly string[] } & CaseCorrection,
 ): Promise<CaseRecord> => apiClient.patch(casePath(id), change)
 
-/** A case's log, or the daily log when `caseId` is null; oldest first. */
+/** A page of a case's log, or of the daily log when `caseId` is null; newest first. */
 export const listLog = (
   caseId: string | null,
   filter: { discipline?: Discipline | ''; q?: string } = {},
-): Promise<Items<LogEntryRecord>> =>
+  after?: string,
+): Promise<Page<LogEntryRecord>> =>
   apiClient.get(
-    `${caseId === null ? '/api/v1/log' : `${casePath(caseId)}/log`}${query({
-      discipline: filter.discipline || undefined,
-      q: filter.q?.trim() || undefined,
-    })}`,
+    `${caseId === null ? '/api/v1/log' : `${casePath(caseId)}/log`}${pageQuery(
+      { discipline: filter.discipline || undefined, q: filter.q?.trim() || undefined },
+      after,
+    )}`,
   )
 
 export const appendLog = (caseId: string | null, entry: NewLogEntry): Promise<LogEntryRecord> =>
   apiClient.post(caseId === null ? '/api/v1/log' : `${casePath(caseId)}/log`, entry)
 
-export const listTasks = (caseId: string): Promise<Items<TaskRecord>> =>
-  apiClient.get(`${casePath(caseId)}/tasks`)
+/** A page of a case's tasks, newest first. */
+export const listTasks = (caseId: string, after?: string): Promise<Page<TaskRecord>> =>
+  apiClient.get(`${casePath(caseId)}/tasks${pageQuery({}, after)}`)
 
 export const createTask = (caseId: string, task: NewTask): Promise<TaskRecord> =>
   apiClient.post(`${casePath(caseId)}/tasks`, task)
@@ -253,16 +254,20 @@ export const updateTask = (
   change: { state?: TaskState; dueAt?: string | null },
 ): Promise<TaskRecord> => apiClient.patch(`/api/v1/tasks/${encodeURIComponent(id)}`, change)
 
-export const listOverdueTasks = (): Promise<Items<TaskRecord>> => apiClient.get('/api/v1/tasks/overdue')
+/** A page of the overdue tasks of every case the organisation sees, most overdue first. */
+export const listOverdueTasks = (after?: string): Promise<Page<TaskRecord>> =>
+  apiClient.get(`/api/v1/tasks/overdue${pageQuery({}, after)}`)
 
-export const listDecisions = (caseId: string): Promise<Items<DecisionRecord>> =>
-  apiClient.get(`${casePath(caseId)}/decisions`)
+/** A page of a case's decisions, latest first. */
+export const listDecisions = (caseId: string, after?: string): Promise<Page<DecisionRecord>> =>
+  apiClient.get(`${casePath(caseId)}/decisions${pageQuery({}, after)}`)
 
 export const recordDecision = (caseId: string, decision: NewDecision): Promise<DecisionRecord> =>
   apiClient.post(`${casePath(caseId)}/decisions`, decision)
 
-export const listSitreps = (caseId: string): Promise<Items<SitrepRecord>> =>
-  apiClient.get(`${casePath(caseId)}/sitreps`)
+/** A page of a case's situation reports, latest number first. */
+export const listSitreps = (caseId: string, after?: string): Promise<Page<SitrepRecord>> =>
+  apiClient.get(`${casePath(caseId)}/sitreps${pageQuery({}, after)}`)
 
 export const draftSitrep = (caseId: string): Promise<SitrepRecord> =>
   apiClient.post(`${casePath(caseId)}/sitreps`)

@@ -1,5 +1,7 @@
 import type { CaseState, CaseStatus, Severity, TaskState } from '@liaison/core'
 import { apiClient } from './apiClient.ts'
+import type { Page } from './Page.ts'
+import { pageQuery } from './Page.ts'
 
 interface Items<T> {
   readonly items: readonly T[]
@@ -167,16 +169,14 @@ export interface NewContact {
   readonly revalidateBy: string
 }
 
-export const listContacts = (filter: {
-  q?: string
-  kind?: ContactKind | ''
-}): Promise<Items<ContactRecord>> => {
-  const query = new URLSearchParams()
-  if (filter.q?.trim()) query.set('q', filter.q.trim())
-  if (filter.kind) query.set('kind', filter.kind)
-  const text = query.toString()
-  return apiClient.get(`/api/v1/contacts${text ? `?${text}` : ''}`)
-}
+/** A page of the contact directory, by name. */
+export const listContacts = (
+  filter: { q?: string; kind?: ContactKind | '' },
+  after?: string,
+): Promise<Page<ContactRecord>> =>
+  apiClient.get(
+    `/api/v1/contacts${pageQuery({ q: filter.q?.trim(), kind: filter.kind || undefined }, after)}`,
+  )
 
 export const addContact = (contact: NewContact): Promise<{ readonly id: string }> =>
   apiClient.post('/api/v1/contacts', contact)
@@ -320,7 +320,22 @@ export interface FeatureCollection {
 
 const mapPath = (caseId: string): string => `/api/v1/cases/${encodeURIComponent(caseId)}/map`
 
-export const fetchCaseMap = (caseId: string): Promise<FeatureCollection> => apiClient.get(mapPath(caseId))
+/**
+ * Every feature of a case's map, newest first: the node answers a page at a time, and a map
+ * draws them all, so the pages are read one after another (500 features each).
+ */
+export async function fetchCaseMap(caseId: string): Promise<FeatureCollection> {
+  const features: MapFeatureRecord[] = []
+  let after: string | undefined
+  for (;;) {
+    const page: FeatureCollection & { readonly next: string | null } = await apiClient.get(
+      `${mapPath(caseId)}${pageQuery({ limit: '500' }, after)}`,
+    )
+    features.push(...page.features)
+    if (!page.next) return { type: 'FeatureCollection', features }
+    after = page.next
+  }
+}
 
 export const fetchOpenCasesMap = (): Promise<FeatureCollection> => apiClient.get('/api/v1/map/open-cases')
 

@@ -1,4 +1,5 @@
 import { apiClient } from './apiClient.ts'
+import { pageQuery } from './Page.ts'
 
 export type NotificationKind = 'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed'
 
@@ -11,12 +12,15 @@ export interface NotificationRecord {
   readonly unread: boolean
 }
 
+/** A page of notifications, newest first; `unread` counts those of the page. */
 export interface Notifications {
   readonly items: readonly NotificationRecord[]
+  readonly next: string | null
   readonly unread: number
 }
 
-export const listNotifications = (): Promise<Notifications> => apiClient.get('/api/v1/notifications')
+export const listNotifications = (after?: string): Promise<Notifications> =>
+  apiClient.get(`/api/v1/notifications${pageQuery({}, after)}`)
 
 export const markNotificationsRead = (upTo: number): Promise<void> =>
   apiClient.post('/api/v1/notifications/read', { upTo })

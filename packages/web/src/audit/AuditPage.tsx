@@ -1,45 +1,19 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuditRow } from '../api/auditApi.ts'
 import { listAudit } from '../api/auditApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 import { OutcomeMark } from './OutcomeMark.tsx'
 
-interface Pages {
-  readonly rows: readonly AuditRow[]
-  /** The `before` of the next page; null once the oldest row is shown. */
-  readonly nextBefore: number | null
-}
-
-/** The organisation's audit, newest first, fifty rows at a time. */
+/** The organisation's audit, newest first, fifty rows at a time, more as the officer scrolls. */
 export function AuditPage({ me }: { readonly me: Me }) {
   const { t } = useTranslation()
-  const [pages, setPages] = useState<Pages | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<unknown>(null)
-
-  const load = async (before?: number): Promise<void> => {
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await listAudit(before)
-      setPages((shown) => ({
-        rows: before === undefined || !shown ? page.items : [...shown.rows, ...page.items],
-        nextBefore: page.nextBefore,
-      }))
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setLoading(false)
-    }
-  }
-
-  useEffect(() => {
-    void load()
-  }, [])
+  const audit = usePages(listAudit, (row) => String(row.seq))
+  const pages = audit.data ? { rows: audit.data.items, next: audit.data.next } : null
+  const { loading, error } = audit
 
   return (
     <>
@@ -98,18 +72,14 @@ export function AuditPage({ me }: { readonly me: Me }) {
             </tbody>
           </table>
           <LiveStatus message={t('audit.shown', { total: pages.rows.length })} quiet />
-          {pages.nextBefore !== null ? (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={loading || undefined}
-              onClick={() => {
-                if (!loading && pages.nextBefore !== null) void load(pages.nextBefore)
-              }}
-              data-testid="audit-load-older"
-            >
-              {loading ? t('audit.loading') : t('audit.loadOlder')}
-            </button>
+          {pages.next !== null ? (
+            <ShowMore
+              next={pages.next}
+              loading={loading}
+              onMore={audit.more}
+              list={t('audit.title')}
+              testId="audit"
+            />
           ) : (
             pages.rows.length > 0 && <p className="muted">{t('audit.noOlder')}</p>
           )}

@@ -1,8 +1,9 @@
 import type { CaseState, Discipline } from '@liaison/core'
 import type { FormEvent } from 'react'
-import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react'
+import { Suspense, lazy, useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseRecord, LogEntryRecord } from '../api/casesApi.ts'
+import type { Page } from '../api/Page.ts'
 import { fetchCase, listDecisions, listLog, listSitreps, listTasks, updateCase } from '../api/casesApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
@@ -12,15 +13,18 @@ import { SelectField } from '../components/SelectField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useDebounced } from '../hooks/useDebounced.ts'
 import { useLoad } from '../hooks/useLoad.ts'
+import { withLiveItem } from '../lists/pageMerging.ts'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
-import { pointLabel } from './caseHelpers.ts'
+import { mergeEntry, pointLabel } from './caseHelpers.ts'
 import { disciplines, doctrines } from './caseVocabulary.ts'
 import { CaseEditForm } from './CaseEditForm.tsx'
 import { DecisionsPanel } from './DecisionsPanel.tsx'
 import { LogEntryForm } from './LogEntryForm.tsx'
-import { LogList, withEntry } from './LogList.tsx'
+import { LogList, entryFirst } from './LogList.tsx'
 import { SitrepsPanel } from './SitrepsPanel.tsx'
 import { StateTag, StatusBadge } from './StatusBadge.tsx'
 import { ParticipantsEditor } from './ParticipantsEditor.tsx'
@@ -29,6 +33,22 @@ import { CasePlansPanel } from '../plans/CasePlansPanel.tsx'
 
 // MapLibre is large: it loads with the case map, not with the case room.
 const CaseMapPanel = lazy(async () => ({ default: (await import('../map/CaseMapPanel.tsx')).CaseMapPanel }))
+
+const idOf = (record: { readonly id: string }): string => record.id
+
+/** A log entry put into the pages shown: in its place, newest first, or left for its page. */
+function withEntryInPages(
+  shown: Page<LogEntryRecord> | null,
+  entry: LogEntryRecord,
+): Page<LogEntryRecord> | null {
+  if (!shown) return shown
+  const marked = {
+    ...shown,
+    items: shown.items.map((e) => (entry.supersedes === e.id ? { ...e, supersededBy: entry.id } : e)),
+  }
+  const existing = shown.items.find((e) => e.id === entry.id)
+  return withLiveItem(marked, existing ? mergeEntry(existing, entry) : entry, idOf, entryFirst)
+}
 
 function isLogEntry(value: unknown): value is LogEntryRecord {
   return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
@@ -56,14 +76,14 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
   const [filter, setFilter] = useState<{ discipline: Discipline | ''; q: string }>({ discipline: '', q: '' })
   const [disciplineChoice, setDisciplineChoice] = useState<Discipline | ''>('')
   const [search, setSearch] = useState('')
-  const [log, setLog] = useState<{ items: LogEntryRecord[]; error: unknown; loading: boolean }>({
-    items: [],
-    error: null,
-    loading: true,
-  })
-  const tasks = useLoad(() => listTasks(caseId))
-  const decisions = useLoad(() => listDecisions(caseId))
-  const sitreps = useLoad(() => listSitreps(caseId))
+  const log = usePages(
+    (after) => listLog(caseId, filter, after),
+    idOf,
+    `${caseId}|${filter.discipline}|${filter.q}`,
+  )
+  const tasks = usePages((after) => listTasks(caseId, after), idOf, caseId)
+  const decisions = usePages((after) => listDecisions(caseId, after), idOf, caseId)
+  const sitreps = usePages((after) => listSitreps(caseId, after), idOf, caseId)
   const [correcting, setCorrecting] = useState<LogEntryRecord | null>(null)
   const [taskFrom, setTaskFrom] = useState<LogEntryRecord | null>(null)
   const [decisionFrom, setDecisionFrom] = useState<LogEntryRecord | null>(null)
@@ -75,28 +95,18 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
 
   const filtered = filter.discipline !== '' || filter.q.trim() !== ''
 
-  const loadLog = useCallback(() => {
-    let current = true
-    setLog((l) => ({ ...l, loading: true }))
-    listLog(caseId, filter).then(
-      (answer) => current && setLog({ items: answer.items, error: null, loading: false }),
-      (error: unknown) => current && setLog((l) => ({ ...l, error, loading: false })),
-    )
-    return () => {
-      current = false
-    }
-  }, [caseId, filter])
-  useEffect(loadLog, [loadLog])
-
-  const addEntry = useCallback((entry: LogEntryRecord) => {
-    setLog((l) => ({ ...l, items: withEntry(l.items, entry) }))
-  }, [])
+  // an entry written here or arriving live goes to its place, once (the corrected one marked)
+  const updateLog = log.update
+  const addEntry = useCallback(
+    (entry: LogEntryRecord) => updateLog((shown) => withEntryInPages(shown, entry)),
+    [updateLog],
+  )
 
   const reloadCase = useDebounced(theCase.reload)
-  const reloadTasks = useDebounced(tasks.reload)
-  const reloadDecisions = useDebounced(decisions.reload)
-  const reloadSitreps = useDebounced(sitreps.reload)
-  const reloadLog = useDebounced(loadLog)
+  const reloadTasks = useDebounced(tasks.refresh)
+  const reloadDecisions = useDebounced(decisions.refresh)
+  const reloadSitreps = useDebounced(sitreps.refresh)
+  const reloadLog = useDebounced(log.refresh)
 
   useLiveEvents((event) => {
     if (caseIdOf(event) !== caseId) return
@@ -370,9 +380,11 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
               </form>
               <LiveStatus message={news} quiet />
               {log.error !== null && <ErrorAlert error={log.error} />}
-              {filtered && <p className="muted">{t('log.filtered', { number: log.items.length })}</p>}
+              {filtered && (
+                <p className="muted">{t('log.filtered', { number: log.data?.items.length ?? 0 })}</p>
+              )}
               <LogList
-                entries={log.items}
+                entries={log.data?.items ?? []}
                 label={t('caseRoom.log')}
                 testId="case-log"
                 {...(may('cases.write') ? { attachOrgId: me.organisation.id } : {})}
@@ -382,12 +394,28 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                   ...(mayDecide ? { onMakeDecision: setDecisionFrom } : {}),
                 }}
               />
+              <ShowMore
+                next={log.data?.next ?? null}
+                loading={log.loading}
+                onMore={log.more}
+                list={t('caseRoom.log')}
+                testId="case-log"
+              />
             </section>
 
             <div className="case-side">
               <TasksPanel
                 caseId={caseId}
                 tasks={tasks.data?.items ?? []}
+                more={
+                  <ShowMore
+                    next={tasks.data?.next ?? null}
+                    loading={tasks.loading}
+                    onMore={tasks.more}
+                    list={t('tasks.title')}
+                    testId="tasks"
+                  />
+                }
                 mayWrite={may('cases.write') && isOpen}
                 mayMove={(task) => owns || task.assigneeOrgId === me.organisation.id}
                 assignees={assignees}
@@ -395,23 +423,41 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 ownOrgCode={me.organisation.code}
                 from={taskFrom}
                 onFromDone={() => setTaskFrom(null)}
-                onChanged={tasks.reload}
+                onChanged={tasks.refresh}
               />
               <DecisionsPanel
                 caseId={caseId}
                 decisions={decisions.data?.items ?? []}
+                more={
+                  <ShowMore
+                    next={decisions.data?.next ?? null}
+                    loading={decisions.loading}
+                    onMore={decisions.more}
+                    list={t('decisions.title')}
+                    testId="decisions"
+                  />
+                }
                 mayRecord={mayDecide}
                 defaultDecidedBy={me.user.displayName}
                 from={decisionFrom}
                 onFromDone={() => setDecisionFrom(null)}
-                onChanged={decisions.reload}
+                onChanged={decisions.refresh}
               />
               <SitrepsPanel
                 caseId={caseId}
                 sitreps={sitreps.data?.items ?? []}
+                more={
+                  <ShowMore
+                    next={sitreps.data?.next ?? null}
+                    loading={sitreps.loading}
+                    onMore={sitreps.more}
+                    list={t('sitreps.title')}
+                    testId="sitreps"
+                  />
+                }
                 mayDraft={mayDecide}
                 mayApprove={may('sitreps.approve') && owns && isOpen}
-                onChanged={sitreps.reload}
+                onChanged={sitreps.refresh}
               />
               <CasePlansPanel caseId={caseId} mayActivate={mayDecide} />
             </div>

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DecisionRecord, LogEntryRecord } from '../api/casesApi.ts'
@@ -13,6 +13,8 @@ import { useSubmit } from '../hooks/useSubmit.ts'
 export interface DecisionsPanelProps {
   readonly caseId: string
   readonly decisions: readonly DecisionRecord[]
+  /** The end of the list: what reads the next page (none on the last). */
+  readonly more?: ReactNode
   readonly mayRecord: boolean
   readonly defaultDecidedBy: string
   readonly from: LogEntryRecord | null
@@ -95,6 +97,7 @@ export function DecisionsPanel(props: DecisionsPanelProps) {
           </tbody>
         </table>
       )}
+      {props.more}
       {props.mayRecord && (
         <form
           className="card"

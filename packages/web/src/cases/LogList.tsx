@@ -4,6 +4,7 @@ import type { AttachmentSummary, LogEntryRecord } from '../api/casesApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { formatDateTime } from '../i18n/formatDateTime.ts'
 import { AttachmentLinks, AttachControl } from './Attachments.tsx'
+import { newerFirst } from '../lists/pageMerging.ts'
 import { mergeEntry, pointLabel } from './caseHelpers.ts'
 
 export interface LogActions {
@@ -13,18 +14,25 @@ export interface LogActions {
   readonly onMakeCase?: (entry: LogEntryRecord) => void
 }
 
+/** The order of the node's logs: newest first by when it happened, then by id. */
+export const entryFirst = newerFirst<LogEntryRecord>(
+  (e) => e.occurredAt,
+  (e) => e.id,
+)
+
 /**
- * Adds `entry` to `entries` (or refreshes it if it is there already), and marks the entry it
- * corrects.
+ * Adds `entry` to `entries` (newest first) in its place (or refreshes it if it is there
+ * already), and marks the entry it corrects.
  */
 export function withEntry(entries: readonly LogEntryRecord[], entry: LogEntryRecord): LogEntryRecord[] {
   if (entries.some((e) => e.id === entry.id))
     return entries.map((e) => (e.id === entry.id ? mergeEntry(e, entry) : e))
   const marked = entries.map((e) => (entry.supersedes === e.id ? { ...e, supersededBy: entry.id } : e))
-  return [...marked, entry]
+  const at = marked.findIndex((e) => entryFirst(entry, e))
+  return at < 0 ? [...marked, entry] : [...marked.slice(0, at), entry, ...marked.slice(at)]
 }
 
-/** Log entries, newest first, each with its times, author, discipline, source and corrections. */
+/** Log entries as given (newest first), each with its times, author, discipline, source and corrections. */
 export function LogList({
   entries,
   actions = {},
@@ -51,7 +59,7 @@ export function LogList({
   if (entries.length === 0) return <p className="muted">{t('log.empty')}</p>
   return (
     <ol className="log-list" aria-label={label} data-testid={testId}>
-      {[...entries].reverse().map((entry) => {
+      {entries.map((entry) => {
         const corrected =
           correctedBy.get(entry.id) ?? (entry.supersededBy ? byId.get(entry.supersededBy) : undefined)
         const corrects = entry.supersedes ? byId.get(entry.supersedes) : undefined

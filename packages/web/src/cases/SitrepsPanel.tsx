@@ -1,5 +1,5 @@
 import type { Casualties } from '@liaison/core'
-import type { FormEvent } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SitrepRecord } from '../api/casesApi.ts'
@@ -128,13 +128,15 @@ function SitrepEditor({
 export interface SitrepsPanelProps {
   readonly caseId: string
   readonly sitreps: readonly SitrepRecord[]
+  /** The end of the list: what reads the next page (none on the last). */
+  readonly more?: ReactNode
   readonly mayDraft: boolean
   readonly mayApprove: boolean
   readonly onChanged: () => void
 }
 
 /** Situation reports: draft the next one from the log, edit a draft, approve it, print it, read its earlier versions. */
-export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged }: SitrepsPanelProps) {
+export function SitrepsPanel({ caseId, sitreps, more, mayDraft, mayApprove, onChanged }: SitrepsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const [editing, setEditing] = useState<string | null>(null)
@@ -248,6 +250,7 @@ export function SitrepsPanel({ caseId, sitreps, mayDraft, mayApprove, onChanged 
           </li>
         ))}
       </ul>
+      {more}
     </section>
   )
 }

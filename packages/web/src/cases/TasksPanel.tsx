@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskState } from '@liaison/core'
-import type { FormEvent } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
@@ -29,6 +29,8 @@ function nextStates(state: TaskState): TaskState[] {
 export interface TasksPanelProps {
   readonly caseId: string
   readonly tasks: readonly TaskRecord[]
+  /** The end of the list: what reads the next page (none on the last). */
+  readonly more?: ReactNode
   readonly mayWrite: boolean
   /** Whether a task may be moved on: the task's assignee or the case's owner. */
   readonly mayMove: (task: TaskRecord) => boolean
@@ -259,6 +261,7 @@ export function TasksPanel(props: TasksPanelProps) {
           </tbody>
         </table>
       )}
+      {props.more}
       {props.mayWrite && (
         <form className="card" noValidate onSubmit={(event) => void submit(event)} data-testid="task-form">
           <h3>{from ? t('tasks.fromEntryTitle') : t('tasks.newTitle')}</h3>

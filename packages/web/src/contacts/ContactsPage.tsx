@@ -12,6 +12,8 @@ import { TextField } from '../components/TextField.tsx'
 import { addDays, brusselsDate } from '../handover/brusselsDates.ts'
 import { useSubmit } from '../hooks/useSubmit.ts'
 import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 
 const kindOf = (value: string): ContactKind | '' => contactKinds.find((k) => k === value) ?? ''
 
@@ -222,37 +224,28 @@ export function ContactsPage({ me }: { readonly me: Me }) {
   const [search, setSearch] = useState('')
   const [kindChoice, setKindChoice] = useState<ContactKind | ''>('')
   const [filter, setFilter] = useState<{ q: string; kind: ContactKind | '' }>({ q: '', kind: '' })
-  const [generation, setGeneration] = useState(0)
-  const [result, setResult] = useState<{ items: readonly ContactRecord[] | null; error: unknown }>({
-    items: null,
-    error: null,
-  })
+  const contacts = usePages(
+    (after) => listContacts(filter, after),
+    (c) => c.id,
+    `${filter.q}|${filter.kind}`,
+  )
   const [adding, setAdding] = useState(false)
   const [editing, setEditing] = useState<ContactRecord | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const mayAdd = me.permissions.includes('cases.manage')
 
+  const shownCount = contacts.data?.items.length
   useEffect(() => {
-    let current = true
-    listContacts(filter).then(
-      (answer) => {
-        if (!current) return
-        setResult({ items: answer.items, error: null })
-        if (filter.q || filter.kind) setStatus(t('contacts.found', { count: answer.items.length }))
-      },
-      (error: unknown) => current && setResult((r) => ({ ...r, error })),
-    )
-    return () => {
-      current = false
-    }
-  }, [filter, generation, t])
+    if (shownCount !== undefined && (filter.q || filter.kind))
+      setStatus(t('contacts.found', { count: shownCount }))
+  }, [shownCount, filter, t])
 
   const apply = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     setFilter({ q: search, kind: kindChoice })
   }
 
-  const items = result.items ?? []
+  const items = contacts.data?.items ?? []
   const stale = items.filter((c) => c.stale).length
 
   return (
@@ -296,7 +289,7 @@ export function ContactsPage({ me }: { readonly me: Me }) {
           onAdded={(name) => {
             setAdding(false)
             setStatus(t('contacts.added', { name }))
-            setGeneration((g) => g + 1)
+            contacts.refresh()
           }}
         />
       )}
@@ -308,16 +301,16 @@ export function ContactsPage({ me }: { readonly me: Me }) {
           onAdded={(name) => {
             setEditing(null)
             setStatus(t('contacts.saved', { name }))
-            setGeneration((g) => g + 1)
+            contacts.refresh()
           }}
         />
       )}
 
       <section aria-labelledby={listId}>
         <h2 id={listId}>{t('contacts.listTitle')}</h2>
-        {result.error !== null && <ErrorAlert error={result.error} />}
-        {result.items === null && result.error === null && <p role="status">{t('app.loading')}</p>}
-        {result.items && items.length === 0 && <p className="muted">{t('contacts.empty')}</p>}
+        {contacts.error !== null && <ErrorAlert error={contacts.error} />}
+        {contacts.data === null && contacts.error === null && <p role="status">{t('app.loading')}</p>}
+        {contacts.data && items.length === 0 && <p className="muted">{t('contacts.empty')}</p>}
         {stale > 0 && <p className="notice">{t('contacts.staleCount', { count: stale })}</p>}
         {items.length > 0 && (
           <div className="table-scroll">
@@ -357,6 +350,13 @@ export function ContactsPage({ me }: { readonly me: Me }) {
             </table>
           </div>
         )}
+        <ShowMore
+          next={contacts.data?.next ?? null}
+          loading={contacts.loading}
+          onMore={contacts.more}
+          list={t('contacts.listTitle')}
+          testId="contacts"
+        />
       </section>
     </>
   )

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseRecord, LogEntryRecord, TaskRecord } from '../api/casesApi.ts'
 import { listCases, listLog, listOverdueTasks } from '../api/casesApi.ts'
+import { readAllPages } from '../api/Page.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { CaseTable } from '../cases/CaseTable.tsx'
 import { disciplines } from '../cases/caseVocabulary.ts'
@@ -13,6 +14,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { useDebounced } from '../hooks/useDebounced.ts'
 import { useLoad } from '../hooks/useLoad.ts'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
 import { caseHref, hrefOf } from '../router/useHashRoute.ts'
@@ -36,12 +39,14 @@ function isToday(value: string): boolean {
  */
 async function listLiveCases(): Promise<{ readonly items: readonly CaseRecord[] }> {
   const [open, monitoring] = await Promise.all([
-    listCases({ state: 'open' }),
-    listCases({ state: 'monitoring' }),
+    readAllPages((after) => listCases({ state: 'open', ...(after ? { after } : {}) })),
+    readAllPages((after) => listCases({ state: 'monitoring', ...(after ? { after } : {}) })),
   ])
-  const items = [...open.items, ...monitoring.items]
+  const items = [...open, ...monitoring]
   return { items: items.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)) }
 }
+
+const idOf = (record: { readonly id: string }): string => record.id
 
 function isLogEntry(value: unknown): value is LogEntryRecord {
   return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
@@ -55,9 +60,9 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const tasksId = useId()
   const may = (permission: Me['permissions'][number]): boolean => me.permissions.includes(permission)
   const { organisations, nameOf } = useOrganisations()
-  const log = useLoad(() => listLog(null))
+  const log = usePages((after) => listLog(null, {}, after), idOf)
   const cases = useLoad(listLiveCases)
-  const overdue = useLoad(listOverdueTasks)
+  const overdue = usePages(listOverdueTasks, idOf)
   const [showEarlier, setShowEarlier] = useState(false)
   const [opening, setOpening] = useState(false)
   const [caseFrom, setCaseFrom] = useState<LogEntryRecord | null>(null)
@@ -67,7 +72,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
   const knownOverdue = useRef<Set<string> | null>(null)
 
   const reloadCases = useDebounced(cases.reload)
-  const reloadOverdue = useDebounced(overdue.reload)
+  const reloadOverdue = useDebounced(overdue.refresh)
   // entries appended here or arriving live, kept beside the loaded list (de-duplicated by id)
   const [arrived, setArrived] = useState<readonly LogEntryRecord[]>([])
   const addEntry = useCallback(
@@ -199,6 +204,13 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
               ))}
             </ul>
           )}
+          <ShowMore
+            next={overdue.data?.next ?? null}
+            loading={overdue.loading}
+            onMore={overdue.more}
+            list={t('dutyDesk.overdueTasks')}
+            testId="overdue-tasks"
+          />
         </section>
       </div>
 
@@ -241,6 +253,16 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
               ? t('dutyDesk.todayOnly')
               : t('dutyDesk.showEarlier', { number: entries.length - todays.length })}
           </button>
+        )}
+        {/* the pages before the first: only once earlier entries are shown, or while today's go on */}
+        {(showEarlier || todays.length === entries.length) && (
+          <ShowMore
+            next={log.data?.next ?? null}
+            loading={log.loading}
+            onMore={log.more}
+            list={t('dutyDesk.dailyLog')}
+            testId="daily-log"
+          />
         )}
       </section>
     </>

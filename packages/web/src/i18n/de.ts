@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const de: Dictionary = {
+  lists: {
+    showMore: 'Mehr anzeigen',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Zum Hauptinhalt springen',
@@ -598,6 +601,8 @@ export const de: Dictionary = {
     not_found: 'Das gibt es nicht mehr.',
     host_not_allowed:
       'Dieser Knoten antwortet nicht unter der verwendeten Adresse. Öffnen Sie ihn unter der Adresse, die Ihnen Ihre Verwaltung genannt hat.',
+    idempotency_key_reused:
+      'Diese Änderung wurde bereits mit anderem Inhalt gesendet. Laden Sie die Seite neu und versuchen Sie es erneut.',
     conflict: 'Das steht im Widerspruch zum aktuellen Stand.',
     rate_limited: 'Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.',
     config_invalid: 'Der Knoten ist nicht richtig konfiguriert.',

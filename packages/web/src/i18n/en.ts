@@ -21,6 +21,9 @@ import type { ClientErrorCode } from '../api/ApiError.ts'
  * (`Dictionary`), and `translations.test.ts` checks keys, empty strings and placeholders.
  */
 export const en = {
+  lists: {
+    showMore: 'Show more',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Skip to main content',
@@ -614,6 +617,8 @@ export const en = {
     not_found: 'This no longer exists.',
     host_not_allowed:
       'This node does not answer under the address you used. Open it at the address your administrator gave you.',
+    idempotency_key_reused:
+      'This change was already sent once with different content. Reload the page and try again.',
     conflict: 'This conflicts with the current state.',
     rate_limited: 'Too many attempts. Wait a minute, then try again.',
     config_invalid: 'The node is not configured correctly.',

@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const fr: Dictionary = {
+  lists: {
+    showMore: 'Afficher plus',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Aller au contenu principal',
@@ -597,6 +600,8 @@ export const fr: Dictionary = {
     not_found: "Ceci n'existe plus.",
     host_not_allowed:
       "Ce nœud ne répond pas à l'adresse utilisée. Ouvrez-le à l'adresse donnée par votre administrateur.",
+    idempotency_key_reused:
+      'Cette modification a déjà été envoyée avec un autre contenu. Rechargez la page et réessayez.',
     conflict: "Ceci est en conflit avec l'état actuel.",
     rate_limited: 'Trop de tentatives. Attendez une minute, puis réessayez.',
     config_invalid: "Le nœud n'est pas configuré correctement.",

@@ -1,6 +1,9 @@
 import type { Dictionary } from './Dictionary.ts'
 
 export const nl: Dictionary = {
+  lists: {
+    showMore: 'Meer tonen',
+  },
   app: {
     name: 'Liaison',
     skipLink: 'Naar de hoofdinhoud',
@@ -596,6 +599,8 @@ export const nl: Dictionary = {
     not_found: 'Dit bestaat niet meer.',
     host_not_allowed:
       'Dit knooppunt antwoordt niet op het gebruikte adres. Open het op het adres dat uw beheerder u gaf.',
+    idempotency_key_reused:
+      'Deze wijziging werd al eens met een andere inhoud verstuurd. Laad de pagina opnieuw en probeer het nog eens.',
     conflict: 'Dit botst met de huidige toestand.',
     rate_limited: 'Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.',
     config_invalid: 'Het knooppunt is niet juist ingesteld.',

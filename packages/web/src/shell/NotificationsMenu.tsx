@@ -5,7 +5,8 @@ import { listNotifications, markNotificationsRead } from '../api/notificationsAp
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { useDebounced } from '../hooks/useDebounced.ts'
-import { useLoad } from '../hooks/useLoad.ts'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
 import { caseHref } from '../router/useHashRoute.ts'
 
@@ -24,10 +25,10 @@ export function NotificationsMenu() {
   const { t } = useTranslation()
   const panelId = useId()
   const headingId = useId()
-  const notifications = useLoad(listNotifications)
+  const notifications = usePages(listNotifications, (n) => String(n.seq))
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const reload = useDebounced(notifications.reload)
+  const reload = useDebounced(notifications.refresh)
 
   useLiveEvents((event) => {
     if (refreshKinds.has(event.kind)) reload()
@@ -41,14 +42,14 @@ export function NotificationsMenu() {
   }, [])
 
   const items = notifications.data?.items ?? []
-  const unread = notifications.data?.unread ?? 0
+  const unread = items.filter((n) => n.unread).length
   const highest = items.reduce((max, n) => Math.max(max, n.seq), 0)
 
   const markAll = async (): Promise<void> => {
     setError(null)
     try {
       await markNotificationsRead(highest)
-      notifications.reload()
+      notifications.refresh()
     } catch (caught) {
       setError(caught)
     }
@@ -93,6 +94,15 @@ export function NotificationsMenu() {
               </li>
             ))}
           </ul>
+        )}
+        {open && (
+          <ShowMore
+            next={notifications.data?.next ?? null}
+            loading={notifications.loading}
+            onMore={notifications.more}
+            list={t('notifications.title')}
+            testId="notifications"
+          />
         )}
         {unread > 0 && (
           <button type="button" className="button button-small" onClick={() => void markAll()}>

@@ -1,8 +1,13 @@
 import { LiaisonError } from '@liaison/core'
 import { Type } from 'typebox'
+import { pageAudit } from '../../audit/auditRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { AuditRowBody } from '../identitySchemas.ts'
+import { pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
+
+/** The audit's pages are shorter than other lists': each row is wide. */
+const auditPageLimit = 50
 
 export function auditRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -11,42 +16,24 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'audit.read' },
       schema: {
         tags: ['audit'],
-        summary: "The caller's organisation's audit, newest first",
-        querystring: Type.Object(
-          {
-            before: Type.Optional(Type.Integer({ minimum: 1 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            items: Type.Array(AuditRowBody),
-            nextBefore: Type.Union([Type.Integer(), Type.Null()]),
-          }),
-          ...errorResponses(401, 403),
-        },
+        summary: `The caller's organisation's audit, newest first, a page at a time (${auditPageLimit} rows unless limit says otherwise)`,
+        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        response: { 200: pageBody(AuditRowBody), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {
       if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
-      const limit = req.query.limit ?? 50
-      let query = deps.store.db
-        .selectFrom('audit')
-        .select(['seq', 'at', 'actor', 'action', 'target', 'outcome', 'code', 'source', 'details'])
-        .where('org_id', '=', req.principal.orgId)
-        .orderBy('seq', 'desc')
-        .limit(limit + 1)
-      if (req.query.before !== undefined) query = query.where('seq', '<', req.query.before)
-      const rows = await query.execute()
-      const page = rows.slice(0, limit)
+      const limit = req.query.limit ?? auditPageLimit
+      const after = startOf('audit', req.query.after)
+      const rows = await pageAudit(deps.store.db, req.principal.orgId, { after, limit })
+      const page = pageFrom('audit', rows, limit, (r) => ({ key: r.seq, id: '' }))
       return {
-        items: page.map(({ details, ...r }) => ({
+        items: page.items.map(({ details, ...r }) => ({
           ...r,
           at: r.at.toISOString(),
           selfGranted: selfGrantedOf(details),
         })),
-        nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
+        next: page.next,
       }
     },
   )

@@ -14,7 +14,7 @@ import { Type } from 'typebox'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
 import { openCase } from '../../actions/openCase.ts'
 import { updateCase } from '../../actions/updateCase.ts'
-import { correctionsOf, findCase, listLog, listVisibleCases, searchLogs } from '../../cases/caseRows.ts'
+import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import {
   CaseBody,
@@ -25,13 +25,19 @@ import {
   presentLog,
   presentLogEntry,
 } from '../caseSchemas.ts'
+import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
 
 const CaseId = Type.Object({ id: Type.String({ format: 'uuid' }) })
 const LogQuery = Type.Object(
-  { discipline: Type.Optional(Type.Enum(disciplines)), q: Type.Optional(Type.String({ maxLength: 200 })) },
+  {
+    discipline: Type.Optional(Type.Enum(disciplines)),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ...pageQuery,
+  },
   { additionalProperties: false },
 )
+const LogPage = pageBody(LogEntryBody)
 
 function orgOf(req: FastifyRequest): string {
   if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
@@ -79,44 +85,39 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         entries.map((e) => e.id),
       ),
     )
+  /** A page of a log: entries with their corrections and attachments, and the next cursor. */
+  const presentLogPage = async (list: 'log', rows: readonly LogEntry[], limit: number) => {
+    const page = pageFrom(list, rows, limit, (e) => ({ key: e.occurredAt, id: e.id }))
+    return { items: await withAttachments(deps, await presentWithCorrections(page.items)), next: page.next }
+  }
   app.get(
     '/api/v1/cases',
     {
       schema: {
         tags: ['cases'],
         summary:
-          "The cases the caller's organisation owns or takes part in, latest start first, a page at a time (next: the `after` of the next page)",
+          "The cases the caller's organisation owns or takes part in, latest start first, a page at a time",
         querystring: Type.Object(
           {
             state: Type.Optional(Type.Enum(caseStates)),
             status: Type.Optional(Type.Enum(caseStatuses)),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-            after: Type.Optional(
-              Type.String({ format: 'uuid', description: 'the last case of the previous page' }),
-            ),
+            ...pageQuery,
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({ items: Type.Array(CaseBody), next: Type.Union([Type.String(), Type.Null()]) }),
-          ...errorResponses(400, 401),
-        },
+        response: { 200: pageBody(CaseBody), ...errorResponses(400, 401) },
       },
     },
     async (req) => {
-      const { state, status, limit = 500, after } = req.query
-      let cursor: { startsAt: Date; id: string } | undefined
-      if (after) {
-        const c = await findCase(deps.store.db, after)
-        if (!c || !canSeeCase(c, orgOf(req)))
-          throw new LiaisonError('validation_failed', `after: no case ${after} among those you see`)
-        cursor = { startsAt: c.startsAt, id: c.id }
-      }
-      const items = await listVisibleCases(deps.store.db, orgOf(req), { state, status, after: cursor, limit })
-      return {
-        items: items.map(presentCase),
-        next: items.length === limit ? items[items.length - 1]!.id : null,
-      }
+      const { state, status, limit = defaultPageLimit } = req.query
+      const after = startOf('cases', req.query.after)
+      const rows = await listVisibleCases(deps.store.db, orgOf(req), {
+        state,
+        status,
+        after,
+        limit: limit + 1,
+      })
+      return pageFrom('cases', rows.map(presentCase), limit, (c) => ({ key: new Date(c.startsAt), id: c.id }))
     },
   )
 
@@ -229,26 +230,24 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['log'],
-        summary: "A case's log, oldest first; filter by discipline, search with q (accent- and case-blind)",
+        summary:
+          "A case's log, newest first (by when it happened), a page at a time; filter by discipline, search with q (accent- and case-blind)",
         params: CaseId,
         querystring: LogQuery,
-        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(401, 403, 404) },
+        response: { 200: LogPage, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      const { discipline, q, limit = defaultPageLimit } = req.query
+      const after = startOf('log', req.query.after)
       await visibleCase(deps, req, req.params.id)
-      return {
-        items: await withAttachments(
-          deps,
-          await presentWithCorrections(
-            await listLog(
-              deps.store.db,
-              { caseId: req.params.id },
-              { discipline: req.query.discipline, query: req.query.q },
-            ),
-          ),
-        ),
-      }
+      const rows = await pageLog(
+        deps.store.db,
+        { caseId: req.params.id },
+        { discipline, query: q },
+        { after, limit },
+      )
+      return presentLogPage('log', rows, limit)
     },
   )
 
@@ -281,23 +280,23 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['log'],
-        summary: "The duty desk's daily log of the caller's organisation (entries outside any case)",
+        summary:
+          "The duty desk's daily log of the caller's organisation (entries outside any case), newest first, a page at a time",
         querystring: LogQuery,
-        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(401) },
+        response: { 200: LogPage, ...errorResponses(400, 401) },
       },
     },
-    async (req) => ({
-      items: await withAttachments(
-        deps,
-        await presentWithCorrections(
-          await listLog(
-            deps.store.db,
-            { dailyOf: orgOf(req) },
-            { discipline: req.query.discipline, query: req.query.q },
-          ),
-        ),
-      ),
-    }),
+    async (req) => {
+      const { discipline, q, limit = defaultPageLimit } = req.query
+      const after = startOf('log', req.query.after)
+      const rows = await pageLog(
+        deps.store.db,
+        { dailyOf: orgOf(req) },
+        { discipline, query: q },
+        { after, limit },
+      )
+      return presentLogPage('log', rows, limit)
+    },
   )
 
   app.post(
@@ -328,16 +327,20 @@ export function caseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['log'],
-        summary: 'Search every log the caller may see (daily log and cases), newest first',
+        summary: 'Search every log the caller may see (daily log and cases), newest first, a page at a time',
         querystring: Type.Object(
-          { q: Type.String({ minLength: 1, maxLength: 200 }) },
+          { q: Type.String({ minLength: 1, maxLength: 200 }), ...pageQuery },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(LogEntryBody) }), ...errorResponses(400, 401) },
+        response: { 200: LogPage, ...errorResponses(400, 401) },
       },
     },
-    async (req) => ({
-      items: await presentWithCorrections(await searchLogs(deps.store.db, orgOf(req), req.query.q)),
-    }),
+    async (req) => {
+      const { q, limit = defaultPageLimit } = req.query
+      const after = startOf('search', req.query.after)
+      const rows = await searchLogs(deps.store.db, orgOf(req), q, { after, limit })
+      const page = pageFrom('search', rows, limit, (e) => ({ key: e.occurredAt, id: e.id }))
+      return { items: await presentWithCorrections(page.items), next: page.next }
+    },
   )
 }

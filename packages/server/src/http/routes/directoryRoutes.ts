@@ -1,11 +1,12 @@
 import type { MapFeature } from '@liaison/core'
 import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
-import { sql } from 'kysely'
 import { Type } from 'typebox'
 import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
+import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { GeoPointBody } from '../caseSchemas.ts'
+import { defaultPageLimit, pageFrom, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
@@ -114,20 +115,19 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['map'],
-        summary: "A case's map features as a GeoJSON FeatureCollection",
+        summary:
+          "A case's map features as a GeoJSON FeatureCollection, newest first, a page at a time (next: the after of the next page, null on the last)",
         params: Type.Object({ id: Uuid }),
+        querystring: Type.Object(pageQuery, { additionalProperties: false }),
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('map', req.query.after)
       await caseFor(req.principal!.orgId, req.params.id)
-      const rows = await deps.store.db
-        .selectFrom('map_features')
-        .selectAll()
-        .where('case_id', '=', req.params.id)
-        .where('removed_at', 'is', null)
-        .orderBy('updated_at')
-        .execute()
-      return featureCollection(rows)
+      const rows = await pageMapFeatures(deps.store.db, req.params.id, { after, limit })
+      const page = pageFrom('map', rows, limit, (r) => ({ key: r.id, id: r.id }))
+      return { ...featureCollection(page.items), next: page.next }
     },
   )
 
@@ -244,38 +244,28 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['contacts'],
         summary:
-          'The contact directory of the node: search by name, role, organisation or region (accent-blind); stale records are flagged',
+          'The contact directory of the node, by name, a page at a time: search by name, role, organisation or region (accent-blind); stale records are flagged',
         querystring: Type.Object(
-          { q: Type.Optional(Type.String({ maxLength: 200 })), kind: Type.Optional(Type.Enum(contactKinds)) },
+          {
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            kind: Type.Optional(Type.Enum(contactKinds)),
+            ...pageQuery,
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (req) => {
-      let query = deps.store.db
-        .selectFrom('contacts')
-        .select([
-          'id',
-          'owner_org_id',
-          'kind',
-          'name',
-          'role',
-          'organisation_name',
-          'region',
-          'phones',
-          'emails',
-          'address',
-          'lon',
-          'lat',
-          'available_24_7',
-          'revalidate_by',
-          'updated_at',
-        ])
-      if (req.query.q?.trim())
-        query = query.where(sql<boolean>`search @@ plainto_tsquery('simple', liaison_fold(${req.query.q}))`)
-      if (req.query.kind) query = query.where('kind', '=', req.query.kind)
+      const { q, kind, limit = defaultPageLimit } = req.query
+      const after = startOf('contacts', req.query.after)
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(deps.clock.now())
-      const rows = await query.orderBy('name').limit(500).execute()
+      const page = pageFrom(
+        'contacts',
+        await pageContacts(deps.store.db, { query: q, kind }, { after, limit }),
+        limit,
+        (r) => ({ key: r.name, id: r.id }),
+      )
+      const rows = page.items
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -294,6 +284,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
           stale: r.revalidate_by < today,
           updatedAt: r.updated_at.toISOString(),
         })),
+        next: page.next,
       }
     },
   )

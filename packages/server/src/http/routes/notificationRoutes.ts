@@ -1,7 +1,18 @@
 import { LiaisonError } from '@liaison/core'
 import { Type } from 'typebox'
-import { notificationsFor } from '../../notifications/notificationsFor.ts'
+import { pageNotifications } from '../../notifications/notificationsFor.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { defaultPageLimit, encodeCursor, pageQuery, startOf } from '../paging.ts'
+import { errorResponses } from '../schemas.ts'
+
+const NotificationBody = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  kind: Type.Enum(['task-assigned', 'case-joined', 'sitrep-approved', 'case-closed']),
+  caseId: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  unread: Type.Boolean(),
+})
 
 export function notificationRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -10,17 +21,29 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary:
-          'What concerns the signed-in user: tasks given to them, cases their organisation joined, reports approved, cases closed',
+          'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. A page may hold fewer than limit and still have a next: follow next until it is null',
+        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(NotificationBody),
+            next: Type.Union([Type.String(), Type.Null()]),
+            unread: Type.Integer({ minimum: 0 }),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req) => {
       const p = req.principal
       if (p?.kind !== 'user')
         throw new LiaisonError('forbidden', 'notifications are for people, not API tokens')
-      const items = await notificationsFor(deps.store.db, { id: p.userId, orgId: p.orgId })
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('notifications', req.query.after)
+      const page = await pageNotifications(deps.store.db, { id: p.userId, orgId: p.orgId }, { after, limit })
       return {
-        items: items.map((n) => ({ ...n, at: n.at.toISOString() })),
-        unread: items.filter((n) => n.unread).length,
+        items: page.items.map((n) => ({ ...n, at: n.at.toISOString() })),
+        next: page.next === null ? null : encodeCursor('notifications', { key: page.next, id: '' }),
+        unread: page.items.filter((n) => n.unread).length,
       }
     },
   )

@@ -7,6 +7,7 @@ import { findCase } from '../../cases/caseRows.ts'
 import { findSitrep, listSitreps } from '../../cases/sitrepRows.ts'
 import { findOrganisation } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
@@ -76,17 +77,22 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['sitreps'],
-        summary: "A case's situation reports",
+        summary: "A case's situation reports, latest number first, a page at a time",
         params: Type.Object({ id: Uuid }),
-        response: { 200: Type.Object({ items: Type.Array(SitrepBody) }), ...errorResponses(401, 403, 404) },
+        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        response: { 200: pageBody(SitrepBody), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('sitreps', req.query.after)
       const c = await findCase(deps.store.db, req.params.id)
       if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
       if (!canSeeCase(c, req.principal!.orgId))
         throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
-      return { items: (await listSitreps(deps.store.db, c.id)).map(present) }
+      const rows = await listSitreps(deps.store.db, c.id, { after, limit })
+      const page = pageFrom('sitreps', rows, limit, (r) => ({ key: r.number, id: r.id }))
+      return { items: page.items.map(present), next: page.next }
     },
   )
 

@@ -5,11 +5,13 @@ import { createTask, recordDecision, updateTask } from '../../actions/caseWork.t
 import { findCase } from '../../cases/caseRows.ts'
 import { listDecisions, listOverdueTasks, listTasks } from '../../cases/taskRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
 
 const Timestamp = Type.String({ format: 'date-time' })
 const Uuid = Type.String({ format: 'uuid' })
 const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+const PageQuery = Type.Object(pageQuery, { additionalProperties: false })
 
 const TaskBody = Type.Object({
   id: Uuid,
@@ -68,15 +70,27 @@ export function taskRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['tasks'],
-        summary: "A case's tasks",
+        summary: "A case's tasks, newest first, a page at a time",
         params: Type.Object({ id: Uuid }),
-        response: { 200: Type.Object({ items: Type.Array(TaskBody) }), ...errorResponses(401, 403, 404) },
+        querystring: PageQuery,
+        response: { 200: pageBody(TaskBody), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('tasks', req.query.after)
       await visible(req.principal?.orgId, req.params.id)
       const at = deps.clock.now()
-      return { items: (await listTasks(deps.store.db, req.params.id)).map((t) => presentTask(t, at)) }
+      const page = pageFrom(
+        'tasks',
+        await listTasks(deps.store.db, req.params.id, { after, limit }),
+        limit,
+        (t) => ({
+          key: t.createdAt,
+          id: t.id,
+        }),
+      )
+      return { items: page.items.map((t) => presentTask(t, at)), next: page.next }
     },
   )
 
@@ -149,17 +163,19 @@ export function taskRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Overdue tasks in every case the caller sees, most overdue first',
-        response: { 200: Type.Object({ items: Type.Array(TaskBody) }), ...errorResponses(401) },
+        summary: 'Overdue tasks in every case the caller sees, most overdue first, a page at a time',
+        querystring: PageQuery,
+        response: { 200: pageBody(TaskBody), ...errorResponses(400, 401) },
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('overdue', req.query.after)
       const at = deps.clock.now()
-      return {
-        items: (await listOverdueTasks(deps.store.db, req.principal!.orgId, at)).map((t) =>
-          presentTask(t, at),
-        ),
-      }
+      const rows = await listOverdueTasks(deps.store.db, req.principal!.orgId, at, { after, limit })
+      // an overdue task has a due time: the filter asks for it
+      const page = pageFrom('overdue', rows, limit, (t) => ({ key: t.dueAt ?? at, id: t.id }))
+      return { items: page.items.map((t) => presentTask(t, at)), next: page.next }
     },
   )
 
@@ -168,14 +184,19 @@ export function taskRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['tasks'],
-        summary: "A case's decision register",
+        summary: "A case's decision register, latest decision first, a page at a time",
         params: Type.Object({ id: Uuid }),
-        response: { 200: Type.Object({ items: Type.Array(DecisionBody) }), ...errorResponses(401, 403, 404) },
+        querystring: PageQuery,
+        response: { 200: pageBody(DecisionBody), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('decisions', req.query.after)
       await visible(req.principal?.orgId, req.params.id)
-      return { items: (await listDecisions(deps.store.db, req.params.id)).map(presentDecision) }
+      const rows = await listDecisions(deps.store.db, req.params.id, { after, limit })
+      const page = pageFrom('decisions', rows, limit, (d) => ({ key: d.decidedAt, id: d.id }))
+      return { items: page.items.map(presentDecision), next: page.next }
     },
   )
 

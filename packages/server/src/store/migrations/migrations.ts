@@ -15,7 +15,10 @@ import { m0013_plan_documents } from './m0013_plan_documents.ts'
 import { m0014_correction_index } from './m0014_correction_index.ts'
 import { m0015_rate_limits } from './m0015_rate_limits.ts'
 import { m0016_access_rules } from './m0016_access_rules.ts'
+import { m0017_jobs } from './m0017_jobs.ts'
+import { m0018_idempotency } from './m0018_idempotency.ts'
 import { m0019_sequencer } from './m0019_sequencer.ts'
+import { m0020_list_indexes } from './m0020_list_indexes.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -35,5 +38,8 @@ export const migrations: Record<string, Migration> = {
   '0014_correction_index': m0014_correction_index,
   '0015_rate_limits': m0015_rate_limits,
   '0016_access_rules': m0016_access_rules,
+  '0017_jobs': m0017_jobs,
+  '0018_idempotency': m0018_idempotency,
   '0019_sequencer': m0019_sequencer,
+  '0020_list_indexes': m0020_list_indexes,
 }

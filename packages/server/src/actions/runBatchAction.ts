@@ -1,0 +1,117 @@
+import type { BatchItemOutcome } from '@liaison/core'
+import { LiaisonError, batchSummary, isLiaisonError } from '@liaison/core'
+import { sql } from 'kysely'
+import { databaseRefusal } from '../store/databaseRefusal.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import type { ActionContext, ActionMeta } from './runAction.ts'
+import { runAction } from './runAction.ts'
+
+/** How a batch applies its items, once the batch itself is let through. */
+export interface BatchPlan<I, T> {
+  /** Where item ids are unique and remembered: `log-entry:<organisation id>`. */
+  readonly scope: string
+  /** The organisation the audit row is about (default: the actor's). */
+  readonly orgId?: string | null
+  /**
+   * Applies one item as an action body would (its own checks, refusals thrown as LiaisonError,
+   * rows through ctx.tx, events through ctx.emit); returns its value and what it made (an id).
+   */
+  apply(ctx: ActionContext, item: I): Promise<{ readonly value: T; readonly ref: string | null }>
+}
+
+/** Refusals listed by item in the batch's audit row; beyond, only counted. */
+export const auditedRefusalsPerBatch = 100
+
+/**
+ * Runs a batch as one action: one transaction, one audit row, and an outcome per item. `plan`
+ * runs first, inside the action: a refusal there (the caller may not do this at all) refuses the
+ * whole batch like any action. Then each item, in order, under a savepoint: an item id already
+ * applied in the plan's scope (by an earlier batch, or earlier in this one) is `skipped-replay`;
+ * an item whose `apply` throws a LiaisonError (or a database refusal) is rolled back to its
+ * savepoint, its events dropped, and `refused` with that code; the others are `applied` and
+ * remembered in `batch_items`. An unexpected error fails the whole batch. The audit row says how
+ * many of each and which items were refused; the events of the applied items are published after
+ * commit, as runAction does.
+ */
+export async function runBatchAction<I extends { readonly id: string }, T>(
+  deps: ActionDeps,
+  meta: ActionMeta,
+  items: readonly I[],
+  plan: (ctx: ActionContext) => Promise<BatchPlan<I, T>>,
+): Promise<BatchItemOutcome<T>[]> {
+  return runAction(deps, meta, async (ctx) => {
+    const batch = await plan(ctx)
+    const outcomes: BatchItemOutcome<T>[] = []
+    for (const item of items) outcomes.push(await applyItem(ctx, batch, item))
+    const refusals = outcomes.flatMap((o) => (o.outcome === 'refused' ? [{ id: o.id, code: o.code }] : []))
+    ctx.target(null, batch.orgId ?? null, {
+      ...batchSummary(outcomes),
+      ...(refusals.length > 0 ? { refusals: refusals.slice(0, auditedRefusalsPerBatch) } : {}),
+    })
+    return outcomes
+  })
+}
+
+async function applyItem<I extends { readonly id: string }, T>(
+  ctx: ActionContext,
+  batch: BatchPlan<I, T>,
+  item: I,
+): Promise<BatchItemOutcome<T>> {
+  const pending: Parameters<ActionContext['emit']>[] = []
+  const itemCtx: ActionContext = {
+    tx: ctx.tx,
+    at: ctx.at,
+    newId: () => ctx.newId(),
+    emit: (...event) => {
+      pending.push(event)
+    },
+    // the batch names the actor and writes the one audit row
+    actAs: () => {},
+    target: () => {},
+  }
+  await sql`savepoint batch_item`.execute(ctx.tx)
+  try {
+    // taken first: a concurrent batch with the same item waits here, then finds it applied
+    const taken = await ctx.tx
+      .insertInto('batch_items')
+      .values({ scope: batch.scope, item_id: item.id, ref: null, applied_at: ctx.at })
+      .onConflict((oc) => oc.columns(['scope', 'item_id']).doNothing())
+      .returning('item_id')
+      .executeTakeFirst()
+    if (!taken) {
+      const earlier = await ctx.tx
+        .selectFrom('batch_items')
+        .select('ref')
+        .where('scope', '=', batch.scope)
+        .where('item_id', '=', item.id)
+        .executeTakeFirst()
+      await sql`release savepoint batch_item`.execute(ctx.tx)
+      return { id: item.id, outcome: 'skipped-replay', ref: earlier?.ref ?? null }
+    }
+    const { value, ref } = await batch.apply(itemCtx, item)
+    if (ref !== null)
+      await ctx.tx
+        .updateTable('batch_items')
+        .set({ ref })
+        .where('scope', '=', batch.scope)
+        .where('item_id', '=', item.id)
+        .execute()
+    await sql`release savepoint batch_item`.execute(ctx.tx)
+    for (const event of pending) ctx.emit(...event)
+    return { id: item.id, outcome: 'applied', value }
+  } catch (thrown) {
+    const refusal = itemRefusal(thrown)
+    if (!refusal) throw thrown
+    await sql`rollback to savepoint batch_item`.execute(ctx.tx)
+    await sql`release savepoint batch_item`.execute(ctx.tx)
+    return { id: item.id, outcome: 'refused', code: refusal.code, message: refusal.message }
+  }
+}
+
+/** An item's refusal: a LiaisonError, or a database error the item's input caused. */
+function itemRefusal(error: unknown): LiaisonError | null {
+  if (isLiaisonError(error)) return error
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === '23505') return new LiaisonError('conflict', 'this already exists')
+  return databaseRefusal(error)
+}
