@@ -7,6 +7,7 @@ import {
   listOrganisations,
   migrate,
   openStore,
+  readEvents,
   sha256Hex,
   verifyAuditChain,
 } from '@liaison/server'
@@ -150,23 +151,50 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
     ).rejects.toMatchObject({ code: 'conflict' })
   })
 
-  it('numbers events in commit order when writers run at once, and two racing for one code get one conflict', async () => {
+  it('numbers events in commit order when 32 writers run at once: a reader that resumes all the while sees each event once, in order; two racing for one code get one conflict', async () => {
     const published: number[] = []
     node.deps.bus.subscribe((events) => published.push(...events.map((e) => e.seq)))
+    const db = node.deps.store.db
+    const start = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow()
+    // a reader that resumes after the last seq it saw, a few events at a time, while the writers run
+    const read: number[] = []
+    let writing = true
+    let resumes = 0
+    const reader = (async () => {
+      let last = Number(start.seq ?? 0)
+      for (;;) {
+        const done = !writing
+        const page = await readEvents(db, last, 3)
+        resumes++
+        for (const e of page) read.push(e.seq)
+        if (page.length > 0) last = page.at(-1)!.seq
+        else if (done) return
+      }
+    })()
     const results = await Promise.allSettled([
-      ...Array.from({ length: 16 }, (_, i) => add(`p${i}`)),
+      ...Array.from({ length: 32 }, (_, i) => add(`p${i}`)),
       add('same'),
       add('same'),
     ])
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(17)
+    writing = false
+    await reader
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(33)
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
     expect(rejected.map((r) => (r.reason as LiaisonError).code)).toEqual(['conflict'])
-    const rows = await node.deps.store.db.selectFrom('events').select('seq').orderBy('seq').execute()
+    const rows = await db.selectFrom('events').select('seq').orderBy('seq').execute()
+    const committed = rows.slice(-33).map((r) => r.seq)
+    // no seq skipped: the numbers run on without a gap
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1))
+    // the resuming reader saw every event exactly once, in order
+    expect(read).toEqual(committed)
+    expect(resumes).toBeGreaterThan(11)
     // every committed event reaches the bus once, in seq order
-    const committed = rows.slice(-17).map((r) => r.seq)
     await expect.poll(() => published).toEqual(committed)
     // the audit rows of the successful writes list their events in the same order as the seqs
-    const audited = await node.deps.store.db
+    const audited = await db
       .selectFrom('audit')
       .select('details')
       .where('outcome', '=', 'ok')
@@ -174,7 +202,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('store contract on %s', 
       .execute()
     const auditedSeqs = audited.flatMap((a) => (a.details as { events?: number[] } | null)?.events ?? [])
     expect(auditedSeqs).toEqual(rows.map((r) => r.seq))
-    expect(await verifyAuditChain(node.deps.store.db, sha256Hex)).toMatchObject({ ok: true, rows: 19 })
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({ ok: true, rows: 35 })
+    // a row changed in the middle of the concurrent run is named
+    await sql`update audit set target = 'mallory' where seq = 17`.execute(db)
+    expect(await verifyAuditChain(db, sha256Hex)).toMatchObject({
+      ok: false,
+      problem: { kind: 'changed', seq: 17 },
+    })
   })
 
   it('detects an audit row changed, deleted or inserted behind its back', async () => {

@@ -147,6 +147,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('a long backlog on %s', 
     // 10,000 events of 2.5 kB each: any 500 of them are more than 1 MiB
     const stored = 10_000
     const padding = 'x'.repeat(2500)
+    // written straight into the table, numbered after the last event (as the sequencer would)
+    const head = Number(
+      (
+        await node.deps.store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .executeTakeFirstOrThrow()
+      ).seq ?? 0,
+    )
     for (let batch = 0; batch < stored / 1000; batch++) {
       await node.deps.store.db
         .insertInto('events')
@@ -154,6 +163,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('a long backlog on %s', 
           Array.from({ length: 1000 }, (_, i) => {
             const n = batch * 1000 + i
             return {
+              seq: head + n + 1,
               id: node.deps.ids.next(),
               at: new Date(),
               kind: 'organisation.added',

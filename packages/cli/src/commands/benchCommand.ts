@@ -9,7 +9,7 @@ export function benchCommand(program: Command, context: CliContext): void {
     .description(
       'measure actions, audit verification, live-stream latency and reading a long log a page at a time (each against a baseline of the same run)',
     )
-    .option('--count <n>', 'actions to time', (v: string) => Number(v), 500)
+    .option('--count <n>', 'actions to time', (v: string) => Number(v), 200)
     .option('--log-entries <n>', 'entries of the log read a page at a time', (v: string) => Number(v), 50_000)
     .option('--database-url <url>', 'also measure on this PostgreSQL (default: LIAISON_BENCH_PG_URL)')
     .action(async (options: { count: number; logEntries: number; databaseUrl?: string }) => {

@@ -7,6 +7,7 @@ import {
   migrate,
   openStore,
   sha256Hex,
+  startSequencer,
   storeOptions,
   systemClock,
   uuidv7Source,
@@ -31,17 +32,25 @@ export async function withStore<T>(
     await migrate(store.db)
     await bindNode(store.db, config.node.id)
     const log = context.createLogger({ level: config.log.level, destination: context.err })
-    const deps: ActionDeps = {
-      nodeId: config.node.id,
-      store,
-      clock: systemClock,
-      ids: uuidv7Source(systemClock),
-      bus: new EventBus(),
-      log,
-      sha256: sha256Hex,
-      secrets,
+    const bus = new EventBus()
+    // the node's sequencer chains what the command writes; with no node running, this one does
+    const sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
+    try {
+      const deps: ActionDeps = {
+        nodeId: config.node.id,
+        store,
+        clock: systemClock,
+        ids: uuidv7Source(systemClock),
+        bus,
+        sequencer,
+        log,
+        sha256: sha256Hex,
+        secrets,
+      }
+      return await body(deps, store)
+    } finally {
+      await sequencer.close()
     }
-    return await body(deps, store)
   } finally {
     await store.close()
   }

@@ -4,6 +4,7 @@ import type { SecretBox } from '../auth/SecretBox.ts'
 import type { EventBus } from '../events/EventBus.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
+import type { Sequencer } from '../sequencer/startSequencer.ts'
 import type { Store } from '../store/openStore.ts'
 
 /** What every action is handed: the node's adapters, never globals. */
@@ -13,6 +14,8 @@ export interface ActionDeps {
   readonly clock: Clock
   readonly ids: IdSource
   readonly bus: EventBus
+  /** Numbers events and chains the audit after commit; actions wait for it (decision 012). */
+  readonly sequencer: Sequencer
   readonly log: Logger
   readonly sha256: Sha256Hex
   /** Seals and opens the secrets the node must read back, under the node's key. */

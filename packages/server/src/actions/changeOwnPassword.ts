@@ -22,6 +22,19 @@ export async function changeOwnPassword(
   },
 ): Promise<{ readonly otherSessionsEnded: number }> {
   const { principal } = input
+  // argon2 before the transaction: the current password checked against the hash as read now,
+  // the new one hashed; inside, the hash must still be the one checked
+  const before =
+    principal.kind === 'user' ? await findUserRow(deps.store.db, { id: principal.userId }) : undefined
+  const waitBefore = before
+    ? await signInWait(deps.store.db, { username: before.username, source: input.source }, deps.clock.now())
+    : 0
+  const checked =
+    before && waitBefore === 0
+      ? { hash: before.password_hash, ok: await verifyPassword(before.password_hash, input.currentPassword) }
+      : null
+  const newHash =
+    checked?.ok && input.newPassword !== input.currentPassword ? await hashPassword(input.newPassword) : null
   return runAction(
     deps,
     { action: 'user.change-password', actor: callerActor(principal), source: input.source },
@@ -34,7 +47,9 @@ export async function changeOwnPassword(
       const key = { username: row.username, source: input.source }
       const waitMs = await signInWait(ctx.tx, key, ctx.at)
       if (waitMs > 0) throw signInDelayed(waitMs)
-      if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+      if (checked?.hash !== row.password_hash)
+        return refuse('conflict', 'your password changed meanwhile; try again')
+      if (!checked.ok) {
         const wait = await recordSignInFailure(ctx.tx, key, ctx.at)
         ctx.target(row.id, row.org_id, { reason: 'current password' })
         throw keepChanges(
@@ -50,12 +65,9 @@ export async function changeOwnPassword(
       )
       if (input.newPassword === input.currentPassword)
         problems.push('newPassword: must differ from the current password')
-      if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
-      await ctx.tx
-        .updateTable('users')
-        .set({ password_hash: await hashPassword(input.newPassword) })
-        .where('id', '=', row.id)
-        .execute()
+      if (problems.length > 0 || newHash === null)
+        return refuse('validation_failed', problems.join('; '), { problems })
+      await ctx.tx.updateTable('users').set({ password_hash: newHash }).where('id', '=', row.id).execute()
       await clearSignInFailures(ctx.tx, row.username)
       const ended = await ctx.tx
         .updateTable('sessions')

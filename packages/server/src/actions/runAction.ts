@@ -1,12 +1,10 @@
-import type { Actor, DomainEvent, DomainEventBody, StoredEvent } from '@liaison/core'
+import type { Actor, DomainEvent, DomainEventBody } from '@liaison/core'
 import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
-import { appendAudit, lockAuditHead } from '../audit/auditLog.ts'
+import { insertPendingAudit } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
-import { insertEvents } from '../events/eventRows.ts'
+import { insertPendingEvents } from '../events/eventRows.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
-import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 
@@ -64,8 +62,12 @@ export function refuse(code: LiaisonError['code'], message: string, details?: un
 /**
  * Runs one action: the body's state changes, its events and its audit row commit together.
  * A refusal (a LiaisonError thrown by the body) rolls the changes back and is audited in a
- * transaction of its own; an unexpected error is audited as failed. Events reach the bus only
- * after commit.
+ * transaction of its own; an unexpected error is audited as failed.
+ *
+ * The events and the audit row are written unnumbered and lock nothing shared, so actions run in
+ * parallel; after the commit the action wakes the node's sequencer and returns once its rows are
+ * numbered and chained (decision 012), so whoever called it reads its events and its audit row.
+ * Events reach the bus only then, in seq order, from the sequencer.
  */
 export async function runAction<T>(
   deps: ActionDeps,
@@ -75,8 +77,10 @@ export async function runAction<T>(
   const at = deps.clock.now()
   let actor = meta.actor
   let target: AuditTarget = { target: null, orgId: null, details: null }
-  let stored: StoredEvent[] = []
   let kept: LiaisonError | null = null
+  const auditId = deps.ids.next()
+  const ticket = deps.sequencer.expect(auditId)
+  let committed = false
   try {
     const result = await deps.store.db.transaction().execute(async (tx) => {
       const pending: DomainEvent[] = []
@@ -110,40 +114,30 @@ export async function runAction<T>(
         kept = error.refusal
         pending.length = 0
       }
-      const head = await lockAuditHead(tx)
-      stored = await insertEvents(tx, pending)
-      // on PostgreSQL every process of the node learns of the events once this commits
-      if (stored.length > 0 && deps.store.engine === 'postgres')
-        await sql`select pg_notify(${eventsChannel}, '')`.execute(tx)
-      const details = kept
-        ? { ...target.details, message: kept.message }
-        : stored.length > 0
-          ? { ...target.details, events: stored.map((e) => e.seq) }
-          : target.details
-      await appendAudit(
-        tx,
-        head,
-        {
-          id: deps.ids.next(),
-          at,
-          actor: actorLabel(actor),
-          orgId: target.orgId ?? actorOrgId(actor),
-          action: meta.action,
-          target: target.target,
-          outcome: kept ? 'refused' : 'ok',
-          code: kept?.code ?? null,
-          source: meta.source,
-          details,
-        },
-        deps.sha256,
-      )
+      await insertPendingEvents(tx, pending, auditId)
+      // the sequencer adds the events' seqs to the details when it chains the row
+      const details = kept ? { ...target.details, message: kept.message } : target.details
+      await insertPendingAudit(tx, {
+        id: auditId,
+        at,
+        actor: actorLabel(actor),
+        orgId: target.orgId ?? actorOrgId(actor),
+        action: meta.action,
+        target: target.target,
+        outcome: kept ? 'refused' : 'ok',
+        code: kept?.code ?? null,
+        source: meta.source,
+        details,
+      })
       return value as T
     })
-    // the embedded store has one process: publish at once (PostgreSQL: followCommittedEvents does)
-    if (deps.store.engine !== 'postgres') deps.bus.publish(stored)
+    committed = true
+    deps.sequencer.wake()
+    await ticket.done
     if (kept) throw new KeptRefusal(kept)
     return result
   } catch (thrown) {
+    if (!committed) ticket.cancel()
     if (thrown instanceof KeptRefusal) throw thrown.refusal
     const error = fromDatabaseError(thrown)
     const refused = isLiaisonError(error)

@@ -47,6 +47,17 @@ export function signInDelayed(waitMs: number): LiaisonError {
 export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn> {
   const username = input.username.trim().toLowerCase()
   const key = { username, source: input.source }
+  // argon2 (tens of ms) before the transaction, on the row as read now, after the same cheap
+  // refusals as inside (a delayed source, a missing code) so that they cost no hashing either
+  const waitBefore = await signInWait(deps.store.db, key, deps.clock.now())
+  const before = await findUserRow(deps.store.db, { username })
+  const needsCode = !input.code && (!before || (before.totp_enrolled_at && before.totp_secret))
+  let checked: { hash: string; ok: boolean } | null = null
+  if (waitBefore === 0 && !needsCode) {
+    if (before)
+      checked = { hash: before.password_hash, ok: await verifyPassword(before.password_hash, input.password) }
+    else await verifyPassword(await decoyHash(), input.password)
+  }
   return runAction(
     deps,
     {
@@ -73,12 +84,14 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       if (!input.code && (!row || (row.totp_enrolled_at && row.totp_secret))) {
         return refuse('totp_required', 'enter the 6-digit code from your authenticator app')
       }
-      if (!row) {
-        await verifyPassword(await decoyHash(), input.password)
-        return fail('unknown')
-      }
+      if (!row) return fail('unknown')
       ctx.target(row.id, row.org_id)
-      if (!(await verifyPassword(row.password_hash, input.password))) return fail('password')
+      // the row changed since it was checked (rare): check again, here
+      const passwordOk =
+        checked?.hash === row.password_hash
+          ? checked.ok
+          : await verifyPassword(row.password_hash, input.password)
+      if (!passwordOk) return fail('password')
       if (row.disabled) {
         ctx.target(row.id, row.org_id, { reason: 'disabled' })
         return refuse('invalid_credentials', 'the username, password or code is wrong')

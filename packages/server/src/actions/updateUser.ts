@@ -110,6 +110,8 @@ export async function resetUser(
     readonly source: string | null
   },
 ): Promise<User> {
+  // argon2 before the transaction, so that no transaction waits on it
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null
   return runAction(
     deps,
     { action: 'user.reset', actor: callerActor(input.caller), source: input.source },
@@ -121,7 +123,7 @@ export async function resetUser(
       if (input.password !== undefined) {
         const problems = passwordProblems(input.password, row.username)
         if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
-        change.password_hash = await hashPassword(input.password)
+        if (passwordHash !== null) change.password_hash = passwordHash
       }
       if (input.totp) {
         change.totp_secret = null

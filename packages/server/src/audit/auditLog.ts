@@ -1,12 +1,11 @@
 import type { AuditRecord, AuditBreak, ChainedAuditRecord, Sha256Hex } from '@liaison/core'
-import { auditGenesisHash, auditHashInput, findAuditBreak } from '@liaison/core'
+import { auditGenesisHash, findAuditBreak } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuditTable, Database } from '../store/schema.ts'
 
 /**
- * Locks the head of the audit chain for the rest of the transaction. Every action takes this
- * lock before it writes its events, so event seqs are allocated in commit order and a live
- * stream reader never skips an event that commits late.
+ * Locks the head of the audit chain for the rest of the transaction. Only the sequencer (which
+ * moves the head) and the checkpoints (which sign it) take it; actions never do (decision 012).
  */
 export async function lockAuditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
   const head = await db
@@ -19,19 +18,14 @@ export async function lockAuditHead(db: Kysely<Database>): Promise<{ seq: number
   return head
 }
 
-/** Appends one row to the chain. Call inside a transaction that holds the head lock. */
-export async function appendAudit(
-  db: Kysely<Database>,
-  head: { seq: number; hash: string },
-  record: AuditRecord,
-  sha256: Sha256Hex,
-): Promise<ChainedAuditRecord> {
-  const seq = head.seq + 1
-  const hash = await sha256(auditHashInput({ ...record, seq }, head.hash))
+/**
+ * Writes an audit row, not yet chained, in the caller's transaction: the sequencer gives it its
+ * place in the chain once the transaction has committed (decision 012).
+ */
+export async function insertPendingAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
   await db
-    .insertInto('audit')
+    .insertInto('pending_audit')
     .values({
-      seq,
       id: record.id,
       at: record.at,
       actor: record.actor,
@@ -42,15 +36,8 @@ export async function appendAudit(
       code: record.code,
       source: record.source,
       details: JSON.stringify(record.details),
-      prev_hash: head.hash,
-      hash,
     })
     .execute()
-  await db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute()
-  const prevHash = head.hash
-  head.seq = seq
-  head.hash = hash
-  return { ...record, seq, prevHash, hash }
 }
 
 export function toAuditRecord(row: Selectable<AuditTable>): ChainedAuditRecord {

@@ -16,6 +16,7 @@ import { appendLogEntry } from '../actions/appendLogEntry.ts'
 import type { Principal } from '@liaison/core'
 import { totpCode, newTotpSecret } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
+import { benchConcurrentWrites } from './benchConcurrentWrites.ts'
 
 export interface BenchFigure {
   readonly name: string
@@ -34,13 +35,16 @@ export function percentile(sorted: number[], p: number): number {
 
 /**
  * What an action costs against the cheapest write the store can do, how fast the audit chain
- * verifies against hashing alone, and how long a committed event takes to reach 1 and 200
- * live-stream clients against the commit alone.
+ * verifies against hashing alone, how long a committed event takes to reach 1 and 200
+ * live-stream clients against the commit alone, and concurrent writes over HTTP with 1, 16 and 64
+ * clients against bare inserts and a minimal route (benchConcurrentWrites.ts).
  */
 export async function benchActions(options: {
   log: Logger
   store?: { url: string } | undefined
   count: number
+  /** How long each concurrent-writes measurement runs. */
+  seconds?: number
 }): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'))
   const scratch = options.store ? await scratchDatabase(options.store.url) : null
@@ -52,6 +56,9 @@ export async function benchActions(options: {
       'http.port': 0,
       'store.dataDir': join(dir, 'db'),
       'http.webDir': join(dir, 'no-web'),
+      // 200 stream clients share one session and one address
+      'http.streamsPerPrincipal': 1000,
+      'http.streamsPerAddress': 1000,
       ...(scratch ? { 'store.url': scratch.url } : {}),
     },
   })
@@ -177,6 +184,13 @@ export async function benchActions(options: {
         ratio: p99 / commit,
       })
     }
+    figures.push(
+      ...(await benchConcurrentWrites(node, {
+        writer: officer.username,
+        url: scratch?.url ?? null,
+        seconds: options.seconds ?? 3,
+      })),
+    )
   } finally {
     await node.close()
     await scratch?.drop()

@@ -16,16 +16,22 @@ export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
   }
 }
 
-export async function insertEvents(
+/**
+ * Writes an action's events, unnumbered, in its transaction: the sequencer numbers them once the
+ * transaction has committed (decision 012). `auditId` is the audit row written with them.
+ */
+export async function insertPendingEvents(
   db: Kysely<Database>,
   events: readonly DomainEvent[],
-): Promise<StoredEvent[]> {
-  if (events.length === 0) return []
-  const rows = await db
-    .insertInto('events')
+  auditId: string,
+): Promise<void> {
+  if (events.length === 0) return
+  await db
+    .insertInto('pending_events')
     .values(
       events.map((e) => ({
         id: e.id,
+        audit_id: auditId,
         at: e.at,
         kind: e.kind,
         subject: e.subject,
@@ -34,9 +40,7 @@ export async function insertEvents(
         body: JSON.stringify(e.body),
       })),
     )
-    .returningAll()
     .execute()
-  return rows.map(toStoredEvent).sort((a, b) => a.seq - b.seq)
 }
 
 /** Events after `afterSeq`, oldest first. */

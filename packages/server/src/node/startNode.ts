@@ -12,6 +12,8 @@ import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
+import type { Sequencer } from '../sequencer/startSequencer.ts'
+import { startSequencer } from '../sequencer/startSequencer.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
 import { createMetrics } from '../metrics.ts'
@@ -88,6 +90,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let url = `http://${config.http.host.includes(':') && !config.http.host.startsWith('[') ? `[${config.http.host}]` : config.http.host}:${config.http.port}`
   let following: { close(): Promise<void> } | null = null
   let checkpoints: AuditCheckpoints | null = null
+  let sequencer: Sequencer | null = null
   let queue: Queue | null = null
   let echo: Worker | null = null
   try {
@@ -103,12 +106,14 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     bus.subscribe((events) => {
       for (const e of events) metrics.eventsCommitted.inc({ kind: e.kind })
     })
+    sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
     const deps: AppDeps = {
       nodeId: config.node.id,
       store,
       clock,
       ids: uuidv7Source(clock),
       bus,
+      sequencer,
       log,
       sha256: sha256Hex,
       secrets,
@@ -179,6 +184,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await echo?.stop()
         await work.close()
         await audit.close()
+        await sequencer?.close()
         await following?.close()
         await store.close()
         log.info('node stopped')
@@ -188,6 +194,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     await echo?.stop().catch(() => {})
     await queue?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
+    await sequencer?.close().catch(() => {})
     await following?.close().catch(() => {})
     await store.close().catch(() => {})
     throw error

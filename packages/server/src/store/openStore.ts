@@ -18,15 +18,26 @@ export interface Store {
   readonly location: string
   ping(): Promise<void>
   /**
-   * PostgreSQL only: a connection of its own that LISTENs on `channel` and calls `onNotify` for
-   * each notification, or `onLost` once when the connection fails (listen again to resume).
+   * PostgreSQL only: a connection of its own that LISTENs on `channel` (or each of several) and
+   * calls `onNotify` with the channel for each notification, or `onLost` once when the connection
+   * fails (listen again to resume).
    */
   readonly listen?: (
-    channel: string,
-    onNotify: () => void,
+    channel: string | readonly string[],
+    onNotify: (channel: string) => void,
     onLost: (error: Error) => void,
   ) => Promise<{ close(): Promise<void> }>
+  /**
+   * PostgreSQL only: takes the session advisory lock `key` on a connection of its own and keeps
+   * it until released, or answers null when another session holds it. `onLost` is called once if
+   * the connection (and with it the lock) is lost.
+   */
+  readonly holdLock?: (key: number, onLost: (error: Error) => void) => Promise<HeldLock | null>
   close(): Promise<void>
+}
+
+export interface HeldLock {
+  release(): Promise<void>
 }
 
 /** A PostgreSQL URL with its password hidden, for logs and messages. */
@@ -116,7 +127,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
       await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute()
     },
     async listen(channel, onNotify, onLost) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`not a channel name: ${channel}`)
+      const channels = typeof channel === 'string' ? [channel] : [...channel]
+      for (const c of channels)
+        if (!/^[a-z_][a-z0-9_]{0,62}$/.test(c)) throw new Error(`not a channel name: ${c}`)
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
       let closing = false
       let lost = false
@@ -127,15 +140,49 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
         onLost(error)
       }
       client.on('notification', (message) => {
-        if (message.channel === channel) onNotify()
+        if (channels.includes(message.channel)) onNotify(message.channel)
       })
       client.on('error', lose)
       client.on('end', () => lose(new Error('the listening connection ended')))
       await client.connect()
-      await client.query(`LISTEN ${channel}`)
+      for (const c of channels) await client.query(`LISTEN ${c}`)
       return {
         async close() {
           closing = true
+          await client.end().catch(() => {})
+        },
+      }
+    },
+    async holdLock(key, onLost) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true })
+      let released = false
+      let lost = false
+      const lose = (error: Error) => {
+        if (released || lost) return
+        lost = true
+        client.end().catch(() => {})
+        onLost(error)
+      }
+      client.on('error', lose)
+      client.on('end', () => lose(new Error('the connection holding the lock ended')))
+      await client.connect()
+      let held: boolean
+      try {
+        const result = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [key])
+        held = result.rows[0]?.held === true
+      } catch (error) {
+        released = true
+        await client.end().catch(() => {})
+        throw error
+      }
+      if (!held) {
+        released = true
+        await client.end().catch(() => {})
+        return null
+      }
+      return {
+        async release() {
+          released = true
           await client.end().catch(() => {})
         },
       }

@@ -17,7 +17,7 @@ export interface OrganisationsTable {
 }
 
 export interface EventsTable {
-  seq: Generated<number>
+  seq: number
   id: string
   at: Timestamp
   kind: string
@@ -25,6 +25,35 @@ export interface EventsTable {
   org_id: string | null
   audience: string[] | null
   body: Json<unknown>
+}
+
+/** An event written by an action and not yet numbered by the sequencer (decision 012). */
+export interface PendingEventsTable {
+  pending: Generated<number>
+  id: string
+  /** The audit row written in the same transaction. */
+  audit_id: string
+  at: Timestamp
+  kind: string
+  subject: string
+  org_id: string | null
+  audience: string[] | null
+  body: Json<unknown>
+}
+
+/** An audit row not yet chained by the sequencer. */
+export interface PendingAuditTable {
+  pending: Generated<number>
+  id: string
+  at: Timestamp
+  actor: string
+  org_id: string | null
+  action: string
+  target: string | null
+  outcome: 'ok' | 'refused' | 'failed'
+  code: string | null
+  source: string | null
+  details: Json<Record<string, unknown> | null>
 }
 
 export interface AuditTable {
@@ -404,7 +433,9 @@ export interface Database {
   api_tokens: ApiTokensTable
   organisations: OrganisationsTable
   events: EventsTable
+  pending_events: PendingEventsTable
   audit: AuditTable
+  pending_audit: PendingAuditTable
   audit_head: AuditHeadTable
   node_meta: NodeMetaTable
 }

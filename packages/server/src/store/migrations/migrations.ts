@@ -17,6 +17,7 @@ import { m0015_rate_limits } from './m0015_rate_limits.ts'
 import { m0016_access_rules } from './m0016_access_rules.ts'
 import { m0017_jobs } from './m0017_jobs.ts'
 import { m0018_idempotency } from './m0018_idempotency.ts'
+import { m0019_sequencer } from './m0019_sequencer.ts'
 import { m0020_list_indexes } from './m0020_list_indexes.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0016_access_rules': m0016_access_rules,
   '0017_jobs': m0017_jobs,
   '0018_idempotency': m0018_idempotency,
+  '0019_sequencer': m0019_sequencer,
   '0020_list_indexes': m0020_list_indexes,
 }

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import Fastify from 'fastify'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { createToken } from '../actions/createToken.ts'
+import type { RunningNode } from '../node/startNode.ts'
+import type { BenchFigure } from './benchActions.ts'
+
+const operator = { kind: 'operator', label: 'bench' } as const
+
+interface Run {
+  /** Requests (or transactions) per second. */
+  readonly rate: number
+  readonly p99: number
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+
+/** `clients` loops calling `once` for `seconds`; the rate of completed calls and their p99 latency. */
+async function measure(clients: number, seconds: number, once: () => Promise<void>): Promise<Run> {
+  const latencies: number[] = []
+  const until = performance.now() + seconds * 1000
+  const start = performance.now()
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now()
+        await once()
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  const elapsed = (performance.now() - start) / 1000
+  latencies.sort((a, b) => a - b)
+  return { rate: latencies.length / elapsed, p99: percentile(latencies, 99) }
+}
+
+/**
+ * Concurrent writes, each level of clients against two baselines of the same run: bare one-row
+ * insert transactions with as many connections as clients, and a minimal Fastify route that writes
+ * three rows (an entry, an event, an audit row) in one transaction with no authentication,
+ * validation or sequencing. The measured path is `POST /api/v1/log` over HTTP with an API token.
+ */
+export async function benchConcurrentWrites(
+  node: RunningNode,
+  options: { readonly writer: string; readonly url: string | null; readonly seconds: number },
+): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = []
+  const engine = node.deps.store.engine
+  const db = node.deps.store.db as unknown as Kysely<never>
+  await sql`create table if not exists bench_one (id uuid primary key, n integer not null)`.execute(db)
+  await sql`create table if not exists bench_entries (id uuid primary key, at timestamptz not null, text text not null, body jsonb not null)`.execute(
+    db,
+  )
+  await sql`create table if not exists bench_events (seq bigserial primary key, id uuid not null unique, at timestamptz not null, body jsonb not null)`.execute(
+    db,
+  )
+  await sql`create table if not exists bench_audit (id uuid primary key, at timestamptz not null, details jsonb)`.execute(
+    db,
+  )
+  const { secret } = await createToken(node.deps, {
+    caller: operator,
+    username: options.writer,
+    name: 'bench writer',
+    scopes: ['read', 'cases.write'],
+    expiresInDays: 1,
+    source: 'bench',
+  })
+
+  // the minimal route: its own pool of the node's size on PostgreSQL; PGlite's one connection
+  const minimalPool = options.url
+    ? new pg.Pool({ connectionString: options.url, max: node.deps.config.store.poolSize })
+    : null
+  const minimalDb = minimalPool
+    ? new Kysely<never>({ dialect: new PostgresDialect({ pool: minimalPool }) })
+    : db
+  const minimal = Fastify({ logger: false })
+  minimal.post('/bench', async (req) => {
+    const text = (req.body as { text?: string } | undefined)?.text ?? ''
+    const at = new Date()
+    await minimalDb.transaction().execute(async (tx) => {
+      const id = randomUUID()
+      await sql`insert into bench_entries (id, at, text, body) values (${id}, ${at}, ${text}, ${JSON.stringify({ text })})`.execute(
+        tx,
+      )
+      await sql`insert into bench_events (id, at, body) values (${randomUUID()}, ${at}, ${JSON.stringify({ kind: 'log-entry.appended', id, text })})`.execute(
+        tx,
+      )
+      await sql`insert into bench_audit (id, at, details) values (${randomUUID()}, ${at}, ${JSON.stringify({ entry: id })})`.execute(
+        tx,
+      )
+    })
+    return { id: 'ok' }
+  })
+  const minimalUrl = await minimal.listen({ host: '127.0.0.1', port: 0 })
+
+  const post = (url: string, headers: Record<string, string>) => async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ discipline: 'be-d1-rescue', source: 'phone', text: 'bench entry' }),
+    })
+    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}: ${await response.text()}`)
+    await response.arrayBuffer()
+  }
+  const action = post(`${node.url}/api/v1/log`, { authorization: `Bearer ${secret}` })
+  const minimalRoute = post(`${minimalUrl}/bench`, {})
+
+  try {
+    for (const clients of [1, 16, 64]) {
+      // bare: as many connections as clients (PGlite: its one)
+      const barePool = options.url ? new pg.Pool({ connectionString: options.url, max: clients }) : null
+      const bareDb = barePool ? new Kysely<never>({ dialect: new PostgresDialect({ pool: barePool }) }) : db
+      let bare: Run
+      try {
+        bare = await measure(clients, options.seconds, async () => {
+          await bareDb
+            .transaction()
+            .execute((tx) => sql`insert into bench_one (id, n) values (${randomUUID()}, 1)`.execute(tx))
+        })
+      } finally {
+        await barePool?.end()
+      }
+      const route = await measure(clients, options.seconds, minimalRoute)
+      const actions = await measure(clients, options.seconds, action)
+      const at = `${clients} client${clients === 1 ? '' : 's'}, ${engine}`
+      figures.push(
+        {
+          name: `POST /api/v1/log, ${at}`,
+          value: actions.rate,
+          unit: 'req/s',
+          baseline: { name: 'minimal route (3 rows, no auth)', value: route.rate },
+          ratio: actions.rate / route.rate,
+        },
+        {
+          name: `POST /api/v1/log, ${at}`,
+          value: actions.rate,
+          unit: 'req/s',
+          baseline: { name: 'bare one-row insert transactions', value: bare.rate },
+          ratio: actions.rate / bare.rate,
+        },
+        {
+          name: `minimal route, ${at}`,
+          value: route.rate,
+          unit: 'req/s',
+          baseline: { name: 'bare one-row insert transactions', value: bare.rate },
+          ratio: route.rate / bare.rate,
+        },
+        {
+          name: `POST /api/v1/log p99, ${at}`,
+          value: actions.p99,
+          unit: 'ms',
+          baseline: { name: 'minimal route p99', value: route.p99 },
+          ratio: actions.p99 / route.p99,
+        },
+      )
+    }
+  } finally {
+    await minimal.close()
+    if (minimalPool) await minimalDb.destroy()
+  }
+  return figures
+}
