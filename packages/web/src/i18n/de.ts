@@ -247,8 +247,6 @@ export const de: Dictionary = {
     outcome: 'Ergebnis',
     code: 'Code',
     source: 'Von',
-    loadOlder: 'Ältere Einträge laden',
-    loading: 'Wird geladen…',
     noOlder: 'Es gibt keine älteren Einträge.',
     empty: 'Noch keine Einträge.',
     shown: '{{total}} Einträge angezeigt.',

@@ -266,8 +266,6 @@ export const en = {
     outcome: 'Outcome',
     code: 'Code',
     source: 'From',
-    loadOlder: 'Load older entries',
-    loading: 'Loading…',
     noOlder: 'There are no older entries.',
     empty: 'No entries yet.',
     shown: '{{total}} entries shown.',

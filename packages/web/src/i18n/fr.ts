@@ -248,8 +248,6 @@ export const fr: Dictionary = {
     outcome: 'Résultat',
     code: 'Code',
     source: 'Depuis',
-    loadOlder: 'Charger les entrées plus anciennes',
-    loading: 'Chargement…',
     noOlder: "Il n'y a pas d'entrées plus anciennes.",
     empty: "Aucune entrée pour l'instant.",
     shown: '{{total}} entrées affichées.',

@@ -247,8 +247,6 @@ export const nl: Dictionary = {
     outcome: 'Uitkomst',
     code: 'Code',
     source: 'Vanaf',
-    loadOlder: 'Oudere regels laden',
-    loading: 'Laden…',
     noOlder: 'Er zijn geen oudere regels.',
     empty: 'Nog geen regels.',
     shown: '{{total}} regels getoond.',
