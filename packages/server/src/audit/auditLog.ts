@@ -23,21 +23,23 @@ export async function lockAuditHead(db: Kysely<Database>): Promise<{ seq: number
  * place in the chain once the transaction has committed (decision 012).
  */
 export async function insertPendingAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
-  await db
-    .insertInto('pending_audit')
-    .values({
-      id: record.id,
-      at: record.at,
-      actor: record.actor,
-      org_id: record.orgId,
-      action: record.action,
-      target: record.target,
-      outcome: record.outcome,
-      code: record.code,
-      source: record.source,
-      details: JSON.stringify(record.details),
-    })
-    .execute()
+  await db.insertInto('pending_audit').values(auditColumns(record)).execute()
+}
+
+/** An audit record's columns, shared by `pending_audit` and the chained `audit` table. */
+export function auditColumns(record: AuditRecord) {
+  return {
+    id: record.id,
+    at: record.at,
+    actor: record.actor,
+    org_id: record.orgId,
+    action: record.action,
+    target: record.target,
+    outcome: record.outcome,
+    code: record.code,
+    source: record.source,
+    details: JSON.stringify(record.details),
+  }
 }
 
 export function toAuditRecord(row: Selectable<AuditTable>): ChainedAuditRecord {

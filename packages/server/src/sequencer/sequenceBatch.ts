@@ -2,6 +2,7 @@ import type { AuditRecord, DomainEventBody, EventKind, Sha256Hex, StoredEvent } 
 import { auditHashInput } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import { auditColumns } from '../audit/auditLog.ts'
 import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 
@@ -138,16 +139,7 @@ export async function sequenceBatch(
       .values(
         chained.map(({ record, seq, prevHash, hash }) => ({
           seq,
-          id: record.id,
-          at: record.at,
-          actor: record.actor,
-          org_id: record.orgId,
-          action: record.action,
-          target: record.target,
-          outcome: record.outcome,
-          code: record.code,
-          source: record.source,
-          details: JSON.stringify(record.details),
+          ...auditColumns(record),
           prev_hash: prevHash,
           hash,
         })),
