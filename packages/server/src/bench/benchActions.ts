@@ -46,23 +46,12 @@ export async function benchActions(options: {
   /** How long each concurrent-writes measurement runs. */
   seconds?: number
 }): Promise<BenchFigure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'))
-  const scratch = options.store ? await scratchDatabase(options.store.url) : null
-  const config = loadConfig({
-    env: {},
-    cwd: dir,
-    defaults: {
-      'node.id': 'bench',
-      'http.port': 0,
-      'store.dataDir': join(dir, 'db'),
-      'http.webDir': join(dir, 'no-web'),
-      // 200 stream clients share one session and one address
-      'http.streamsPerPrincipal': 1000,
-      'http.streamsPerAddress': 1000,
-      ...(scratch ? { 'store.url': scratch.url } : {}),
-    },
+  const bench = await startBenchNode(options, 'liaison-bench-', {
+    // 200 stream clients share one session and one address
+    'http.streamsPerPrincipal': 1000,
+    'http.streamsPerAddress': 1000,
   })
-  const node: RunningNode = await startNode({ config, log: options.log })
+  const node = bench.node
   const figures: BenchFigure[] = []
   try {
     const db = node.deps.store.db
@@ -187,16 +176,49 @@ export async function benchActions(options: {
     figures.push(
       ...(await benchConcurrentWrites(node, {
         writer: officer.username,
-        url: scratch?.url ?? null,
+        url: bench.storeUrl,
         seconds: options.seconds ?? 3,
       })),
     )
   } finally {
-    await node.close()
-    await scratch?.drop()
-    rmSync(dir, { recursive: true, force: true })
+    await bench.dispose()
   }
   return figures
+}
+
+/**
+ * A node for a benchmark, on a fresh embedded database in a temporary directory, or on a scratch
+ * database of the given PostgreSQL server; `dispose()` stops it and throws its data away.
+ */
+export async function startBenchNode(
+  options: { log: Logger; store?: { url: string } | undefined },
+  prefix: string,
+  extra: Record<string, string | number | boolean> = {},
+): Promise<{ node: RunningNode; storeUrl: string | null; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const scratch = options.store ? await scratchDatabase(options.store.url) : null
+  const config = loadConfig({
+    env: {},
+    cwd: dir,
+    defaults: {
+      'node.id': 'bench',
+      'http.port': 0,
+      'store.dataDir': join(dir, 'db'),
+      'http.webDir': join(dir, 'no-web'),
+      ...extra,
+      ...(scratch ? { 'store.url': scratch.url } : {}),
+    },
+  })
+  const node = await startNode({ config, log: options.log })
+  return {
+    node,
+    storeUrl: scratch?.url ?? null,
+    async dispose() {
+      await node.close()
+      await scratch?.drop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** A database of its own on the given server, dropped afterwards, so runs never collide. */

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Principal } from '@liaison/core'
 import type { Logger } from 'pino'
 import { addUser } from '../actions/addUser.ts'
 import { createToken } from '../actions/createToken.ts'
 import { openCase } from '../actions/openCase.ts'
-import { loadConfig } from '../config.ts'
 import type { RunningNode } from '../node/startNode.ts'
-import { startNode } from '../node/startNode.ts'
 import { beyond } from '../store/keyset.ts'
 import type { BenchFigure } from './benchActions.ts'
-import { percentile, scratchDatabase } from './benchActions.ts'
+import { percentile, startBenchNode } from './benchActions.ts'
 
 const operator = { kind: 'operator', label: 'bench' } as const
 
@@ -29,20 +24,8 @@ export async function benchLogPages(options: {
   pageLimit?: number
 }): Promise<BenchFigure[]> {
   const limit = options.pageLimit ?? 100
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-pages-'))
-  const scratch = options.store ? await scratchDatabase(options.store.url) : null
-  const config = loadConfig({
-    env: {},
-    cwd: dir,
-    defaults: {
-      'node.id': 'bench',
-      'http.port': 0,
-      'store.dataDir': join(dir, 'db'),
-      'http.webDir': join(dir, 'no-web'),
-      ...(scratch ? { 'store.url': scratch.url } : {}),
-    },
-  })
-  const node: RunningNode = await startNode({ config, log: options.log })
+  const bench = await startBenchNode(options, 'liaison-bench-pages-')
+  const node = bench.node
   try {
     const officer = await addUser(node.deps, {
       caller: operator,
@@ -146,9 +129,7 @@ export async function benchLogPages(options: {
       }
     })
   } finally {
-    await node.close()
-    await scratch?.drop()
-    rmSync(dir, { recursive: true, force: true })
+    await bench.dispose()
   }
 }
 
