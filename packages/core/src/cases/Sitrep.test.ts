@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { LogEntry } from './LogEntry.ts'
 import { conditionsFromLog } from './Sitrep.ts'
 
-const base: Omit<LogEntry, 'id' | 'text' | 'discipline' | 'occurred' | 'occurredAt' | 'recordedAt' | 'supersedes'> = {
+const base: Omit<
+  LogEntry,
+  'id' | 'text' | 'discipline' | 'occurred' | 'occurredAt' | 'recordedAt' | 'supersedes'
+> = {
   caseId: 'c1',
   orgId: 'o1',
   authorId: 'u1',

@@ -100,14 +100,12 @@ describe('round trips', () => {
       zone,
       qualifier: fc.constantFrom('exact' as const, 'approximate' as const, 'defaulted' as const),
     }),
-    fc
-      .tuple(instant, zone, fc.integer({ min: 0, max: 86_400_000 * 3 }))
-      .map(([at, z, length]) => ({
-        at,
-        zone: z,
-        qualifier: 'range' as const,
-        until: new Date(at.getTime() + length),
-      })),
+    fc.tuple(instant, zone, fc.integer({ min: 0, max: 86_400_000 * 3 })).map(([at, z, length]) => ({
+      at,
+      zone: z,
+      qualifier: 'range' as const,
+      until: new Date(at.getTime() + length),
+    })),
     fc
       .tuple(
         fc.record({

@@ -1,15 +1,15 @@
 import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 
-/** What a stored distribution must look like: one of the six kinds, with what that kind names. */
-const distributionCheck = sql`jsonb_typeof(distribution) = 'object' and case distribution->>'kind'
+/** What a stored distribution must look like: one of the six kinds, with what that kind names (null fails too). */
+const distributionCheck = sql`coalesce(jsonb_typeof(distribution) = 'object' and case distribution->>'kind'
   when 'organisation' then true
   when 'national' then true
   when 'federation' then true
   when 'case' then jsonb_typeof(distribution->'caseId') = 'string'
   when 'group' then jsonb_typeof(distribution->'groupId') = 'string'
   when 'neighbours' then jsonb_typeof(distribution->'nodes') = 'array' and distribution->'nodes' <> '[]'::jsonb
-  else false end`
+  else false end, false)`
 
 /**
  * Every event names its origin node, owner organisation, status, distribution, TLP and schema
