@@ -125,8 +125,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     // the stand-in starts a batch (some rows moved, numbered, removed from pending) and dies in it
     await usurper.query('begin')
     await usurper.query('select pg_advisory_xact_lock($1)', [sequencerBatchLock])
-    await usurper.query(`insert into events (seq, id, at, kind, subject, org_id, audience, body)
-      select 1 + row_number() over (order by pending), id, at, kind, subject, org_id, audience, body
+    await usurper.query(`insert into events (seq, id, at, kind, subject, origin, org_id, status, distribution, tlp, schema_version, audience, body)
+      select 1 + row_number() over (order by pending), id, at, kind, subject, origin, org_id, status, distribution, tlp, schema_version, audience, body
       from pending_events order by pending limit 10`)
     await usurper.query(
       'delete from pending_events where pending in (select pending from pending_events order by pending limit 10)',

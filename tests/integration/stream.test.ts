@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventSchemaVersion } from '@liaison/core'
 import { addOrganisation, startNode } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import { openSse } from '../support/sseClient.ts'
@@ -134,7 +135,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
 
 describe.each(engines.map((e) => [e.name, e] as const))('a long backlog on %s', (_name, engine) => {
   let node: TestNode
-  let session: TestSession
+  let session: Awaited<ReturnType<typeof signedInAs>>
   beforeAll(async () => {
     node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
     session = await signedInAs(node, ['viewer'])
@@ -168,8 +169,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('a long backlog on %s', 
               at: new Date(),
               kind: 'organisation.added',
               subject: node.deps.ids.next(),
-              org_id: null,
-              audience: null,
+              origin: node.deps.nodeId,
+              org_id: session.account.user.orgId,
+              status: 'actual' as const,
+              distribution: JSON.stringify({ kind: 'national' }),
+              tlp: 'GREEN' as const,
+              schema_version: eventSchemaVersion,
+              audience: [session.account.user.orgId],
               body: JSON.stringify({ kind: 'organisation.added', n, padding }),
             }
           }),

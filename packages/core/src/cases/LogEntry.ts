@@ -1,3 +1,4 @@
+import type { ReportedTime } from '../time/ReportedTime.ts'
 import type { Discipline, GeoPoint } from './Case.ts'
 
 export const logSources = [
@@ -23,6 +24,9 @@ export interface LogEntry {
   readonly orgId: string
   readonly authorId: string
   readonly authorName: string
+  /** When it happened, as reported (decision 015). */
+  readonly occurred: ReportedTime
+  /** `occurred.at`: the instant alone, for readers that sort and compare. */
   readonly occurredAt: Date
   readonly recordedAt: Date
   readonly discipline: Discipline

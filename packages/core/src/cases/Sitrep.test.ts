@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { LogEntry } from './LogEntry.ts'
 import { conditionsFromLog } from './Sitrep.ts'
 
-const base: Omit<LogEntry, 'id' | 'text' | 'discipline' | 'occurredAt' | 'recordedAt' | 'supersedes'> = {
+const base: Omit<
+  LogEntry,
+  'id' | 'text' | 'discipline' | 'occurred' | 'occurredAt' | 'recordedAt' | 'supersedes'
+> = {
   caseId: 'c1',
   orgId: 'o1',
   authorId: 'u1',
@@ -23,6 +26,7 @@ const entry = (
   discipline,
   supersedes,
   occurredAt: new Date(Date.UTC(2026, 10, 29, 8, minute)),
+  occurred: { at: new Date(Date.UTC(2026, 10, 29, 8, minute)), zone: 'Europe/Brussels', qualifier: 'exact' },
   recordedAt: new Date(Date.UTC(2026, 10, 29, 8, minute + 1)),
 })
 

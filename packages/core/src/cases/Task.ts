@@ -8,6 +8,8 @@ export type TaskPriority = (typeof taskPriorities)[number]
 export interface Task {
   readonly id: string
   readonly caseId: string
+  /** The organisation that set the task and answers for it (its events' owner). */
+  readonly ownerOrgId: string
   readonly title: string
   readonly description: string
   readonly assigneeOrgId: string

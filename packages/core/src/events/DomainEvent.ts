@@ -4,6 +4,9 @@ import type { Decision, Task } from '../cases/Task.ts'
 import type { Sitrep } from '../cases/Sitrep.ts'
 import type { MapFeature } from '../geometry/geometry.ts'
 import type { Organisation } from '../organisations/Organisation.ts'
+import type { Distribution } from '../sharing/Distribution.ts'
+import type { EventStatus } from '../sharing/EventStatus.ts'
+import type { Tlp } from '../sharing/Tlp.ts'
 
 /** What happened on a node, in the past tense. Everything downstream consumes these. */
 export type DomainEventBody =
@@ -39,16 +42,45 @@ export type DomainEventBody =
 
 export type EventKind = DomainEventBody['kind']
 
+/** The envelope's shape as this code writes it; stored rows say which shape they were written in. */
+export const eventSchemaVersion = 2
+
+/** What an action says about an event it emits: the runtime fills in the rest of the envelope. */
+export interface EventDraft {
+  readonly body: DomainEventBody
+  /** The id of the object the event is about. */
+  readonly subject: string
+  /** The organisation that owns the subject (the event's owner). */
+  readonly orgId: string
+  /** Who may see it; required, there is no default (fail-closed). */
+  readonly distribution: Distribution
+  /** How a reader may pass it on; AMBER (need to know) unless said. */
+  readonly tlp?: Tlp
+  /** Actual unless said (a case's events carry the case's status). */
+  readonly status?: EventStatus
+}
+
 export interface DomainEvent {
   readonly id: string
   readonly at: Date
   readonly kind: EventKind
   /** The id of the object the event is about. */
   readonly subject: string
-  /** The organisation that owns the subject. */
-  readonly orgId: string | null
-  /** The organisations that may see the event; null: everyone who may read on this node. */
-  readonly audience: readonly string[] | null
+  /** The node that wrote the event. */
+  readonly origin: string
+  /** The organisation that owns the subject: the event's owner. */
+  readonly orgId: string
+  readonly status: EventStatus
+  /** Who may see it: the truth, from which the audience is derived. */
+  readonly distribution: Distribution
+  readonly tlp: Tlp
+  /** The envelope's shape (eventSchemaVersion when written by this code). */
+  readonly schemaVersion: number
+  /**
+   * The organisations of this node that may see the event: `localAudience` of its distribution,
+   * derived when it was written and kept with it (decision 014); never null, possibly empty.
+   */
+  readonly audience: readonly string[]
   readonly body: DomainEventBody
 }
 
@@ -57,7 +89,7 @@ export interface StoredEvent extends DomainEvent {
   readonly seq: number
 }
 
-/** May a reader of this organisation see this event? */
+/** May a reader of this organisation see this event? Only if its derived audience names it. */
 export function eventVisibleTo(event: Pick<DomainEvent, 'audience'>, orgId: string): boolean {
-  return event.audience === null || event.audience.includes(orgId)
+  return event.audience.includes(orgId)
 }

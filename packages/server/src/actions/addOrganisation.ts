@@ -68,7 +68,13 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
         })
         .execute()
       ctx.target(org.id, org.id, { code: org.code })
-      ctx.emit({ kind: 'organisation.added', organisation: org }, org.id, org.id)
+      ctx.emit({
+        body: { kind: 'organisation.added', organisation: org },
+        subject: org.id,
+        orgId: org.id,
+        distribution: { kind: 'national' },
+        tlp: 'GREEN',
+      })
       return org
     },
   )

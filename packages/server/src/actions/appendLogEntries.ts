@@ -1,4 +1,4 @@
-import type { BatchItemOutcome, Caller, GeoPoint, LogEntry } from '@liaison/core'
+import type { BatchItemOutcome, Caller, GeoPoint, LogEntry, ReportedTime } from '@liaison/core'
 import { callerActor } from '@liaison/core'
 import type { ActionDeps } from './ActionDeps.ts'
 import { appendLogEntryIn } from './appendLogEntry.ts'
@@ -14,6 +14,7 @@ export interface LogBatchItem {
   readonly id: string
   /** Null or absent: the daily log of the caller's organisation. */
   readonly caseId?: string | null | undefined
+  readonly occurred?: ReportedTime | undefined
   readonly occurredAt?: Date | undefined
   readonly discipline: string
   readonly source: string

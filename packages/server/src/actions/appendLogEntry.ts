@@ -1,5 +1,5 @@
-import type { Caller, GeoPoint, LogEntry } from '@liaison/core'
-import { callerActor, caseAudience, disciplines, logEntryProblems } from '@liaison/core'
+import type { Caller, Distribution, EventStatus, GeoPoint, LogEntry, ReportedTime } from '@liaison/core'
+import { callerActor, disciplines, logEntryProblems } from '@liaison/core'
 import { findCase, toLogEntry } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
@@ -12,6 +12,9 @@ export interface AppendLogEntry {
   readonly caller: Caller
   /** Null: the duty desk's daily log of the caller's organisation. */
   readonly caseId: string | null
+  /** When it happened, as reported (decision 015); wins over `occurredAt`. */
+  readonly occurred?: ReportedTime | undefined
+  /** When it happened, as an instant only (exact, zone unknown). Neither: defaulted to now. */
   readonly occurredAt?: Date | undefined
   readonly discipline: string
   readonly source: string
@@ -39,14 +42,21 @@ export async function appendLogEntryIn(
   const caller = requirePerson(command.caller)
   requirePermission(caller, 'cases.write')
   ctx.target(command.caseId, caller.orgId)
-  let audience: string[] = [caller.orgId]
+  let distribution: Distribution = { kind: 'organisation' }
+  let status: EventStatus = 'actual'
   if (command.caseId !== null) {
     const c = await findCase(ctx.tx, command.caseId)
     if (!c) return refuse('not_found', `no case ${command.caseId}`)
     requireCaseWrite(caller, c)
-    audience = caseAudience(c)
+    distribution = { kind: 'case', caseId: c.id }
+    status = c.status
   }
-  const occurredAt = command.occurredAt ?? ctx.at
+  const occurred: ReportedTime =
+    command.occurred ??
+    (command.occurredAt
+      ? { at: command.occurredAt, zone: 'Z', qualifier: 'exact' }
+      : { at: ctx.at, zone: 'Z', qualifier: 'defaulted' })
+  const occurredAt = occurred.at
   const problems = logEntryProblems(
     {
       text: command.text,
@@ -83,6 +93,10 @@ export async function appendLogEntryIn(
     author_id: caller.userId,
     author_name: author?.display_name ?? 'unknown',
     occurred_at: occurredAt,
+    occurred_zone: occurred.zone,
+    occurred_qualifier: occurred.qualifier,
+    occurred_part: occurred.qualifier === 'part-of-day' ? occurred.part : null,
+    occurred_until: occurred.qualifier === 'range' ? occurred.until : null,
     recorded_at: ctx.at,
     discipline: command.discipline,
     source: command.source,
@@ -94,6 +108,12 @@ export async function appendLogEntryIn(
   await ctx.tx.insertInto('log_entries').values(row).execute()
   const entry = toLogEntry(row)
   ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
-  ctx.emit({ kind: 'log-entry.appended', entry }, entry.id, caller.orgId, audience)
+  ctx.emit({
+    body: { kind: 'log-entry.appended', entry },
+    subject: entry.id,
+    orgId: caller.orgId,
+    distribution,
+    status,
+  })
   return entry
 }

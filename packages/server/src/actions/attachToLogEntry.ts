@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor, caseAudience } from '@liaison/core'
+import { callerActor } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
@@ -98,12 +98,13 @@ export async function attachToLogEntry(
         })
         .execute()
       ctx.target(meta.id, caller.orgId, { entryId: entry.id, fileName, size: meta.size })
-      ctx.emit(
-        { kind: 'attachment.added', attachment: { ...meta, caseId: entry.case_id } },
-        meta.id,
-        caller.orgId,
-        c ? caseAudience(c) : [caller.orgId],
-      )
+      ctx.emit({
+        body: { kind: 'attachment.added', attachment: { ...meta, caseId: entry.case_id } },
+        subject: meta.id,
+        orgId: caller.orgId,
+        distribution: c ? { kind: 'case', caseId: c.id } : { kind: 'organisation' },
+        status: c?.status ?? 'actual',
+      })
       return meta
     },
   )

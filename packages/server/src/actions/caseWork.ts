@@ -1,5 +1,5 @@
 import type { Caller, Case, Decision, Task, TaskPriority, TaskState } from '@liaison/core'
-import { callerActor, canSeeCase, caseAudience, taskPriorities, taskStates } from '@liaison/core'
+import { callerActor, canSeeCase, taskPriorities, taskStates } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import { toDecision, toTask } from '../cases/taskRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
@@ -84,6 +84,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
       const row = {
         id: ctx.newId(),
         case_id: c.id,
+        owner_org_id: caller.orgId,
         title,
         description: command.description?.trim() ?? '',
         assignee_org_id: assigneeOrgId,
@@ -99,7 +100,13 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
       await ctx.tx.insertInto('tasks').values(row).execute()
       const task = toTask(row)
       ctx.target(task.id, caller.orgId, { caseId: c.id, assigneeOrgId })
-      ctx.emit({ kind: 'task.created', task }, task.id, caller.orgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'task.created', task },
+        subject: task.id,
+        orgId: task.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return task
     },
   )
@@ -156,7 +163,13 @@ export async function updateTask(
         .execute()
       const task = toTask(next)
       ctx.target(task.id, caller.orgId, { changed, state: task.state })
-      ctx.emit({ kind: 'task.updated', task, changed }, task.id, caller.orgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'task.updated', task, changed },
+        subject: task.id,
+        orgId: task.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return task
     },
   )
@@ -208,7 +221,13 @@ export async function recordDecision(
       await ctx.tx.insertInto('decisions').values(row).execute()
       const decision = toDecision(row)
       ctx.target(decision.id, caller.orgId, { caseId: c.id })
-      ctx.emit({ kind: 'decision.recorded', decision }, decision.id, caller.orgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'decision.recorded', decision },
+        subject: decision.id,
+        orgId: caller.orgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return decision
     },
   )

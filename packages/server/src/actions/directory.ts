@@ -1,5 +1,5 @@
 import type { Caller, FeatureKind, MapFeature } from '@liaison/core'
-import { callerActor, caseAudience, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
+import { callerActor, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
@@ -112,7 +112,13 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
           .execute()
       }
       ctx.target(feature.id, caller.orgId, { caseId: c.id, kind: feature.kind })
-      ctx.emit({ kind: 'map-feature.saved', feature }, feature.id, caller.orgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'map-feature.saved', feature },
+        subject: feature.id,
+        orgId: caller.orgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return feature
     },
   )
@@ -153,12 +159,13 @@ export async function removeMapFeature(
         .set({ removed_at: ctx.at })
         .where('id', '=', command.featureId)
         .execute()
-      ctx.emit(
-        { kind: 'map-feature.removed', featureId: command.featureId, caseId: row.case_id },
-        command.featureId,
-        caller.orgId,
-        caseAudience(c),
-      )
+      ctx.emit({
+        body: { kind: 'map-feature.removed', featureId: command.featureId, caseId: row.case_id },
+        subject: command.featureId,
+        orgId: caller.orgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
     },
   )
 }
@@ -314,7 +321,12 @@ export async function savePlan(
           return refuse('other_organisation', 'another organisation keeps this plan')
         await ctx.tx.updateTable('plans').set(values).where('id', '=', command.planId).execute()
         ctx.target(command.planId, caller.orgId)
-        ctx.emit({ kind: 'plan.saved', planId: command.planId }, command.planId, caller.orgId)
+        ctx.emit({
+          body: { kind: 'plan.saved', planId: command.planId },
+          subject: command.planId,
+          orgId: caller.orgId,
+          distribution: { kind: 'national' },
+        })
         return command.planId
       }
       const id = ctx.newId()
@@ -323,7 +335,12 @@ export async function savePlan(
         .values({ id, ...values })
         .execute()
       ctx.target(id, caller.orgId)
-      ctx.emit({ kind: 'plan.saved', planId: id }, id, caller.orgId)
+      ctx.emit({
+        body: { kind: 'plan.saved', planId: id },
+        subject: id,
+        orgId: caller.orgId,
+        distribution: { kind: 'national' },
+      })
       return id
     },
   )
@@ -367,7 +384,13 @@ export async function activatePlan(
         .values({ case_id: c.id, plan_id: plan.id, activated_at: ctx.at, activated_by: caller.userId })
         .execute()
       ctx.target(c.id, caller.orgId, { planId: plan.id })
-      ctx.emit({ kind: 'case.updated', case: c, changed: ['plans'] }, c.id, c.ownerOrgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'case.updated', case: c, changed: ['plans'] },
+        subject: c.id,
+        orgId: c.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
     },
   )
 }

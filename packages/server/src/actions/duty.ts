@@ -83,7 +83,12 @@ export async function setRotation(
           oc.column('org_id').doUpdateSet({ definition, updated_at: ctx.at, updated_by: caller.userId }),
         )
         .execute()
-      ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
+      ctx.emit({
+        body: { kind: 'roster.changed', orgId: caller.orgId },
+        subject: caller.orgId,
+        orgId: caller.orgId,
+        distribution: { kind: 'organisation' },
+      })
       return rotation
     },
   )
@@ -170,7 +175,12 @@ export async function overrideShift(
           }),
         )
         .execute()
-      ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
+      ctx.emit({
+        body: { kind: 'roster.changed', orgId: caller.orgId },
+        subject: caller.orgId,
+        orgId: caller.orgId,
+        distribution: { kind: 'organisation' },
+      })
       return {
         ...shift,
         userId: command.userId,
@@ -354,12 +364,12 @@ export async function prepareHandover(
         openCases: report.openCases.length,
         newEntries: report.newEntries.count,
       })
-      ctx.emit(
-        { kind: 'handover.prepared', handoverId: id, outgoingUserId: caller.userId },
-        id,
-        caller.orgId,
-        [caller.orgId],
-      )
+      ctx.emit({
+        body: { kind: 'handover.prepared', handoverId: id, outgoingUserId: caller.userId },
+        subject: id,
+        orgId: caller.orgId,
+        distribution: { kind: 'organisation' },
+      })
       return {
         id,
         orgId: caller.orgId,
@@ -418,12 +428,12 @@ export async function signOffHandover(
         .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })
         .where('id', '=', row.id)
         .execute()
-      ctx.emit(
-        { kind: 'handover.signed-off', handoverId: row.id, signedOffBy: caller.userId },
-        row.id,
-        caller.orgId,
-        [caller.orgId],
-      )
+      ctx.emit({
+        body: { kind: 'handover.signed-off', handoverId: row.id, signedOffBy: caller.userId },
+        subject: row.id,
+        orgId: caller.orgId,
+        distribution: { kind: 'organisation' },
+      })
       return { id: row.id, signedOffBy: caller.userId, signedOffAt: ctx.at }
     },
   )

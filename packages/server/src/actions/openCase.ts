@@ -1,5 +1,5 @@
 import type { Case, Caller, NewCaseInput } from '@liaison/core'
-import { callerActor, caseAudience, newCase } from '@liaison/core'
+import { callerActor, newCase } from '@liaison/core'
 import { caseRow } from '../cases/caseRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -76,7 +76,13 @@ export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Cas
       const c = decided.value
       await ctx.tx.insertInto('cases').values(caseRow(c)).execute()
       ctx.target(c.id, c.ownerOrgId, { kind: c.kind, status: c.status, title: c.title })
-      ctx.emit({ kind: 'case.opened', case: c }, c.id, c.ownerOrgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'case.opened', case: c },
+        subject: c.id,
+        orgId: c.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return c
     },
   )

@@ -1,9 +1,19 @@
-import type { Actor, DomainEvent, DomainEventBody } from '@liaison/core'
-import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
+import type { Actor, DomainEvent, EventDraft } from '@liaison/core'
+import {
+  LiaisonError,
+  actorLabel,
+  actorOrgId,
+  distributionProblem,
+  eventSchemaVersion,
+  isLiaisonError,
+  localAudience,
+  sharingRefusal,
+} from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { insertPendingAudit } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
 import { insertPendingEvents } from '../events/eventRows.ts'
+import { loadAudienceFacts } from '../store/audienceFacts.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -21,13 +31,11 @@ export interface ActionContext {
   readonly tx: Kysely<Database>
   readonly at: Date
   newId(): string
-  /** Records an event; it is written with the audit row and published after commit. */
-  emit(
-    body: DomainEventBody,
-    subject: string,
-    orgId: string | null,
-    audience?: readonly string[] | null,
-  ): void
+  /**
+   * Records an event; it is written with the audit row and published after commit. The draft
+   * must say who may see it (its distribution; decision 014): one without is refused at once.
+   */
+  emit(draft: EventDraft): void
   /** Names the actor once it is known (a sign-in learns who it is). */
   actAs(actor: Actor): void
   /** Says what the audit row is about; its organisation defaults to the actor's. */
@@ -83,21 +91,13 @@ export async function runAction<T>(
   let committed = false
   try {
     const result = await deps.store.db.transaction().execute(async (tx) => {
-      const pending: DomainEvent[] = []
+      const pending: EventDraft[] = []
       const ctx: ActionContext = {
         tx,
         at,
         newId: () => deps.ids.next(),
-        emit(eventBody, subject, orgId, audience = null) {
-          pending.push({
-            id: deps.ids.next(),
-            at,
-            kind: eventBody.kind,
-            subject,
-            orgId,
-            body: eventBody,
-            audience,
-          })
+        emit(draft) {
+          pending.push(checkedDraft(draft))
         },
         actAs(known) {
           actor = known
@@ -114,7 +114,7 @@ export async function runAction<T>(
         kept = error.refusal
         pending.length = 0
       }
-      await insertPendingEvents(tx, pending, auditId)
+      await insertPendingEvents(tx, await envelopes(deps, tx, pending, at), auditId)
       // the sequencer adds the events' seqs to the details when it chains the row
       const details = kept ? { ...target.details, message: kept.message } : target.details
       await insertPendingAudit(tx, {
@@ -152,6 +152,59 @@ export async function runAction<T>(
     if (!refused) deps.log.error({ err: error, action: meta.action }, 'action failed')
     throw error
   }
+}
+
+/**
+ * Fail-closed: an event without a valid distribution, or with one its TLP forbids, is never
+ * written. This is a fault in the action (every emit names one, and the compiler checks it), so it
+ * fails the action rather than refusing the caller; the database refuses such rows too (m0021).
+ */
+function checkedDraft(draft: EventDraft): EventDraft {
+  const distribution: unknown = draft.distribution
+  const problem = distributionProblem(distribution)
+  if (problem !== null) throw new Error(`event ${draft.body.kind} has no valid distribution (${problem})`)
+  const refusal = sharingRefusal(draft.distribution, draft.tlp ?? defaultTlp)
+  if (refusal !== null) throw new Error(`event ${draft.body.kind}: ${refusal}`)
+  return draft
+}
+
+/** Need to know: what an event is unless its writer says otherwise. */
+const defaultTlp = 'AMBER'
+
+/**
+ * The drafts as events: this node's, now, with the local audience derived from each one's
+ * distribution (core's `localAudience`) and what the store says the distribution names, read in
+ * the action's transaction, after its changes.
+ */
+async function envelopes(
+  deps: ActionDeps,
+  tx: Kysely<Database>,
+  drafts: readonly EventDraft[],
+  at: Date,
+): Promise<DomainEvent[]> {
+  if (drafts.length === 0) return []
+  const facts = await loadAudienceFacts(
+    tx,
+    deps.nodeId,
+    drafts.map((d) => d.distribution),
+  )
+  return drafts.map((d) => ({
+    id: deps.ids.next(),
+    at,
+    kind: d.body.kind,
+    subject: d.subject,
+    origin: deps.nodeId,
+    orgId: d.orgId,
+    status: d.status ?? 'actual',
+    distribution: d.distribution,
+    tlp: d.tlp ?? defaultTlp,
+    schemaVersion: eventSchemaVersion,
+    audience: localAudience(
+      { origin: deps.nodeId, ownerOrgId: d.orgId, distribution: d.distribution },
+      facts,
+    ),
+    body: d.body,
+  }))
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BatchItemOutcome } from '@liaison/core'
+import type { BatchItemOutcome, EventDraft } from '@liaison/core'
 import { LiaisonError, batchSummary, isLiaisonError } from '@liaison/core'
 import { sql } from 'kysely'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
@@ -57,13 +57,13 @@ async function applyItem<I extends { readonly id: string }, T>(
   batch: BatchPlan<I, T>,
   item: I,
 ): Promise<BatchItemOutcome<T>> {
-  const pending: Parameters<ActionContext['emit']>[] = []
+  const pending: EventDraft[] = []
   const itemCtx: ActionContext = {
     tx: ctx.tx,
     at: ctx.at,
     newId: () => ctx.newId(),
-    emit: (...event) => {
-      pending.push(event)
+    emit: (draft) => {
+      pending.push(draft)
     },
     // the batch names the actor and writes the one audit row
     actAs: () => {},
@@ -97,7 +97,7 @@ async function applyItem<I extends { readonly id: string }, T>(
         .where('item_id', '=', item.id)
         .execute()
     await sql`release savepoint batch_item`.execute(ctx.tx)
-    for (const event of pending) ctx.emit(...event)
+    for (const draft of pending) ctx.emit(draft)
     return { id: item.id, outcome: 'applied', value }
   } catch (thrown) {
     const refusal = itemRefusal(thrown)

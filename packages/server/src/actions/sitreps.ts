@@ -1,5 +1,5 @@
 import type { Caller, Casualties, Sitrep } from '@liaison/core'
-import { callerActor, caseAudience, casualtyProblems, conditionsFromLog, noCasualties } from '@liaison/core'
+import { callerActor, casualtyProblems, conditionsFromLog, noCasualties } from '@liaison/core'
 import { findCase, listLog } from '../cases/caseRows.ts'
 import { toSitrep } from '../cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -69,7 +69,13 @@ export async function draftSitrep(
       await ctx.tx.insertInto('sitreps').values(row).execute()
       const sitrep = toSitrep({ ...row, casualties: noCasualties })
       ctx.target(sitrep.id, c.ownerOrgId, { caseId: c.id, number: sitrep.number })
-      ctx.emit({ kind: 'sitrep.drafted', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'sitrep.drafted', sitrep },
+        subject: sitrep.id,
+        orgId: c.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return sitrep
     },
   )
@@ -161,7 +167,13 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
         .execute()
       ctx.target(row.id, c.ownerOrgId, { version: next.version })
       const sitrep = toSitrep({ ...row, ...next })
-      ctx.emit({ kind: 'sitrep.revised', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'sitrep.revised', sitrep },
+        subject: sitrep.id,
+        orgId: c.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return sitrep
     },
   )
@@ -215,7 +227,13 @@ export async function approveSitrep(
         updated_at: ctx.at,
       })
       ctx.target(sitrep.id, c.ownerOrgId, { number: sitrep.number, version: sitrep.version })
-      ctx.emit({ kind: 'sitrep.approved', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
+      ctx.emit({
+        body: { kind: 'sitrep.approved', sitrep },
+        subject: sitrep.id,
+        orgId: c.ownerOrgId,
+        distribution: { kind: 'case', caseId: c.id },
+        status: c.status,
+      })
       return sitrep
     },
   )

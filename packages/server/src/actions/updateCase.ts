@@ -1,5 +1,5 @@
 import type { Case, CaseState, Caller } from '@liaison/core'
-import { callerActor, caseAudience, caseProblems } from '@liaison/core'
+import { callerActor, caseProblems } from '@liaison/core'
 import { caseRow, findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
@@ -66,9 +66,13 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()
       ctx.target(current.id, current.ownerOrgId, { changed, state: next.state })
       // those who leave the case still learn that they left it
-      ctx.emit({ kind: 'case.updated', case: next, changed }, next.id, next.ownerOrgId, [
-        ...new Set([...caseAudience(current), ...caseAudience(next)]),
-      ])
+      ctx.emit({
+        body: { kind: 'case.updated', case: next, changed },
+        subject: next.id,
+        orgId: next.ownerOrgId,
+        distribution: { kind: 'case', caseId: next.id },
+        status: next.status,
+      })
       return next
     },
   )

@@ -96,7 +96,12 @@ export async function uploadPlanDocument(
         .execute()
       await ctx.tx.updateTable('plans').set({ updated_at: ctx.at }).where('id', '=', plan.id).execute()
       ctx.target(plan.id, caller.orgId, { documentId: meta.id, fileName: meta.fileName, size: meta.size })
-      ctx.emit({ kind: 'plan.saved', planId: plan.id }, plan.id, caller.orgId)
+      ctx.emit({
+        body: { kind: 'plan.saved', planId: plan.id },
+        subject: plan.id,
+        orgId: caller.orgId,
+        distribution: { kind: 'national' },
+      })
       return meta
     },
   )

@@ -1,4 +1,4 @@
-import type { Case, Discipline, Doctrine, LogEntry, LogSource, Severity } from '@liaison/core'
+import type { Case, Discipline, Doctrine, LogEntry, LogSource, ReportedTime, Severity } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { PageRequest, Position } from '../store/keyset.ts'
@@ -70,6 +70,7 @@ export function toLogEntry(row: Omit<Selectable<LogEntriesTable>, 'search'>): Lo
     orgId: row.org_id,
     authorId: row.author_id,
     authorName: row.author_name,
+    occurred: occurredFrom(row),
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     discipline: row.discipline as Discipline,
@@ -77,6 +78,34 @@ export function toLogEntry(row: Omit<Selectable<LogEntriesTable>, 'search'>): Lo
     text: row.text,
     location: row.lon !== null && row.lat !== null ? { lon: row.lon, lat: row.lat } : null,
     supersedes: row.supersedes,
+  }
+}
+
+/** The reported time of a log entry row (decision 015); a row that breaks its own checks reads as exact. */
+function occurredFrom(
+  row: Pick<
+    Selectable<LogEntriesTable>,
+    'occurred_at' | 'occurred_zone' | 'occurred_qualifier' | 'occurred_part' | 'occurred_until'
+  >,
+): ReportedTime {
+  const base = { at: row.occurred_at, zone: row.occurred_zone }
+  switch (row.occurred_qualifier) {
+    case 'part-of-day':
+      return row.occurred_part
+        ? { ...base, qualifier: 'part-of-day', part: row.occurred_part }
+        : { ...base, qualifier: 'exact' }
+    case 'range':
+      return row.occurred_until
+        ? { ...base, qualifier: 'range', until: row.occurred_until }
+        : { ...base, qualifier: 'exact' }
+    case 'exact':
+    case 'approximate':
+    case 'defaulted':
+      return { ...base, qualifier: row.occurred_qualifier }
+    default: {
+      const never: never = row.occurred_qualifier
+      return never
+    }
   }
 }
 
@@ -130,6 +159,10 @@ const entryColumns = [
   'author_id',
   'author_name',
   'occurred_at',
+  'occurred_zone',
+  'occurred_qualifier',
+  'occurred_part',
+  'occurred_until',
   'recorded_at',
   'discipline',
   'source',

@@ -8,6 +8,7 @@ export function toTask(row: Selectable<TasksTable>): Task {
   return {
     id: row.id,
     caseId: row.case_id,
+    ownerOrgId: row.owner_org_id,
     title: row.title,
     description: row.description,
     assigneeOrgId: row.assignee_org_id,

@@ -1,18 +1,53 @@
-import type { DomainEvent, DomainEventBody, EventKind, StoredEvent } from '@liaison/core'
+import type { Distribution, DomainEvent, EventKind, StoredEvent } from '@liaison/core'
+import { distributionProblem, reviveEventBody } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { Database, EventsTable } from '../store/schema.ts'
 
-export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
+/** The envelope's columns of an event row, numbered or not. */
+type EventRow = Omit<Selectable<EventsTable>, 'seq'>
+
+/**
+ * An event row as the domain reads it: the distribution checked (a row that is not one is not
+ * an event: fail-closed) and the body's times revived as dates, by its kind.
+ */
+export function toStoredEvent(row: EventRow & { readonly seq: number }): StoredEvent {
+  const kind = row.kind as EventKind
+  const distribution: unknown = row.distribution
+  const problem = distributionProblem(distribution)
+  if (problem !== null) throw new Error(`event ${row.id} has no valid distribution (${problem})`)
   return {
-    seq: row.seq,
+    seq: Number(row.seq),
     id: row.id,
     at: row.at,
-    kind: row.kind as EventKind,
+    kind,
     subject: row.subject,
+    origin: row.origin,
     orgId: row.org_id,
+    status: row.status,
+    distribution: distribution as Distribution,
+    tlp: row.tlp,
+    schemaVersion: row.schema_version,
     audience: row.audience,
-    body: row.body as DomainEventBody,
+    body: reviveEventBody(kind, row.body),
+  }
+}
+
+/** The columns an event is written with, in `pending_events` and then in `events`. */
+export function eventColumns(e: DomainEvent) {
+  return {
+    id: e.id,
+    at: e.at,
+    kind: e.kind,
+    subject: e.subject,
+    origin: e.origin,
+    org_id: e.orgId,
+    status: e.status,
+    distribution: JSON.stringify(e.distribution),
+    tlp: e.tlp,
+    schema_version: e.schemaVersion,
+    audience: [...e.audience],
+    body: JSON.stringify(e.body),
   }
 }
 
@@ -28,18 +63,7 @@ export async function insertPendingEvents(
   if (events.length === 0) return
   await db
     .insertInto('pending_events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        audit_id: auditId,
-        at: e.at,
-        kind: e.kind,
-        subject: e.subject,
-        org_id: e.orgId,
-        audience: e.audience === null ? null : [...e.audience],
-        body: JSON.stringify(e.body),
-      })),
-    )
+    .values(events.map((e) => ({ ...eventColumns(e), audit_id: auditId })))
     .execute()
 }
 
@@ -70,7 +94,7 @@ export async function readEventPage(
   limits: { readonly count: number; readonly bytes: number },
 ): Promise<StoredEvent[]> {
   const { rows } = await sql<Selectable<EventsTable>>`
-    select seq, id, at, kind, subject, org_id, audience, body from (
+    select seq, id, at, kind, subject, origin, org_id, status, distribution, tlp, schema_version, audience, body from (
       select page.*, sum(octet_length(page.body::text)) over (order by page.seq) - octet_length(page.body::text) as before
       from (select * from events where seq > ${afterSeq} order by seq limit ${limits.count}) page
     ) sized

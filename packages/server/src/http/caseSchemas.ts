@@ -1,6 +1,12 @@
-import type { Case, LogEntry } from '@liaison/core'
+import type { Case, LogEntry, ReportedTime } from '@liaison/core'
 import { Type } from 'typebox'
+import type { Static } from 'typebox'
 import {
+  LiaisonError,
+  partsOfDay,
+  reportedTimeFromWire,
+  reportedTimeToWire,
+  timeQualifiers,
   bePlanLevels,
   caseKinds,
   caseStates,
@@ -13,6 +19,50 @@ import {
 } from '@liaison/core'
 
 const Timestamp = Type.String({ format: 'date-time' })
+
+/**
+ * A time as reported (decision 015): `at` in the local time it was given in, with its offset; the
+ * zone (an offset or an IANA name) it was given in; how sure it is. A part of the day names the
+ * part (`at` its start), a range its end (`until`).
+ */
+export const ReportedTimeBody = Type.Object(
+  {
+    at: Timestamp,
+    zone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    qualifier: Type.Optional(Type.Enum(timeQualifiers)),
+    part: Type.Optional(Type.Enum(partsOfDay)),
+    until: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+)
+
+/**
+ * A reported time from a request: a plain time with an offset is exact (what clients sent before
+ * decision 015), an object says more. Refused as `validation_failed`, naming `field`.
+ */
+export function reportedTimeInput(
+  value: string | Static<typeof ReportedTimeBody> | undefined,
+  field: string,
+): ReportedTime | undefined {
+  if (value === undefined) return undefined
+  const wire = typeof value === 'string' ? { at: value } : value
+  const refuse = (problem: string): never => {
+    throw new LiaisonError('validation_failed', `${field}: ${problem}`, {
+      problems: [`${field}: ${problem}`],
+    })
+  }
+  const parsed =
+    wire.qualifier === 'part-of-day'
+      ? wire.part === undefined
+        ? refuse('a part of the day needs its part')
+        : reportedTimeFromWire({ at: wire.at, zone: wire.zone, qualifier: 'part-of-day', part: wire.part })
+      : wire.qualifier === 'range'
+        ? wire.until === undefined
+          ? refuse('a range needs its end (until)')
+          : reportedTimeFromWire({ at: wire.at, zone: wire.zone, qualifier: 'range', until: wire.until })
+        : reportedTimeFromWire({ at: wire.at, zone: wire.zone, qualifier: wire.qualifier })
+  return parsed.ok ? parsed.value : refuse(parsed.error.replaceAll('_', ' '))
+}
 export const GeoPointBody = Type.Object(
   { lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) },
   { additionalProperties: false },
@@ -86,7 +136,10 @@ export const LogEntryBody = Type.Object({
   orgId: Type.String({ format: 'uuid' }),
   authorId: Type.String({ format: 'uuid' }),
   authorName: Type.String(),
+  /** `occurred.at`, in UTC. */
   occurredAt: Timestamp,
+  /** When it happened, as reported. */
+  occurred: ReportedTimeBody,
   recordedAt: Timestamp,
   discipline: Type.Enum(disciplines),
   source: Type.Enum(logSources),
@@ -110,7 +163,8 @@ export const LogEntryBody = Type.Object({
 
 export const NewLogEntryBody = Type.Object(
   {
-    occurredAt: Type.Optional(Timestamp),
+    /** When it happened: a time with its offset (exact), or a reported time. Absent: now, defaulted. */
+    occurredAt: Type.Optional(Type.Union([Timestamp, ReportedTimeBody])),
     discipline: Type.Enum(disciplines),
     source: Type.Enum(logSources),
     text: Type.String({ minLength: 1, maxLength: 10_000 }),
@@ -142,6 +196,7 @@ export function presentLogEntry(e: LogEntry, supersededBy: string | null = null)
   return {
     ...e,
     occurredAt: e.occurredAt.toISOString(),
+    occurred: reportedTimeToWire(e.occurred),
     recordedAt: e.recordedAt.toISOString(),
     supersededBy,
   }

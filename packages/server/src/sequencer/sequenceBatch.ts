@@ -1,8 +1,9 @@
-import type { AuditRecord, DomainEventBody, EventKind, Sha256Hex, StoredEvent } from '@liaison/core'
+import type { AuditRecord, Sha256Hex, StoredEvent } from '@liaison/core'
 import { auditHashInput } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { auditColumns } from '../audit/auditLog.ts'
+import { eventColumns, toStoredEvent } from '../events/eventRows.ts'
 import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 
@@ -80,16 +81,7 @@ export async function sequenceBatch(
       for (const e of byAudit.get(row.id) ?? []) {
         eventSeq += 1
         seqs.push(eventSeq)
-        events.push({
-          seq: eventSeq,
-          id: e.id,
-          at: e.at,
-          kind: e.kind as EventKind,
-          subject: e.subject,
-          orgId: e.org_id,
-          audience: e.audience,
-          body: e.body as DomainEventBody,
-        })
+        events.push(toStoredEvent({ ...e, seq: eventSeq }))
       }
       const record: AuditRecord = {
         id: row.id,
@@ -112,18 +104,7 @@ export async function sequenceBatch(
     if (events.length > 0) {
       await tx
         .insertInto('events')
-        .values(
-          events.map((e) => ({
-            seq: e.seq,
-            id: e.id,
-            at: e.at,
-            kind: e.kind,
-            subject: e.subject,
-            org_id: e.orgId,
-            audience: e.audience === null ? null : [...e.audience],
-            body: JSON.stringify(e.body),
-          })),
-        )
+        .values(events.map((e) => ({ seq: e.seq, ...eventColumns(e) })))
         .execute()
       await tx
         .deleteFrom('pending_events')

@@ -22,8 +22,17 @@ export interface EventsTable {
   at: Timestamp
   kind: string
   subject: string
-  org_id: string | null
-  audience: string[] | null
+  /** The organisation that owns the event. */
+  org_id: string
+  /** The node that wrote it. */
+  origin: string
+  status: 'actual' | 'exercise' | 'test'
+  /** Who may see it (a Distribution as JSON): the truth; never null (decision 014). */
+  distribution: Json<unknown>
+  tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED'
+  schema_version: number
+  /** The local audience derived from the distribution when it was written: a cache, never null. */
+  audience: string[]
   body: Json<unknown>
 }
 
@@ -36,8 +45,17 @@ export interface PendingEventsTable {
   at: Timestamp
   kind: string
   subject: string
-  org_id: string | null
-  audience: string[] | null
+  /** The organisation that owns the event. */
+  org_id: string
+  /** The node that wrote it. */
+  origin: string
+  status: 'actual' | 'exercise' | 'test'
+  /** Who may see it (a Distribution as JSON): the truth; never null (decision 014). */
+  distribution: Json<unknown>
+  tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED'
+  schema_version: number
+  /** The local audience derived from the distribution when it was written: a cache, never null. */
+  audience: string[]
   body: Json<unknown>
 }
 
@@ -158,6 +176,11 @@ export interface LogEntriesTable {
   author_id: string
   author_name: string
   occurred_at: Timestamp
+  /** The offset or IANA zone the time was given in; `Z`: unknown (written before m0026). */
+  occurred_zone: string
+  occurred_qualifier: 'exact' | 'approximate' | 'part-of-day' | 'range' | 'defaulted'
+  occurred_part: 'night' | 'morning' | 'afternoon' | 'evening' | null
+  occurred_until: Timestamp | null
   recorded_at: Timestamp
   discipline: string
   source: string
@@ -171,6 +194,8 @@ export interface LogEntriesTable {
 export interface TasksTable {
   id: string
   case_id: string
+  /** The organisation that set the task and answers for it. */
+  owner_org_id: string
   title: string
   description: string
   assignee_org_id: string
@@ -405,7 +430,14 @@ export interface JobsTable {
   dead_at: Timestamp | null
 }
 
+/** The organisations of this node in a sharing group (decision 014); the group itself is the federation's. */
+export interface SharingGroupMembersTable {
+  group_id: string
+  org_id: string
+}
+
 export interface Database {
+  sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
   sign_in_failures: SignInFailuresTable
   idempotency_keys: IdempotencyKeysTable

@@ -85,6 +85,8 @@ export interface LogEntryRecord {
   readonly authorId: string
   readonly authorName: string
   readonly occurredAt: string
+  /** When it happened, as reported (decision 015); absent from servers before it. */
+  readonly occurred?: ReportedTimeRecord
   readonly recordedAt: string
   readonly discipline: Discipline
   readonly source: LogSource
@@ -110,11 +112,20 @@ export interface AttachmentRecord extends AttachmentSummary {
   readonly createdAt: string
 }
 
+/** A time as reported: `at` in the local time of `zone`, and how sure it is (the server's ReportedTimeBody). */
+export interface ReportedTimeRecord {
+  readonly at: string
+  readonly zone?: string
+  readonly qualifier?: 'exact' | 'approximate' | 'part-of-day' | 'range' | 'defaulted'
+  readonly part?: 'night' | 'morning' | 'afternoon' | 'evening'
+  readonly until?: string
+}
+
 export interface NewLogEntry {
   readonly discipline: Discipline
   readonly source: LogSource
   readonly text: string
-  readonly occurredAt?: string
+  readonly occurredAt?: string | ReportedTimeRecord
   readonly location?: GeoPointRecord
   readonly supersedes?: string
 }

@@ -143,7 +143,8 @@ export function LogEntryForm({
         discipline,
         source,
         text: trimmed,
-        ...(occurred ? { occurredAt: occurred } : {}),
+        // the officer types Brussels time: the entry keeps the zone it was given in
+        ...(occurred ? { occurredAt: { at: occurred, zone: 'Europe/Brussels' } } : {}),
         ...(location ? { location } : {}),
         ...(correcting ? { supersedes: correcting.id } : {}),
       })

@@ -68,7 +68,8 @@ export function LogList({
           <li key={entry.id} className={isCorrected ? 'log-entry log-entry-corrected' : 'log-entry'}>
             <p className="log-meta">
               <span>
-                {t('log.occurred')} <DateTime value={entry.occurredAt} />
+                {t('log.occurred')} {entry.occurred?.qualifier === 'approximate' ? '~' : ''}
+                <DateTime value={entry.occurredAt} />
               </span>
               <span className="muted">
                 {t('log.recorded')} <DateTime value={entry.recordedAt} />

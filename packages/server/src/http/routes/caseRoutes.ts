@@ -21,6 +21,7 @@ import {
   LogEntryBody,
   NewCaseBody,
   NewLogEntryBody,
+  reportedTimeInput,
   presentCase,
   presentLog,
   presentLogEntry,
@@ -268,7 +269,8 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         caller: req.principal!,
         caseId: req.params.id,
         ...req.body,
-        occurredAt: req.body.occurredAt ? new Date(req.body.occurredAt) : undefined,
+        occurredAt: undefined,
+        occurred: reportedTimeInput(req.body.occurredAt, 'body/occurredAt'),
         requestSource: req.ip,
       })
       return reply.status(201).send(presentLogEntry(entry))
@@ -315,7 +317,8 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         caller: req.principal!,
         caseId: null,
         ...req.body,
-        occurredAt: req.body.occurredAt ? new Date(req.body.occurredAt) : undefined,
+        occurredAt: undefined,
+        occurred: reportedTimeInput(req.body.occurredAt, 'body/occurredAt'),
         requestSource: req.ip,
       })
       return reply.status(201).send(presentLogEntry(entry))

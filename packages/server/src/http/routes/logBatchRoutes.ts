@@ -3,7 +3,7 @@ import { batchSummary, errorCodes } from '@liaison/core'
 import { Type } from 'typebox'
 import { appendLogEntries, maxLogBatchItems } from '../../actions/appendLogEntries.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { LogEntryBody, NewLogEntryBody, presentLogEntry } from '../caseSchemas.ts'
+import { LogEntryBody, NewLogEntryBody, presentLogEntry, reportedTimeInput } from '../caseSchemas.ts'
 import { errorResponses } from '../schemas.ts'
 
 /** A client's id for an entry: 1 to 128 printable ASCII characters, no spaces. */
@@ -71,9 +71,10 @@ export function logBatchRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const outcomes = await appendLogEntries(deps, {
         caller: req.principal!,
-        items: req.body.items.map((item) => ({
+        items: req.body.items.map((item, index) => ({
           ...item,
-          occurredAt: item.occurredAt ? new Date(item.occurredAt) : undefined,
+          occurredAt: undefined,
+          occurred: reportedTimeInput(item.occurredAt, `body/items/${index}/occurredAt`),
         })),
         requestSource: req.ip,
       })
