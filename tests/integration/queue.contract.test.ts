@@ -406,7 +406,10 @@ describe.each([
   it('an echo job enqueued on the node is handled and acked by its worker', async () => {
     const prefix = `lq_node_${randomBytes(5).toString('hex')}`
     const node = await startTestNode(engine, {
-      config: nats ? { 'queue.engine': 'nats', 'queue.natsPrefix': prefix } : {},
+      // the echo processor runs only where it is configured
+      config: nats
+        ? { 'queue.echo': true, 'queue.engine': 'nats', 'queue.natsPrefix': prefix }
+        : { 'queue.echo': true },
     })
     try {
       expect(node.queue.engine).toBe(nats ? 'nats' : 'database')

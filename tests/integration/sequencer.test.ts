@@ -213,6 +213,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
         LIAISON_DATABASE_URL: (fresh.options as { url: string }).url,
         LIAISON_HTTP_HOST: '127.0.0.1',
         LIAISON_HTTP_PORT: String(port),
+        LIAISON_PUBLIC_PORT: '0',
         LIAISON_WEB_DIR: '/nonexistent/liaison-web',
         LIAISON_KEY_FILE: config.auth.keyFile,
         LIAISON_SIGNING_KEY_FILE: config.auth.signingKeyFile,

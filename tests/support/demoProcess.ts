@@ -23,6 +23,8 @@ export async function freePorts(count: number): Promise<number[]> {
 export interface DemoProcess {
   readonly child: ChildProcess
   readonly urls: string[]
+  /** Each centre's public listener, as the demo printed it (BE, NL, LU). */
+  readonly publicUrls: string[]
   readonly output: () => string
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>
@@ -48,7 +50,8 @@ export async function startDemoProcess(options: {
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.on('data', (d: Buffer) => (out += d.toString()))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const deadline = started + (options.timeoutMs ?? 60_000)
+  // three processes seed at once on a busy machine: the first start may take a while
+  const deadline = started + (options.timeoutMs ?? 120_000)
   while (!out.includes('three centres ready')) {
     if (child.exitCode !== null) throw new Error(`the demo exited with ${child.exitCode}:\n${out}`)
     if (Date.now() > deadline) {
@@ -60,6 +63,7 @@ export async function startDemoProcess(options: {
   return {
     child,
     urls: options.ports.map((p) => `http://127.0.0.1:${p}`),
+    publicUrls: [...out.matchAll(/public page (http:\/\/[^ \n]+)\/\n/g)].map((m) => m[1]!),
     output: () => out,
     exited,
     startedInMs: Date.now() - started,

@@ -5,7 +5,7 @@ import { configHelp, configKeys } from '@liaison/server'
 export function withConfigFlags(command: Command): Command {
   command.option('--config <file>', 'JSON configuration file')
   for (const key of configKeys) {
-    const isBoolean = key.key === 'http.trustProxy'
+    const isBoolean = key.key === 'http.trustProxy' || key.key === 'queue.echo'
     command.option(
       isBoolean ? `${key.flag} [bool]` : `${key.flag} <value>`,
       `${key.doc} (${key.key}, ${key.env})`,

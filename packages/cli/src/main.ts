@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { LiaisonError, isLiaisonError } from '@liaison/core'
 import { createLogger, liaisonVersion } from '@liaison/server'
 import { demoCommand } from './commands/demoCommand.ts'
+import { demoNodeCommand } from './commands/demoNodeCommand.ts'
 import { migrateCommand } from './commands/migrateCommand.ts'
 import { orgCommand } from './commands/orgCommand.ts'
 import { tokenCommand } from './commands/tokenCommand.ts'
@@ -30,6 +31,7 @@ export async function main(
     .showSuggestionAfterError(true)
   startCommand(program, context)
   demoCommand(program, context)
+  demoNodeCommand(program, context)
   migrateCommand(program, context)
   orgCommand(program, context)
   userCommand(program, context)

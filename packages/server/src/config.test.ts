@@ -27,7 +27,12 @@ function configFile(content: string): string {
 describe('loadConfig', () => {
   it('has defaults that start an embedded node on loopback', () => {
     expect(loadConfig({ env: {}, cwd })).toEqual({
-      node: { id: 'local', name: 'Liaison', country: 'BE' },
+      node: {
+        id: 'local',
+        name: 'Liaison',
+        country: 'BE',
+        services: ['http', 'public', 'jobs', 'dispatch', 'federation'],
+      },
       http: {
         host: '127.0.0.1',
         port: 8080,
@@ -43,6 +48,13 @@ describe('loadConfig', () => {
         authFailureWindowSeconds: 60,
         idempotencyHours: 24,
       },
+      public: {
+        host: '127.0.0.1',
+        port: 8090,
+        url: 'http://127.0.0.1:8090',
+        allowedHosts: ['127.0.0.1:8090', '127.0.0.1', 'localhost', '[::1]'],
+        requestsPerMinute: 600,
+      },
       metrics: { allow: ['127.0.0.0/8', '::1'], token: null },
       store: { dataDir: '/srv/liaison/data/local', url: null, poolSize: 10 },
       auth: {
@@ -51,8 +63,59 @@ describe('loadConfig', () => {
       },
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
       log: { level: 'info' },
-      queue: { engine: 'database', natsUrl: 'nats://127.0.0.1:4222', natsPrefix: 'liaison_local' },
+      queue: {
+        engine: 'database',
+        natsUrl: 'nats://127.0.0.1:4222',
+        natsPrefix: 'liaison_local',
+        echo: false,
+      },
     })
+  })
+
+  it('takes the services of this process, in their order, and refuses one it does not know, naming it', () => {
+    expect(loadConfig({ env: { LIAISON_SERVICES: 'jobs, http,jobs' }, cwd }).node.services).toEqual([
+      'http',
+      'jobs',
+    ])
+    expect(loadConfig({ env: {}, flags: { 'node.services': 'public' }, cwd }).node.services).toEqual([
+      'public',
+    ])
+    expect(
+      problemsOf(() => loadConfig({ env: {}, flags: { 'node.services': 'http,worker,cap' }, cwd })),
+    ).toEqual([
+      "flag --services: node.services: 'worker', 'cap' are not services: the services are http, public, jobs, dispatch, federation",
+    ])
+    expect(problemsOf(() => loadConfig({ env: { LIAISON_SERVICES: ' , ' }, cwd }))).toEqual([
+      "environment LIAISON_SERVICES: node.services: ' , ' must name at least one service",
+    ])
+  })
+
+  it('gives the public listener its own address and origin, and refuses the duty desk’s', () => {
+    const config = loadConfig({
+      env: { LIAISON_PUBLIC_URL: 'https://alert.example.org', LIAISON_PUBLIC_HOST: '0.0.0.0' },
+      flags: { 'public.port': '9000', 'public.allowedHosts': 'alert.internal' },
+      cwd,
+    })
+    expect(config.public).toEqual({
+      host: '0.0.0.0',
+      port: 9000,
+      url: 'https://alert.example.org',
+      allowedHosts: ['alert.example.org', 'alert.internal'],
+      requestsPerMinute: 600,
+    })
+    expect(loadConfig({ env: { LIAISON_HTTP_PORT: '0' }, cwd }).public).toMatchObject({ port: 0, url: null })
+    expect(
+      problemsOf(() => loadConfig({ env: { LIAISON_PUBLIC_HOST: '::', LIAISON_PUBLIC_PORT: '8080' }, cwd })),
+    ).toEqual([
+      'public.url: public.host :: listens on every interface, so the public listener cannot tell its own address: set public.url to the address citizens reach (such as https://alert.example.org)',
+    ])
+    expect(problemsOf(() => loadConfig({ env: { LIAISON_PUBLIC_PORT: '8080' }, cwd }))).toEqual([
+      "public.port: the public listener needs an address of its own, not the duty desk's 127.0.0.1:8080 (set public.port)",
+    ])
+    // a process without the public service does not listen on it
+    expect(
+      loadConfig({ env: { LIAISON_PUBLIC_PORT: '8080', LIAISON_SERVICES: 'http' }, cwd }).public.port,
+    ).toBe(8080)
   })
 
   it('chooses the queue engine, and refuses an unknown one and an address that is not NATS', () => {
@@ -61,7 +124,12 @@ describe('loadConfig', () => {
       flags: { 'queue.natsUrl': 'nats://broker:4222' },
       cwd,
     })
-    expect(config.queue).toEqual({ engine: 'nats', natsUrl: 'nats://broker:4222', natsPrefix: 'liaison_be' })
+    expect(config.queue).toEqual({
+      engine: 'nats',
+      natsUrl: 'nats://broker:4222',
+      natsPrefix: 'liaison_be',
+      echo: false,
+    })
     expect(
       problemsOf(() =>
         loadConfig({
@@ -104,6 +172,8 @@ describe('loadConfig', () => {
       JSON.stringify({
         node: { id: 'nl', name: 'NCC' },
         http: { port: 9000, host: '0.0.0.0', url: 'https://liaison.example.org' },
+        // on every interface too, so it needs its own address
+        public: { url: 'https://alert.example.org' },
       }),
     )
     const config = loadConfig({
@@ -112,7 +182,8 @@ describe('loadConfig', () => {
       flags: { 'http.port': '9002' },
       cwd,
     })
-    expect(config.node).toEqual({ id: 'nl', name: 'Nationaal Crisiscentrum', country: 'BE' })
+    expect(config.node).toMatchObject({ id: 'nl', name: 'Nationaal Crisiscentrum', country: 'BE' })
+    expect(config.public).toMatchObject({ host: '0.0.0.0', port: 8090, url: 'https://alert.example.org' })
     expect(config.http.port).toBe(9002)
     expect(config.http.host).toBe('0.0.0.0')
     expect(config.store.dataDir).toBe('/srv/liaison/data/nl')

@@ -10,8 +10,22 @@ const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
 
+/**
+ * What one process of a node runs (docs/decisions/017-services.md): `http` the duty desk's API,
+ * web application and live stream; `public` the public listener; `jobs` the queue workers and
+ * work processors; `dispatch` and `federation` their workers (later issues).
+ */
+export const nodeServices = ['http', 'public', 'jobs', 'dispatch', 'federation'] as const
+export type NodeService = (typeof nodeServices)[number]
+
 export interface NodeConfig {
-  readonly node: { readonly id: string; readonly name: string; readonly country: Country }
+  readonly node: {
+    readonly id: string
+    readonly name: string
+    readonly country: Country
+    /** The services this process runs; every other process of the node may run others. */
+    readonly services: readonly NodeService[]
+  }
   readonly http: {
     readonly host: string
     readonly port: number
@@ -37,6 +51,17 @@ export interface NodeConfig {
     /** Hours an Idempotency-Key and the first answer to its request are kept (http/idempotency/). */
     readonly idempotencyHours: number
   }
+  /** The public listener (service `public`): its own address and origin, apart from the duty desk. */
+  readonly public: {
+    readonly host: string
+    readonly port: number
+    /** Its public origin; null only on port 0 without `public.url`: then it is where it listens. */
+    readonly url: string | null
+    /** The hosts it answers for, besides the host of `url`. */
+    readonly allowedHosts: readonly string[]
+    /** Requests one source address may make per minute, counted in this process. */
+    readonly requestsPerMinute: number
+  }
   /** Who may read /metrics: these addresses and networks, or a bearer of this token. */
   readonly metrics: { readonly allow: readonly string[]; readonly token: string | null }
   readonly store: { readonly dataDir: string; readonly url: string | null; readonly poolSize: number }
@@ -59,6 +84,8 @@ export interface NodeConfig {
     readonly natsUrl: string
     /** Names the queue's NATS streams (`<prefix>_jobs`, `<prefix>_dead`) and subjects. */
     readonly natsPrefix: string
+    /** Whether the `echo` test processor runs (in a process with the `jobs` service). */
+    readonly echo: boolean
   }
 }
 
@@ -167,6 +194,22 @@ function hostList(raw: unknown): { value: Parsed } | { problem: string } {
   return { value: [...new Set(hosts)] }
 }
 
+function serviceList(raw: unknown): { value: Parsed } | { problem: string } {
+  const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null
+  if (!entries || entries.some((e) => typeof e !== 'string'))
+    return { problem: `${describe(raw)} must be a list of services (a JSON array, or comma-separated)` }
+  const names = (entries as string[]).map((e) => e.trim()).filter((e) => e !== '')
+  if (names.length === 0) return { problem: `${describe(raw)} must name at least one service` }
+  const unknown = names.filter((n) => !(nodeServices as readonly string[]).includes(n))
+  if (unknown.length > 0) {
+    return {
+      problem: `${unknown.map((u) => `'${u.slice(0, 64)}'`).join(', ')} ${unknown.length === 1 ? 'is not a service' : 'are not services'}: the services are ${nodeServices.join(', ')}`,
+    }
+  }
+  // in the canonical order, once each
+  return { value: nodeServices.filter((n) => names.includes(n)) }
+}
+
 /** The names every machine gives itself; the default allow-list of a node listening on loopback. */
 export const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'] as const
 
@@ -210,6 +253,14 @@ export const configKeys: readonly KeySpec[] = [
     defaultText: 'BE',
     doc: `the centre's country: ${countries.join(', ')}`,
     parse: oneOf(countries),
+  },
+  {
+    key: 'node.services',
+    env: 'LIAISON_SERVICES',
+    flag: '--services',
+    defaultText: nodeServices.join(','),
+    doc: `the services this process runs, comma-separated: ${nodeServices.join(', ')} (http: the duty desk API, web application and live stream; public: the public listener; jobs: queue workers and work processors; dispatch, federation: nothing yet). Run several processes of one node on PostgreSQL with different services`,
+    parse: serviceList,
   },
   {
     key: 'http.host',
@@ -316,6 +367,46 @@ export const configKeys: readonly KeySpec[] = [
     parse: integer(1, 720),
   },
   {
+    key: 'public.host',
+    env: 'LIAISON_PUBLIC_HOST',
+    flag: '--public-host',
+    defaultText: 'http.host',
+    doc: 'address the public listener (service public: the public page, later the alert feed) listens on',
+    parse: text(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'must be a host name or an IP address'),
+  },
+  {
+    key: 'public.port',
+    env: 'LIAISON_PUBLIC_PORT',
+    flag: '--public-port',
+    defaultText: '8090 (0 when http.port is 0)',
+    doc: 'TCP port of the public listener, apart from the duty desk (0 picks a free port)',
+    parse: integer(0, 65535),
+  },
+  {
+    key: 'public.url',
+    env: 'LIAISON_PUBLIC_URL',
+    flag: '--public-url',
+    defaultText: 'http://<public.host>:<public.port>',
+    doc: "the public listener's own address, as citizens reach it (https://alert.example.org), a separate origin from http.url. Required when public.host is 0.0.0.0 or ::",
+    parse: nodeUrl,
+  },
+  {
+    key: 'public.allowedHosts',
+    env: 'LIAISON_PUBLIC_ALLOWED_HOSTS',
+    flag: '--public-allowed-hosts',
+    defaultText: 'the host of public.url; listening on loopback, also 127.0.0.1, localhost, [::1]',
+    doc: 'host names (any port) or host:port the public listener answers for, besides the host of public.url; another Host is refused (421 host_not_allowed)',
+    parse: hostList,
+  },
+  {
+    key: 'public.requestsPerMinute',
+    env: 'LIAISON_PUBLIC_RATE_LIMIT',
+    flag: '--public-rate-limit',
+    defaultText: '600',
+    doc: 'requests one source address may make to the public listener per minute, counted in each process (then 429)',
+    parse: integer(1, 1_000_000),
+  },
+  {
     key: 'metrics.allow',
     env: 'LIAISON_METRICS_ALLOW',
     flag: '--metrics-allow',
@@ -416,6 +507,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z, a-z, 0-9, - and _'),
   },
   {
+    key: 'queue.echo',
+    env: 'LIAISON_QUEUE_ECHO',
+    flag: '--queue-echo',
+    defaultText: 'false',
+    doc: "run the queue's echo test processor (topic echo: logs each job and acks it) in a process with the jobs service",
+    parse: boolean,
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -512,6 +611,27 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     )
   }
 
+  const publicHost = (values.get('public.host') as string | undefined) ?? host
+  const services = (values.get('node.services') as readonly string[] | undefined) ?? nodeServices
+  if (services.includes('public') && isWildcard(publicHost) && !values.has('public.url')) {
+    problems.push(
+      `public.url: public.host ${publicHost} listens on every interface, so the public listener cannot tell its own address: set public.url to the address citizens reach (such as https://alert.example.org)`,
+    )
+  }
+  const httpPort = (values.get('http.port') as number | undefined) ?? 8080
+  const publicPort = (values.get('public.port') as number | undefined) ?? (httpPort === 0 ? 0 : 8090)
+  if (
+    services.includes('http') &&
+    services.includes('public') &&
+    httpPort !== 0 &&
+    httpPort === publicPort &&
+    publicHost === host
+  ) {
+    problems.push(
+      `public.port: the public listener needs an address of its own, not the duty desk's ${host}:${httpPort} (set public.port)`,
+    )
+  }
+
   if (problems.length > 0) {
     throw new LiaisonError(
       'config_invalid',
@@ -535,11 +655,26 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       ? loopbackHosts
       : []
   const nodeId = get('node.id', 'local')
+  const publicUrl = values.has('public.url')
+    ? get('public.url', '')
+    : publicPort === 0
+      ? null
+      : `http://${publicHost.includes(':') && !publicHost.startsWith('[') ? `[${publicHost}]` : publicHost}:${publicPort}`
+  const publicAllowedHosts = values.has('public.allowedHosts')
+    ? get<readonly string[]>('public.allowedHosts', [])
+    : isLoopback(publicHost)
+      ? loopbackHosts
+      : []
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir)
   const keyFile = resolve(absoluteDataDir, get('auth.keyFile', 'node.key'))
   return {
-    node: { id: nodeId, name: get('node.name', 'Liaison'), country: get<Country>('node.country', 'BE') },
+    node: {
+      id: nodeId,
+      name: get('node.name', 'Liaison'),
+      country: get<Country>('node.country', 'BE'),
+      services: services as readonly NodeService[],
+    },
     http: {
       host,
       port,
@@ -554,6 +689,15 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       authFailuresPerAddress: get('http.authFailuresPerAddress', 30),
       authFailureWindowSeconds: get('http.authFailureWindowSeconds', 60),
       idempotencyHours: get('http.idempotencyHours', 24),
+    },
+    public: {
+      host: publicHost,
+      port: publicPort,
+      url: publicUrl,
+      allowedHosts: publicUrl
+        ? [...new Set([new URL(publicUrl).host, ...publicAllowedHosts])]
+        : [...publicAllowedHosts],
+      requestsPerMinute: get('public.requestsPerMinute', 600),
     },
     metrics: {
       allow: get('metrics.allow', '127.0.0.0/8,::1')
@@ -579,6 +723,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       engine: get<'database' | 'nats'>('queue.engine', 'database'),
       natsUrl: get('queue.natsUrl', 'nats://127.0.0.1:4222'),
       natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
+      echo: get('queue.echo', false),
     },
   }
 }

@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process'
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import { LiaisonError } from '@liaison/core'
@@ -25,20 +27,28 @@ function parseLevel(value: string): LogLevel {
   return value as LogLevel
 }
 
-function portsFromEnv(value: string | undefined): [number, number, number] {
+function portsFromEnv(name: string, value: string): [number, number, number] {
   try {
-    return parsePorts(value ?? '8080,8081,8082')
+    return parsePorts(value)
   } catch (error) {
-    throw new LiaisonError('usage', `LIAISON_DEMO_PORTS: ${(error as Error).message}`)
+    throw new LiaisonError('usage', `${name}: ${(error as Error).message}`)
   }
 }
+
+/** The `liaison` command itself, which the demo forks once per centre (`liaison demo-node`). */
+const liaisonBin = fileURLToPath(new URL('../../bin/liaison.js', import.meta.url))
 
 export function demoCommand(program: Command, context: CliContext): void {
   program
     .command('demo')
-    .description('run the three Benelux centres (BE, NL, LU) in one process on the embedded store')
+    .description('run the three Benelux centres (BE, NL, LU), each in its own process on its embedded store')
     .option('--host <host>', 'loopback address to listen on', context.env['LIAISON_DEMO_HOST'] ?? '127.0.0.1')
-    .option('--ports <be,nl,lu>', 'the three ports (LIAISON_DEMO_PORTS)', parsePorts)
+    .option('--ports <be,nl,lu>', 'the three duty desk ports (LIAISON_DEMO_PORTS)', parsePorts)
+    .option(
+      '--public-ports <be,nl,lu>',
+      "the three public listeners' ports (LIAISON_DEMO_PUBLIC_PORTS); default 8090,8091,8092 with the default ports, otherwise free ones",
+      parsePorts,
+    )
     .option(
       '--data-dir <dir>',
       'where the three databases live (one folder per centre)',
@@ -49,11 +59,24 @@ export function demoCommand(program: Command, context: CliContext): void {
       async (options: {
         host: string
         ports?: [number, number, number]
+        publicPorts?: [number, number, number]
         dataDir: string
         logLevel: LogLevel
       }) => {
         // the environment's ports are checked here, inside the command, so a bad value is a usage error
-        const ports = options.ports ?? portsFromEnv(context.env['LIAISON_DEMO_PORTS'])
+        const givenPorts = options.ports ?? context.env['LIAISON_DEMO_PORTS']
+        const ports =
+          options.ports ??
+          portsFromEnv('LIAISON_DEMO_PORTS', context.env['LIAISON_DEMO_PORTS'] ?? '8080,8081,8082')
+        const givenPublic = context.env['LIAISON_DEMO_PUBLIC_PORTS']
+        const publicPorts: [number, number, number] =
+          options.publicPorts ??
+          (givenPublic !== undefined
+            ? portsFromEnv('LIAISON_DEMO_PUBLIC_PORTS', givenPublic)
+            : // chosen ports may sit anywhere: the public listeners then take free ones
+              givenPorts === undefined
+              ? [8090, 8091, 8092]
+              : [0, 0, 0])
         // the demo's sign-in page shows passwords and codes: it never leaves this machine
         if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
           throw new LiaisonError(
@@ -61,23 +84,48 @@ export function demoCommand(program: Command, context: CliContext): void {
             `the demo listens on loopback only (127.0.0.1, localhost or ::1), not '${options.host}'`,
           )
         }
-        const log = context.createLogger({ level: options.logLevel })
+        const clash = publicPorts.find((p) => p !== 0 && ports.includes(p))
+        if (clash !== undefined)
+          throw new LiaisonError('usage', `port ${clash} is both a duty desk and a public port`)
+        const dataDir = resolve(context.cwd, options.dataDir)
         const started = Date.now()
         const demo = await startDemo({
           host: options.host,
           ports,
-          dataDir: resolve(context.cwd, options.dataDir),
+          publicPorts,
+          dataDir,
           logLevel: options.logLevel,
-          log,
+          launch: (index) =>
+            fork(
+              liaisonBin,
+              [
+                'demo-node',
+                '--index',
+                String(index),
+                '--host',
+                options.host,
+                '--port',
+                String(ports[index]),
+                '--public-port',
+                String(publicPorts[index]),
+                '--data-dir',
+                dataDir,
+                '--log-level',
+                options.logLevel,
+              ],
+              { cwd: context.cwd, env: { ...context.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+            ),
+          report: (line) => context.err.write(`liaison demo: ${line}\n`),
         })
         const lines = demo.nodes.map(
-          (node, i) => `  ${demoCentres[i]?.nodeId.toUpperCase()}  ${node.url}/  ${demoCentres[i]?.name}`,
+          (node, i) =>
+            `  ${demoCentres[i]?.nodeId.toUpperCase()}  ${node.url}/  ${demoCentres[i]?.name}${node.publicUrl ? ` · public page ${node.publicUrl}/` : ''}`,
         )
         context.out.write(
           [
-            `Liaison demo: three centres ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+            `Liaison demo: three centres ready in ${((Date.now() - started) / 1000).toFixed(1)} s, each in its own process`,
             ...lines,
-            `  API documentation: ${demo.nodes[0]?.url}/api/docs · data in ${resolve(context.cwd, options.dataDir)}`,
+            `  API documentation: ${demo.nodes[0]?.url}/api/docs · data in ${dataDir}`,
             '  Ctrl-C stops the demo; the next start reuses the data.',
             '',
           ].join('\n'),

@@ -12,7 +12,14 @@ export function startCommand(program: Command, context: CliContext): void {
       const log = context.createLogger({ level: config.log.level })
       const node = await startNode({ config, log })
       const address = node.deps.nodeUrl() === node.url ? '' : ` (its address: ${node.deps.nodeUrl()})`
-      context.err.write(`liaison: node ${config.node.id} listening on ${node.url}${address}\n`)
+      const services = node.services.join(',')
+      if (node.services.includes('http'))
+        context.err.write(`liaison: node ${config.node.id} listening on ${node.url}${address}\n`)
+      if (node.publicUrl) context.err.write(`liaison: its public listener on ${node.publicUrl}\n`)
+      if (!node.services.includes('http') && !node.publicUrl)
+        context.err.write(
+          `liaison: node ${config.node.id} running ${services}; no listener in this process\n`,
+        )
       await untilSignal(() => node.close(), context.err)
     },
   )

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { LiaisonError } from '@liaison/core'
@@ -6,26 +7,41 @@ import { loadConfig, loopbackHosts } from '../config.ts'
 import type { RunningNode } from '../node/startNode.ts'
 import { startNode } from '../node/startNode.ts'
 import { demoCentres } from './demoCentres.ts'
+import type { DemoNodeAddress, DemoNodeProcess } from './demoNodeProcess.ts'
+import { watchDemoNodeProcess } from './demoNodeProcess.ts'
 import { seedDemoCentre } from './seedDemoCentre.ts'
 import { seedDemoDay } from './seedDemoDay.ts'
 
-export interface DemoOptions {
+export interface DemoNodeOptions {
   readonly host: string
   /** One port per centre, in the order BE, NL, LU. */
   readonly ports: readonly [number, number, number]
+  /** One port per centre for its public listener (0: any free port); all 0 when not given. */
+  readonly publicPorts?: readonly [number, number, number]
   /** Each centre's embedded database lives in `<dataDir>/<node>/`. */
   readonly dataDir: string
   readonly logLevel: LogLevel
-  readonly log: Logger
+}
+
+export interface DemoOptions extends DemoNodeOptions {
+  /**
+   * Starts the process of centre `index` (the CLI forks itself: `liaison demo-node`), with an
+   * IPC channel on which it says it is ready (demoNodeProcess.ts).
+   */
+  readonly launch: (index: number) => ChildProcess
+  /** Told when a node's process exits unexpectedly, and whether it is restarted. */
+  readonly report: (line: string) => void
+  /** How long a node may take to start (seeding a new database included); default 180 s. */
+  readonly readyTimeoutMs?: number
 }
 
 export interface RunningDemo {
-  readonly nodes: readonly RunningNode[]
+  readonly nodes: readonly DemoNodeAddress[]
   close(): Promise<void>
 }
 
 /** The demo's configuration of one centre, validated like any node's. */
-export function demoNodeConfig(options: Omit<DemoOptions, 'log'>, index: number): NodeConfig {
+export function demoNodeConfig(options: DemoNodeOptions, index: number): NodeConfig {
   const centre = demoCentres[index]
   if (!centre) throw new LiaisonError('usage', `the demo has ${demoCentres.length} centres`)
   return loadConfig({
@@ -39,42 +55,104 @@ export function demoNodeConfig(options: Omit<DemoOptions, 'log'>, index: number)
       'http.port': options.ports[index] ?? 0,
       // its sign-in list gives every account away: it answers only under the machine's own names
       'http.allowedHosts': loopbackHosts,
+      'public.host': options.host,
+      'public.port': options.publicPorts?.[index] ?? 0,
+      'public.allowedHosts': loopbackHosts,
       'store.dataDir': join(options.dataDir, centre.nodeId),
       'log.level': options.logLevel,
     },
   })
 }
 
-/** Three centres (BE, NL, LU) in one process, each with its own embedded database. */
-export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
-  const nodes: RunningNode[] = []
+/** One demo centre in this process, with its embedded database, seeded on its first start. */
+export async function startDemoNode(
+  options: DemoNodeOptions & { readonly log: Logger },
+  index: number,
+): Promise<RunningNode> {
+  const centre = demoCentres[index]
+  if (!centre) throw new LiaisonError('usage', `the demo has ${demoCentres.length} centres`)
+  return startNode({
+    config: demoNodeConfig(options, index),
+    log: options.log,
+    seed: async (deps) => {
+      await seedDemoCentre(deps, centre)
+      try {
+        await seedDemoDay(deps, centre.nodeId)
+      } catch (error) {
+        // a data directory that did not start as a demo may lack what the day needs
+        deps.log.warn({ err: error }, 'the demo day could not be seeded')
+      }
+    },
+    demo: { users: centre.users },
+  })
+}
+
+/** How long a node has to stop cleanly before it is killed. */
+const stopGraceMs = 20_000
+
+async function readyWithin(node: DemoNodeProcess, ms: number, nodeId: string): Promise<DemoNodeAddress> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new LiaisonError('internal', `centre ${nodeId} did not start within ${ms / 1000} s`)),
+      ms,
+    )
+  })
   try {
-    for (const [index, centre] of demoCentres.entries()) {
-      nodes.push(
-        await startNode({
-          config: demoNodeConfig(options, index),
-          log: options.log,
-          seed: async (deps) => {
-            await seedDemoCentre(deps, centre)
-            try {
-              await seedDemoDay(deps, centre.nodeId)
-            } catch (error) {
-              // a data directory that did not start as a demo may lack what the day needs
-              deps.log.warn({ err: error }, 'the demo day could not be seeded')
-            }
-          },
-          demo: { users: centre.users },
-        }),
+    return await Promise.race([node.ready, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * The three centres (BE, NL, LU), each in its own process with its own embedded database, so
+ * that one stopped, crashed or busy (a long query on PGlite holds its event loop) leaves the
+ * others answering. The demo supervises them: a node whose process exits is reported and
+ * restarted once; closing stops them all.
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const readyMs = options.readyTimeoutMs ?? 180_000
+  const current: DemoNodeProcess[] = []
+  const restarted = new Set<number>()
+  let stopping = false
+
+  const supervise = (index: number, node: DemoNodeProcess) => {
+    const nodeId = demoCentres[index]?.nodeId ?? String(index)
+    void node.exited.then(({ code, signal }) => {
+      if (stopping || current[index] !== node) return
+      const how = signal ?? `code ${String(code)}`
+      if (restarted.has(index)) {
+        options.report(`centre ${nodeId} exited again (${how}); not restarting it, the others keep running`)
+        return
+      }
+      restarted.add(index)
+      options.report(`centre ${nodeId} exited (${how}); restarting it once`)
+      const again = watchDemoNodeProcess(nodeId, options.launch(index))
+      current[index] = again
+      supervise(index, again)
+      readyWithin(again, readyMs, nodeId).then(
+        (address) => options.report(`centre ${nodeId} is back at ${address.url}/`),
+        (error: Error) => options.report(`centre ${nodeId} did not come back: ${error.message}`),
       )
-    }
+    })
+  }
+
+  const closeAll = async () => {
+    stopping = true
+    await Promise.allSettled(current.map((n) => n.stop(stopGraceMs)))
+  }
+
+  let nodes: DemoNodeAddress[]
+  try {
+    for (const [index, centre] of demoCentres.entries())
+      current.push(watchDemoNodeProcess(centre.nodeId, options.launch(index)))
+    // started at once: each seeds its own database in its own process
+    nodes = await Promise.all(current.map((n, i) => readyWithin(n, readyMs, demoCentres[i]?.nodeId ?? '')))
   } catch (error) {
-    await Promise.allSettled(nodes.map((n) => n.close()))
+    await closeAll()
     throw error
   }
-  return {
-    nodes,
-    async close() {
-      await Promise.allSettled(nodes.map((n) => n.close()))
-    },
-  }
+  current.forEach((node, index) => supervise(index, node))
+  return { nodes, close: closeAll }
 }

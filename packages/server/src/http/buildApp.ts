@@ -13,7 +13,7 @@ import { liaisonVersion } from '../version.ts'
 import type { App, AppDeps } from './AppDeps.ts'
 import { authHook } from './auth/authHook.ts'
 import { errorHandler, notFoundHandler, toLiaisonError } from './errorHandler.ts'
-import { hostGuard } from './hostGuard.ts'
+import { hostGuard, nodeHostGuard } from './hostGuard.ts'
 import { idempotencyHook } from './idempotency/idempotencyHook.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       securityHeaders({ tls: req.protocol === 'https', docs: req.url.startsWith('/api/docs') }),
     )
   })
-  hostGuard(app, deps)
+  hostGuard(app, nodeHostGuard(deps))
   noStoreForApi(app)
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'

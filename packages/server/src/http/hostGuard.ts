@@ -33,25 +33,44 @@ function namedHosts(req: FastifyRequest, trustProxy: boolean): string[] {
   return hosts
 }
 
+export interface HostGuardOptions {
+  /** The listener's own address, known once it listens (on port 0): its host is always allowed. */
+  readonly ownUrl: () => string
+  readonly allowedHosts: readonly string[]
+  readonly trustProxy: boolean
+  /** The configuration keys a refusal points to (`http.url and http.allowedHosts`). */
+  readonly keys: string
+}
+
+/** The duty desk's guard options, from the node's configuration. */
+export function nodeHostGuard(deps: AppDeps): HostGuardOptions {
+  return {
+    ownUrl: deps.nodeUrl,
+    allowedHosts: deps.config.http.allowedHosts,
+    trustProxy: deps.config.http.trustProxy,
+    keys: 'http.url and http.allowedHosts',
+  }
+}
+
 /**
  * Refuses every request whose Host (and, behind a trusted proxy, X-Forwarded-Host) is not one
- * the node is configured for, with 421 `host_not_allowed`: a page whose name an attacker has
+ * the listener is configured for, with 421 `host_not_allowed`: a page whose name an attacker has
  * rebound to the node's address (DNS rebinding) reads nothing. `/health` and `/ready` are
- * answered under any name. Register it before the routes, as an `onRequest` hook.
+ * answered under any name. Register it before the routes, as an `onRequest` hook. The duty desk
+ * and the public listener each have one, with their own names (decision 007, 017).
  */
-export function hostGuard(app: App, deps: AppDeps): void {
-  const { allowedHosts, trustProxy } = deps.config.http
+export function hostGuard(app: App, options: HostGuardOptions): void {
+  const { allowedHosts, trustProxy, keys } = options
   app.addHook('onRequest', async (req) => {
     if (unchecked.has(req.url.split('?')[0] ?? '')) return
-    // the node's own address, known once it listens (on port 0), is always allowed
-    const allowed = [new URL(deps.nodeUrl()).host, ...allowedHosts]
+    const allowed = [new URL(options.ownUrl()).host, ...allowedHosts]
     const refused = namedHosts(req, trustProxy).find((h) => !hostAllowed(h, allowed))
     if (refused !== undefined) {
       throw new LiaisonError(
         'host_not_allowed',
         refused === ''
-          ? 'the request names no host; this node answers only for the hosts it is configured for (http.url, http.allowedHosts)'
-          : `this node does not answer for the host '${refused.slice(0, 255)}' (see http.url and http.allowedHosts)`,
+          ? `the request names no host; this listener answers only for the hosts it is configured for (${keys})`
+          : `this listener does not answer for the host '${refused.slice(0, 255)}' (see ${keys})`,
       )
     }
   })

@@ -8,7 +8,7 @@ import { sealStoredSecrets } from '../auth/sealStoredSecrets.ts'
 import { noWitness } from '../audit/CheckpointWitness.ts'
 import type { AuditCheckpoints } from '../audit/auditCheckpoints.ts'
 import { startAuditCheckpoints } from '../audit/auditCheckpoints.ts'
-import type { NodeConfig } from '../config.ts'
+import type { NodeConfig, NodeService } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
@@ -21,6 +21,7 @@ import { findCentre } from '../organisations/organisationRows.ts'
 import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
 import { openQueue } from '../queue/openQueue.ts'
+import { buildPublicApp } from '../public/buildPublicApp.ts'
 import type { Worker } from '../queue/runWorker.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import { systemClock } from '../runtime/Clock.ts'
@@ -33,8 +34,18 @@ import { assertPortFree } from './assertPortFree.ts'
 import { bindNode } from './bindNode.ts'
 
 export interface RunningNode {
+  /** Where the duty desk listens (service `http`); in a process without it, its configured address. */
   readonly url: string
+  /**
+   * The duty desk's application. It listens only in a process with the `http` service; elsewhere
+   * it is built for in-process use (`inject`) and opens no socket.
+   */
   readonly app: App
+  /** The services this process runs (`node.services`). */
+  readonly services: readonly NodeService[]
+  /** The public listener (service `public`): its own application and address; null without it. */
+  readonly publicApp: App | null
+  readonly publicUrl: string | null
   readonly deps: AppDeps
   /** The signed checkpoints of the audit head (at start, on the interval, at close). */
   readonly auditCheckpoints: AuditCheckpoints
@@ -51,7 +62,7 @@ export interface StartNodeOptions {
   readonly seed?: (deps: ActionDeps) => Promise<void>
   /** Demo nodes only: the demo accounts the sign-in page lists. Never set on a real node. */
   readonly demo?: { readonly users: readonly DemoUser[] }
-  /** Build the app without listening (tests use `app.inject`). */
+  /** Build the apps without listening (tests use `app.inject`). */
   readonly listen?: boolean
 }
 
@@ -70,7 +81,9 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   const { config } = options
   const log = options.log.child({ node: config.node.id })
   const listen = options.listen ?? true
-  if (listen) await assertPortFree(config.http.host, config.http.port)
+  const services = new Set(config.node.services)
+  if (listen && services.has('http')) await assertPortFree(config.http.host, config.http.port)
+  if (listen && services.has('public')) await assertPortFree(config.public.host, config.public.port)
 
   const nodeKey = await loadNodeKey(config.auth.keyFile)
   if (nodeKey.created) log.info({ keyFile: config.auth.keyFile }, 'node key created')
@@ -93,6 +106,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let sequencer: Sequencer | null = null
   let queue: Queue | null = null
   let echo: Worker | null = null
+  let publicApp: App | null = null
+  let publicUrl = config.public.url
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -155,31 +170,83 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     checkpoints = audit
     await audit.checkpoint()
     queue = await openQueue(config, { store, clock, ids: deps.ids })
-    echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
+    // service jobs: the queue's workers and the work processors, which have one owner across
+    // the node's processes. A process without it (http only, public only) runs no worker.
+    if (services.has('jobs')) {
+      // the queue's test processor, only where it is asked for (queue.echo)
+      if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
+      // the work processors (notifications, later the planners and the feed publisher) start here
+    }
+    for (const service of ['dispatch', 'federation'] as const) {
+      if (services.has(service))
+        log.info({ service }, `service ${service}: nothing is configured for it yet; it runs no worker`)
+    }
     const work = queue
     const app = await buildApp(deps)
-    if (listen) {
-      try {
-        url = await app.listen({ host: config.http.host, port: config.http.port })
-      } catch (error) {
-        await app.close()
-        const code = (error as NodeJS.ErrnoException).code
-        if (code === 'EADDRINUSE') await assertPortFree(config.http.host, config.http.port)
-        throw error
+    try {
+      if (listen && services.has('http')) {
+        try {
+          url = await app.listen({ host: config.http.host, port: config.http.port })
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          if (code === 'EADDRINUSE') await assertPortFree(config.http.host, config.http.port)
+          throw error
+        }
+      } else {
+        await app.ready()
       }
-    } else {
-      await app.ready()
+      if (services.has('public')) {
+        const built = await buildPublicApp({
+          config,
+          log,
+          ids: deps.ids,
+          publicUrl: () => publicUrl ?? 'http://127.0.0.1',
+        })
+        publicApp = built
+        if (listen) {
+          try {
+            const listening = await built.listen({ host: config.public.host, port: config.public.port })
+            publicUrl = config.public.url ?? listening
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code
+            if (code === 'EADDRINUSE') await assertPortFree(config.public.host, config.public.port)
+            throw error
+          }
+        } else {
+          await built.ready()
+          // not listening (tests inject): it answers for its loopback names
+          publicUrl ??= 'http://127.0.0.1'
+        }
+      }
+    } catch (error) {
+      await publicApp?.close()
+      await app.close()
+      throw error
     }
     ready = true
-    log.info({ url, store: store.engine, location: store.location }, 'node ready')
+    log.info(
+      {
+        url: services.has('http') && listen ? url : null,
+        publicUrl: services.has('public') && listen ? publicUrl : null,
+        services: config.node.services,
+        store: store.engine,
+        location: store.location,
+      },
+      'node ready',
+    )
+    const openPublic = publicApp
     return {
       url,
       app,
+      services: config.node.services,
+      publicApp: openPublic,
+      publicUrl: openPublic ? publicUrl : null,
       deps,
       auditCheckpoints: audit,
       queue: work,
       async close() {
         ready = false
+        await openPublic?.close()
         await app.close()
         await echo?.stop()
         await work.close()

@@ -1,0 +1,110 @@
+import rateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyError, FastifyReply } from 'fastify'
+import Fastify, { LogController } from 'fastify'
+import type { Logger } from 'pino'
+import { LiaisonError, isUuid } from '@liaison/core'
+import type { NodeConfig } from '../config.ts'
+import type { App } from '../http/AppDeps.ts'
+import { notFoundHandler, toLiaisonError } from '../http/errorHandler.ts'
+import { hostGuard } from '../http/hostGuard.ts'
+import type { IdSource } from '../runtime/IdSource.ts'
+import { liaisonVersion } from '../version.ts'
+import { publicLanguage, publicLanguages } from './publicLanguage.ts'
+import { publicPage } from './publicPage.ts'
+import { publicSecurityHeaders } from './publicSecurityHeaders.ts'
+
+export interface PublicAppDeps {
+  readonly config: NodeConfig
+  readonly log: Logger
+  readonly ids: IdSource
+  /** The listener's own address (`public.url`, or where it listens): never a request's Host. */
+  readonly publicUrl: () => string
+}
+
+/**
+ * The public listener (service `public`, decision 017): its own Fastify instance on its own
+ * address, a separate origin from the duty desk. It reads no database, sets no cookie and knows
+ * no session: its host allow-list, strict headers and a per-address rate limit are its defence.
+ * The alert feed and citizen registration mount here in later issues.
+ */
+export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
+  const log = deps.log.child({ service: 'public' })
+  const tls = () => new URL(deps.publicUrl()).protocol === 'https:'
+  const app: App = Fastify({
+    loggerInstance: log,
+    // nothing here takes a body yet
+    bodyLimit: 16 * 1024,
+    trustProxy: deps.config.http.trustProxy,
+    requestIdHeader: false,
+    // a surge of citizens after an alert must not flood the log: refusals are logged, not each request
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && isUuid(given) ? given : deps.ids.next()
+    },
+    frameworkErrors: (error, req, reply: FastifyReply) => {
+      const mapped = toLiaisonError(error)
+      void reply
+        .headers({
+          'x-request-id': req.id,
+          'cache-control': 'no-store',
+          ...publicSecurityHeaders({ tls: tls() }),
+        })
+        .status(mapped.httpStatus)
+        .send(mapped.toBody())
+    },
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
+    const mapped = toLiaisonError(error, req.headers['content-type'])
+    if (mapped.code === 'internal') req.log.error({ err: error }, 'public request failed')
+    else req.log.info({ code: mapped.code, message: mapped.message }, 'public request refused')
+    return reply.header('cache-control', 'no-store').status(mapped.httpStatus).send(mapped.toBody())
+  })
+  app.setNotFoundHandler(notFoundHandler)
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id)
+    void reply.headers(publicSecurityHeaders({ tls: tls() }))
+  })
+  hostGuard(app, {
+    ownUrl: deps.publicUrl,
+    allowedHosts: deps.config.public.allowedHosts,
+    trustProxy: deps.config.http.trustProxy,
+    keys: 'public.url and public.allowedHosts',
+  })
+  // no session here, ever: nothing this listener answers may set a cookie
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.removeHeader('set-cookie')
+    return payload
+  })
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.config.public.requestsPerMinute,
+    timeWindow: 60_000,
+    // in this process's memory: a flood of public requests must not become a flood of writes
+    errorResponseBuilder: (_req, context) =>
+      new LiaisonError('rate_limited', `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  })
+
+  app.get('/health', { config: { rateLimit: false } }, async (_req, reply) =>
+    reply
+      .header('cache-control', 'no-store')
+      .send({ status: 'ok', node: deps.config.node.id, service: 'public', version: liaisonVersion }),
+  )
+
+  app.get('/', async (req, reply) => {
+    const query = req.query as Record<string, unknown>
+    const chosen = publicLanguages.find((l) => l === query['lang'])
+    const language = chosen ?? publicLanguage(req.headers['accept-language'], deps.config.node.country)
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-language', language)
+      .header('vary', 'accept-language')
+      .header('cache-control', 'public, max-age=60')
+      .send(publicPage({ name: deps.config.node.name, country: deps.config.node.country }, language))
+  })
+  return app
+}

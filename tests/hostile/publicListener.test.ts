@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { App } from '@liaison/server'
+import { testEngines } from '../support/engines.ts'
+import type { TestNode } from '../support/testNode.ts'
+import { startTestNode } from '../support/testNode.ts'
+
+/**
+ * The public listener (service `public`) is not in the duty desk's OpenAPI document, so the
+ * access matrix does not see it. This file is its matrix: every route it serves is declared
+ * below (a new one fails the tier until it is), every route is anonymous by design, and every
+ * route and a few that do not exist are sent every hostile input: none answers 5xx, sets a
+ * cookie or drops the security headers.
+ */
+const declared: Record<string, string> = {
+  'GET /': 'the public page of the centre, in FR/NL/DE/EN',
+  'GET /health': 'liveness, for orchestrators',
+}
+
+/** The routes an app serves, from Fastify's route tree (`printRoutes`), as `METHOD /path`. */
+function routesOf(app: App): string[] {
+  const routes: string[] = []
+  const stack: string[] = []
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (.*?) \(([A-Z, ]+)\)$/.exec(line) ?? /^([│ ]*)[├└]── (.*)$/.exec(line)
+    if (!match) continue
+    const depth = (match[1] ?? '').length / 4
+    stack.length = depth
+    stack.push(match[2] ?? '')
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD'))
+      routes.push(`${method} ${stack.join('')}`)
+  }
+  return routes.sort()
+}
+
+const engines = await testEngines()
+let node: TestNode
+let app: App
+beforeAll(async () => {
+  node = await startTestNode(engines[0]!, { config: { 'public.requestsPerMinute': 1_000_000 } })
+  app = node.publicApp!
+}, 120_000)
+afterAll(async () => node?.dispose())
+
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+
+const hostile: readonly {
+  name: string
+  query?: string
+  headers?: Record<string, string>
+  payload?: string
+}[] = [
+  { name: 'nothing odd' },
+  { name: 'a long Accept-Language', headers: { 'accept-language': `${'x-'.repeat(4_000)};q=0.5` } },
+  { name: 'a malformed Accept-Language', headers: { 'accept-language': ';;q=NaN,*;q=-1,fr;q=1e999' } },
+  { name: 'an unknown lang', query: '?lang=%00%ff' },
+  { name: 'a repeated lang', query: '?lang=fr&lang=nl&lang[]=de' },
+  { name: 'a nested query', query: '?lang[a][b]=c&__proto__[x]=1&constructor[prototype][y]=2' },
+  { name: 'a broken percent escape', query: '?lang=%E0%A4%A' },
+  { name: 'a long query', query: `?q=${'a'.repeat(8_000)}` },
+  { name: 'a duty desk session cookie', headers: { cookie: 'liaison_be=forged; csrf=1' } },
+  { name: 'a bearer token', headers: { authorization: 'Bearer lia_forged' } },
+  { name: 'an X-Forwarded-Host', headers: { 'x-forwarded-host': 'evil.example' } },
+  { name: 'a request id that is not a UUID', headers: { 'x-request-id': '../../etc' } },
+  { name: 'a JSON body', headers: { 'content-type': 'application/json' }, payload: '{"a":' },
+  { name: 'an odd content type', headers: { 'content-type': 'text/x-nonsense' }, payload: 'zzz' },
+  {
+    name: 'a large body',
+    headers: { 'content-type': 'application/json' },
+    payload: `"${'a'.repeat(100_000)}"`,
+  },
+]
+
+describe('the public listener, as the hostile tier sees it', () => {
+  it('serves exactly the declared routes, all anonymous', () => {
+    expect(routesOf(app)).toEqual(Object.keys(declared).sort())
+  })
+
+  it.each(hostile)('answers $name without a 5xx, a cookie or its security headers missing', async (input) => {
+    const paths = ['/', '/health', '/nope', '/api/v1/session', '/api/docs', '/health/', '/%zz']
+    for (const method of methods) {
+      for (const path of paths) {
+        const answer = await app.inject({
+          method,
+          url: `${path}${input.query ?? ''}`,
+          headers: { host: '127.0.0.1', ...input.headers },
+          ...(input.payload !== undefined && method !== 'GET' && method !== 'HEAD'
+            ? { payload: input.payload }
+            : {}),
+        })
+        const where = `${method} ${path}${(input.query ?? '').slice(0, 40)}`
+        expect(answer.statusCode, where).toBeLessThan(500)
+        expect(answer.headers['set-cookie'], where).toBeUndefined()
+        expect(answer.headers['content-security-policy'], where).toContain("default-src 'none'")
+        expect(answer.headers['x-frame-options'], where).toBe('DENY')
+        const route = `${method === 'HEAD' ? 'GET' : method} ${path}`
+        if (answer.statusCode >= 400 && method !== 'HEAD') {
+          expect(answer.headers['content-type'], where).toContain('application/json')
+          expect(answer.json<{ error: { code: string } }>().error.code, where).toMatch(/^[a-z_]+$/)
+        }
+        // a route that is not declared is never served
+        if (!(route in declared)) expect(answer.statusCode, where).toBeGreaterThanOrEqual(400)
+      }
+    }
+  })
+})
