@@ -12,6 +12,8 @@ import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
+import { startNodeProcessors } from '../processors/nodeProcessors.ts'
+import type { RunningProcessors } from '../processors/startProcessors.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
 import { startSequencer } from '../sequencer/startSequencer.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
@@ -93,6 +95,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let sequencer: Sequencer | null = null
   let queue: Queue | null = null
   let echo: Worker | null = null
+  let processors: RunningProcessors | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -102,10 +105,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     const clock = options.clock ?? systemClock
     const metrics = createMetrics(config.node.id)
-    const bus = new EventBus()
-    bus.subscribe((events) => {
-      for (const e of events) metrics.eventsCommitted.inc({ kind: e.kind })
-    })
+    const bus = new EventBus((error) => log.error({ err: error }, 'a listener failed on committed events'))
     sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
     const deps: AppDeps = {
       nodeId: config.node.id,
@@ -140,6 +140,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
     following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
+    processors = await startNodeProcessors({ store, bus, log, metrics })
     const audit = startAuditCheckpoints(
       {
         db: store.db,
@@ -183,6 +184,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await app.close()
         await echo?.stop()
         await work.close()
+        await processors?.close()
         await audit.close()
         await sequencer?.close()
         await following?.close()
@@ -193,6 +195,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   } catch (error) {
     await echo?.stop().catch(() => {})
     await queue?.close().catch(() => {})
+    await processors?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})
     await following?.close().catch(() => {})

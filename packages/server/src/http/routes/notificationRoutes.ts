@@ -1,6 +1,6 @@
 import { LiaisonError } from '@liaison/core'
 import { Type } from 'typebox'
-import { pageNotifications } from '../../notifications/notificationsFor.ts'
+import { notificationsCaughtUp, pageNotifications } from '../../notifications/notificationsFor.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { defaultPageLimit, encodeCursor, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
@@ -39,6 +39,8 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
         throw new LiaisonError('forbidden', 'notifications are for people, not API tokens')
       const { limit = defaultPageLimit } = req.query
       const after = startOf('notifications', req.query.after)
+      // what was just done is notified once the notifications processor has handled it
+      await notificationsCaughtUp(deps.store.db)
       const page = await pageNotifications(deps.store.db, { id: p.userId, orgId: p.orgId }, { after, limit })
       return {
         items: page.items.map((n) => ({ ...n, at: n.at.toISOString() })),

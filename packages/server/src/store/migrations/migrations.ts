@@ -19,6 +19,7 @@ import { m0017_jobs } from './m0017_jobs.ts'
 import { m0018_idempotency } from './m0018_idempotency.ts'
 import { m0019_sequencer } from './m0019_sequencer.ts'
 import { m0020_list_indexes } from './m0020_list_indexes.ts'
+import { m0022_processors } from './m0022_processors.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_idempotency': m0018_idempotency,
   '0019_sequencer': m0019_sequencer,
   '0020_list_indexes': m0020_list_indexes,
+  '0022_processors': m0022_processors,
 }
