@@ -1,0 +1,259 @@
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Database, RunningWorkProcessor, Store, WorkProcessor } from '@liaison/server'
+import { EventBus, migrate, openStore, readProcessorCursor, runWorkProcessor } from '@liaison/server'
+import type { ProcessorChildArgs } from '../support/processorChild.ts'
+import type { TestEngine } from '../support/engines.ts'
+import { testEngines } from '../support/engines.ts'
+import { cliEnv, repoRoot } from '../support/runCli.ts'
+import { captureLog } from '../support/testNode.ts'
+
+const engines = await testEngines()
+const postgres = engines.find((e) => e.name === 'postgres')
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** A fresh, migrated database with a `seen` table for the test processors to write in. */
+async function freshStore(engine: TestEngine) {
+  const fresh = await engine.fresh()
+  const store = await openStore(fresh.options)
+  await migrate(store.db)
+  await sql`create table seen (seq bigint not null, by text)`.execute(store.db)
+  return { store, options: fresh.options, dispose: () => fresh.dispose() }
+}
+
+/** Events written by hand, numbered after those there (the sequencer's job in a node). */
+async function addEvents(db: Kysely<Database>, count: number): Promise<number> {
+  const head = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  const from = Number(head?.seq ?? 0)
+  await db
+    .insertInto('events')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        seq: from + i + 1,
+        id: randomUUID(),
+        at: new Date('2031-03-01T08:00:00Z'),
+        kind: 'log-entry.appended',
+        subject: 'test',
+        org_id: null,
+        audience: null,
+        body: JSON.stringify({ kind: 'log-entry.appended' }),
+      })),
+    )
+    .execute()
+  return from + count
+}
+
+async function seenSeqs(db: Kysely<Database>): Promise<number[]> {
+  const { rows } = await sql<{ seq: number }>`select seq from seen order by seq`.execute(db)
+  return rows.map((r) => Number(r.seq))
+}
+
+/** A processor that writes the seqs it is given into `seen`, as `by`. */
+function recorder(by: string, extra: (events: readonly { seq: number }[]) => Promise<void> = async () => {}) {
+  const batches: number[][] = []
+  const processor: WorkProcessor = {
+    name: 'seen',
+    kinds: null,
+    async handle({ tx, events }) {
+      batches.push(events.map((e) => e.seq))
+      for (const e of events) await sql`insert into seen (seq, by) values (${e.seq}, ${by})`.execute(tx)
+      await extra(events)
+    },
+  }
+  return { processor, batches }
+}
+
+async function until(what: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!(await what())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await sleep(20)
+  }
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+describe.each(engines.map((e) => [e.name, e] as const))('work processors on %s', (_name, engine) => {
+  it('handles the events written before it first started, from cursor 0, in batches, in order', async () => {
+    const db = await freshStore(engine)
+    cleanups.push(db.dispose, () => db.store.close())
+    const head = await addEvents(db.store.db, 25)
+    const { processor, batches } = recorder('one')
+    const running = await runWorkProcessor({
+      store: db.store,
+      bus: new EventBus(),
+      log: captureLog().log,
+      processor,
+      options: { batchSize: 10, pollMs: 50 },
+    })
+    cleanups.push(() => running.close())
+    await until(async () => (await readProcessorCursor(db.store.db, 'seen')) === head)
+    expect(batches).toEqual([range(1, 10), range(11, 20), range(21, 25)])
+    expect(await seenSeqs(db.store.db)).toEqual(range(1, 25))
+  })
+
+  it('retries a batch that failed half-way, with back-off, and handles every event exactly once', async () => {
+    const db = await freshStore(engine)
+    cleanups.push(db.dispose, () => db.store.close())
+    await addEvents(db.store.db, 12)
+    let failuresLeft = 2
+    const attempts: number[] = []
+    const { processor } = recorder('one', async (events) => {
+      attempts.push(Date.now())
+      // the batch's rows are written, then it fails: they must roll back with it
+      if (events.some((e) => e.seq === 15) && failuresLeft-- > 0) throw new Error('the mail server is down')
+    })
+    const { log, captured } = captureLog()
+    const bus = new EventBus()
+    const running = await runWorkProcessor({
+      store: db.store,
+      bus,
+      log,
+      processor,
+      options: { batchSize: 10, pollMs: 60_000, firstRetryMs: 100 },
+    })
+    cleanups.push(() => running.close())
+    await until(async () => (await readProcessorCursor(db.store.db, 'seen')) === 12)
+    // new events wake it through the bus; the batch with 15 fails twice
+    const head = await addEvents(db.store.db, 8)
+    running.wake()
+    await until(async () => (await readProcessorCursor(db.store.db, 'seen')) === head)
+    expect(await seenSeqs(db.store.db)).toEqual(range(1, head))
+    expect(failuresLeft).toBe(-1)
+    const failed = captured.lines.filter((l) => l['msg'] === 'a processor batch failed; trying it again')
+    expect(failed.map((l) => l['failures'])).toEqual([1, 2])
+    expect(failed.map((l) => l['retryInMs'])).toEqual([100, 200])
+    // the third try came at least 100 + 200 ms after the first
+    const tries = attempts.slice(-3)
+    expect(tries[2]! - tries[0]!).toBeGreaterThanOrEqual(290)
+    expect(running.failures).toBe(0)
+  })
+
+  it('resumes from its cursor after its process is killed mid-batch, and sees every event once', async () => {
+    const db = await freshStore(engine)
+    cleanups.push(db.dispose)
+    const head = await addEvents(db.store.db, 35)
+    // PGlite is one process's database: let go of it while the child has it
+    await db.store.close()
+    const hung = await runChildAndKill({ store: db.options, hangAt: 25, batchSize: 10 })
+    expect(hung).toEqual({ from: 21, to: 30 })
+    const store: Store = await openStore(db.options)
+    cleanups.push(() => store.close())
+    // two batches committed before the kill; the third rolled back with the process
+    expect(await readProcessorCursor(store.db, 'seen')).toBe(20)
+    expect(await seenSeqs(store.db)).toEqual(range(1, 20))
+    const { processor, batches } = recorder('after')
+    const running = await runWorkProcessor({
+      store,
+      bus: new EventBus(),
+      log: captureLog().log,
+      processor,
+      options: { batchSize: 10, pollMs: 50, takeoverMs: 50 },
+    })
+    cleanups.push(() => running.close())
+    await until(async () => (await readProcessorCursor(store.db, 'seen')) === head)
+    expect(batches[0]?.[0]).toBe(21)
+    expect(await seenSeqs(store.db)).toEqual(range(1, head))
+  })
+})
+
+describe.runIf(postgres)('work processors on one PostgreSQL database from two processes', () => {
+  it('never have two owners at once, and the other takes over when the owner stops', async () => {
+    const db = await freshStore(postgres!)
+    cleanups.push(db.dispose, () => db.store.close())
+    const other = await openStore(db.options)
+    cleanups.push(() => other.close())
+    const options = { batchSize: 5, pollMs: 30, takeoverMs: 30 }
+    const slow = async () => sleep(5)
+    const a = recorder('a', slow)
+    const b = recorder('b', slow)
+    const runners: RunningWorkProcessor[] = []
+    let both = 0
+    let none = 0
+    const sampler = setInterval(() => {
+      const owners = runners.filter((r) => r.owning).length
+      if (owners > 1) both++
+      if (owners === 0) none++
+    }, 2)
+    cleanups.push(async () => clearInterval(sampler))
+    const first = await runWorkProcessor({
+      store: db.store,
+      bus: new EventBus(),
+      log: captureLog().log,
+      processor: a.processor,
+      options,
+    })
+    const second = await runWorkProcessor({
+      store: other,
+      bus: new EventBus(),
+      log: captureLog().log,
+      processor: b.processor,
+      options,
+    })
+    runners.push(first, second)
+    cleanups.push(
+      () => second.close(),
+      () => first.close(),
+    )
+    expect([first.owning, second.owning]).toEqual([true, false])
+
+    let head = await addEvents(db.store.db, 40)
+    await until(async () => (await readProcessorCursor(db.store.db, 'seen')) === head)
+    expect(b.batches).toEqual([])
+    // the owner stops (its lock goes with its connection): the other goes on from the cursor
+    await first.close()
+    runners.splice(0, 1)
+    await until(() => second.owning, 5_000)
+    head = await addEvents(db.store.db, 20)
+    await until(async () => (await readProcessorCursor(db.store.db, 'seen')) === head)
+    clearInterval(sampler)
+    expect(both).toBe(0)
+    expect(none).toBeLessThan(1_000)
+    expect(b.batches.flat()).toEqual(range(41, 60))
+    expect(await seenSeqs(db.store.db)).toEqual(range(1, 60))
+  })
+})
+
+const childScript = fileURLToPath(new URL('../support/processorChild.ts', import.meta.url))
+
+/** Runs a processor in a child process until it hangs mid-batch, then SIGKILLs it. */
+async function runChildAndKill(args: ProcessorChildArgs): Promise<{ from: number; to: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(args)], {
+    cwd: repoRoot,
+    env: cliEnv(),
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()))
+  const hung = await new Promise<{ from: number; to: number }>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the processor process said nothing in 30 s\n${stderr}`)),
+      30_000,
+    )
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+      const line = stdout.split('\n')[0]
+      if (stdout.includes('\n') && line) {
+        clearTimeout(timer)
+        resolve(JSON.parse(line) as { from: number; to: number })
+      }
+    })
+    child.on('close', (code) => reject(new Error(`the processor process ended (${code})\n${stderr}`)))
+  })
+  child.kill('SIGKILL')
+  await exited
+  return hung
+}
