@@ -5,12 +5,24 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Database, RunningWorkProcessor, Store, WorkProcessor } from '@liaison/server'
-import { EventBus, migrate, openStore, readProcessorCursor, runWorkProcessor } from '@liaison/server'
+import {
+  EventBus,
+  addOrganisation,
+  migrate,
+  openStore,
+  readProcessorCursor,
+  runWorkProcessor,
+  startNode,
+  startProcessors,
+} from '@liaison/server'
 import type { ProcessorChildArgs } from '../support/processorChild.ts'
 import type { TestEngine } from '../support/engines.ts'
 import { testEngines } from '../support/engines.ts'
 import { cliEnv, repoRoot } from '../support/runCli.ts'
-import { captureLog } from '../support/testNode.ts'
+import { signedInAs } from '../support/identity.ts'
+import { openSse } from '../support/sseClient.ts'
+import type { TestNode } from '../support/testNode.ts'
+import { captureLog, startTestNode, testConfig } from '../support/testNode.ts'
 
 const engines = await testEngines()
 const postgres = engines.find((e) => e.name === 'postgres')
@@ -257,3 +269,120 @@ async function runChildAndKill(args: ProcessorChildArgs): Promise<{ from: number
   await exited
   return hung
 }
+
+describe.each(engines.map((e) => [e.name, e] as const))('consumers of a node on %s', (_name, engine) => {
+  it('answers a change 2xx and stores its event however its consumers throw; the others still get it', async () => {
+    const node = await startTestNode(engine, { listen: true, config: { 'http.host': '127.0.0.1' } })
+    cleanups.push(() => node.dispose())
+    const duty = await signedInAs(node, ['duty-officer'])
+    // a broken listener on the bus, a broken follower and a broken work processor, before the stream connects
+    node.deps.bus.subscribe(() => {
+      throw new Error('a broken listener')
+    })
+    let brokenTries = 0
+    const broken = await startProcessors({
+      store: node.deps.store,
+      bus: node.deps.bus,
+      log: node.deps.log,
+      followers: [
+        {
+          name: 'broken-follower',
+          kinds: null,
+          handle() {
+            throw new Error('a broken follower')
+          },
+        },
+      ],
+      work: [
+        {
+          name: 'broken-work',
+          kinds: ['case.opened'],
+          async handle() {
+            brokenTries++
+            throw new Error('a broken work processor')
+          },
+        },
+      ],
+      options: { firstRetryMs: 50, pollMs: 60_000 },
+    })
+    cleanups.push(() => broken.close())
+    const stream = await openSse(`${node.url}/api/v1/stream?after=latest`, { cookie: duty.cookie })
+    cleanups.push(() => stream.close())
+
+    const opened = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: duty.headers(),
+      payload: {
+        kind: 'incident',
+        status: 'actual',
+        type: 'flood',
+        title: 'Crue de la Vesdre',
+        severity: 'major',
+      },
+    })
+    expect(opened.statusCode).toBe(201)
+    const caseId = opened.json<{ id: string }>().id
+    const stored = await node.deps.store.db
+      .selectFrom('events')
+      .select(['seq', 'kind'])
+      .where('subject', '=', caseId)
+      .execute()
+    expect(stored.map((e) => e.kind)).toEqual(['case.opened'])
+    // the live stream still gets it, and the broken work processor is tried again and again
+    const [message] = await stream.waitFor(1)
+    expect(message).toMatchObject({ id: String(stored[0]!.seq), event: 'case.opened' })
+    await until(() => brokenTries >= 3)
+    expect(broken.work.get('broken-work')?.failures).toBeGreaterThanOrEqual(2)
+    expect(await readProcessorCursor(node.deps.store.db, 'broken-work')).toBeLessThan(stored[0]!.seq)
+    const messages = node.captured.lines.map((l) => l['msg'])
+    expect(messages).toContain('a listener failed on committed events')
+    expect(messages).toContain('a follower failed on events')
+    expect(messages).toContain('a processor batch failed; trying it again')
+  })
+
+  it('materialises the notifications of the events there were before its first start', async () => {
+    const node = await startTestNode(engine)
+    cleanups.push(() => node.dispose())
+    await addOrganisation(node.deps, {
+      organisation: { code: 'police', name: 'Police', kind: 'partner', country: 'BE' },
+      caller: { kind: 'system', label: 'test' },
+      source: 'test',
+    })
+    const duty = await signedInAs(node, ['duty-officer'])
+    const police = await signedInAs(node, ['partner'], 'police')
+    const opened = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: duty.headers(),
+      payload: {
+        kind: 'incident',
+        status: 'actual',
+        type: 'flood',
+        title: 'Crue de l’Ourthe',
+        severity: 'major',
+        participants: ['police'],
+      },
+    })
+    expect(opened.statusCode).toBe(201)
+    const kinds = async (n: { app: TestNode['app'] }) =>
+      (await n.app.inject({ url: '/api/v1/notifications', headers: police.headers() }))
+        .json<{ items: { kind: string; title: string }[] }>()
+        .items.map((i) => `${i.kind}:${i.title}`)
+    expect(await kinds(node)).toEqual(['case-joined:Crue de l’Ourthe'])
+    // a database from before the processor: no cursor and no notifications
+    await node.close()
+    const store = await openStore(node.storeOptions)
+    await store.db.deleteFrom('notifications').execute()
+    await store.db.deleteFrom('processor_cursors').execute()
+    await store.close()
+    const again = await startNode({
+      config: testConfig(node.storeOptions),
+      log: captureLog().log,
+      listen: false,
+    })
+    cleanups.push(() => again.close())
+    expect(await kinds(again)).toEqual(['case-joined:Crue de l’Ourthe'])
+    expect(await readProcessorCursor(again.deps.store.db, 'notifications')).toBeGreaterThan(0)
+  })
+})
