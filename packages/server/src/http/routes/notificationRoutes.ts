@@ -21,7 +21,7 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary:
-          'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. A page may hold fewer than limit and still have a next: follow next until it is null',
+          'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. Follow next until it is null',
         querystring: Type.Object(pageQuery, { additionalProperties: false }),
         response: {
           200: Type.Object({
