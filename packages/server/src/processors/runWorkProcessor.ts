@@ -7,6 +7,7 @@ import {
   headSeq,
   lockProcessorCursor,
   moveProcessorCursor,
+  readProcessorCursor,
 } from '../store/processorCursorRows.ts'
 import type { WorkProcessor } from './Processor.ts'
 import { processorLockKey } from './processorLockKey.ts'
@@ -42,8 +43,9 @@ export interface RunningWorkProcessor {
  * owns it and the others try to take over every `takeoverMs`, so that when the owner dies (its
  * lock connection closes) another process goes on from the cursor; on PGlite the only process
  * owns it. The owner is woken by every batch of events on the bus, polls every `pollMs` for
- * anything else, and handles a batch at a time: lock the cursor row, read the events after it up
- * to the head, hand them over, move the cursor, commit. A batch that fails is rolled back, logged
+ * anything else, and handles a batch at a time: read the cursor and the events after it up to the
+ * head, then in one transaction lock the cursor row (still where it was), hand them over, move
+ * the cursor, commit. A batch that fails is rolled back, logged
  * and tried again after a back-off that doubles; the action that wrote the events never knows.
  */
 export async function runWorkProcessor(deps: {
@@ -72,22 +74,33 @@ export async function runWorkProcessor(deps: {
   let failures = 0
   let retryTimer: NodeJS.Timeout | null = null
 
-  /** One batch; false once the cursor is at the head. */
+  /**
+   * One batch; false once the cursor is at the head. The events are read before the transaction,
+   * which then only checks (under the row lock) that the cursor has not moved meanwhile, hands
+   * them over and moves it: a transaction is open only while the processor writes. A stretch
+   * with no event of its kinds moves the cursor in one statement, without a transaction.
+   */
   const batch = async (): Promise<boolean> => {
     const head = await headSeq(store.db)
+    const cursor = (await readProcessorCursor(store.db, processor.name)) ?? 0
+    if (cursor >= head) return false
+    const events = await readEventsOfKinds(store.db, {
+      after: cursor,
+      upTo: head,
+      kinds: processor.kinds,
+      limit: batchSize,
+    })
+    const last = events.at(-1)
+    const to = events.length === batchSize && last ? last.seq : head
+    if (events.length === 0) {
+      await moveProcessorCursor(store.db, processor.name, to, cursor)
+      return true
+    }
     return store.db.transaction().execute(async (tx) => {
-      const cursor = await lockProcessorCursor(tx, processor.name)
-      if (cursor >= head) return false
-      const events = await readEventsOfKinds(tx, {
-        after: cursor,
-        upTo: head,
-        kinds: processor.kinds,
-        limit: batchSize,
-      })
-      const last = events.at(-1)
-      const to = events.length === batchSize && last ? last.seq : head
-      if (events.length > 0) await processor.handle({ tx, events })
-      await moveProcessorCursor(tx, processor.name, to)
+      // another process moved it (it owned the processor a moment ago): read again
+      if ((await lockProcessorCursor(tx, processor.name)) !== cursor) return true
+      await processor.handle({ tx, events })
+      await moveProcessorCursor(tx, processor.name, to, cursor)
       return true
     })
   }

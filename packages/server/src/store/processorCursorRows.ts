@@ -27,12 +27,21 @@ export async function lockProcessorCursor(tx: Kysely<Database>, name: string): P
   return Number(row.seq)
 }
 
-/** Moves the cursor on, in the transaction of the batch it has handled. */
-export async function moveProcessorCursor(tx: Kysely<Database>, name: string, seq: number): Promise<void> {
-  await tx
+/**
+ * Moves the cursor on to `seq`, in the transaction of the batch it has handled, if it is still
+ * at `from` (a cursor never moves back, nor past what another process did meanwhile).
+ */
+export async function moveProcessorCursor(
+  db: Kysely<Database>,
+  name: string,
+  seq: number,
+  from: number,
+): Promise<void> {
+  await db
     .updateTable('processor_cursors')
     .set({ seq, updated_at: sql<Date>`now()` })
     .where('name', '=', name)
+    .where('seq', '=', from)
     .execute()
 }
 
