@@ -125,11 +125,14 @@ describe.each(engines.map((e) => [e.name, e] as const))('live stream on %s', (_n
   it('lets go of a client that disconnects', async () => {
     const stream = await open('/api/v1/stream')
     await stream.waitFor(1)
-    const listeners = node.deps.bus.size
+    // clients listen to the process's live stream follower, not the bus: the gauge counts them
+    const clients = async () => (await node.deps.metrics.streamClients.get()).values[0]?.value ?? 0
+    const listeners = await clients()
+    const busListeners = node.deps.bus.size
     await stream.close()
-    for (let i = 0; i < 50 && node.deps.bus.size >= listeners; i++)
-      await new Promise((r) => setTimeout(r, 20))
-    expect(node.deps.bus.size).toBe(listeners - 1)
+    for (let i = 0; i < 50 && (await clients()) >= listeners; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(await clients()).toBe(listeners - 1)
+    expect(node.deps.bus.size).toBe(busListeners)
   })
 })
 

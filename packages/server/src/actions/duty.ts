@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { listVisibleCases } from '../cases/caseRows.ts'
 import { toTask } from '../cases/taskRows.ts'
-import { notificationsFor } from '../notifications/notificationsFor.ts'
+import { notificationsCaughtUp, notificationsFor } from '../notifications/notificationsFor.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -323,6 +323,9 @@ export async function prepareHandover(
   deps: ActionDeps,
   command: { readonly caller: Caller; readonly notes: string; readonly source: string | null },
 ) {
+  // the report lists the unread notifications: those of the events committed so far (outside
+  // the transaction, which on PGlite would hold up the processor)
+  await notificationsCaughtUp(deps.store.db)
   return runAction(
     deps,
     { action: 'handover.prepare', actor: callerActor(command.caller), source: command.source },

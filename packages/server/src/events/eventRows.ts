@@ -102,3 +102,31 @@ export async function readEventPage(
     order by seq`.execute(db)
   return rows.map(toStoredEvent)
 }
+
+/**
+ * The events after `after` and up to `upTo`, oldest first, at most `limit`, only of `kinds`
+ * (null: every kind). A processor reads the head first and then this, so that it knows how far
+ * it has read even when no event of its kinds was there.
+ */
+export async function readEventsOfKinds(
+  db: Kysely<Database>,
+  range: {
+    readonly after: number
+    readonly upTo: number
+    readonly kinds: readonly EventKind[] | null
+    readonly limit: number
+  },
+): Promise<StoredEvent[]> {
+  let q = db
+    .selectFrom('events')
+    .selectAll()
+    .where('seq', '>', range.after)
+    .where('seq', '<=', range.upTo)
+    .orderBy('seq')
+    .limit(range.limit)
+  if (range.kinds !== null) {
+    if (range.kinds.length === 0) return []
+    q = q.where('kind', 'in', range.kinds)
+  }
+  return (await q.execute()).map(toStoredEvent)
+}

@@ -161,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await planRoutes(app, deps)
   notificationRoutes(app, deps)
   await attachmentRoutes(app, deps)
-  streamRoutes(app, deps)
+  await streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -12,6 +12,8 @@ import type { NodeConfig, NodeService } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
+import { startNodeProcessors } from '../processors/nodeProcessors.ts'
+import type { RunningProcessors } from '../processors/startProcessors.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
 import { startSequencer } from '../sequencer/startSequencer.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
@@ -108,6 +110,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let echo: Worker | null = null
   let publicApp: App | null = null
   let publicUrl = config.public.url
+  let processors: RunningProcessors | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -117,10 +120,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     const clock = options.clock ?? systemClock
     const metrics = createMetrics(config.node.id)
-    const bus = new EventBus()
-    bus.subscribe((events) => {
-      for (const e of events) metrics.eventsCommitted.inc({ kind: e.kind })
-    })
+    const bus = new EventBus((error) => log.error({ err: error }, 'a listener failed on committed events'))
     sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
     const deps: AppDeps = {
       nodeId: config.node.id,
@@ -155,6 +155,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
     following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
+    // the followers run in every process; the work processors only with the jobs service
+    processors = await startNodeProcessors({ store, bus, log, metrics, work: services.has('jobs') })
     const audit = startAuditCheckpoints(
       {
         db: store.db,
@@ -175,7 +177,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     if (services.has('jobs')) {
       // the queue's test processor, only where it is asked for (queue.echo)
       if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
-      // the work processors (notifications, later the planners and the feed publisher) start here
+      // the work processors (notifications, later the planners and the feed publisher) run: see
+      // startNodeProcessors above, given work: services.has('jobs')
     }
     for (const service of ['dispatch', 'federation'] as const) {
       if (services.has(service))
@@ -250,6 +253,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await app.close()
         await echo?.stop()
         await work.close()
+        await processors?.close()
         await audit.close()
         await sequencer?.close()
         await following?.close()
@@ -260,6 +264,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   } catch (error) {
     await echo?.stop().catch(() => {})
     await queue?.close().catch(() => {})
+    await processors?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})
     await following?.close().catch(() => {})

@@ -337,6 +337,26 @@ export interface NotificationReadsTable {
   updated_at: Timestamp
 }
 
+/** A work processor's place in the events (decision 016): the last seq it has handled. */
+export interface ProcessorCursorsTable {
+  name: string
+  seq: ColumnType<number, number | undefined, number>
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+/** One notification for one recipient: a user, or an organisation (all its members). */
+export interface NotificationsTable {
+  seq: number
+  recipient: string
+  recipient_kind: 'user' | 'organisation'
+  /** Who caused it, and is not told of it. */
+  by_user_id: string | null
+  at: Timestamp
+  kind: string
+  case_id: string
+  title: string
+}
+
 export interface AttachmentsTable {
   id: string
   log_entry_id: string
@@ -447,6 +467,8 @@ export interface Database {
   sitrep_versions: SitrepVersionsTable
   attachments: AttachmentsTable
   notification_reads: NotificationReadsTable
+  notifications: NotificationsTable
+  processor_cursors: ProcessorCursorsTable
   map_features: MapFeaturesTable
   contacts: ContactsTable
   plans: PlansTable

@@ -1,6 +1,6 @@
 import { LiaisonError } from '@liaison/core'
 import { Type } from 'typebox'
-import { pageNotifications } from '../../notifications/notificationsFor.ts'
+import { notificationsCaughtUp, pageNotifications } from '../../notifications/notificationsFor.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { defaultPageLimit, encodeCursor, pageQuery, startOf } from '../paging.ts'
 import { errorResponses } from '../schemas.ts'
@@ -21,7 +21,7 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary:
-          'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. A page may hold fewer than limit and still have a next: follow next until it is null',
+          'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. Follow next until it is null',
         querystring: Type.Object(pageQuery, { additionalProperties: false }),
         response: {
           200: Type.Object({
@@ -39,6 +39,8 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
         throw new LiaisonError('forbidden', 'notifications are for people, not API tokens')
       const { limit = defaultPageLimit } = req.query
       const after = startOf('notifications', req.query.after)
+      // what was just done is notified once the notifications processor has handled it
+      await notificationsCaughtUp(deps.store.db)
       const page = await pageNotifications(deps.store.db, { id: p.userId, orgId: p.orgId }, { after, limit })
       return {
         items: page.items.map((n) => ({ ...n, at: n.at.toISOString() })),

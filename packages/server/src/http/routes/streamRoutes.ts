@@ -3,8 +3,12 @@ import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 import { Type } from 'typebox'
 import { readEventPage } from '../../events/eventRows.ts'
+import { runFollower } from '../../processors/runFollower.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { formatSse } from '../formatSse.ts'
+import type { LiveMessage } from '../LiveStream.ts'
+import { LiveStream } from '../LiveStream.ts'
 import { securityHeaders } from '../securityHeaders.ts'
 import { streamLimits } from '../streamLimits.ts'
 
@@ -18,18 +22,6 @@ const backlogPiece = { count: 200, bytes: 256 * 1024 }
 /** Events committed while the backlog is read are held up to this many; beyond, they are read again from the store. */
 const maxPending = 1000
 
-export function formatSse(event: StoredEvent): string {
-  return `id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify({
-    seq: event.seq,
-    id: event.id,
-    at: event.at.toISOString(),
-    kind: event.kind,
-    subject: event.subject,
-    orgId: event.orgId,
-    body: event.body,
-  })}\n\n`
-}
-
 async function latestSeq(deps: AppDeps): Promise<number> {
   const row = await deps.store.db
     .selectFrom('events')
@@ -38,7 +30,18 @@ async function latestSeq(deps: AppDeps): Promise<number> {
   return Number(row?.seq ?? 0)
 }
 
-export function streamRoutes(app: App, deps: AppDeps): void {
+/** Registers the live stream, and runs its follower (one per process) while the app is open. */
+export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
+  const live = new LiveStream({
+    onFailure: (error) => deps.log.error({ err: error }, 'a live stream client failed on events'),
+  })
+  const follower = await runFollower({
+    store: deps.store,
+    bus: deps.bus,
+    log: deps.log,
+    follower: live.follower,
+  })
+  app.addHook('onClose', async () => follower.stop())
   const limits = streamLimits({
     perPrincipal: deps.config.http.streamsPerPrincipal,
     perAddress: deps.config.http.streamsPerAddress,
@@ -84,22 +87,25 @@ export function streamRoutes(app: App, deps: AppDeps): void {
       res.write('retry: 2000\n\n')
 
       let closed = false
-      let live = false
+      let caughtUp = false
       /** Events committed while the backlog is read; dropped (and read again from the store) past maxPending. */
-      let pending: StoredEvent[] = []
+      let pending: LiveMessage[] = []
       let pendingDropped = false
-      /** The SSE text of the events not yet sent and visible to this reader; moves `last` on. */
-      const format = (events: readonly StoredEvent[]): string => {
+      /**
+       * The SSE text of the events not yet sent and visible to this reader; moves `last` on. Live
+       * messages come formatted once for every client; the backlog is formatted here.
+       */
+      const format = (messages: readonly { event: StoredEvent; text?: string }[]): string => {
         let text = ''
-        for (const event of events) {
-          if (event.seq <= last) continue
-          if (eventVisibleTo(event, viewer)) text += formatSse(event)
-          last = event.seq
+        for (const m of messages) {
+          if (m.event.seq <= last) continue
+          if (eventVisibleTo(m.event, viewer)) text += m.text ?? formatSse(m.event)
+          last = m.event.seq
         }
         return text
       }
-      const send = (events: readonly StoredEvent[]) => {
-        const text = format(events)
+      const send = (messages: readonly LiveMessage[]) => {
+        const text = format(messages)
         if (text) res.write(text)
         if (res.writableLength > maxBufferedBytes) {
           req.log.warn({ buffered: res.writableLength }, 'stream client too slow; dropping it')
@@ -107,15 +113,15 @@ export function streamRoutes(app: App, deps: AppDeps): void {
         }
       }
       // Listen before reading the backlog so nothing committed in between is missed.
-      const unsubscribe = deps.bus.subscribe((events) => {
+      const unsubscribe = live.subscribe((messages) => {
         if (closed) return
-        if (live) send(events)
+        if (caughtUp) send(messages)
         else if (pendingDropped) return
-        else if (pending.length + events.length > maxPending) {
+        else if (pending.length + messages.length > maxPending) {
           // the backlog reader will find them in the store
           pending = []
           pendingDropped = true
-        } else pending.push(...events)
+        } else pending.push(...messages)
       })
       // each heartbeat also checks that the reader may still read: a stream ends with its session
       const principal = req.principal
@@ -161,14 +167,14 @@ export function streamRoutes(app: App, deps: AppDeps): void {
           const piece = await readEventPage(deps.store.db, last, backlogPiece)
           if (closed || res.writableEnded) return
           if (piece.length === 0 && !pendingDropped) break
-          const text = format(piece)
+          const text = format(piece.map((event) => ({ event })))
           if (text && !res.write(text)) await drained(res)
           if (closed || res.writableEnded) return
         }
         // caught up: what committed meanwhile (the store read skips what was already sent), then live
         send(pending)
         pending = []
-        live = true
+        caughtUp = true
       } catch (error) {
         req.log.error({ err: error }, 'stream backlog failed')
         res.destroy()

@@ -20,6 +20,7 @@ import { m0018_idempotency } from './m0018_idempotency.ts'
 import { m0019_sequencer } from './m0019_sequencer.ts'
 import { m0020_list_indexes } from './m0020_list_indexes.ts'
 import { m0021_event_sharing } from './m0021_event_sharing.ts'
+import { m0022_processors } from './m0022_processors.ts'
 import { m0026_reported_time } from './m0026_reported_time.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0019_sequencer': m0019_sequencer,
   '0020_list_indexes': m0020_list_indexes,
   '0021_event_sharing': m0021_event_sharing,
+  '0022_processors': m0022_processors,
   '0026_reported_time': m0026_reported_time,
 }

@@ -1,0 +1,123 @@
+import type { DomainEventBody, StoredEvent } from '@liaison/core'
+import { describe, expect, it } from 'vitest'
+import { notificationOf } from './notificationOf.ts'
+
+const centre = '00000000-0000-7000-8000-000000000001'
+const police = '00000000-0000-7000-8000-000000000002'
+const fire = '00000000-0000-7000-8000-000000000003'
+const anna = '00000000-0000-7000-8000-0000000000a1'
+const bart = '00000000-0000-7000-8000-0000000000b1'
+const caseId = '00000000-0000-7000-8000-0000000000c1'
+const at = new Date('2031-03-01T08:00:00Z')
+
+/** An event of this node; no audience given: every organisation of the node sees it. */
+function stored(body: unknown, audience: readonly string[] | null = null): StoredEvent {
+  return {
+    seq: 7,
+    id: '00000000-0000-7000-8000-0000000000e1',
+    at,
+    kind: (body as { kind: string }).kind,
+    subject: caseId,
+    origin: 'be',
+    orgId: centre,
+    status: 'actual',
+    distribution: audience === null ? { kind: 'national' } : { kind: 'case', caseId },
+    tlp: 'AMBER',
+    schemaVersion: 1,
+    audience: audience ?? [centre, police, fire],
+    body: body as DomainEventBody,
+  } as StoredEvent
+}
+
+const task = (over: Record<string, unknown>) => ({
+  kind: 'task.created',
+  task: {
+    caseId,
+    title: 'Fermer la N633',
+    assigneeOrgId: police,
+    assigneeUserId: null,
+    createdBy: anna,
+    ...over,
+  },
+})
+const theCase = (over: Record<string, unknown> = {}) => ({
+  id: caseId,
+  title: 'Crue de l’Ourthe',
+  participants: [police],
+  state: 'open',
+  ...over,
+})
+
+describe('notificationOf', () => {
+  it.each([
+    [
+      'a task for an organisation tells its members, not its creator',
+      task({}),
+      null,
+      [{ kind: 'organisation', id: police }],
+      anna,
+    ],
+    [
+      'a task for a user tells that user',
+      task({ assigneeUserId: bart }),
+      null,
+      [{ kind: 'user', id: bart }],
+      anna,
+    ],
+    ['a task one gives oneself tells no one', task({ assigneeUserId: anna }), null, null, anna],
+    ['a task for an organisation that may not see it tells no one', task({}), [centre], null, anna],
+    [
+      'a case opened tells its participants that may see it',
+      { kind: 'case.opened', case: theCase({ participants: [police, fire] }) },
+      [centre, police],
+      [{ kind: 'organisation', id: police }],
+      null,
+    ],
+    [
+      'a case closed tells every organisation that may see it',
+      { kind: 'case.updated', case: theCase({ state: 'closed' }), changed: ['state'] },
+      [centre, fire],
+      [
+        { kind: 'organisation', id: centre },
+        { kind: 'organisation', id: fire },
+      ],
+      null,
+    ],
+    [
+      'a report approved tells every organisation of the node when the event is for the whole node',
+      { kind: 'sitrep.approved', sitrep: { caseId, number: 3 } },
+      null,
+      [
+        { kind: 'organisation', id: centre },
+        { kind: 'organisation', id: police },
+        { kind: 'organisation', id: fire },
+      ],
+      null,
+    ],
+    ['a log entry tells no one', { kind: 'log-entry.appended', entry: {} }, null, null, null],
+    [
+      'a case retitled tells no one',
+      { kind: 'case.updated', case: theCase(), changed: ['title'] },
+      null,
+      null,
+      null,
+    ],
+  ] as const)('%s', (_what, body, audience, recipients, byUserId) => {
+    const n = notificationOf(stored(body, audience), [centre, police, fire])
+    if (recipients === null) expect(n).toBeNull()
+    else expect(n).toMatchObject({ seq: 7, at, caseId, recipients, byUserId })
+  })
+
+  it('names the kind and title of each notification', () => {
+    expect(notificationOf(stored(task({})), [police])).toMatchObject({
+      kind: 'task-assigned',
+      title: 'Fermer la N633',
+    })
+    expect(
+      notificationOf(stored({ kind: 'case.updated', case: theCase(), changed: ['participants'] }), [police]),
+    ).toMatchObject({ kind: 'case-joined', title: 'Crue de l’Ourthe' })
+    expect(
+      notificationOf(stored({ kind: 'sitrep.approved', sitrep: { caseId, number: 3 } }), [police]),
+    ).toMatchObject({ kind: 'sitrep-approved', title: '#3' })
+  })
+})

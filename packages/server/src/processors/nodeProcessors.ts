@@ -1,0 +1,30 @@
+import type { Logger } from 'pino'
+import type { EventBus } from '../events/EventBus.ts'
+import type { Metrics } from '../metrics.ts'
+import { notificationsProcessor } from '../notifications/notificationsProcessor.ts'
+import type { Store } from '../store/openStore.ts'
+import { eventCountFollower } from './eventCountFollower.ts'
+import type { RunningProcessors } from './startProcessors.ts'
+import { startProcessors } from './startProcessors.ts'
+
+/**
+ * The node's own processors (decision 016): the work processors (notifications; later the
+ * federation and dispatch planners, the feed publisher) and this process's followers (the
+ * metrics; the live stream runs with the HTTP routes that serve it). The work processors run only
+ * where `work` is set: in a process with the `jobs` service (decision 017).
+ */
+export function startNodeProcessors(deps: {
+  readonly store: Store
+  readonly bus: EventBus
+  readonly log: Logger
+  readonly metrics: Metrics
+  readonly work: boolean
+}): Promise<RunningProcessors> {
+  return startProcessors({
+    store: deps.store,
+    bus: deps.bus,
+    log: deps.log,
+    work: deps.work ? [notificationsProcessor()] : [],
+    followers: [eventCountFollower(deps.metrics)],
+  })
+}
