@@ -102,6 +102,25 @@ export default tseslint.config(
     },
   },
   {
+    // wire: the request and answer schemas, shared by the server (to validate) and the web (its types)
+    files: ['packages/wire/src/**/*.ts'],
+    ignores: ['packages/wire/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioModules, message: 'packages/wire does no I/O: it runs in the browser too' },
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/web', '@liaison/formats'],
+              message: 'wire imports core only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,73 +1,31 @@
 import type { MapFeature } from '@liaison/core'
-import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
-import { Type } from 'typebox'
-import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
+import { LiaisonError, canSeeCase } from '@liaison/core'
+import {
+  ContactPage,
+  ContactQuery,
+  IdBody,
+  IdParams,
+  MapFeatureBody,
+  MapFeatureParams,
+  NewContactBody,
+  NewMapFeatureBody,
+  NoContent,
+  PageQuery,
+  defaultPageLimit,
+  errorResponses,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
+import { removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
 import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { GeoPointBody } from '../caseSchemas.ts'
-import { defaultPageLimit, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
+import { pageFrom, startOf } from '../paging.ts'
 
-const Uuid = Type.String({ format: 'uuid' })
-const FeatureInput = Type.Object(
-  {
-    kind: Type.Enum(featureKinds),
-    label: Type.String({ minLength: 1, maxLength: 200 }),
-    geometry: Type.Unknown(),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-)
-const FeatureBody = Type.Object({
-  id: Uuid,
-  caseId: Uuid,
-  orgId: Uuid,
-  kind: Type.Enum(featureKinds),
-  label: Type.String(),
-  geometry: Type.Unknown(),
-  version: Type.Integer(),
-  createdBy: Uuid,
-  updatedAt: Type.String({ format: 'date-time' }),
+const presentFeature = (f: MapFeature): Static<typeof MapFeatureBody> => ({
+  ...f,
+  updatedAt: f.updatedAt.toISOString(),
 })
-const presentFeature = (f: MapFeature) => ({ ...f, updatedAt: f.updatedAt.toISOString() })
-const ContactInput = Type.Object(
-  {
-    kind: Type.Enum(contactKinds),
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    role: Type.Optional(Type.String({ maxLength: 200 })),
-    organisationName: Type.Optional(Type.String({ maxLength: 200 })),
-    region: Type.Optional(Type.String({ maxLength: 100 })),
-    phones: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { label: Type.String({ maxLength: 60 }), number: Type.String({ maxLength: 30 }) },
-          { additionalProperties: false },
-        ),
-        { maxItems: 10 },
-      ),
-    ),
-    emails: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
-    address: Type.Optional(Type.String({ maxLength: 500 })),
-    location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
-    available247: Type.Optional(Type.Boolean()),
-    revalidateBy: Type.String({ format: 'date' }),
-  },
-  { additionalProperties: false },
-)
-function contactInput(b: {
-  kind: (typeof contactKinds)[number]
-  name: string
-  role?: string
-  organisationName?: string
-  region?: string
-  phones?: { label: string; number: string }[]
-  emails?: string[]
-  address?: string
-  location?: { lon: number; lat: number } | null
-  available247?: boolean
-  revalidateBy: string
-}) {
+function contactInput(b: Static<typeof NewContactBody>) {
   return {
     role: '',
     organisationName: '',
@@ -117,8 +75,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         tags: ['map'],
         summary:
           "A case's map features as a GeoJSON FeatureCollection, newest first, a page at a time (next: the after of the next page, null on the last)",
-        params: Type.Object({ id: Uuid }),
-        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        params: IdParams,
+        querystring: PageQuery,
       },
     },
     async (req) => {
@@ -174,9 +132,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Draw a feature (incident point, perimeter, command post, assembly point, roadblock…)',
-        params: Type.Object({ id: Uuid }),
-        body: FeatureInput,
-        response: { 201: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+        params: IdParams,
+        body: NewMapFeatureBody,
+        response: { 201: MapFeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) =>
@@ -199,9 +157,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Change a feature your organisation drew (send the version you read)',
-        params: Type.Object({ id: Uuid, featureId: Uuid }),
-        body: FeatureInput,
-        response: { 200: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+        params: MapFeatureParams,
+        body: NewMapFeatureBody,
+        response: { 200: MapFeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) =>
@@ -223,8 +181,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Remove a feature your organisation drew',
-        params: Type.Object({ id: Uuid, featureId: Uuid }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        params: MapFeatureParams,
+        response: { 204: NoContent, ...errorResponses(401, 403, 404) },
       },
     },
     async (req, reply) => {
@@ -245,14 +203,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         tags: ['contacts'],
         summary:
           'The contact directory of the node, by name, a page at a time: search by name, role, organisation or region (accent-blind); stale records are flagged',
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 200 })),
-            kind: Type.Optional(Type.Enum(contactKinds)),
-            ...pageQuery,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: ContactQuery,
+        response: { 200: ContactPage, ...errorResponses(400, 401) },
       },
     },
     async (req) => {
@@ -296,8 +248,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['contacts'],
         summary: 'Add a directory record kept by your organisation',
-        body: ContactInput,
-        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
+        body: NewContactBody,
+        response: { 201: IdBody, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) =>
@@ -317,9 +269,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['contacts'],
         summary: 'Update (and so revalidate) a record your organisation keeps',
-        params: Type.Object({ id: Uuid }),
-        body: ContactInput,
-        response: { 200: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403, 404) },
+        params: IdParams,
+        body: NewContactBody,
+        response: { 200: IdBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => ({
