@@ -134,6 +134,51 @@ export default tseslint.config(
     },
   },
   {
+    // web: core's values and types (core is pure and runs in the browser), wire's types only (the
+    // server validates with the schemas; the browser needs only their static types)
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ioModules,
+              message: 'the web application runs in the browser: no Node.js or server modules',
+            },
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/formats'],
+              message: 'the web imports core and wire only',
+            },
+            {
+              group: ['@liaison/wire', 'typebox'],
+              allowTypeImports: true,
+              message: 'the web takes only the static types of the wire schemas (import type)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // each API answer and request is the static type of its wire schema: no shapes written by hand
+    files: ['packages/web/src/api/**/*.ts'],
+    ignores: ['packages/web/src/api/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSInterfaceDeclaration',
+          message: 'declare no API shape here: use `Static<typeof X>` of X in @liaison/wire (add it there)',
+        },
+        {
+          selector: 'TSTypeAliasDeclaration > TSTypeLiteral',
+          message: 'declare no API shape here: use `Static<typeof X>` of X in @liaison/wire (add it there)',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js'],
     rules: { 'no-console': 'off' },
   },

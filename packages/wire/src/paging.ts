@@ -46,5 +46,8 @@ export function itemsBody<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item) })
 }
 
+/** The static type of a short list of `T`s, as `itemsBody` describes it. */
+export type Items<T> = { items: T[] }
+
 /** The static type of a page of `T`s, as `pageBody` describes it. */
 export type Page<T> = { items: T[]; next: Static<typeof PageNext> }

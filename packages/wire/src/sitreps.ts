@@ -59,7 +59,8 @@ export const SitrepVersionBody = Type.Object({
   replacedAt: Timestamp,
   /** The user who saved the edit that replaced this version. */
   replacedBy: Uuid,
-  replacedByName: Type.String(),
+  /** The replacer's name (empty when the account is gone; missing from older nodes). */
+  replacedByName: Type.Optional(Type.String()),
 })
 
 export const SitrepPage = pageBody(SitrepBody)

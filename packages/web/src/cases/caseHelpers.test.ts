@@ -22,6 +22,7 @@ const entry = (id: string, extra: Partial<LogEntryRecord> = {}): LogEntryRecord 
   text: 'text',
   location: null,
   supersedes: null,
+  supersededBy: null,
   ...extra,
 })
 
