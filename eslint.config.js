@@ -122,12 +122,39 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/http/routes/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@liaison/cli', '@liaison/web'], message: 'server imports core and formats only' },
+            {
+              group: ['@liaison/cli', '@liaison/web'],
+              message: 'server imports core, wire and formats only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // a route takes its request and answer schemas from @liaison/wire: it writes none of its own
+    files: ['packages/server/src/http/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@liaison/cli', '@liaison/web'],
+              message: 'server imports core, wire and formats only',
+            },
+            {
+              group: ['typebox', '@sinclair/typebox'],
+              allowTypeImports: true,
+              message:
+                'define request and answer schemas in packages/wire (one per wire type), not in a route',
+            },
           ],
         },
       ],

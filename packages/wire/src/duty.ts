@@ -142,8 +142,13 @@ export const CalendarEventsQuery = Type.Object(
 
 export const CalendarFeedBody = Type.Object({
   id: Type.String(),
-  createdAt: Type.String(),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+})
+
+/** A calendar address: its secret, as the file name of the iCalendar feed. */
+export const CalendarFileParams = Type.Object({
+  file: Type.String({ maxLength: 80, pattern: '^cal_[A-Za-z0-9_-]{43}\\.ics$' }),
 })
 
 export const NewCalendarFeedBody = Type.Object({ id: Type.String(), url: Type.String() })

@@ -4,13 +4,13 @@ import {
   CalendarEventBody,
   CalendarEventsQuery,
   CalendarFeedBody,
+  CalendarFileParams,
   IdParams,
   NewCalendarFeedBody,
   NoContent,
   errorResponses,
   itemsBody,
 } from '@liaison/wire'
-import { Type } from 'typebox'
 import { createCalendarFeed, revokeCalendarFeed } from '../../actions/calendarFeeds.ts'
 import { hashSecret } from '../../auth/secrets.ts'
 import { listVisibleCases } from '../../cases/caseRows.ts'
@@ -127,9 +127,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         hide: true,
-        params: Type.Object({
-          file: Type.String({ maxLength: 80, pattern: '^cal_[A-Za-z0-9_-]{43}\\.ics$' }),
-        }),
+        params: CalendarFileParams,
       },
     },
     async (req, reply) => {
