@@ -1,10 +1,11 @@
-import type { CaseState, CaseStatus, Discipline } from '@liaison/core'
+import type { Discipline } from '@liaison/core'
 import { attachmentRules } from '@liaison/core'
 import type {
   AttachmentBody,
   AttachmentSummaryBody,
   CaseBody,
   CaseChangeBody,
+  CaseListQuery,
   CasePage as CasePageBody,
   DecisionBody,
   GeoPointBody,
@@ -69,9 +70,8 @@ function query(params: Record<string, string | undefined>): string {
 export type CasePage = Static<typeof CasePageBody>
 
 /** The cases the organisation sees, a page at a time (`after`: the `next` of the page before). */
-export const listCases = (
-  filter: { state?: CaseState; status?: CaseStatus; after?: string } = {},
-): Promise<CasePage> => apiClient.get(`/api/v1/cases${query(filter)}`)
+export const listCases = (filter: Omit<Static<typeof CaseListQuery>, 'limit'> = {}): Promise<CasePage> =>
+  apiClient.get(`/api/v1/cases${query(filter)}`)
 
 export const openCase = (input: NewCase): Promise<CaseRecord> => apiClient.post('/api/v1/cases', input)
 
