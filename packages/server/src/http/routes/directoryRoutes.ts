@@ -1,8 +1,10 @@
-import type { MapFeature } from '@liaison/core'
+import type { FeatureKind, Geometry, MapFeature } from '@liaison/core'
 import { LiaisonError, canSeeCase } from '@liaison/core'
 import {
   ContactPage,
   ContactQuery,
+  FeatureCollectionBody,
+  FeatureCollectionPageBody,
   IdBody,
   IdParams,
   MapFeatureBody,
@@ -58,13 +60,20 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       geometry: unknown
       version: number
     }[],
-  ) => ({
+  ): Static<typeof FeatureCollectionBody> => ({
     type: 'FeatureCollection' as const,
     features: rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
-      geometry: r.geometry,
-      properties: { caseId: r.case_id, orgId: r.org_id, kind: r.kind, label: r.label, version: r.version },
+      // as the node stored them: checked by parseGeometry and the feature kinds when written
+      geometry: r.geometry as Geometry,
+      properties: {
+        caseId: r.case_id,
+        orgId: r.org_id,
+        kind: r.kind as FeatureKind,
+        label: r.label,
+        version: r.version,
+      },
     })),
   })
 
@@ -77,6 +86,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
           "A case's map features as a GeoJSON FeatureCollection, newest first, a page at a time (next: the after of the next page, null on the last)",
         params: IdParams,
         querystring: PageQuery,
+        response: { 200: FeatureCollectionPageBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -95,6 +105,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'The duty desk map: every open case the organisation sees (its point) and their features',
+        response: { 200: FeatureCollectionBody, ...errorResponses(401) },
       },
     },
     async (req) => {
@@ -117,8 +128,17 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         .map((c) => ({
           type: 'Feature' as const,
           id: c.id,
-          geometry: { type: 'Point', coordinates: [c.location!.lon, c.location!.lat] },
-          properties: { caseId: c.id, kind: 'case', label: c.title, status: c.status, severity: c.severity },
+          geometry: {
+            type: 'Point' as const,
+            coordinates: [c.location!.lon, c.location!.lat] as [number, number],
+          },
+          properties: {
+            caseId: c.id,
+            kind: 'case' as const,
+            label: c.title,
+            status: c.status,
+            severity: c.severity,
+          },
         }))
       const features = featureCollection(rows)
       return { type: 'FeatureCollection' as const, features: [...points, ...features.features] }
