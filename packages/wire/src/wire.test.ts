@@ -31,7 +31,7 @@ const isTimestamp = (s: unknown): boolean => {
   return t.type === 'string' && t.format === 'date-time'
 }
 
-const schemas = Object.entries(wire).filter(
+const schemas = Object.entries(wire as Record<string, unknown>).filter(
   (entry): entry is [string, object] => typeof entry[1] === 'object' && entry[1] !== null,
 )
 
