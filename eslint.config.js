@@ -102,14 +102,105 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/src/**/*.ts'],
+    // wire: the request and answer schemas, shared by the server (to validate) and the web (its types)
+    files: ['packages/wire/src/**/*.ts'],
+    ignores: ['packages/wire/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@liaison/cli', '@liaison/web'], message: 'server imports core and formats only' },
+            { group: ioModules, message: 'packages/wire does no I/O: it runs in the browser too' },
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/web', '@liaison/formats'],
+              message: 'wire imports core only',
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/http/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@liaison/cli', '@liaison/web'],
+              message: 'server imports core, wire and formats only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // a route takes its request and answer schemas from @liaison/wire: it writes none of its own
+    files: ['packages/server/src/http/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@liaison/cli', '@liaison/web'],
+              message: 'server imports core, wire and formats only',
+            },
+            {
+              group: ['typebox', '@sinclair/typebox'],
+              allowTypeImports: true,
+              message:
+                'define request and answer schemas in packages/wire (one per wire type), not in a route',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // web: core's values and types (core is pure and runs in the browser), wire's types only (the
+    // server validates with the schemas; the browser needs only their static types)
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ioModules,
+              message: 'the web application runs in the browser: no Node.js or server modules',
+            },
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/formats'],
+              message: 'the web imports core and wire only',
+            },
+            {
+              group: ['@liaison/wire', 'typebox'],
+              allowTypeImports: true,
+              message: 'the web takes only the static types of the wire schemas (import type)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // each API answer and request is the static type of its wire schema: no shapes written by hand
+    files: ['packages/web/src/api/**/*.ts'],
+    ignores: ['packages/web/src/api/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSInterfaceDeclaration',
+          message: 'declare no API shape here: use `Static<typeof X>` of X in @liaison/wire (add it there)',
+        },
+        {
+          selector: 'TSTypeAliasDeclaration > TSTypeLiteral',
+          message: 'declare no API shape here: use `Static<typeof X>` of X in @liaison/wire (add it there)',
         },
       ],
     },

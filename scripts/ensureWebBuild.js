@@ -20,7 +20,8 @@ const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'
   .filter(existsSync)
 const stale =
   !existsSync(built) ||
-  Math.max(...sources.map(newest), newest('packages/core/src')) > statSync(built).mtimeMs
+  Math.max(...sources.map(newest), newest('packages/core/src'), newest('packages/wire/src')) >
+    statSync(built).mtimeMs
 if (stale) {
   console.log('building the web application (packages/web)…')
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' })

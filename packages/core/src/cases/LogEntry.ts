@@ -13,6 +13,9 @@ export const logSources = [
 ] as const
 export type LogSource = (typeof logSources)[number]
 
+/** The most entries one batch of log entries takes. */
+export const maxLogBatchItems = 500
+
 /**
  * One line of the main log (main courante / logboek). Never edited: a correction is a new entry
  * that supersedes it, and both stay visible.

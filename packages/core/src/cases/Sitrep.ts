@@ -8,6 +8,14 @@ export interface Casualties {
   readonly evacuated: number
 }
 
+/** The counts of a situation report, in the order it shows them. */
+export const casualtyKinds = [
+  'dead',
+  'injured',
+  'missing',
+  'evacuated',
+] as const satisfies readonly (keyof Casualties)[]
+
 /**
  * A point-in-time situation report of a case: numbered per case, versioned while a draft,
  * frozen once a crisis manager approves it.

@@ -6,8 +6,7 @@ import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { runBatchAction } from './runBatchAction.ts'
 
-/** The most entries one batch takes. */
-export const maxLogBatchItems = 500
+export { maxLogBatchItems } from '@liaison/core'
 
 export interface LogBatchItem {
   /** The client's own id for the entry: a second batch with this id skips it. */

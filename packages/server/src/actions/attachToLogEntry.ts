@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor } from '@liaison/core'
+import { attachmentRules as coreAttachmentRules, callerActor } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
@@ -10,12 +10,8 @@ import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
-/** What a log entry may carry: photos, scans and notes, at most 10 MiB each, ten per entry. */
-export const attachmentRules: FileRules & { readonly perEntry: number } = {
-  types: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'],
-  maxBytes: 10 * 1024 * 1024,
-  perEntry: 10,
-}
+/** What a log entry may carry (core's `attachmentRules`), with the content checks of each type. */
+export const attachmentRules: FileRules & { readonly perEntry: number } = coreAttachmentRules
 
 export interface AttachmentMeta {
   readonly id: string

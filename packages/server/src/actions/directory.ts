@@ -1,4 +1,4 @@
-import type { Caller, FeatureKind, MapFeature } from '@liaison/core'
+import type { Caller, ContactKind, FeatureKind, MapFeature } from '@liaison/core'
 import { callerActor, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -170,10 +170,10 @@ export async function removeMapFeature(
   )
 }
 
-export const contactKinds = ['point-of-contact', 'person', 'building', 'infrastructure'] as const
+export { contactKinds } from '@liaison/core'
 
 export interface ContactInput {
-  readonly kind: (typeof contactKinds)[number]
+  readonly kind: ContactKind
   readonly name: string
   readonly role: string
   readonly organisationName: string

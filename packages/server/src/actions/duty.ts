@@ -11,7 +11,9 @@ import {
   shiftHandedOver,
   shiftsBetween,
 } from '@liaison/core'
+import type { HandoverReportBody } from '@liaison/wire'
 import type { Kysely } from 'kysely'
+import type { Static } from 'typebox'
 import { sql } from 'kysely'
 import { listVisibleCases } from '../cases/caseRows.ts'
 import { toTask } from '../cases/taskRows.ts'
@@ -190,34 +192,8 @@ export async function overrideShift(
   )
 }
 
-export interface HandoverReport {
-  readonly openCases: {
-    id: string
-    title: string
-    kind: string
-    status: string
-    state: string
-    severity: string
-  }[]
-  readonly newEntries: {
-    count: number
-    latest: { id: string; caseId: string | null; occurredAt: string; text: string }[]
-  }
-  readonly pendingTasks: {
-    id: string
-    caseId: string
-    title: string
-    state: string
-    dueAt: string | null
-    overdue: boolean
-  }[]
-  readonly upcomingEvents: { id: string; title: string; status: string; startsAt: string }[]
-  readonly decisions: { id: string; caseId: string; text: string; decidedAt: string }[]
-  /** What concerned the outgoing officer and was never read: to be looked at by the incoming one. */
-  readonly unreadItems: { seq: number; kind: string; caseId: string; title: string; at: string }[]
-  /** The shift handed over, when the organisation keeps a roster. */
-  readonly shift: { start: string; end: string; userId: string } | null
-}
+/** What the incoming officer must know, as stored with the handover and answered (`@liaison/wire`). */
+export type HandoverReport = Static<typeof HandoverReportBody>
 
 /** What the incoming officer must know: open cases, the log since the last handover, tasks, coming events, decisions and what the outgoing officer left unread. */
 export async function buildHandoverReport(

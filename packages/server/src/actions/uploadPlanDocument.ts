@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor } from '@liaison/core'
+import { callerActor, planDocumentRules as corePlanDocumentRules } from '@liaison/core'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -8,18 +8,8 @@ import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
 import { refuse, runAction } from './runAction.ts'
 
-/** What a plan's document may be: the formats plans are written and published in, at most 25 MiB. */
-export const planDocumentRules: FileRules = {
-  types: [
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.oasis.opendocument.text',
-    'text/plain',
-    'image/png',
-    'image/jpeg',
-  ],
-  maxBytes: 25 * 1024 * 1024,
-}
+/** What a plan's document may be (core's `planDocumentRules`), with the content checks of each type. */
+export const planDocumentRules: FileRules = corePlanDocumentRules
 
 export interface PlanDocumentMeta {
   readonly id: string

@@ -1,18 +1,11 @@
 import { LiaisonError } from '@liaison/core'
-import type { TSchema } from 'typebox'
-import { Type } from 'typebox'
 import type { Position } from '../store/keyset.ts'
 
 /**
- * One way to read a list that grows: `?limit=` (default `defaultPageLimit`, at most
- * `maxPageLimit`) and `?after=` (the `next` of the page before), answered `{ items, next }` with
- * `next` null on the last page. A cursor is opaque to clients: base64url of a JSON array naming
- * the list and the last item's place in its order (decision 013).
- */
-export const defaultPageLimit = 100
-export const maxPageLimit = 500
-
-/**
+ * The cursors of the lists that page (decision 013): a cursor is opaque to clients, base64url of
+ * a JSON array naming the list and the last item's place in its order. The query and answer
+ * schemas (`pageQuery`, `pageBody`, the limits) are in `@liaison/wire`.
+ *
  * What one list's cursors hold besides the id: a time, a number or a text. `seq` lists (audit,
  * notifications) are ordered by a unique number alone (their id is ''); `id` lists by their
  * UUIDv7 id alone (the key is the id).
@@ -36,35 +29,6 @@ export const pagedLists = {
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>
-
-/** `limit` and `after`, for a route's querystring schema (spread them into its properties). */
-export const pageQuery = {
-  limit: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: maxPageLimit,
-      description: `items per page (default ${defaultPageLimit}, at most ${maxPageLimit})`,
-    }),
-  ),
-  after: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 400,
-      pattern: '^[A-Za-z0-9_-]+$',
-      description: 'the `next` of the previous page (opaque)',
-    }),
-  ),
-}
-
-/** The answer schema of a paged list. */
-export function pageBody<T extends TSchema>(item: T) {
-  return Type.Object({
-    items: Type.Array(item),
-    next: Type.Union([Type.String(), Type.Null()], {
-      description: 'the `after` of the next page; null on the last page',
-    }),
-  })
-}
 
 export function encodeCursor<L extends PagedList>(list: L, position: PositionOf<L>): string {
   const key = position.key instanceof Date ? position.key.toISOString() : position.key

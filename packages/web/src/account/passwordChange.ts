@@ -1,3 +1,4 @@
+import { passwordPolicy } from '@liaison/core'
 import { isApiError } from '../api/ApiError.ts'
 import type { Dictionary } from '../i18n/Dictionary.ts'
 
@@ -17,10 +18,9 @@ export interface PasswordChangeInput {
   readonly username: string
 }
 
-// The node checks the same policy (@liaison/core identity/passwordPolicy.ts) and says which rule
-// failed; checking here first lets the page say so next to the field, in the reader's language.
-const minLength = 12
-const maxLength = 256
+// The node checks the same policy (core's passwordPolicy) and says which rule failed; checking
+// here first lets the page say so next to the field, in the reader's language.
+const { minLength, maxLength } = passwordPolicy
 
 /** What the browser can tell before asking the node (it cannot tell whether the current password is right). */
 export function passwordChangeProblems(input: PasswordChangeInput): PasswordProblems {

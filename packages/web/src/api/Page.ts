@@ -1,11 +1,11 @@
+import type { Page } from '@liaison/wire'
+
 /**
- * One page of a list the node pages (decision 013): newest first unless the list says otherwise;
- * `next` is the `after` of the following page, null on the last.
+ * One page of a list the node pages (decision 013), as `pageBody` in `@liaison/wire` describes
+ * it: newest first unless the list says otherwise; `next` is the `after` of the following page,
+ * null on the last.
  */
-export interface Page<T> {
-  readonly items: readonly T[]
-  readonly next: string | null
-}
+export type { Page }
 
 /** The query string of a paged list: its filters (empty ones left out), then `after` if any. */
 export function pageQuery(filter: Readonly<Record<string, string | undefined>>, after?: string): string {

@@ -1,25 +1,14 @@
+import type { AuditPage as AuditPageBody, AuditRowBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
-import type { Page } from './Page.ts'
 import { pageQuery } from './Page.ts'
 
-export type AuditOutcome = 'ok' | 'refused' | 'failed'
-
 /** One row of the organisation's audit. */
-export interface AuditRow {
-  readonly seq: number
-  readonly at: string
-  readonly actor: string
-  readonly action: string
-  readonly target: string | null
-  readonly outcome: AuditOutcome
-  readonly code: string | null
-  readonly source: string | null
-  /** The roles the actor granted to themselves in this action; null when it is no self-grant. */
-  readonly selfGranted: readonly string[] | null
-}
+export type AuditRow = Static<typeof AuditRowBody>
+export type AuditOutcome = AuditRow['outcome']
 
 /** A page of the audit, newest first. */
-export type AuditPage = Page<AuditRow>
+export type AuditPage = Static<typeof AuditPageBody>
 
 /** The organisation's audit, a page at a time (`after`: the `next` of the page before). */
 export function listAudit(after?: string): Promise<AuditPage> {

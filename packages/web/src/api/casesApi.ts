@@ -1,215 +1,64 @@
+import type { Discipline } from '@liaison/core'
+import { attachmentRules } from '@liaison/core'
 import type {
-  BePlanLevel,
-  CaseKind,
-  CaseState,
-  CaseStatus,
-  Casualties,
-  Discipline,
-  Doctrine,
-  LogSource,
-  Severity,
-  TaskPriority,
-  TaskState,
-} from '@liaison/core'
+  AttachmentBody,
+  AttachmentSummaryBody,
+  CaseBody,
+  CaseChangeBody,
+  CaseListQuery,
+  CasePage as CasePageBody,
+  DecisionBody,
+  GeoPointBody,
+  Items,
+  LogEntryBody,
+  NewCaseBody,
+  NewDecisionBody,
+  NewLogEntryBody,
+  NewTaskBody,
+  ReportedTimeBody,
+  Page,
+  ScalingBody,
+  SitrepBody,
+  SitrepChangeBody,
+  SitrepVersionBody,
+  TaskBody,
+  TaskChangeBody,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
-import type { Page } from './Page.ts'
 import { pageQuery } from './Page.ts'
 
-export interface GeoPointRecord {
-  readonly lon: number
-  readonly lat: number
-}
+/*
+ * The answers and requests of cases, logs, tasks, decisions and reports: each the static type of
+ * its schema in `@liaison/wire`, the schema the node validates and serialises with. Times are
+ * ISO 8601 texts, as on the wire.
+ */
 
+export type GeoPointRecord = Static<typeof GeoPointBody>
 /** A case as the API presents it; participants are organisation ids. */
-export interface CaseRecord {
-  readonly id: string
-  readonly ownerOrgId: string
-  readonly kind: CaseKind
-  readonly status: CaseStatus
-  readonly type: string
-  readonly title: string
-  readonly description: string
-  readonly location: GeoPointRecord | null
-  readonly startsAt: string
-  readonly endsAt: string | null
-  readonly severity: Severity
-  readonly state: CaseState
-  readonly disciplines: readonly Discipline[]
-  readonly scaling: Scaling | null
-  readonly scalingCrosswalk: Readonly<Record<Doctrine, string>> | null
-  readonly participants: readonly string[]
-  readonly createdAt: string
-  readonly createdBy: string
-  readonly updatedAt: string
-  /** The daily-log entry the case was opened from, if any. */
-  readonly fromLogEntry?: string | null
-}
-
+export type CaseRecord = Static<typeof CaseBody>
 /** A case's scaling; `planLevel` (the national emergency plan's activation level) only for doctrine BE. */
-export interface Scaling {
-  readonly doctrine: Doctrine
-  readonly level: string
-  readonly planLevel?: BePlanLevel | null
-}
-
-export interface CaseCorrection {
-  readonly title?: string
-  readonly description?: string
-  readonly severity?: Severity
-  readonly scaling?: Scaling | null
-  readonly endsAt?: string | null
-}
-
-export interface NewCase {
-  readonly kind: CaseKind
-  readonly status: CaseStatus
-  readonly type: string
-  readonly title: string
-  readonly description?: string
-  readonly severity: Severity
-  readonly disciplines?: readonly Discipline[]
-  readonly scaling?: Scaling | null
-  readonly location?: GeoPointRecord | null
-  readonly startsAt?: string
-  readonly endsAt?: string | null
-  /** Organisation codes. */
-  readonly participants?: readonly string[]
-  /** A daily-log entry of the caller's organisation the case grows out of. */
-  readonly fromLogEntry?: string
-}
-
-export interface LogEntryRecord {
-  readonly id: string
-  readonly caseId: string | null
-  readonly orgId: string
-  readonly authorId: string
-  readonly authorName: string
-  readonly occurredAt: string
-  /** When it happened, as reported (decision 015); absent from servers before it. */
-  readonly occurred?: ReportedTimeRecord
-  readonly recordedAt: string
-  readonly discipline: Discipline
-  readonly source: LogSource
-  readonly text: string
-  readonly location: GeoPointRecord | null
-  readonly supersedes: string | null
-  /** Absent in live-stream events: the list works it out from `supersedes`. */
-  readonly supersededBy?: string | null
-  /** Absent in live-stream events and on a fresh entry. */
-  readonly attachments?: readonly AttachmentSummary[]
-}
-
-export interface AttachmentSummary {
-  readonly id: string
-  readonly fileName: string
-  readonly contentType: string
-  readonly size: number
-}
-
-export interface AttachmentRecord extends AttachmentSummary {
-  readonly logEntryId: string
-  readonly sha256: string
-  readonly createdAt: string
-}
-
-/** A time as reported: `at` in the local time of `zone`, and how sure it is (the server's ReportedTimeBody). */
-export interface ReportedTimeRecord {
-  readonly at: string
-  readonly zone?: string
-  readonly qualifier?: 'exact' | 'approximate' | 'part-of-day' | 'range' | 'defaulted'
-  readonly part?: 'night' | 'morning' | 'afternoon' | 'evening'
-  readonly until?: string
-}
-
-export interface NewLogEntry {
-  readonly discipline: Discipline
-  readonly source: LogSource
-  readonly text: string
-  readonly occurredAt?: string | ReportedTimeRecord
-  readonly location?: GeoPointRecord
-  readonly supersedes?: string
-}
-
-export interface TaskRecord {
-  readonly id: string
-  readonly caseId: string
-  readonly title: string
-  readonly description: string
-  readonly assigneeOrgId: string
-  readonly assigneeUserId: string | null
-  readonly dueAt: string | null
-  readonly state: TaskState
-  readonly priority: TaskPriority
-  readonly overdue: boolean
-  readonly fromLogEntry: string | null
-  readonly createdBy: string
-  readonly createdAt: string
-  readonly updatedAt: string
-}
-
-export interface NewTask {
-  readonly title: string
-  readonly description?: string
-  readonly assigneeOrg?: string
-  readonly assigneeUserId?: string
-  readonly dueAt?: string
-  readonly priority?: TaskPriority
-  readonly fromLogEntry?: string
-}
-
-export interface DecisionRecord {
-  readonly id: string
-  readonly caseId: string
-  readonly text: string
-  readonly decidedBy: string
-  readonly rationale: string
-  readonly decidedAt: string
-  readonly fromLogEntry: string | null
-  readonly recordedBy: string
-  readonly recordedAt: string
-}
-
-export interface NewDecision {
-  readonly text: string
-  readonly decidedBy: string
-  readonly rationale?: string
-  readonly fromLogEntry?: string
-}
-
-export interface SitrepRecord {
-  readonly id: string
-  readonly caseId: string
-  readonly number: number
-  readonly version: number
-  readonly state: 'draft' | 'approved'
-  readonly periodFrom: string
-  readonly periodTo: string
-  readonly conditions: string
-  readonly actions: string
-  readonly needs: string
-  readonly casualties: Casualties
-  readonly resources: string
-  readonly nextUpdateAt: string | null
-  readonly draftedBy: string
-  readonly approvedBy: string | null
-  readonly approvedAt: string | null
-  readonly createdAt: string
-  readonly updatedAt: string
-}
-
-export interface SitrepChange {
-  readonly version: number
-  readonly conditions?: string
-  readonly actions?: string
-  readonly needs?: string
-  readonly resources?: string
-  readonly casualties?: Casualties
-  readonly nextUpdateAt?: string | null
-}
-
-interface Items<T> {
-  readonly items: T[]
-}
+export type Scaling = Static<typeof ScalingBody>
+/** A change of a case: its state, who takes part, or a correction of its details. */
+export type CaseChange = Static<typeof CaseChangeBody>
+/** A correction of a case's details (the edit form). */
+export type CaseCorrection = Pick<CaseChange, 'title' | 'description' | 'severity' | 'scaling' | 'endsAt'>
+export type NewCase = Static<typeof NewCaseBody>
+export type LogEntryRecord = Static<typeof LogEntryBody>
+export type AttachmentSummary = Static<typeof AttachmentSummaryBody>
+export type AttachmentRecord = Static<typeof AttachmentBody>
+export type NewLogEntry = Static<typeof NewLogEntryBody>
+/** A time as reported: `at` in the local time of `zone`, and how sure it is (decision 015). */
+export type ReportedTimeRecord = Static<typeof ReportedTimeBody>
+export type TaskRecord = Static<typeof TaskBody>
+export type NewTask = Static<typeof NewTaskBody>
+export type TaskChange = Static<typeof TaskChangeBody>
+export type DecisionRecord = Static<typeof DecisionBody>
+export type NewDecision = Static<typeof NewDecisionBody>
+export type SitrepRecord = Static<typeof SitrepBody>
+export type SitrepChange = Static<typeof SitrepChangeBody>
+/** An earlier version of a report, as it was before an edit replaced it (`content` as the node stored it). */
+export type SitrepVersionRecord = Static<typeof SitrepVersionBody>
 
 const casePath = (id: string): string => `/api/v1/cases/${encodeURIComponent(id)}`
 
@@ -221,21 +70,18 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 /** One page of cases, latest start first; `next` is the `after` of the following page (null: no more). */
-export type CasePage = Page<CaseRecord>
+export type CasePage = Static<typeof CasePageBody>
 
 /** The cases the organisation sees, a page at a time (`after`: the `next` of the page before). */
-export const listCases = (
-  filter: { state?: CaseState; status?: CaseStatus; after?: string } = {},
-): Promise<CasePage> => apiClient.get(`/api/v1/cases${query(filter)}`)
+export const listCases = (filter: Omit<Static<typeof CaseListQuery>, 'limit'> = {}): Promise<CasePage> =>
+  apiClient.get(`/api/v1/cases${query(filter)}`)
 
 export const openCase = (input: NewCase): Promise<CaseRecord> => apiClient.post('/api/v1/cases', input)
 
 export const fetchCase = (id: string): Promise<CaseRecord> => apiClient.get(casePath(id))
 
-export const updateCase = (
-  id: string,
-  change: { state?: CaseState; participants?: readonly string[] } & CaseCorrection,
-): Promise<CaseRecord> => apiClient.patch(casePath(id), change)
+export const updateCase = (id: string, change: CaseChange): Promise<CaseRecord> =>
+  apiClient.patch(casePath(id), change)
 
 /** A page of a case's log, or of the daily log when `caseId` is null; newest first. */
 export const listLog = (
@@ -260,10 +106,8 @@ export const listTasks = (caseId: string, after?: string): Promise<Page<TaskReco
 export const createTask = (caseId: string, task: NewTask): Promise<TaskRecord> =>
   apiClient.post(`${casePath(caseId)}/tasks`, task)
 
-export const updateTask = (
-  id: string,
-  change: { state?: TaskState; dueAt?: string | null },
-): Promise<TaskRecord> => apiClient.patch(`/api/v1/tasks/${encodeURIComponent(id)}`, change)
+export const updateTask = (id: string, change: TaskChange): Promise<TaskRecord> =>
+  apiClient.patch(`/api/v1/tasks/${encodeURIComponent(id)}`, change)
 
 /** A page of the overdue tasks of every case the organisation sees, most overdue first. */
 export const listOverdueTasks = (after?: string): Promise<Page<TaskRecord>> =>
@@ -291,16 +135,6 @@ export const editSitrep = (id: string, change: SitrepChange): Promise<SitrepReco
 export const approveSitrep = (id: string, version: number): Promise<SitrepRecord> =>
   apiClient.post(`${sitrepPath(id)}/approve`, { version })
 
-/** An earlier version of a report, as it was before an edit replaced it (`content` as the node stored it). */
-export interface SitrepVersionRecord {
-  readonly version: number
-  readonly content: unknown
-  readonly replacedAt: string
-  /** The user who saved the edit that replaced this version. */
-  readonly replacedBy: string
-  readonly replacedByName?: string
-}
-
 /** A report's earlier versions, oldest first. */
 export const listSitrepVersions = (id: string): Promise<Items<SitrepVersionRecord>> =>
   apiClient.get(`${sitrepPath(id)}/versions`)
@@ -308,7 +142,7 @@ export const listSitrepVersions = (id: string): Promise<Items<SitrepVersionRecor
 export const sitrepPrintHref = (id: string): string => `${sitrepPath(id)}/print`
 
 /** The file types the node accepts as attachments (it checks the content too). */
-export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const
+export const attachmentTypes = attachmentRules.types
 
 /** Adds a file to a log entry: the file is the raw body, not JSON. */
 export const uploadAttachment = (logEntryId: string, file: File): Promise<AttachmentRecord> =>

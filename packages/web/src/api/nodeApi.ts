@@ -1,28 +1,14 @@
-import type { Country, OrganisationKind } from '@liaison/core'
+import type { Items, NodeBody, OrganisationBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 
 /** An organisation as the API presents it. */
-export interface OrganisationRecord {
-  readonly id: string
-  readonly nodeId: string
-  readonly code: string
-  readonly name: string
-  readonly kind: OrganisationKind
-  readonly country: Country
-  readonly parentId: string | null
-  readonly createdAt: string
-}
+export type OrganisationRecord = Static<typeof OrganisationBody>
 
 /** Which node this is (public: the sign-in page shows the centre's name). */
-export interface NodeInfo {
-  readonly id: string
-  readonly name: string
-  readonly country: Country
-  readonly centre: OrganisationRecord | null
-  readonly version: string
-}
+export type NodeInfo = Static<typeof NodeBody>
 
 export const fetchNode = (): Promise<NodeInfo> => apiClient.get('/api/v1/node')
 
-export const listOrganisations = (): Promise<{ items: OrganisationRecord[] }> =>
+export const listOrganisations = (): Promise<Items<OrganisationRecord>> =>
   apiClient.get('/api/v1/organisations')

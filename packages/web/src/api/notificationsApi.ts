@@ -1,23 +1,13 @@
+import type { NotificationBody, NotificationPageBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 import { pageQuery } from './Page.ts'
 
-export type NotificationKind = 'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed'
-
-export interface NotificationRecord {
-  readonly seq: number
-  readonly at: string
-  readonly kind: NotificationKind
-  readonly caseId: string
-  readonly title: string
-  readonly unread: boolean
-}
+export type NotificationRecord = Static<typeof NotificationBody>
+export type NotificationKind = NotificationRecord['kind']
 
 /** A page of notifications, newest first; `unread` counts those of the page. */
-export interface Notifications {
-  readonly items: readonly NotificationRecord[]
-  readonly next: string | null
-  readonly unread: number
-}
+export type Notifications = Static<typeof NotificationPageBody>
 
 export const listNotifications = (after?: string): Promise<Notifications> =>
   apiClient.get(`/api/v1/notifications${pageQuery({}, after)}`)

@@ -1,42 +1,21 @@
-import type { Permission, Role } from '@liaison/core'
+import type {
+  MeBody,
+  PasswordChangeBody,
+  PasswordChangedBody,
+  SignInBody,
+  SignedInBody,
+  TotpConfirmedBody,
+  TotpEnrolmentBody,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 
-export type Stage = 'signed-in' | 'enrol-totp'
-
 /** Who is signed in, and what they may do (`GET /api/v1/me`). */
-export interface Me {
-  readonly user: {
-    readonly id: string
-    readonly username: string
-    readonly displayName: string
-    readonly roles: readonly Role[]
-    readonly totpEnrolled: boolean
-  }
-  readonly organisation: { readonly id: string; readonly code: string; readonly name: string }
-  readonly node: { readonly id: string; readonly name: string; readonly country: string }
-  readonly permissions: readonly Permission[]
-  readonly csrfToken: string
-  readonly stage: Stage
-  readonly demo: boolean
-}
-
-export interface SignedIn {
-  readonly stage: Stage
-  readonly me: Me
-}
-
-export interface SignIn {
-  readonly username: string
-  readonly password: string
-  readonly code?: string
-}
-
-export interface TotpEnrolment {
-  readonly otpauthUri: string
-  readonly secret: string
-  /** The otpauth URI as an SVG QR code. */
-  readonly qrSvg: string
-}
+export type Me = Static<typeof MeBody>
+export type Stage = Me['stage']
+export type SignedIn = Static<typeof SignedInBody>
+export type SignIn = Static<typeof SignInBody>
+export type TotpEnrolment = Static<typeof TotpEnrolmentBody>
 
 export const signIn = (input: SignIn): Promise<SignedIn> => apiClient.post('/api/v1/session', input)
 
@@ -48,11 +27,10 @@ export const signOutEverywhere = (): Promise<void> => apiClient.post('/api/v1/se
 
 export const startTotpEnrolment = (): Promise<TotpEnrolment> => apiClient.post('/api/v1/me/totp/enrolment')
 
-export const confirmTotpEnrolment = (code: string): Promise<SignedIn> =>
+export const confirmTotpEnrolment = (code: string): Promise<Static<typeof TotpConfirmedBody>> =>
   apiClient.post('/api/v1/me/totp', { code })
 
 /** Changes the signed-in person's own password; their other sessions end, this one goes on. */
-export const changePassword = (input: {
-  readonly currentPassword: string
-  readonly newPassword: string
-}): Promise<{ readonly otherSessionsEnded: number }> => apiClient.post('/api/v1/me/password', input)
+export const changePassword = (
+  input: Static<typeof PasswordChangeBody>,
+): Promise<Static<typeof PasswordChangedBody>> => apiClient.post('/api/v1/me/password', input)

@@ -1,31 +1,14 @@
+import type { CreatedTokenBody, Items, NewTokenBody, TokenBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 
 /** An API token as listed: never its secret. */
-export interface TokenRecord {
-  readonly id: string
-  readonly name: string
-  readonly scopes: readonly string[]
-  readonly createdAt: string
-  readonly expiresAt: string
-  readonly revokedAt: string | null
-  readonly lastUsedAt: string | null
-  readonly createdBy: string
-}
-
-export interface NewToken {
-  readonly name: string
-  readonly scopes: readonly string[]
-  /** 1 to 365. */
-  readonly expiresInDays: number
-}
-
+export type TokenRecord = Static<typeof TokenBody>
+export type NewToken = Static<typeof NewTokenBody>
 /** The answer to creating a token: the only time its secret is shown. */
-export interface CreatedToken {
-  readonly token: TokenRecord
-  readonly secret: string
-}
+export type CreatedToken = Static<typeof CreatedTokenBody>
 
-export const listTokens = (): Promise<{ items: TokenRecord[] }> => apiClient.get('/api/v1/tokens')
+export const listTokens = (): Promise<Items<TokenRecord>> => apiClient.get('/api/v1/tokens')
 
 export const createToken = (token: NewToken): Promise<CreatedToken> => apiClient.post('/api/v1/tokens', token)
 

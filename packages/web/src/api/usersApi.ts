@@ -1,40 +1,16 @@
-import type { Role } from '@liaison/core'
+import type { Items, NewUserBody, UserBody, UserChangeBody, UserResetBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 
 /** A user of the caller's organisation as listed by the API. */
-export interface UserRecord {
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly roles: readonly Role[]
-  readonly totpEnrolled: boolean
-  readonly disabled: boolean
-  readonly lockedUntil: string | null
-  readonly lastSignInAt: string | null
-  readonly createdAt: string
-}
-
-export interface NewUser {
-  readonly username: string
-  readonly displayName: string
-  readonly roles: readonly Role[]
-  readonly password: string
-}
-
-export interface UserChange {
-  readonly displayName?: string
-  readonly roles?: readonly Role[]
-  readonly disabled?: boolean
-}
-
-export interface UserReset {
-  readonly password?: string
-  readonly totp?: boolean
-}
+export type UserRecord = Static<typeof UserBody>
+export type NewUser = Static<typeof NewUserBody>
+export type UserChange = Static<typeof UserChangeBody>
+export type UserReset = Static<typeof UserResetBody>
 
 const userPath = (id: string): string => `/api/v1/users/${encodeURIComponent(id)}`
 
-export const listUsers = (): Promise<{ items: UserRecord[] }> => apiClient.get('/api/v1/users')
+export const listUsers = (): Promise<Items<UserRecord>> => apiClient.get('/api/v1/users')
 
 export const addUser = (user: NewUser): Promise<UserRecord> => apiClient.post('/api/v1/users', user)
 

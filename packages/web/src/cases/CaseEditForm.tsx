@@ -14,7 +14,7 @@ import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
 import type { ScalingChoice } from './caseHelpers.ts'
 import { scalingChoiceOf, scalingOf } from './caseHelpers.ts'
-import { severities } from './caseVocabulary.ts'
+import { severities } from '@liaison/core'
 import { ScalingFields } from './ScalingFields.tsx'
 import { SubmitCancelRow } from '../components/SubmitCancelRow.tsx'
 

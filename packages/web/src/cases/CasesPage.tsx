@@ -8,7 +8,7 @@ import { LiveStatus } from '../components/LiveStatus.tsx'
 import { SelectField } from '../components/SelectField.tsx'
 import { CaseTable } from './CaseTable.tsx'
 import { withCasePage } from './casePages.ts'
-import { caseStates, caseStatuses } from './caseVocabulary.ts'
+import { caseStates, caseStatuses } from '@liaison/core'
 
 const filterOf = (
   state: CaseState | '',

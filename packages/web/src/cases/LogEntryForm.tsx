@@ -14,7 +14,7 @@ import { formatDateTime } from '../i18n/formatDateTime.ts'
 import type { FileFailure } from './Attachments.tsx'
 import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
 import { pointFromInput } from './caseHelpers.ts'
-import { logSources } from './caseVocabulary.ts'
+import { logSources } from '@liaison/core'
 import { LocationFields } from './LocationFields.tsx'
 
 const disciplineKey = 'liaison.log.discipline'

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SelectField } from '../components/SelectField.tsx'
 import type { ScalingChoice } from './caseHelpers.ts'
-import { bePlanLevels, doctrines, scalingLevels } from './caseVocabulary.ts'
+import { bePlanLevels, doctrines, scalingLevels } from '@liaison/core'
 
 /**
  * The scaling selects of a case's forms: the doctrine, then its level, then (Belgium only) the

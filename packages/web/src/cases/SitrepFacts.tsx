@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { DateTime } from '../components/DateTime.tsx'
-import { casualtyKinds } from './caseVocabulary.ts'
+import { casualtyKinds } from '@liaison/core'
 import type { SitrepContent } from './sitrepVersions.ts'
 
 /** What a situation report (or one of its earlier versions) says, field by field. */

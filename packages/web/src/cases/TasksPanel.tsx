@@ -15,7 +15,7 @@ import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
-import { taskPriorities } from './caseVocabulary.ts'
+import { taskPriorities } from '@liaison/core'
 
 /** The states a task can be moved to from `state`. */
 function nextStates(state: TaskState): TaskState[] {

@@ -16,12 +16,14 @@ const entry = (id: string, extra: Partial<LogEntryRecord> = {}): LogEntryRecord 
   authorId: 'usr_1',
   authorName: 'Dirk Duty',
   occurredAt: '2026-01-01T10:00:00Z',
+  occurred: { at: '2026-01-01T10:00:00Z', zone: 'Z', qualifier: 'exact' },
   recordedAt: '2026-01-01T10:00:00Z',
   discipline: 'multidisciplinary',
   source: 'phone',
   text: 'text',
   location: null,
   supersedes: null,
+  supersededBy: null,
   ...extra,
 })
 

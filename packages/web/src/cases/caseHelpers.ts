@@ -1,6 +1,6 @@
 import type { BePlanLevel, Doctrine } from '@liaison/core'
 import type { GeoPointRecord, LogEntryRecord, Scaling } from '../api/casesApi.ts'
-import { scalingLevels } from './caseVocabulary.ts'
+import { scalingLevels } from '@liaison/core'
 
 /** A point as people read it: "50.7394° N, 5.6986° E". */
 export function pointLabel(point: GeoPointRecord): string {

@@ -22,6 +22,7 @@ const aCase = (id: string, title = `Case ${id}`): CaseRecord => ({
   createdAt: '2026-01-01T10:00:00Z',
   createdBy: 'usr_1',
   updatedAt: '2026-01-01T10:00:00Z',
+  fromLogEntry: null,
 })
 
 const ids = (page: { items: readonly CaseRecord[] }): string[] => page.items.map((c) => c.id)

@@ -5,7 +5,7 @@ import { listCases, listLog, listOverdueTasks } from '../api/casesApi.ts'
 import { readAllPages } from '../api/Page.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { CaseTable } from '../cases/CaseTable.tsx'
-import { disciplines } from '../cases/caseVocabulary.ts'
+import { disciplines } from '@liaison/core'
 import { LogEntryForm } from '../cases/LogEntryForm.tsx'
 import { mergeEntry } from '../cases/caseHelpers.ts'
 import { LogList, withEntry } from '../cases/LogList.tsx'
@@ -20,17 +20,11 @@ import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
 import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
-
-const brusselsDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
+import { brusselsDate } from '../handover/brusselsDates.ts'
 
 /** Whether a point in time falls on today's date in Brussels. */
 function isToday(value: string): boolean {
-  return brusselsDay.format(new Date(value)) === brusselsDay.format(new Date())
+  return brusselsDate(new Date(value)) === brusselsDate(new Date())
 }
 
 /**

@@ -16,6 +16,7 @@ import { TextField } from '../components/TextField.tsx'
 import type { Loaded } from '../hooks/useLoad.ts'
 import { useLoad } from '../hooks/useLoad.ts'
 import { brusselsFormat } from '../i18n/formatDateTime.ts'
+import { brusselsZone } from '../i18n/brusselsTime.ts'
 import { addDays, brusselsDate } from './brusselsDates.ts'
 
 const rosterDays = 7
@@ -58,7 +59,7 @@ function RotationForm({ onSaved }: { readonly onSaved: () => void }) {
     if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      await saveRoster({ timeZone: 'Europe/Brussels', startDate, shiftStarts, members })
+      await saveRoster({ timeZone: brusselsZone, startDate, shiftStarts, members })
       onSaved()
     } catch (caught) {
       setError(caught)

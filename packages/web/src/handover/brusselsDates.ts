@@ -1,18 +1,13 @@
-const brusselsDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
+import { addDays as addLocalDays, formatLocalDate, parseLocalDate, wallClock } from '@liaison/core'
+import { brusselsZone } from '../i18n/brusselsTime.ts'
 
 /** The date (YYYY-MM-DD) of a point in time in Brussels. */
 export function brusselsDate(at: Date): string {
-  return brusselsDay.format(at)
+  return formatLocalDate(wallClock(at, brusselsZone))
 }
 
 /** A local date (YYYY-MM-DD) moved by a number of days. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number)
-  const moved = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days))
-  return moved.toISOString().slice(0, 10)
+  const local = parseLocalDate(date)
+  return local ? formatLocalDate(addLocalDays(local, days)) : date
 }

@@ -1,40 +1,30 @@
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
+import { formatLocalDate, parseLocalDate, parseLocalTime, wallClock, zonedInstant } from '@liaison/core'
 
-/** The Brussels wall-clock reading of an instant, as milliseconds of a UTC clock showing it. */
-function brusselsWallClock(instant: number): number {
-  const get = (type: string): number =>
-    Number(parts.formatToParts(new Date(instant)).find((p) => p.type === type)?.value ?? 0)
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-}
+/** The time zone the duty desk reads and writes wall-clock times in. */
+export const brusselsZone = 'Europe/Brussels'
 
 /**
  * A `datetime-local` value (`2026-07-01T14:30`) read as Europe/Brussels wall-clock time, as an ISO
- * instant; null when empty or not a date-time.
+ * instant; null when empty or not a date-time. Core's `zonedInstant` does the reading: an hour the
+ * clocks skip moves forward by the gap, an hour they repeat is its first time.
  */
 export function fromBrusselsLocal(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim())
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?$/.exec(value.trim())
   if (!match) return null
-  const [, y, mo, d, h, mi, s] = match
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0))
-  if (Number.isNaN(wall)) return null
-  let instant = wall
-  for (let i = 0; i < 2; i++) instant = wall - (brusselsWallClock(instant) - instant)
-  return new Date(instant).toISOString()
+  const [, dateText = '', timeText = '', seconds] = match
+  const date = parseLocalDate(dateText)
+  const time = parseLocalTime(timeText)
+  if (!date || !time) return null
+  return new Date(
+    zonedInstant(date, time, brusselsZone).getTime() + Number(seconds ?? 0) * 1000,
+  ).toISOString()
 }
 
 /** The `datetime-local` value showing an ISO instant in Brussels time ('' when none). */
 export function toBrusselsLocal(iso: string | null | undefined): string {
   if (!iso) return ''
-  const instant = new Date(iso).getTime()
-  if (Number.isNaN(instant)) return ''
-  return new Date(brusselsWallClock(instant)).toISOString().slice(0, 16)
+  const instant = new Date(iso)
+  if (Number.isNaN(instant.getTime())) return ''
+  const w = wallClock(instant, brusselsZone)
+  return `${formatLocalDate(w)}T${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`
 }

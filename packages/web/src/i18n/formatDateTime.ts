@@ -1,3 +1,5 @@
+import { brusselsZone } from './brusselsTime.ts'
+
 /**
  * The locale that writes dates for an interface language. English is written the British way
  * (day, month, year; 24-hour clock): duty desks in Europe read 24-hour times, and `en` alone
@@ -16,7 +18,7 @@ export function brusselsFormat(
   options: Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>,
 ): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(dateLocale(language), {
-    timeZone: 'Europe/Brussels',
+    timeZone: brusselsZone,
     ...options,
     ...(options.timeStyle ? { hourCycle: 'h23' } : {}),
   })

@@ -1,3 +1,4 @@
+import { planDocumentRules } from '@liaison/core'
 import { isApiError } from '../api/ApiError.ts'
 
 /** The kinds of file a plan's document may be, as the node accepts them (it checks the content too). */
@@ -12,12 +13,16 @@ export const planDocumentKinds = [
   { kind: 'txt', type: 'text/plain', extensions: ['.txt'] },
   { kind: 'png', type: 'image/png', extensions: ['.png'] },
   { kind: 'jpeg', type: 'image/jpeg', extensions: ['.jpg', '.jpeg'] },
-] as const
+] as const satisfies readonly {
+  readonly kind: string
+  readonly type: (typeof planDocumentRules.types)[number]
+  readonly extensions: readonly string[]
+}[]
 
 export type PlanDocumentKind = (typeof planDocumentKinds)[number]['kind']
 
-/** The largest document the node takes: 25 MiB. */
-export const planDocumentMaxBytes = 25 * 1024 * 1024
+/** The largest document the node takes (core's rule: 25 MiB). */
+export const planDocumentMaxBytes = planDocumentRules.maxBytes
 
 /** What the file chooser offers. */
 export const planDocumentAccept = planDocumentKinds.flatMap((k) => [k.type, ...k.extensions]).join(',')

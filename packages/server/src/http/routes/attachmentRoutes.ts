@@ -1,22 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LiaisonError, canSeeCase } from '@liaison/core'
-import { Type } from 'typebox'
+import { AttachmentBody, IdParams, errorResponses, itemsBody } from '@liaison/wire'
 import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntry.ts'
 import { findCase } from '../../cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { errorResponses } from '../schemas.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
-
-const Uuid = Type.String({ format: 'uuid' })
-const AttachmentBody = Type.Object({
-  id: Uuid,
-  logEntryId: Uuid,
-  fileName: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-})
 
 /** Files on log entries: uploaded as the raw request body (its type in Content-Type, its name in X-Filename). */
 export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -49,7 +37,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
         schema: {
           tags: ['log'],
           summary: `Attach a file to a log entry of your organisation (${attachmentRules.types.join(', ')}; at most 10 MiB; name in X-Filename)`,
-          params: Type.Object({ id: Uuid }),
+          params: IdParams,
           headers: FileNameHeaders,
           response: { 201: AttachmentBody, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
         },
@@ -79,9 +67,9 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['log'],
         summary: "A log entry's files",
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: {
-          200: Type.Object({ items: Type.Array(AttachmentBody) }),
+          200: itemsBody(AttachmentBody),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -114,7 +102,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['log'],
         summary: 'Download a file (always as an attachment, never shown inline)',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
       },
     },
     async (req, reply) => {

@@ -1,10 +1,8 @@
 import { LiaisonError } from '@liaison/core'
-import { Type } from 'typebox'
 import { pageAudit } from '../../audit/auditRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { AuditRowBody } from '../identitySchemas.ts'
-import { pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
+import { AuditPage, PageQuery, errorResponses } from '@liaison/wire'
+import { pageFrom, startOf } from '../paging.ts'
 
 /** The audit's pages are shorter than other lists': each row is wide. */
 const auditPageLimit = 50
@@ -17,8 +15,8 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['audit'],
         summary: `The caller's organisation's audit, newest first, a page at a time (${auditPageLimit} rows unless limit says otherwise)`,
-        querystring: Type.Object(pageQuery, { additionalProperties: false }),
-        response: { 200: pageBody(AuditRowBody), ...errorResponses(400, 401, 403) },
+        querystring: PageQuery,
+        response: { 200: AuditPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {

@@ -1,12 +1,21 @@
 import { LiaisonError } from '@liaison/core'
 import { writeCalendar } from '@liaison/formats'
-import { Type } from 'typebox'
+import {
+  CalendarEventBody,
+  CalendarEventsQuery,
+  CalendarFeedBody,
+  CalendarFileParams,
+  IdParams,
+  NewCalendarFeedBody,
+  NoContent,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
 import { createCalendarFeed, revokeCalendarFeed } from '../../actions/calendarFeeds.ts'
 import { hashSecret } from '../../auth/secrets.ts'
 import { listVisibleCases } from '../../cases/caseRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { errorResponses } from '../schemas.ts'
 
 export function calendarRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -16,10 +25,8 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         tags: ['calendar'],
         summary:
           'Planned events the organisation sees, from a time on (default: 24 hours ago), soonest first',
-        querystring: Type.Object(
-          { from: Type.Optional(Type.String({ format: 'date-time' })) },
-          { additionalProperties: false },
-        ),
+        querystring: CalendarEventsQuery,
+        response: { 200: itemsBody(CalendarEventBody), ...errorResponses(400, 401) },
       },
     },
     async (req) => {
@@ -55,15 +62,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         tags: ['calendar'],
         summary: "The organisation's calendar addresses (never their secrets)",
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                createdAt: Type.String(),
-                revokedAt: Type.Union([Type.String(), Type.Null()]),
-              }),
-            ),
-          }),
+          200: itemsBody(CalendarFeedBody),
         },
       },
     },
@@ -92,7 +91,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         tags: ['calendar'],
         summary: "A secret iCalendar address of the organisation's planned events (shown once)",
         response: {
-          201: Type.Object({ id: Type.String(), url: Type.String() }),
+          201: NewCalendarFeedBody,
           ...errorResponses(401, 403),
         },
       },
@@ -110,8 +109,8 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['calendar'],
         summary: 'Revoke a calendar address',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
@@ -128,9 +127,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         hide: true,
-        params: Type.Object({
-          file: Type.String({ maxLength: 80, pattern: '^cal_[A-Za-z0-9_-]{43}\\.ics$' }),
-        }),
+        params: CalendarFileParams,
       },
     },
     async (req, reply) => {

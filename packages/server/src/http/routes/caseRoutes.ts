@@ -1,16 +1,6 @@
-import {
-  bePlanLevels,
-  LiaisonError,
-  canSeeCase,
-  caseStates,
-  caseStatuses,
-  disciplines,
-  doctrines,
-  severities,
-} from '@liaison/core'
+import { LiaisonError, canSeeCase } from '@liaison/core'
 import type { LogEntry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
 import { openCase } from '../../actions/openCase.ts'
 import { updateCase } from '../../actions/updateCase.ts'
@@ -18,27 +8,21 @@ import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '
 import type { App, AppDeps } from '../AppDeps.ts'
 import {
   CaseBody,
+  CaseChangeBody,
+  CaseIdParams as CaseId,
+  CaseListQuery,
   LogEntryBody,
+  LogPage,
+  LogQuery,
+  LogSearchQuery,
   NewCaseBody,
   NewLogEntryBody,
-  reportedTimeInput,
-  presentCase,
-  presentLog,
-  presentLogEntry,
-} from '../caseSchemas.ts'
-import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
-
-const CaseId = Type.Object({ id: Type.String({ format: 'uuid' }) })
-const LogQuery = Type.Object(
-  {
-    discipline: Type.Optional(Type.Enum(disciplines)),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    ...pageQuery,
-  },
-  { additionalProperties: false },
-)
-const LogPage = pageBody(LogEntryBody)
+  defaultPageLimit,
+  errorResponses,
+  pageBody,
+} from '@liaison/wire'
+import { presentCase, presentLog, presentLogEntry, reportedTimeInput } from '../casePresenters.ts'
+import { pageFrom, startOf } from '../paging.ts'
 
 function orgOf(req: FastifyRequest): string {
   if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
@@ -98,14 +82,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         tags: ['cases'],
         summary:
           "The cases the caller's organisation owns or takes part in, latest start first, a page at a time",
-        querystring: Type.Object(
-          {
-            state: Type.Optional(Type.Enum(caseStates)),
-            status: Type.Optional(Type.Enum(caseStatuses)),
-            ...pageQuery,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: CaseListQuery,
         response: { 200: pageBody(CaseBody), ...errorResponses(400, 401) },
       },
     },
@@ -175,35 +152,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
         summary:
           'Close, re-open or monitor a case, change who takes part, or correct its title, description, severity, scaling or end (the owning organisation only)',
         params: CaseId,
-        body: Type.Object(
-          {
-            title: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
-            description: Type.Optional(Type.String({ maxLength: 20_000 })),
-            severity: Type.Optional(Type.Enum(severities)),
-            scaling: Type.Optional(
-              Type.Union([
-                Type.Object(
-                  {
-                    doctrine: Type.Enum(doctrines),
-                    level: Type.String({ maxLength: 20 }),
-                    planLevel: Type.Optional(Type.Union([Type.Enum(bePlanLevels), Type.Null()])),
-                  },
-                  { additionalProperties: false },
-                ),
-                Type.Null(),
-              ]),
-            ),
-            endsAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
-            state: Type.Optional(Type.Enum(caseStates)),
-            participants: Type.Optional(
-              Type.Array(Type.String({ maxLength: 40, description: 'an organisation code, or its id' }), {
-                maxItems: 100,
-                uniqueItems: true,
-              }),
-            ),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: CaseChangeBody,
         response: { 200: CaseBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -331,10 +280,7 @@ export function caseRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['log'],
         summary: 'Search every log the caller may see (daily log and cases), newest first, a page at a time',
-        querystring: Type.Object(
-          { q: Type.String({ minLength: 1, maxLength: 200 }), ...pageQuery },
-          { additionalProperties: false },
-        ),
+        querystring: LogSearchQuery,
         response: { 200: LogPage, ...errorResponses(400, 401) },
       },
     },

@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { DemoAccountsBody } from '@liaison/wire'
 import { totpCode, totpStepSeconds } from '../../auth/totp.ts'
 import { totpContext } from '../../auth/SecretBox.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
@@ -18,19 +18,7 @@ export function demoRoutes(app: App, deps: AppDeps): void {
         tags: ['demo'],
         summary: 'DEMO NODE ONLY: the demo accounts and their current one-time codes',
         response: {
-          200: Type.Object({
-            users: Type.Array(
-              Type.Object({
-                username: Type.String(),
-                password: Type.String(),
-                displayName: Type.String(),
-                roles: Type.Array(Type.String()),
-                organisation: Type.String(),
-                code: Type.String(),
-                codeExpiresInSeconds: Type.Integer(),
-              }),
-            ),
-          }),
+          200: DemoAccountsBody,
         },
       },
     },

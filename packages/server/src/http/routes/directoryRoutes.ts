@@ -1,73 +1,33 @@
-import type { MapFeature } from '@liaison/core'
-import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
-import { Type } from 'typebox'
-import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
+import type { FeatureKind, Geometry, MapFeature } from '@liaison/core'
+import { LiaisonError, canSeeCase } from '@liaison/core'
+import {
+  ContactPage,
+  ContactQuery,
+  FeatureCollectionBody,
+  FeatureCollectionPageBody,
+  IdBody,
+  IdParams,
+  MapFeatureBody,
+  MapFeatureParams,
+  NewContactBody,
+  NewMapFeatureBody,
+  NoContent,
+  PageQuery,
+  defaultPageLimit,
+  errorResponses,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
+import { removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
 import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { GeoPointBody } from '../caseSchemas.ts'
-import { defaultPageLimit, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
+import { pageFrom, startOf } from '../paging.ts'
 
-const Uuid = Type.String({ format: 'uuid' })
-const FeatureInput = Type.Object(
-  {
-    kind: Type.Enum(featureKinds),
-    label: Type.String({ minLength: 1, maxLength: 200 }),
-    geometry: Type.Unknown(),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-)
-const FeatureBody = Type.Object({
-  id: Uuid,
-  caseId: Uuid,
-  orgId: Uuid,
-  kind: Type.Enum(featureKinds),
-  label: Type.String(),
-  geometry: Type.Unknown(),
-  version: Type.Integer(),
-  createdBy: Uuid,
-  updatedAt: Type.String({ format: 'date-time' }),
+const presentFeature = (f: MapFeature): Static<typeof MapFeatureBody> => ({
+  ...f,
+  updatedAt: f.updatedAt.toISOString(),
 })
-const presentFeature = (f: MapFeature) => ({ ...f, updatedAt: f.updatedAt.toISOString() })
-const ContactInput = Type.Object(
-  {
-    kind: Type.Enum(contactKinds),
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    role: Type.Optional(Type.String({ maxLength: 200 })),
-    organisationName: Type.Optional(Type.String({ maxLength: 200 })),
-    region: Type.Optional(Type.String({ maxLength: 100 })),
-    phones: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { label: Type.String({ maxLength: 60 }), number: Type.String({ maxLength: 30 }) },
-          { additionalProperties: false },
-        ),
-        { maxItems: 10 },
-      ),
-    ),
-    emails: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
-    address: Type.Optional(Type.String({ maxLength: 500 })),
-    location: Type.Optional(Type.Union([GeoPointBody, Type.Null()])),
-    available247: Type.Optional(Type.Boolean()),
-    revalidateBy: Type.String({ format: 'date' }),
-  },
-  { additionalProperties: false },
-)
-function contactInput(b: {
-  kind: (typeof contactKinds)[number]
-  name: string
-  role?: string
-  organisationName?: string
-  region?: string
-  phones?: { label: string; number: string }[]
-  emails?: string[]
-  address?: string
-  location?: { lon: number; lat: number } | null
-  available247?: boolean
-  revalidateBy: string
-}) {
+function contactInput(b: Static<typeof NewContactBody>) {
   return {
     role: '',
     organisationName: '',
@@ -100,13 +60,20 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       geometry: unknown
       version: number
     }[],
-  ) => ({
+  ): Static<typeof FeatureCollectionBody> => ({
     type: 'FeatureCollection' as const,
     features: rows.map((r) => ({
       type: 'Feature' as const,
       id: r.id,
-      geometry: r.geometry,
-      properties: { caseId: r.case_id, orgId: r.org_id, kind: r.kind, label: r.label, version: r.version },
+      // as the node stored them: checked by parseGeometry and the feature kinds when written
+      geometry: r.geometry as Geometry,
+      properties: {
+        caseId: r.case_id,
+        orgId: r.org_id,
+        kind: r.kind as FeatureKind,
+        label: r.label,
+        version: r.version,
+      },
     })),
   })
 
@@ -117,8 +84,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         tags: ['map'],
         summary:
           "A case's map features as a GeoJSON FeatureCollection, newest first, a page at a time (next: the after of the next page, null on the last)",
-        params: Type.Object({ id: Uuid }),
-        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: FeatureCollectionPageBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -137,6 +105,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'The duty desk map: every open case the organisation sees (its point) and their features',
+        response: { 200: FeatureCollectionBody, ...errorResponses(401) },
       },
     },
     async (req) => {
@@ -159,8 +128,17 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         .map((c) => ({
           type: 'Feature' as const,
           id: c.id,
-          geometry: { type: 'Point', coordinates: [c.location!.lon, c.location!.lat] },
-          properties: { caseId: c.id, kind: 'case', label: c.title, status: c.status, severity: c.severity },
+          geometry: {
+            type: 'Point' as const,
+            coordinates: [c.location!.lon, c.location!.lat] as [number, number],
+          },
+          properties: {
+            caseId: c.id,
+            kind: 'case' as const,
+            label: c.title,
+            status: c.status,
+            severity: c.severity,
+          },
         }))
       const features = featureCollection(rows)
       return { type: 'FeatureCollection' as const, features: [...points, ...features.features] }
@@ -174,9 +152,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Draw a feature (incident point, perimeter, command post, assembly point, roadblock…)',
-        params: Type.Object({ id: Uuid }),
-        body: FeatureInput,
-        response: { 201: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+        params: IdParams,
+        body: NewMapFeatureBody,
+        response: { 201: MapFeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) =>
@@ -199,9 +177,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Change a feature your organisation drew (send the version you read)',
-        params: Type.Object({ id: Uuid, featureId: Uuid }),
-        body: FeatureInput,
-        response: { 200: FeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
+        params: MapFeatureParams,
+        body: NewMapFeatureBody,
+        response: { 200: MapFeatureBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) =>
@@ -223,8 +201,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['map'],
         summary: 'Remove a feature your organisation drew',
-        params: Type.Object({ id: Uuid, featureId: Uuid }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        params: MapFeatureParams,
+        response: { 204: NoContent, ...errorResponses(401, 403, 404) },
       },
     },
     async (req, reply) => {
@@ -245,14 +223,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         tags: ['contacts'],
         summary:
           'The contact directory of the node, by name, a page at a time: search by name, role, organisation or region (accent-blind); stale records are flagged',
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 200 })),
-            kind: Type.Optional(Type.Enum(contactKinds)),
-            ...pageQuery,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: ContactQuery,
+        response: { 200: ContactPage, ...errorResponses(400, 401) },
       },
     },
     async (req) => {
@@ -296,8 +268,8 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['contacts'],
         summary: 'Add a directory record kept by your organisation',
-        body: ContactInput,
-        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
+        body: NewContactBody,
+        response: { 201: IdBody, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) =>
@@ -317,9 +289,9 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['contacts'],
         summary: 'Update (and so revalidate) a record your organisation keeps',
-        params: Type.Object({ id: Uuid }),
-        body: ContactInput,
-        response: { 200: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403, 404) },
+        params: IdParams,
+        body: NewContactBody,
+        response: { 200: IdBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => ({

@@ -1,6 +1,19 @@
 import { LiaisonError, daysBetween, parseLocalDate, shiftsBetween } from '@liaison/core'
-import { Type } from 'typebox'
-import type { RotationInput } from '../../actions/duty.ts'
+import {
+  HandoverBody,
+  HandoverSignOffBody,
+  IdParams,
+  NewHandoverBody,
+  OkBody,
+  RosterBody,
+  RotationBody,
+  ShiftBody,
+  ShiftOverrideBody,
+  ShiftsQuery,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
+import type { HandoverReport, RotationInput } from '../../actions/duty.ts'
 import {
   loadOverrides,
   loadRotation,
@@ -10,41 +23,6 @@ import {
   signOffHandover,
 } from '../../actions/duty.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { errorResponses } from '../schemas.ts'
-
-const Uuid = Type.String({ format: 'uuid' })
-const Timestamp = Type.String({ format: 'date-time' })
-const RotationBody = Type.Object(
-  {
-    timeZone: Type.String({ maxLength: 64 }),
-    startDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-    shiftStarts: Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}$' }), { minItems: 1, maxItems: 6 }),
-    members: Type.Array(Uuid, { minItems: 1, maxItems: 200 }),
-  },
-  { additionalProperties: false },
-)
-const HandoverBody = Type.Object({
-  id: Uuid,
-  orgId: Uuid,
-  periodFrom: Timestamp,
-  periodTo: Timestamp,
-  outgoingUserId: Uuid,
-  outgoingName: Type.Optional(Type.String()),
-  signedOffByName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  report: Type.Unknown(),
-  notes: Type.String(),
-  createdAt: Timestamp,
-  signedOffBy: Type.Union([Uuid, Type.Null()]),
-  signedOffAt: Type.Union([Timestamp, Type.Null()]),
-})
-const ShiftBody = Type.Object({
-  start: Timestamp,
-  end: Timestamp,
-  hours: Type.Number(),
-  userId: Uuid,
-  displayName: Type.String(),
-  replaces: Type.Union([Uuid, Type.Null()]),
-})
 
 export function dutyRoutes(app: App, deps: AppDeps): void {
   const orgOf = (req: { principal: { orgId: string } | null }) => {
@@ -58,12 +36,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: "The organisation's rotation of duty officers",
-        response: {
-          200: Type.Object({
-            rotation: Type.Union([RotationBody, Type.Null()]),
-            people: Type.Array(Type.Object({ id: Uuid, displayName: Type.String() })),
-          }),
-        },
+        response: { 200: RosterBody },
       },
     },
     async (req) => {
@@ -98,7 +71,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
         tags: ['duty'],
         summary: 'Set the rotation: time zone, first day, wall-clock shift starts, members in turn',
         body: RotationBody,
-        response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403) },
+        response: { 200: OkBody, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {
@@ -113,8 +86,8 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: 'The shifts from one local date to another (at most 62 days), overrides applied',
-        querystring: Type.Object({ from: Type.String(), to: Type.String() }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ShiftBody) }), ...errorResponses(400, 401, 409) },
+        querystring: ShiftsQuery,
+        response: { 200: itemsBody(ShiftBody), ...errorResponses(400, 401, 409) },
       },
     },
     async (req) => {
@@ -154,10 +127,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: 'Put someone else on one shift (a swap is two overrides)',
-        body: Type.Object(
-          { shiftStart: Timestamp, userId: Uuid, reason: Type.String({ minLength: 2, maxLength: 500 }) },
-          { additionalProperties: false },
-        ),
+        body: ShiftOverrideBody,
         response: { 200: ShiftBody, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -191,7 +161,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: "The organisation's latest handovers, newest first",
-        response: { 200: Type.Object({ items: Type.Array(HandoverBody) }) },
+        response: { 200: itemsBody(HandoverBody) },
       },
     },
     async (req) => {
@@ -218,7 +188,8 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
           outgoingUserId: r.outgoing_user_id,
           outgoingName: names.get(r.outgoing_user_id) ?? '?',
           signedOffByName: r.signed_off_by ? (names.get(r.signed_off_by) ?? '?') : null,
-          report: r.report,
+          // the report as the node wrote it when it prepared the handover (actions/duty.ts)
+          report: r.report as HandoverReport,
           notes: r.notes,
           createdAt: r.created_at.toISOString(),
           signedOffBy: r.signed_off_by,
@@ -236,10 +207,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
         tags: ['duty'],
         summary:
           'Prepare the handover: open cases, the log since the last handover, pending and overdue tasks, coming events',
-        body: Type.Object(
-          { notes: Type.Optional(Type.String({ maxLength: 10_000 })) },
-          { additionalProperties: false },
-        ),
+        body: NewHandoverBody,
         response: { 201: HandoverBody, ...errorResponses(400, 401, 403) },
       },
     },
@@ -266,9 +234,9 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['duty'],
         summary: 'The incoming officer signs the handover off',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: {
-          200: Type.Object({ id: Uuid, signedOffBy: Uuid, signedOffAt: Timestamp }),
+          200: HandoverSignOffBody,
           ...errorResponses(401, 403, 404, 409),
         },
       },

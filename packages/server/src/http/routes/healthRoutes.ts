@@ -1,9 +1,8 @@
-import { Type } from 'typebox'
 import { LiaisonError } from '@liaison/core'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { metricsAccess } from '../metricsAccess.ts'
-import { errorResponses } from '../schemas.ts'
+import { HealthBody, MetricsBody, ReadyBody, errorResponses } from '@liaison/wire'
 
 export function healthRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -13,7 +12,7 @@ export function healthRoutes(app: App, deps: AppDeps): void {
         tags: ['operations'],
         summary: 'Liveness: the process answers',
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), node: Type.String(), version: Type.String() }),
+          200: HealthBody,
         },
       },
     },
@@ -27,7 +26,7 @@ export function healthRoutes(app: App, deps: AppDeps): void {
         tags: ['operations'],
         summary: 'Readiness: started, migrated and the store answers',
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), node: Type.String(), store: Type.String() }),
+          200: ReadyBody,
           ...errorResponses(503),
         },
       },
@@ -51,7 +50,7 @@ export function healthRoutes(app: App, deps: AppDeps): void {
         tags: ['operations'],
         summary: 'Prometheus metrics; only for the addresses in metrics.allow, or with the metrics token',
         response: {
-          200: Type.String({ description: 'the Prometheus text format' }),
+          200: MetricsBody,
           ...errorResponses(401, 403),
         },
       },

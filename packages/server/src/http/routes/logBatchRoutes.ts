@@ -1,33 +1,9 @@
 import type { BatchItemOutcome, LogEntry } from '@liaison/core'
-import { batchSummary, errorCodes } from '@liaison/core'
-import { Type } from 'typebox'
+import { batchSummary } from '@liaison/core'
+import { LogBatchAnswerBody, LogBatchBody, errorResponses } from '@liaison/wire'
 import { appendLogEntries, maxLogBatchItems } from '../../actions/appendLogEntries.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { LogEntryBody, NewLogEntryBody, presentLogEntry, reportedTimeInput } from '../caseSchemas.ts'
-import { errorResponses } from '../schemas.ts'
-
-/** A client's id for an entry: 1 to 128 printable ASCII characters, no spaces. */
-const ItemId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[!-~]+$' })
-
-const LogBatchItemBody = Type.Object(
-  {
-    id: ItemId,
-    caseId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-    ...NewLogEntryBody.properties,
-  },
-  { additionalProperties: false },
-)
-
-const LogBatchOutcomeBody = Type.Object({
-  id: Type.String(),
-  outcome: Type.Enum(['applied', 'skipped-replay', 'refused']),
-  /** applied: the entry as written. */
-  entry: Type.Optional(LogEntryBody),
-  /** skipped-replay: the entry the item made when it was first applied. */
-  entryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  /** refused: why, as a single append would answer. */
-  error: Type.Optional(Type.Object({ code: Type.Enum(Object.keys(errorCodes)), message: Type.String() })),
-})
+import { presentLogEntry, reportedTimeInput } from '../casePresenters.ts'
 
 function presentOutcome(o: BatchItemOutcome<LogEntry>) {
   switch (o.outcome) {
@@ -53,17 +29,9 @@ export function logBatchRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['log'],
         summary: `Append up to ${maxLogBatchItems} entries to the daily log or cases' logs, each with your own id; each is applied, skipped as a replay of an id already sent, or refused with its reason`,
-        body: Type.Object(
-          { items: Type.Array(LogBatchItemBody, { minItems: 1, maxItems: maxLogBatchItems }) },
-          { additionalProperties: false },
-        ),
+        body: LogBatchBody,
         response: {
-          200: Type.Object({
-            applied: Type.Integer(),
-            skipped: Type.Integer(),
-            refused: Type.Integer(),
-            items: Type.Array(LogBatchOutcomeBody),
-          }),
+          200: LogBatchAnswerBody,
           ...errorResponses(400, 401, 403, 409, 413),
         },
       },

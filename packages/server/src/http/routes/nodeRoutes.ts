@@ -1,9 +1,8 @@
-import { Type } from 'typebox'
-import { countries } from '@liaison/core'
+import { NodeBody } from '@liaison/wire'
 import { findCentre } from '../../organisations/organisationRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { OrganisationBody, presentOrganisation } from '../schemas.ts'
+import { presentOrganisation } from '../organisationPresenter.ts'
 
 export function nodeRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -14,21 +13,7 @@ export function nodeRoutes(app: App, deps: AppDeps): void {
         tags: ['node'],
         summary: 'Which node this is: its id, its centre, its version, its public signing key',
         response: {
-          200: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            country: Type.Enum(countries),
-            centre: Type.Union([OrganisationBody, Type.Null()]),
-            version: Type.String(),
-            signingKey: Type.Object(
-              {
-                algorithm: Type.Literal('Ed25519'),
-                publicKey: Type.String({ description: 'the raw 32-byte public key, base64' }),
-                fingerprint: Type.String({ description: 'SHA-256 of the raw public key, hex' }),
-              },
-              { description: "the node's identity key, which signs its audit checkpoints" },
-            ),
-          }),
+          200: NodeBody,
         },
       },
     },

@@ -1,18 +1,15 @@
 import { LiaisonError } from '@liaison/core'
-import { Type } from 'typebox'
+import {
+  NoContent,
+  NotificationPageBody,
+  NotificationsReadBody,
+  PageQuery,
+  defaultPageLimit,
+  errorResponses,
+} from '@liaison/wire'
 import { notificationsCaughtUp, pageNotifications } from '../../notifications/notificationsFor.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { defaultPageLimit, encodeCursor, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
-
-const NotificationBody = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  kind: Type.Enum(['task-assigned', 'case-joined', 'sitrep-approved', 'case-closed']),
-  caseId: Type.String({ format: 'uuid' }),
-  title: Type.String(),
-  unread: Type.Boolean(),
-})
+import { encodeCursor, startOf } from '../paging.ts'
 
 export function notificationRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -22,13 +19,9 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
         tags: ['notifications'],
         summary:
           'What concerns the signed-in user (tasks given to them, cases their organisation joined, reports approved, cases closed), newest first, a page at a time; unread counts those of this page. Follow next until it is null',
-        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        querystring: PageQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(NotificationBody),
-            next: Type.Union([Type.String(), Type.Null()]),
-            unread: Type.Integer({ minimum: 0 }),
-          }),
+          200: NotificationPageBody,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -56,8 +49,8 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary: 'Mark notifications read up to an event number',
-        body: Type.Object({ upTo: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null() },
+        body: NotificationsReadBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

@@ -1,10 +1,17 @@
-import { Type } from 'typebox'
 import { LiaisonError } from '@liaison/core'
 import { findOrganisation, listOrganisations } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { addOrganisation } from '../../actions/addOrganisation.ts'
 import { setGrantableRoles } from '../../actions/setGrantableRoles.ts'
-import { NewOrganisationBody, OrganisationBody, errorResponses, presentOrganisation } from '../schemas.ts'
+import {
+  GrantableRolesBody,
+  NewOrganisationBody,
+  OrganisationBody,
+  OrganisationCodeParams,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
+import { presentOrganisation } from '../organisationPresenter.ts'
 
 export function organisationRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -13,7 +20,7 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['organisations'],
         summary: "This node's organisations: its centre and the partners under it",
-        response: { 200: Type.Object({ items: Type.Array(OrganisationBody) }) },
+        response: { 200: itemsBody(OrganisationBody) },
       },
     },
     async () => ({ items: (await listOrganisations(deps.store.db, deps.nodeId)).map(presentOrganisation) }),
@@ -25,7 +32,7 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['organisations'],
         summary: 'One organisation, by its code',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        params: OrganisationCodeParams,
         response: { 200: OrganisationBody, ...errorResponses(404) },
       },
     },
@@ -66,13 +73,8 @@ export function organisationRoutes(app: App, deps: AppDeps): void {
         tags: ['organisations'],
         summary:
           "Set the roles a partner organisation's administrators may grant (an administrator of the centre)",
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-        body: Type.Object(
-          {
-            grantableRoles: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, uniqueItems: true }),
-          },
-          { additionalProperties: false },
-        ),
+        params: OrganisationCodeParams,
+        body: GrantableRolesBody,
         response: { 200: OrganisationBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },

@@ -1,51 +1,25 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LiaisonError, canSeeCase } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import {
+  ActivatedPlanBody,
+  IdBody,
+  IdParams,
+  NewPlanBody,
+  NoContent,
+  PlanActivationBody,
+  PlanBody,
+  PlanDocumentBody,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
 import type { Static } from 'typebox'
-import { Type } from 'typebox'
 import { activatePlan, savePlan } from '../../actions/directory.ts'
 import { planDocumentRules, uploadPlanDocument } from '../../actions/uploadPlanDocument.ts'
 import { findCase } from '../../cases/caseRows.ts'
 import type { Database } from '../../store/schema.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { errorResponses } from '../schemas.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
-
-const Uuid = Type.String({ format: 'uuid' })
-const PlanInput = Type.Object(
-  {
-    title: Type.String({ minLength: 3, maxLength: 200 }),
-    scope: Type.Optional(Type.String({ maxLength: 500 })),
-    area: Type.Optional(Type.String({ maxLength: 200 })),
-    version: Type.Optional(Type.String({ maxLength: 40 })),
-    validUntil: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
-    document: Type.Optional(Type.String({ maxLength: 1000 })),
-  },
-  { additionalProperties: false },
-)
-const PlanDocumentBody = Type.Object({
-  id: Uuid,
-  planId: Uuid,
-  fileName: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String(),
-  uploadedAt: Type.String({ format: 'date-time' }),
-  uploadedBy: Uuid,
-  uploadedByName: Type.String(),
-})
-const PlanBody = Type.Object({
-  id: Uuid,
-  ownerOrgId: Uuid,
-  title: Type.String(),
-  scope: Type.String(),
-  area: Type.String(),
-  version: Type.String(),
-  validUntil: Type.Union([Type.String(), Type.Null()]),
-  document: Type.String(),
-  currentDocument: Type.Union([PlanDocumentBody, Type.Null()]),
-  updatedAt: Type.String({ format: 'date-time' }),
-})
 
 type PlanDocument = Static<typeof PlanDocumentBody>
 
@@ -102,7 +76,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: 'The plan library of the node, each plan with its current document',
-        response: { 200: Type.Object({ items: Type.Array(PlanBody) }), ...errorResponses(401) },
+        response: { 200: itemsBody(PlanBody), ...errorResponses(401) },
       },
     },
     async () => {
@@ -132,8 +106,8 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: 'Add a plan (its metadata; upload its document afterwards)',
-        body: PlanInput,
-        response: { 201: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403) },
+        body: NewPlanBody,
+        response: { 201: IdBody, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => {
@@ -153,9 +127,9 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: "Change a plan's metadata (only the organisation that keeps it)",
-        params: Type.Object({ id: Uuid }),
-        body: PlanInput,
-        response: { 200: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403, 404) },
+        params: IdParams,
+        body: NewPlanBody,
+        response: { 200: IdBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => ({
@@ -184,7 +158,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
         schema: {
           tags: ['plans'],
           summary: `Upload a new version of a plan's document (${planDocumentRules.types.join(', ')}; at most 25 MiB; name in X-Filename)`,
-          params: Type.Object({ id: Uuid }),
+          params: IdParams,
           headers: FileNameHeaders,
           response: { 201: PlanDocumentBody, ...errorResponses(400, 401, 403, 404, 413, 415) },
         },
@@ -222,9 +196,9 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: "Every version of a plan's document, newest (the current one) first",
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: {
-          200: Type.Object({ items: Type.Array(PlanDocumentBody) }),
+          200: itemsBody(PlanDocumentBody),
           ...errorResponses(401, 404),
         },
       },
@@ -241,7 +215,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: "Download a version of a plan's document (always as an attachment, never shown inline)",
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
       },
     },
     async (req, reply) => {
@@ -265,19 +239,9 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: 'The plans a case activated, each with its current document',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                title: Type.String(),
-                version: Type.String(),
-                activatedAt: Type.String({ format: 'date-time' }),
-                currentDocument: Type.Union([PlanDocumentBody, Type.Null()]),
-              }),
-            ),
-          }),
+          200: itemsBody(ActivatedPlanBody),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -314,9 +278,9 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['plans'],
         summary: 'Record that the case activates a plan',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object({ planId: Uuid }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+        params: IdParams,
+        body: PlanActivationBody,
+        response: { 204: NoContent, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (req, reply) => {

@@ -1,6 +1,5 @@
 import type { Principal } from '@liaison/core'
 import { LiaisonError, permissionsOf, sessionPolicy } from '@liaison/core'
-import { Type } from 'typebox'
 import QRCode from 'qrcode'
 import { changeOwnPassword } from '../../actions/changeOwnPassword.ts'
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../actions/enrolTotp.ts'
@@ -11,8 +10,18 @@ import { findOrganisation } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import type { RequestSession } from '../auth/authenticate.ts'
 import { sessionCookieName } from '../auth/authenticate.ts'
-import { MeBody } from '../identitySchemas.ts'
-import { errorResponses } from '../schemas.ts'
+import {
+  MeBody,
+  NoContent,
+  PasswordChangeBody,
+  PasswordChangedBody,
+  SignInBody,
+  SignedInBody,
+  TotpCodeBody,
+  TotpConfirmedBody,
+  TotpEnrolmentBody,
+  errorResponses,
+} from '@liaison/wire'
 
 function principalOf(req: { principal: Principal | null }): Principal {
   if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
@@ -58,16 +67,9 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
         tags: ['identity'],
         summary:
           'Sign in with username, password and (once enrolled) a one-time code; sets the session cookie',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
-            code: Type.Optional(Type.String({ maxLength: 12 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: SignInBody,
         response: {
-          200: Type.Object({ stage: Type.Enum(['signed-in', 'enrol-totp']), me: MeBody }),
+          200: SignedInBody,
           ...errorResponses(400, 401, 423, 429),
         },
       },
@@ -118,7 +120,7 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: 'Sign out of this session',
-        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+        response: { 204: NoContent, ...errorResponses(401, 403) },
       },
     },
     async (req, reply) => {
@@ -133,7 +135,7 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "End every one of the user's sessions",
-        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+        response: { 204: NoContent, ...errorResponses(401, 403) },
       },
     },
     async (req, reply) => {
@@ -149,15 +151,9 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
         tags: ['identity'],
         summary:
           'Change your own password (the current one first); your other sessions end, this one goes on',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: PasswordChangeBody,
         response: {
-          200: Type.Object({ otherSessionsEnded: Type.Integer() }),
+          200: PasswordChangedBody,
           ...errorResponses(400, 401, 403, 423),
         },
       },
@@ -179,7 +175,7 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
         tags: ['identity'],
         summary: 'Start enrolling a one-time code: the secret, its otpauth URI and a QR code',
         response: {
-          200: Type.Object({ secret: Type.String(), otpauthUri: Type.String(), qrSvg: Type.String() }),
+          200: TotpEnrolmentBody,
           ...errorResponses(401, 403, 409),
         },
       },
@@ -207,9 +203,9 @@ export function sessionRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: 'Confirm the one-time code enrolment with a first code',
-        body: Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }) }, { additionalProperties: false }),
+        body: TotpCodeBody,
         response: {
-          200: Type.Object({ stage: Type.Literal('signed-in'), me: MeBody }),
+          200: TotpConfirmedBody,
           ...errorResponses(400, 401, 409),
         },
       },

@@ -1,48 +1,27 @@
 import type { Sitrep } from '@liaison/core'
 import { LiaisonError, canSeeCase, sitrepAsEdxl } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
+import {
+  IdParams,
+  PageQuery,
+  SitrepApprovalBody,
+  SitrepBody,
+  SitrepChangeBody,
+  SitrepVersionBody,
+  defaultPageLimit,
+  errorResponses,
+  itemsBody,
+  pageBody,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
 import { approveSitrep, draftSitrep, editSitrep } from '../../actions/sitreps.ts'
 import { findCase } from '../../cases/caseRows.ts'
 import { findSitrep, listSitreps } from '../../cases/sitrepRows.ts'
 import { findOrganisation } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
+import { pageFrom, startOf } from '../paging.ts'
 
-const Uuid = Type.String({ format: 'uuid' })
-const Timestamp = Type.String({ format: 'date-time' })
-const CasualtiesBody = Type.Object(
-  {
-    dead: Type.Integer({ minimum: 0 }),
-    injured: Type.Integer({ minimum: 0 }),
-    missing: Type.Integer({ minimum: 0 }),
-    evacuated: Type.Integer({ minimum: 0 }),
-  },
-  { additionalProperties: false },
-)
-const SitrepBody = Type.Object({
-  id: Uuid,
-  caseId: Uuid,
-  number: Type.Integer(),
-  version: Type.Integer(),
-  state: Type.Enum(['draft', 'approved']),
-  periodFrom: Timestamp,
-  periodTo: Timestamp,
-  conditions: Type.String(),
-  actions: Type.String(),
-  needs: Type.String(),
-  casualties: CasualtiesBody,
-  resources: Type.String(),
-  nextUpdateAt: Type.Union([Timestamp, Type.Null()]),
-  draftedBy: Uuid,
-  approvedBy: Type.Union([Uuid, Type.Null()]),
-  approvedAt: Type.Union([Timestamp, Type.Null()]),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-})
-
-function present(s: Sitrep) {
+function present(s: Sitrep): Static<typeof SitrepBody> {
   return {
     ...s,
     periodFrom: s.periodFrom.toISOString(),
@@ -78,8 +57,8 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: "A case's situation reports, latest number first, a page at a time",
-        params: Type.Object({ id: Uuid }),
-        querystring: Type.Object(pageQuery, { additionalProperties: false }),
+        params: IdParams,
+        querystring: PageQuery,
         response: { 200: pageBody(SitrepBody), ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -103,7 +82,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'Draft the next report from the log since the last one',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: { 201: SitrepBody, ...errorResponses(401, 403, 404, 409) },
       },
     },
@@ -121,7 +100,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'One situation report',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         response: { 200: SitrepBody, ...errorResponses(401, 403, 404) },
       },
     },
@@ -134,7 +113,8 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'The earlier versions of a report, each as it was before an edit replaced it',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
+        response: { 200: itemsBody(SitrepVersionBody), ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => {
@@ -166,19 +146,8 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'Edit a draft (send the version you edited; a stale one is refused)',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object(
-          {
-            version: Type.Integer({ minimum: 1 }),
-            conditions: Type.Optional(Type.String({ maxLength: 20_000 })),
-            actions: Type.Optional(Type.String({ maxLength: 20_000 })),
-            needs: Type.Optional(Type.String({ maxLength: 20_000 })),
-            resources: Type.Optional(Type.String({ maxLength: 20_000 })),
-            casualties: Type.Optional(CasualtiesBody),
-            nextUpdateAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: SitrepChangeBody,
         response: { 200: SitrepBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -204,8 +173,8 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'Approve a draft (a crisis manager of the owning organisation); it is then frozen',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        params: IdParams,
+        body: SitrepApprovalBody,
         response: { 200: SitrepBody, ...errorResponses(401, 403, 404, 409) },
       },
     },
@@ -226,7 +195,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'The report as JSON shaped on EDXL-SitRep 1.0',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
       },
     },
     async (req) => {
@@ -250,7 +219,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['sitreps'],
         summary: 'The report as a printable page',
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
       },
     },
     async (req, reply) => {

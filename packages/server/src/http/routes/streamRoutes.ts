@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
-import { Type } from 'typebox'
+import { StreamHeaders, StreamQuery } from '@liaison/wire'
 import { readEventPage } from '../../events/eventRows.ts'
 import { runFollower } from '../../processors/runFollower.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
@@ -53,11 +53,8 @@ export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
         tags: ['live'],
         summary:
           "The node's events as Server-Sent Events; resume with Last-Event-ID (or ?after=seq; ?after=latest for new events only)",
-        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })) }),
-        querystring: Type.Object(
-          { after: Type.Optional(Type.Union([Type.Literal('latest'), Type.Integer({ minimum: 0 })])) },
-          { additionalProperties: false },
-        ),
+        headers: StreamHeaders,
+        querystring: StreamQuery,
         produces: ['text/event-stream'],
       },
     },

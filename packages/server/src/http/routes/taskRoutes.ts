@@ -1,48 +1,25 @@
 import type { Decision, Task } from '@liaison/core'
-import { LiaisonError, canSeeCase, isOverdue, taskPriorities, taskStates } from '@liaison/core'
-import { Type } from 'typebox'
+import { LiaisonError, canSeeCase, isOverdue } from '@liaison/core'
+import {
+  DecisionBody,
+  IdParams,
+  NewDecisionBody,
+  NewTaskBody,
+  PageQuery,
+  TaskBody,
+  TaskChangeBody,
+  defaultPageLimit,
+  errorResponses,
+  pageBody,
+} from '@liaison/wire'
+import type { Static } from 'typebox'
 import { createTask, recordDecision, updateTask } from '../../actions/caseWork.ts'
 import { findCase } from '../../cases/caseRows.ts'
 import { listDecisions, listOverdueTasks, listTasks } from '../../cases/taskRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
-import { errorResponses } from '../schemas.ts'
+import { pageFrom, startOf } from '../paging.ts'
 
-const Timestamp = Type.String({ format: 'date-time' })
-const Uuid = Type.String({ format: 'uuid' })
-const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
-const PageQuery = Type.Object(pageQuery, { additionalProperties: false })
-
-const TaskBody = Type.Object({
-  id: Uuid,
-  caseId: Uuid,
-  title: Type.String(),
-  description: Type.String(),
-  assigneeOrgId: Uuid,
-  assigneeUserId: Type.Union([Uuid, Type.Null()]),
-  dueAt: NullableTimestamp,
-  state: Type.Enum(taskStates),
-  priority: Type.Enum(taskPriorities),
-  overdue: Type.Boolean(),
-  fromLogEntry: Type.Union([Uuid, Type.Null()]),
-  createdBy: Uuid,
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-})
-
-const DecisionBody = Type.Object({
-  id: Uuid,
-  caseId: Uuid,
-  text: Type.String(),
-  decidedBy: Type.String(),
-  rationale: Type.String(),
-  decidedAt: Timestamp,
-  fromLogEntry: Type.Union([Uuid, Type.Null()]),
-  recordedBy: Uuid,
-  recordedAt: Timestamp,
-})
-
-function presentTask(t: Task, at: Date) {
+function presentTask(t: Task, at: Date): Static<typeof TaskBody> {
   return {
     ...t,
     overdue: isOverdue(t, at),
@@ -52,7 +29,7 @@ function presentTask(t: Task, at: Date) {
   }
 }
 
-function presentDecision(d: Decision) {
+function presentDecision(d: Decision): Static<typeof DecisionBody> {
   return { ...d, decidedAt: d.decidedAt.toISOString(), recordedAt: d.recordedAt.toISOString() }
 }
 
@@ -71,7 +48,7 @@ export function taskRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['tasks'],
         summary: "A case's tasks, newest first, a page at a time",
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         querystring: PageQuery,
         response: { 200: pageBody(TaskBody), ...errorResponses(400, 401, 403, 404) },
       },
@@ -101,19 +78,8 @@ export function taskRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['tasks'],
         summary: 'Give a task to an organisation taking part; fromLogEntry promotes a log entry',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object(
-          {
-            title: Type.String({ minLength: 2, maxLength: 200 }),
-            description: Type.Optional(Type.String({ maxLength: 5_000 })),
-            assigneeOrg: Type.Optional(Type.String({ maxLength: 40 })),
-            assigneeUserId: Type.Optional(Uuid),
-            dueAt: Type.Optional(Timestamp),
-            priority: Type.Optional(Type.Enum(taskPriorities)),
-            fromLogEntry: Type.Optional(Uuid),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: NewTaskBody,
         response: { 201: TaskBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -136,11 +102,8 @@ export function taskRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['tasks'],
         summary: "Move a task on (the assigned organisation or the case's owner)",
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object(
-          { state: Type.Optional(Type.Enum(taskStates)), dueAt: Type.Optional(NullableTimestamp) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        params: IdParams,
+        body: TaskChangeBody,
         response: { 200: TaskBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -185,7 +148,7 @@ export function taskRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['tasks'],
         summary: "A case's decision register, latest decision first, a page at a time",
-        params: Type.Object({ id: Uuid }),
+        params: IdParams,
         querystring: PageQuery,
         response: { 200: pageBody(DecisionBody), ...errorResponses(400, 401, 403, 404) },
       },
@@ -207,17 +170,8 @@ export function taskRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['tasks'],
         summary: 'Record a decision: what, by whom, why, when; fromLogEntry promotes a log entry',
-        params: Type.Object({ id: Uuid }),
-        body: Type.Object(
-          {
-            text: Type.String({ minLength: 2, maxLength: 5_000 }),
-            decidedBy: Type.String({ minLength: 2, maxLength: 200 }),
-            rationale: Type.Optional(Type.String({ maxLength: 5_000 })),
-            decidedAt: Type.Optional(Timestamp),
-            fromLogEntry: Type.Optional(Uuid),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: NewDecisionBody,
         response: { 201: DecisionBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },

@@ -1,10 +1,17 @@
 import { LiaisonError } from '@liaison/core'
-import { Type } from 'typebox'
+import {
+  CreatedTokenBody,
+  IdParams,
+  NewTokenBody,
+  NoContent,
+  TokenBody,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
 import { createToken, revokeToken } from '../../actions/createToken.ts'
 import { listTokens } from '../../identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { TokenBody, presentToken } from '../identitySchemas.ts'
-import { errorResponses } from '../schemas.ts'
+import { presentToken } from '../identityPresenters.ts'
 
 export function tokenRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -14,7 +21,7 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "The API tokens of the caller's organisation",
-        response: { 200: Type.Object({ items: Type.Array(TokenBody) }), ...errorResponses(401, 403) },
+        response: { 200: itemsBody(TokenBody), ...errorResponses(401, 403) },
       },
     },
     async (req) => {
@@ -30,20 +37,9 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: 'Create an API token; its secret is in this answer only',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 2, maxLength: 80 }),
-            scopes: Type.Array(Type.String({ maxLength: 40 }), {
-              minItems: 1,
-              maxItems: 20,
-              uniqueItems: true,
-            }),
-            expiresInDays: Type.Integer({ minimum: 1, maximum: 365 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewTokenBody,
         response: {
-          201: Type.Object({ token: TokenBody, secret: Type.String() }),
+          201: CreatedTokenBody,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -61,8 +57,8 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: 'Revoke an API token',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (req, reply) => {

@@ -1,14 +1,18 @@
-import { LiaisonError, roles } from '@liaison/core'
-import { Type } from 'typebox'
+import { LiaisonError } from '@liaison/core'
+import {
+  NewUserBody,
+  UserBody,
+  UserChangeBody,
+  UserIdParams,
+  UserResetBody,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
 import { addUser } from '../../actions/addUser.ts'
 import { resetUser, updateUser } from '../../actions/updateUser.ts'
 import { listUsers } from '../../identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { UserBody, presentUser } from '../identitySchemas.ts'
-import { errorResponses } from '../schemas.ts'
-
-const UserId = Type.Object({ id: Type.String({ format: 'uuid' }) })
-const Roles = Type.Array(Type.Enum(roles), { minItems: 1, maxItems: roles.length, uniqueItems: true })
+import { presentUser } from '../identityPresenters.ts'
 
 export function userRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -18,7 +22,7 @@ export function userRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "The users of the caller's organisation",
-        response: { 200: Type.Object({ items: Type.Array(UserBody) }), ...errorResponses(401, 403) },
+        response: { 200: itemsBody(UserBody), ...errorResponses(401, 403) },
       },
     },
     async (req) => {
@@ -34,15 +38,7 @@ export function userRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "Add a user to the caller's organisation, with an initial password",
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 3, maxLength: 64 }),
-            displayName: Type.String({ minLength: 2, maxLength: 120 }),
-            roles: Roles,
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewUserBody,
         response: { 201: UserBody, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -59,15 +55,8 @@ export function userRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "Change a user's name, roles, or disable the account",
-        params: UserId,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
-            roles: Type.Optional(Roles),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        params: UserIdParams,
+        body: UserChangeBody,
         response: { 200: UserBody, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -89,14 +78,8 @@ export function userRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['identity'],
         summary: "Reset a user's password and/or one-time code; unlocks the account and ends its sessions",
-        params: UserId,
-        body: Type.Object(
-          {
-            password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
-            totp: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        params: UserIdParams,
+        body: UserResetBody,
         response: { 200: UserBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
