@@ -33,57 +33,57 @@ export async function sequenceBatch(
   db: Kysely<Database>,
   options: { readonly engine: 'pglite' | 'postgres'; readonly sha256: Sha256Hex; readonly limit: number },
 ): Promise<SequencedBatch> {
+  // five statements a batch (four when there is nothing to do), besides BEGIN and COMMIT: each is a
+  // round trip the actions waiting on this batch wait for too
   return db.transaction().execute(async (tx) => {
     if (options.engine === 'postgres')
       await sql`select pg_advisory_xact_lock(${sequencerBatchLock})`.execute(tx)
+    // the audit rows and their events in one statement, so one snapshot: an action's events
+    // commit with its audit row, so every event of a row read here is read with it
     const audit = await tx
-      .selectFrom('pending_audit')
-      .selectAll()
-      .orderBy('pending')
+      .selectFrom('pending_audit as a')
+      .selectAll('a')
+      .select(
+        sql<
+          PendingEventJson[] | string | null
+        >`(select json_agg(e order by e.pending) from pending_events e where e.audit_id = a.id)`.as('events'),
+      )
+      .orderBy('a.pending')
       .limit(options.limit)
       .execute()
     if (audit.length === 0) return { auditIds: [], events: [] }
-    const pendingEvents = await tx
-      .selectFrom('pending_events')
-      .selectAll()
-      .where(
-        'audit_id',
-        'in',
-        audit.map((a) => a.id),
-      )
-      .orderBy('pending')
-      .execute()
     const head = await tx
       .selectFrom('audit_head')
-      .select(['seq', 'hash'])
+      .select((eb) => [
+        'seq',
+        'hash',
+        eb
+          .selectFrom('events')
+          .select((e) => e.fn.max('seq').as('seq'))
+          .as('last_event'),
+      ])
       .where('id', '=', 1)
       .forUpdate()
       .executeTakeFirst()
     if (!head) throw new Error('audit_head row is missing: the schema was not migrated')
-    const lastEvent = await tx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst()
-    let eventSeq = Number(lastEvent?.seq ?? 0)
+    let eventSeq = Number(head.last_event ?? 0)
 
-    const byAudit = new Map<string, typeof pendingEvents>()
-    for (const e of pendingEvents) {
-      const list = byAudit.get(e.audit_id)
-      if (list) list.push(e)
-      else byAudit.set(e.audit_id, [e])
-    }
     const events: StoredEvent[] = []
+    const pendingEvents: number[] = []
     const chained: { record: AuditRecord; seq: number; prevHash: string; hash: string }[] = []
     let prev = { seq: Number(head.seq), hash: head.hash }
     for (const row of audit) {
       const seqs: number[] = []
-      for (const e of byAudit.get(row.id) ?? []) {
+      const written: PendingEventJson[] =
+        typeof row.events === 'string' ? (JSON.parse(row.events) as PendingEventJson[]) : (row.events ?? [])
+      for (const e of written) {
         eventSeq += 1
         seqs.push(eventSeq)
+        pendingEvents.push(Number(e.pending))
         events.push({
           seq: eventSeq,
           id: e.id,
-          at: e.at,
+          at: new Date(e.at),
           kind: e.kind as EventKind,
           subject: e.subject,
           orgId: e.org_id,
@@ -109,53 +109,67 @@ export async function sequenceBatch(
       prev = { seq, hash }
     }
 
-    if (events.length > 0) {
-      await tx
-        .insertInto('events')
-        .values(
-          events.map((e) => ({
-            seq: e.seq,
-            id: e.id,
-            at: e.at,
-            kind: e.kind,
-            subject: e.subject,
-            org_id: e.orgId,
-            audience: e.audience === null ? null : [...e.audience],
-            body: JSON.stringify(e.body),
+    // every move in one statement: data-modifying CTEs all run, whatever the final select reads
+    const moveAudit = tx
+      .with('moved_audit', (q) =>
+        q.insertInto('audit').values(
+          chained.map(({ record, seq, prevHash, hash }) => ({
+            seq,
+            ...auditColumns(record),
+            prev_hash: prevHash,
+            hash,
           })),
-        )
-        .execute()
-      await tx
-        .deleteFrom('pending_events')
-        .where(
+        ),
+      )
+      .with('gone_audit', (q) =>
+        q.deleteFrom('pending_audit').where(
           'pending',
           'in',
-          pendingEvents.map((e) => e.pending),
-        )
-        .execute()
-    }
-    await tx
-      .insertInto('audit')
-      .values(
-        chained.map(({ record, seq, prevHash, hash }) => ({
-          seq,
-          ...auditColumns(record),
-          prev_hash: prevHash,
-          hash,
-        })),
+          audit.map((a) => a.pending),
+        ),
       )
-      .execute()
-    await tx
-      .deleteFrom('pending_audit')
-      .where(
-        'pending',
-        'in',
-        audit.map((a) => a.pending),
+      .with('moved_head', (q) =>
+        q.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1),
       )
-      .execute()
-    await tx.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1).execute()
+    const moveAll =
+      events.length === 0
+        ? moveAudit
+        : moveAudit
+            .with('moved_events', (q) =>
+              q.insertInto('events').values(
+                events.map((e) => ({
+                  seq: e.seq,
+                  id: e.id,
+                  at: e.at,
+                  kind: e.kind,
+                  subject: e.subject,
+                  org_id: e.orgId,
+                  audience: e.audience === null ? null : [...e.audience],
+                  body: JSON.stringify(e.body),
+                })),
+              ),
+            )
+            .with('gone_events', (q) => q.deleteFrom('pending_events').where('pending', 'in', pendingEvents))
     // every process of the node reads the new events (and learns its rows are in) once this commits
-    if (options.engine === 'postgres') await sql`select pg_notify(${eventsChannel}, '')`.execute(tx)
+    await moveAll
+      .selectNoFrom(
+        options.engine === 'postgres'
+          ? sql<string>`pg_notify(${eventsChannel}, '')`.as('n')
+          : sql<string>`''`.as('n'),
+      )
+      .execute()
     return { auditIds: audit.map((a) => a.id), events }
   })
+}
+
+/** A `pending_events` row as `json_agg` gives it: times as ISO text. */
+interface PendingEventJson {
+  readonly pending: number | string
+  readonly id: string
+  readonly at: string
+  readonly kind: string
+  readonly subject: string
+  readonly org_id: string | null
+  readonly audience: string[] | null
+  readonly body: unknown
 }
