@@ -26,21 +26,21 @@ export async function insertPendingEvents(
   auditId: string,
 ): Promise<void> {
   if (events.length === 0) return
-  await db
-    .insertInto('pending_events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        audit_id: auditId,
-        at: e.at,
-        kind: e.kind,
-        subject: e.subject,
-        org_id: e.orgId,
-        audience: e.audience === null ? null : [...e.audience],
-        body: JSON.stringify(e.body),
-      })),
-    )
-    .execute()
+  await db.insertInto('pending_events').values(pendingEventRows(events, auditId)).execute()
+}
+
+/** The `pending_events` rows of an action's events (`insertPendingAudit` can write them with its audit row). */
+export function pendingEventRows(events: readonly DomainEvent[], auditId: string) {
+  return events.map((e) => ({
+    id: e.id,
+    audit_id: auditId,
+    at: e.at,
+    kind: e.kind,
+    subject: e.subject,
+    org_id: e.orgId,
+    audience: e.audience === null ? null : [...e.audience],
+    body: JSON.stringify(e.body),
+  }))
 }
 
 /** Events after `afterSeq`, oldest first. */
