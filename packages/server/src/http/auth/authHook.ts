@@ -6,15 +6,20 @@ import type { App, AppDeps } from '../AppDeps.ts'
 import type { RouteAuth } from './authenticate.ts'
 import { checkCsrf, refusedCredentialActor, resolvePrincipal, sessionCookieName } from './authenticate.ts'
 import { failedAuthBudget, failedAuthCodes } from './failedAuthBudget.ts'
+import { refusalTally } from './refusalTally.ts'
 
 /**
  * Authenticates and authorises every route by its `config.auth` (`/api/v1/` routes default to `read`).
- * A refused credential or permission is audited; a request that presents no credential is not.
- * Failed authentications spend the source's budget (failedAuthBudget): past it, 429 without lookups.
+ * A refused permission, or a refused credential that names someone (a revoked token, a failed
+ * CSRF check), is audited one row each; a credential that names nobody, and a source past its
+ * budget, are counted per source and window and audited one row per window (refusalTally); a
+ * request that presents no credential is not audited. Failed authentications spend the source's
+ * budget (failedAuthBudget): past it, 429 without lookups.
  */
 export function authHook(app: App, deps: AppDeps): void {
   const budget = failedAuthBudget(deps)
-  app.addHook('onClose', () => budget.flush())
+  const tally = refusalTally(deps)
+  app.addHook('onClose', () => tally.flush())
   app.decorateRequest('principal', null)
   app.decorateRequest('session', null)
   app.addHook('preHandler', async (req) => {
@@ -24,8 +29,11 @@ export function authHook(app: App, deps: AppDeps): void {
     if (auth === 'public') return
     const credential =
       req.headers.authorization !== undefined || req.cookies[sessionCookieName(deps.nodeId)] !== undefined
-    const spent = credential ? await budget.spent(req.ip) : null
-    if (spent) throw spent
+    const spent = credential ? budget.spent(req.ip) : null
+    if (spent) {
+      tally.count(req.ip, spent.code)
+      throw spent
+    }
     let presented = false
     try {
       const resolved = await resolvePrincipal(deps, req)
@@ -41,18 +49,25 @@ export function authHook(app: App, deps: AppDeps): void {
     } catch (error) {
       if (isLiaisonError(error) && failedAuthCodes.has(error.code)) {
         const refused = await budget.failed(req.ip)
-        if (refused) throw refused
+        if (refused) {
+          tally.count(req.ip, refused.code)
+          throw refused
+        }
       }
       if (isLiaisonError(error) && (presented || error.code !== 'unauthenticated')) {
-        await auditRefusal(deps, {
-          actor: req.principal
-            ? actorFromPrincipal(req.principal)
-            : // a revoked or expired token is audited as that token, for its organisation
-              (refusedCredentialActor.get(error) ?? { kind: 'anonymous', label: 'request' }),
-          action: `http:${req.method} ${routeOf(req)}`,
-          error,
-          source: req.ip,
-        })
+        const actor = req.principal
+          ? actorFromPrincipal(req.principal)
+          : // a revoked or expired token is audited as that token, for its organisation
+            refusedCredentialActor.get(error)
+        if (actor)
+          await auditRefusal(deps, {
+            actor,
+            action: `http:${req.method} ${routeOf(req)}`,
+            error,
+            source: req.ip,
+          })
+        // a credential that names nobody: counted, one audit row per source and window
+        else tally.count(req.ip, error.code)
       }
       throw error
     }
