@@ -33,39 +33,37 @@ export async function sequenceBatch(
   db: Kysely<Database>,
   options: { readonly engine: 'pglite' | 'postgres'; readonly sha256: Sha256Hex; readonly limit: number },
 ): Promise<SequencedBatch> {
-  // five statements a batch (four when there is nothing to do), besides BEGIN and COMMIT: each is a
-  // round trip the actions waiting on this batch wait for too
+  // three statements a batch (two when there is nothing to do), besides BEGIN and COMMIT: each is
+  // a round trip the actions waiting on this batch wait for too
   return db.transaction().execute(async (tx) => {
+    // batches one at a time, even beside a leader that lost its lock without noticing; taken in a
+    // statement of its own, so that what follows reads what the batch before committed
     if (options.engine === 'postgres')
       await sql`select pg_advisory_xact_lock(${sequencerBatchLock})`.execute(tx)
     // the audit rows and their events in one statement, so one snapshot: an action's events
-    // commit with its audit row, so every event of a row read here is read with it
+    // commit with its audit row, so every event of a row read here is read with it. The head and
+    // the last seq come with them: only a batch moves them, and batches run one at a time (the
+    // lock above; on PGlite, one process and one batch at a time); a checkpoint that holds the
+    // head while it signs it makes this batch's update of the head wait
     const audit = await tx
       .selectFrom('pending_audit as a')
       .selectAll('a')
-      .select(
+      .select([
         sql<
           PendingEventJson[] | string | null
         >`(select json_agg(e order by e.pending) from pending_events e where e.audit_id = a.id)`.as('events'),
-      )
+        sql<number | string | null>`(select seq from audit_head where id = 1)`.as('head_seq'),
+        sql<string | null>`(select hash from audit_head where id = 1)`.as('head_hash'),
+        sql<number | string | null>`(select max(seq) from events)`.as('last_event'),
+      ])
       .orderBy('a.pending')
       .limit(options.limit)
       .execute()
-    if (audit.length === 0) return { auditIds: [], events: [] }
-    const head = await tx
-      .selectFrom('audit_head')
-      .select((eb) => [
-        'seq',
-        'hash',
-        eb
-          .selectFrom('events')
-          .select((e) => e.fn.max('seq').as('seq'))
-          .as('last_event'),
-      ])
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!head) throw new Error('audit_head row is missing: the schema was not migrated')
+    const first = audit[0]
+    if (!first) return { auditIds: [], events: [] }
+    if (first.head_seq === null || first.head_hash === null)
+      throw new Error('audit_head row is missing: the schema was not migrated')
+    const head = { seq: first.head_seq, hash: first.head_hash, last_event: first.last_event }
     let eventSeq = Number(head.last_event ?? 0)
 
     const events: StoredEvent[] = []
