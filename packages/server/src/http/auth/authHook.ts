@@ -22,18 +22,31 @@ export function authHook(app: App, deps: AppDeps): void {
   app.addHook('onClose', () => tally.flush())
   app.decorateRequest('principal', null)
   app.decorateRequest('session', null)
+  const routeAuth = (req: FastifyRequest): RouteAuth =>
+    req.routeOptions.config.auth ?? (req.url.startsWith('/api/v1/') ? 'read' : 'public')
+  const cookieName = sessionCookieName(deps.nodeId)
+  // a source past its budget is refused as soon as the request is routed, before its body is read
+  // or its input validated: the cheapest answer for a flood (the cookie is not parsed yet: its
+  // name in the header is taken as a credential)
+  const refuseSpent = (req: FastifyRequest, credential: boolean): void => {
+    const spent = credential ? budget.spent(req.ip) : null
+    if (!spent) return
+    tally.count(req.ip, spent.code)
+    throw spent
+  }
+  app.addHook('onRequest', async (req) => {
+    if (req.is404 || routeAuth(req) === 'public') return
+    refuseSpent(
+      req,
+      req.headers.authorization !== undefined || (req.headers.cookie ?? '').includes(`${cookieName}=`),
+    )
+  })
   app.addHook('preHandler', async (req) => {
     if (req.is404) return
-    const auth: RouteAuth =
-      req.routeOptions.config.auth ?? (req.url.startsWith('/api/v1/') ? 'read' : 'public')
+    const auth = routeAuth(req)
     if (auth === 'public') return
-    const credential =
-      req.headers.authorization !== undefined || req.cookies[sessionCookieName(deps.nodeId)] !== undefined
-    const spent = credential ? budget.spent(req.ip) : null
-    if (spent) {
-      tally.count(req.ip, spent.code)
-      throw spent
-    }
+    // again: the source may have spent its budget while this request was read
+    refuseSpent(req, req.headers.authorization !== undefined || req.cookies[cookieName] !== undefined)
     let presented = false
     try {
       const resolved = await resolvePrincipal(deps, req)
