@@ -17,19 +17,10 @@ export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
 }
 
 /**
- * Writes an action's events, unnumbered, in its transaction: the sequencer numbers them once the
- * transaction has committed (decision 012). `auditId` is the audit row written with them.
+ * The `pending_events` rows of an action's events, unnumbered: `insertPendingAudit` writes them with
+ * their audit row, in the action's transaction; the sequencer numbers them once it has committed
+ * (decision 012).
  */
-export async function insertPendingEvents(
-  db: Kysely<Database>,
-  events: readonly DomainEvent[],
-  auditId: string,
-): Promise<void> {
-  if (events.length === 0) return
-  await db.insertInto('pending_events').values(pendingEventRows(events, auditId)).execute()
-}
-
-/** The `pending_events` rows of an action's events (`insertPendingAudit` can write them with its audit row). */
 export function pendingEventRows(events: readonly DomainEvent[], auditId: string) {
   return events.map((e) => ({
     id: e.id,
