@@ -12,7 +12,7 @@ import {
 import type { Kysely } from 'kysely'
 import { insertPendingAudit } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
-import { insertPendingEvents } from '../events/eventRows.ts'
+import { pendingEventRows } from '../events/eventRows.ts'
 import { loadAudienceFacts } from '../store/audienceFacts.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { Database } from '../store/schema.ts'
@@ -114,21 +114,25 @@ export async function runAction<T>(
         kept = error.refusal
         pending.length = 0
       }
-      await insertPendingEvents(tx, await envelopes(deps, tx, pending, at), auditId)
+      const envelopesOf = await envelopes(deps, tx, pending, at)
       // the sequencer adds the events' seqs to the details when it chains the row
       const details = kept ? { ...target.details, message: kept.message } : target.details
-      await insertPendingAudit(tx, {
-        id: auditId,
-        at,
-        actor: actorLabel(actor),
-        orgId: target.orgId ?? actorOrgId(actor),
-        action: meta.action,
-        target: target.target,
-        outcome: kept ? 'refused' : 'ok',
-        code: kept?.code ?? null,
-        source: meta.source,
-        details,
-      })
+      await insertPendingAudit(
+        tx,
+        {
+          id: auditId,
+          at,
+          actor: actorLabel(actor),
+          orgId: target.orgId ?? actorOrgId(actor),
+          action: meta.action,
+          target: target.target,
+          outcome: kept ? 'refused' : 'ok',
+          code: kept?.code ?? null,
+          source: meta.source,
+          details,
+        },
+        pendingEventRows(envelopesOf, auditId),
+      )
       return value as T
     })
     committed = true

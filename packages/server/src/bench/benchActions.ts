@@ -16,7 +16,9 @@ import { appendLogEntry } from '../actions/appendLogEntry.ts'
 import type { Principal } from '@liaison/core'
 import { totpCode, newTotpSecret } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
+import type { BenchName } from './benchNames.ts'
 import { benchConcurrentWrites } from './benchConcurrentWrites.ts'
+import { benchAuthFlood } from './benchAuthFlood.ts'
 
 export interface BenchFigure {
   readonly name: string
@@ -33,11 +35,17 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
+/** Live-stream clients of the stream bench. */
+export const streamClients = [1, 200, 1000] as const
+
 /**
- * What an action costs against the cheapest write the store can do, how fast the audit chain
- * verifies against hashing alone, how long a committed event takes to reach 1 and 200
- * live-stream clients against the commit alone, and concurrent writes over HTTP with 1, 16 and 64
- * clients against bare inserts and a minimal route (benchConcurrentWrites.ts).
+ * The benches that share one node, each run only when `only` names it (all when it is absent):
+ * `actions`, what an action costs against the cheapest write the store can do, and how fast the
+ * audit chain verifies against hashing alone; `stream`, how long a committed event takes to
+ * reach 1, 200 and 1,000 live-stream clients against the commit alone; `writes`, concurrent
+ * writes over HTTP with 1, 16 and 64 clients against bare inserts and a minimal route
+ * (benchConcurrentWrites.ts); `flood`, writers' rate while a second process sends bad
+ * credentials (benchAuthFlood.ts).
  */
 export async function benchActions(options: {
   log: Logger
@@ -45,66 +53,20 @@ export async function benchActions(options: {
   count: number
   /** How long each concurrent-writes measurement runs. */
   seconds?: number
+  only?: ReadonlySet<BenchName> | undefined
 }): Promise<BenchFigure[]> {
+  const runs = (name: BenchName) => !options.only || options.only.has(name)
+  if (!runs('actions') && !runs('stream') && !runs('writes') && !runs('flood')) return []
   const bench = await startBenchNode(options, 'liaison-bench-', {
-    // 200 stream clients share one session and one address
-    'http.streamsPerPrincipal': 1000,
-    'http.streamsPerAddress': 1000,
+    // every stream client shares one session and one address: the caps are raised for the bench (1,000 is their maximum)
+    'http.streamsPerPrincipal': Math.max(...streamClients),
+    'http.streamsPerAddress': Math.max(...streamClients),
   })
   const node = bench.node
   const figures: BenchFigure[] = []
   try {
     const db = node.deps.store.db
-    const n = options.count
-    await db.schema
-      .createTable('bench_rows')
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('n', 'integer')
-      .execute()
-
-    let t = performance.now()
-    for (let i = 0; i < n; i++) {
-      await db.transaction().execute((tx) =>
-        tx
-          .insertInto('bench_rows' as never)
-          .values({ id: `r${i}`, n: i } as never)
-          .execute(),
-      )
-    }
-    const bare = n / ((performance.now() - t) / 1000)
-    t = performance.now()
-    for (let i = 0; i < n; i++) {
-      await addOrganisation(node.deps, {
-        organisation: { code: `p${i}`, name: `Partner ${i}`, kind: 'partner', country: 'BE' },
-        caller: operator,
-        source: 'bench',
-      })
-    }
-    const actions = n / ((performance.now() - t) / 1000)
-    figures.push({
-      name: `action (state + event + audit row), ${node.deps.store.engine}`,
-      value: actions,
-      unit: 'actions/s',
-      baseline: { name: 'bare one-row insert transaction', value: bare },
-      ratio: actions / bare,
-    })
-
-    t = performance.now()
-    const verified = await verifyAuditChain(db, sha256Hex)
-    const verifyRate = verified.rows / ((performance.now() - t) / 1000)
-    const sample = 'x'.repeat(400)
-    t = performance.now()
-    for (let i = 0; i < verified.rows; i++) await sha256Hex(sample)
-    const hashRate = verified.rows / ((performance.now() - t) / 1000)
-    figures.push({
-      name: 'audit chain verification',
-      value: verifyRate,
-      unit: 'rows/s',
-      baseline: { name: 'SHA-256 of 400 bytes in memory', value: hashRate },
-      ratio: verifyRate / hashRate,
-    })
-
+    if (runs('actions')) figures.push(...(await benchOneByOne(node, options.count)))
     // live stream: a signed-in viewer's cookie for every client
     const viewer = await addUser(node.deps, {
       caller: operator,
@@ -153,7 +115,7 @@ export async function benchActions(options: {
       roles: officer.roles,
       sessionId: 'bench',
     }
-    for (const clients of [1, 200]) {
+    for (const clients of runs('stream') ? streamClients : []) {
       const { latencies, commits } = await streamLatency(node, cookie, writer, clients, 40)
       const p50 = percentile(latencies, 50)
       const p99 = percentile(latencies, 99)
@@ -173,16 +135,75 @@ export async function benchActions(options: {
         ratio: p99 / commit,
       })
     }
-    figures.push(
-      ...(await benchConcurrentWrites(node, {
-        writer: officer.username,
-        url: bench.storeUrl,
-        seconds: options.seconds ?? 3,
-      })),
-    )
+    if (runs('writes'))
+      figures.push(
+        ...(await benchConcurrentWrites(node, {
+          writer: officer.username,
+          url: bench.storeUrl,
+          seconds: options.seconds ?? 3,
+        })),
+      )
+    if (runs('flood'))
+      figures.push(...(await benchAuthFlood(node, { writer: officer.username, seconds: 10 })))
   } finally {
     await bench.dispose()
   }
+  return figures
+}
+
+/** Actions one after another against bare one-row insert transactions; the audit chain's verification against hashing. */
+async function benchOneByOne(node: RunningNode, n: number): Promise<BenchFigure[]> {
+  const db = node.deps.store.db
+  const figures: BenchFigure[] = []
+  await db.schema
+    .createTable('bench_rows')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('n', 'integer')
+    .execute()
+
+  let t = performance.now()
+  for (let i = 0; i < n; i++) {
+    await db.transaction().execute((tx) =>
+      tx
+        .insertInto('bench_rows' as never)
+        .values({ id: `r${i}`, n: i } as never)
+        .execute(),
+    )
+  }
+  const bare = n / ((performance.now() - t) / 1000)
+  t = performance.now()
+  for (let i = 0; i < n; i++) {
+    await addOrganisation(node.deps, {
+      organisation: { code: `p${i}`, name: `Partner ${i}`, kind: 'partner', country: 'BE' },
+      caller: operator,
+      source: 'bench',
+    })
+  }
+  const actions = n / ((performance.now() - t) / 1000)
+  figures.push({
+    name: `action (state + event + audit row), ${node.deps.store.engine}`,
+    value: actions,
+    unit: 'actions/s',
+    baseline: { name: 'bare one-row insert transaction', value: bare },
+    ratio: actions / bare,
+  })
+
+  t = performance.now()
+  const verified = await verifyAuditChain(db, sha256Hex)
+  const verifyRate = verified.rows / ((performance.now() - t) / 1000)
+  const sample = 'x'.repeat(400)
+  t = performance.now()
+  for (let i = 0; i < verified.rows; i++) await sha256Hex(sample)
+  const hashRate = verified.rows / ((performance.now() - t) / 1000)
+  figures.push({
+    name: 'audit chain verification',
+    value: verifyRate,
+    unit: 'rows/s',
+    baseline: { name: 'SHA-256 of 400 bytes in memory', value: hashRate },
+    ratio: verifyRate / hashRate,
+  })
+
   return figures
 }
 

@@ -6,21 +6,18 @@ import pg from 'pg'
 import { createToken } from '../actions/createToken.ts'
 import type { RunningNode } from '../node/startNode.ts'
 import type { BenchFigure } from './benchActions.ts'
+import { percentile } from './benchActions.ts'
 
 const operator = { kind: 'operator', label: 'bench' } as const
 
-interface Run {
+export interface Run {
   /** Requests (or transactions) per second. */
   readonly rate: number
   readonly p99: number
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
 /** `clients` loops calling `once` for `seconds`; the rate of completed calls and their p99 latency. */
-async function measure(clients: number, seconds: number, once: () => Promise<void>): Promise<Run> {
+export async function measure(clients: number, seconds: number, once: () => Promise<void>): Promise<Run> {
   const latencies: number[] = []
   const until = performance.now() + seconds * 1000
   const start = performance.now()
@@ -36,6 +33,19 @@ async function measure(clients: number, seconds: number, once: () => Promise<voi
   const elapsed = (performance.now() - start) / 1000
   latencies.sort((a, b) => a - b)
   return { rate: latencies.length / elapsed, p99: percentile(latencies, 99) }
+}
+
+/** A function that POSTs one daily-log entry to `url` and fails on anything but a 2xx. */
+export function postLogEntry(url: string, headers: Record<string, string>): () => Promise<void> {
+  return async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ discipline: 'be-d1-rescue', source: 'phone', text: 'bench entry' }),
+    })
+    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}: ${await response.text()}`)
+    await response.arrayBuffer()
+  }
 }
 
 /**
@@ -97,17 +107,8 @@ export async function benchConcurrentWrites(
   })
   const minimalUrl = await minimal.listen({ host: '127.0.0.1', port: 0 })
 
-  const post = (url: string, headers: Record<string, string>) => async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ discipline: 'be-d1-rescue', source: 'phone', text: 'bench entry' }),
-    })
-    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}: ${await response.text()}`)
-    await response.arrayBuffer()
-  }
-  const action = post(`${node.url}/api/v1/log`, { authorization: `Bearer ${secret}` })
-  const minimalRoute = post(`${minimalUrl}/bench`, {})
+  const action = postLogEntry(`${node.url}/api/v1/log`, { authorization: `Bearer ${secret}` })
+  const minimalRoute = postLogEntry(`${minimalUrl}/bench`, {})
 
   try {
     for (const clients of [1, 16, 64]) {

@@ -52,19 +52,12 @@ export function eventColumns(e: DomainEvent) {
 }
 
 /**
- * Writes an action's events, unnumbered, in its transaction: the sequencer numbers them once the
- * transaction has committed (decision 012). `auditId` is the audit row written with them.
+ * The `pending_events` rows of an action's events, unnumbered: `insertPendingAudit` writes them with
+ * their audit row, in the action's transaction; the sequencer numbers them once it has committed
+ * (decision 012).
  */
-export async function insertPendingEvents(
-  db: Kysely<Database>,
-  events: readonly DomainEvent[],
-  auditId: string,
-): Promise<void> {
-  if (events.length === 0) return
-  await db
-    .insertInto('pending_events')
-    .values(events.map((e) => ({ ...eventColumns(e), audit_id: auditId })))
-    .execute()
+export function pendingEventRows(events: readonly DomainEvent[], auditId: string) {
+  return events.map((e) => ({ ...eventColumns(e), audit_id: auditId }))
 }
 
 /** Events after `afterSeq`, oldest first. */

@@ -34,54 +34,52 @@ export async function sequenceBatch(
   db: Kysely<Database>,
   options: { readonly engine: 'pglite' | 'postgres'; readonly sha256: Sha256Hex; readonly limit: number },
 ): Promise<SequencedBatch> {
+  // three statements a batch (two when there is nothing to do), besides BEGIN and COMMIT: each is
+  // a round trip the actions waiting on this batch wait for too
   return db.transaction().execute(async (tx) => {
+    // batches one at a time, even beside a leader that lost its lock without noticing; taken in a
+    // statement of its own, so that what follows reads what the batch before committed
     if (options.engine === 'postgres')
       await sql`select pg_advisory_xact_lock(${sequencerBatchLock})`.execute(tx)
+    // the audit rows and their events in one statement, so one snapshot: an action's events
+    // commit with its audit row, so every event of a row read here is read with it. The head and
+    // the last seq come with them: only a batch moves them, and batches run one at a time (the
+    // lock above; on PGlite, one process and one batch at a time); a checkpoint that holds the
+    // head while it signs it makes this batch's update of the head wait
     const audit = await tx
-      .selectFrom('pending_audit')
-      .selectAll()
-      .orderBy('pending')
+      .selectFrom('pending_audit as a')
+      .selectAll('a')
+      .select([
+        sql<
+          PendingEventJson[] | string | null
+        >`(select json_agg(e order by e.pending) from pending_events e where e.audit_id = a.id)`.as('events'),
+        sql<number | string | null>`(select seq from audit_head where id = 1)`.as('head_seq'),
+        sql<string | null>`(select hash from audit_head where id = 1)`.as('head_hash'),
+        sql<number | string | null>`(select max(seq) from events)`.as('last_event'),
+      ])
+      .orderBy('a.pending')
       .limit(options.limit)
       .execute()
-    if (audit.length === 0) return { auditIds: [], events: [] }
-    const pendingEvents = await tx
-      .selectFrom('pending_events')
-      .selectAll()
-      .where(
-        'audit_id',
-        'in',
-        audit.map((a) => a.id),
-      )
-      .orderBy('pending')
-      .execute()
-    const head = await tx
-      .selectFrom('audit_head')
-      .select(['seq', 'hash'])
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!head) throw new Error('audit_head row is missing: the schema was not migrated')
-    const lastEvent = await tx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst()
-    let eventSeq = Number(lastEvent?.seq ?? 0)
+    const first = audit[0]
+    if (!first) return { auditIds: [], events: [] }
+    if (first.head_seq === null || first.head_hash === null)
+      throw new Error('audit_head row is missing: the schema was not migrated')
+    const head = { seq: first.head_seq, hash: first.head_hash, last_event: first.last_event }
+    let eventSeq = Number(head.last_event ?? 0)
 
-    const byAudit = new Map<string, typeof pendingEvents>()
-    for (const e of pendingEvents) {
-      const list = byAudit.get(e.audit_id)
-      if (list) list.push(e)
-      else byAudit.set(e.audit_id, [e])
-    }
     const events: StoredEvent[] = []
+    const pendingEvents: number[] = []
     const chained: { record: AuditRecord; seq: number; prevHash: string; hash: string }[] = []
     let prev = { seq: Number(head.seq), hash: head.hash }
     for (const row of audit) {
       const seqs: number[] = []
-      for (const e of byAudit.get(row.id) ?? []) {
+      const written: PendingEventJson[] =
+        typeof row.events === 'string' ? (JSON.parse(row.events) as PendingEventJson[]) : (row.events ?? [])
+      for (const e of written) {
         eventSeq += 1
         seqs.push(eventSeq)
-        events.push(toStoredEvent({ ...e, seq: eventSeq }))
+        pendingEvents.push(Number(e.pending))
+        events.push(toStoredEvent({ ...e, seq: eventSeq, at: new Date(e.at) }))
       }
       const record: AuditRecord = {
         id: row.id,
@@ -101,42 +99,61 @@ export async function sequenceBatch(
       prev = { seq, hash }
     }
 
-    if (events.length > 0) {
-      await tx
-        .insertInto('events')
-        .values(events.map((e) => ({ seq: e.seq, ...eventColumns(e) })))
-        .execute()
-      await tx
-        .deleteFrom('pending_events')
-        .where(
+    // every move in one statement: data-modifying CTEs all run, whatever the final select reads
+    const moveAudit = tx
+      .with('moved_audit', (q) =>
+        q.insertInto('audit').values(
+          chained.map(({ record, seq, prevHash, hash }) => ({
+            seq,
+            ...auditColumns(record),
+            prev_hash: prevHash,
+            hash,
+          })),
+        ),
+      )
+      .with('gone_audit', (q) =>
+        q.deleteFrom('pending_audit').where(
           'pending',
           'in',
-          pendingEvents.map((e) => e.pending),
-        )
-        .execute()
-    }
-    await tx
-      .insertInto('audit')
-      .values(
-        chained.map(({ record, seq, prevHash, hash }) => ({
-          seq,
-          ...auditColumns(record),
-          prev_hash: prevHash,
-          hash,
-        })),
+          audit.map((a) => a.pending),
+        ),
       )
-      .execute()
-    await tx
-      .deleteFrom('pending_audit')
-      .where(
-        'pending',
-        'in',
-        audit.map((a) => a.pending),
+      .with('moved_head', (q) =>
+        q.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1),
       )
-      .execute()
-    await tx.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1).execute()
+    const moveAll =
+      events.length === 0
+        ? moveAudit
+        : moveAudit
+            .with('moved_events', (q) =>
+              q.insertInto('events').values(events.map((e) => ({ seq: e.seq, ...eventColumns(e) }))),
+            )
+            .with('gone_events', (q) => q.deleteFrom('pending_events').where('pending', 'in', pendingEvents))
     // every process of the node reads the new events (and learns its rows are in) once this commits
-    if (options.engine === 'postgres') await sql`select pg_notify(${eventsChannel}, '')`.execute(tx)
+    await moveAll
+      .selectNoFrom(
+        options.engine === 'postgres'
+          ? sql<string>`pg_notify(${eventsChannel}, '')`.as('n')
+          : sql<string>`''`.as('n'),
+      )
+      .execute()
     return { auditIds: audit.map((a) => a.id), events }
   })
+}
+
+/** A `pending_events` row as `json_agg` gives it: times as ISO text. */
+interface PendingEventJson {
+  readonly pending: number | string
+  readonly id: string
+  readonly at: string
+  readonly kind: string
+  readonly subject: string
+  readonly origin: string
+  readonly org_id: string
+  readonly status: 'actual' | 'exercise' | 'test'
+  readonly distribution: unknown
+  readonly tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED'
+  readonly schema_version: number
+  readonly audience: string[]
+  readonly body: unknown
 }

@@ -59,6 +59,9 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
   const limit = options.batchSize ?? 500
   const postgres = store.engine === 'postgres'
   const waiters = new Map<string, Waiter>()
+  // PostgreSQL: batches run on a connection of their own, never queued behind the actions' requests for the pool
+  const own = store.ownConnection?.call(store) ?? null
+  const batchDb = own?.db ?? store.db
   let closed = false
   let leading = !postgres
   let lock: HeldLock | null = null
@@ -98,7 +101,7 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
       do {
         again = false
         for (;;) {
-          const batch = await sequenceBatch(store.db, { engine: store.engine, sha256: options.sha256, limit })
+          const batch = await sequenceBatch(batchDb, { engine: store.engine, sha256: options.sha256, limit })
           published(batch)
           if (batch.auditIds.length < limit) break
         }
@@ -279,6 +282,7 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
       closed = true
       await listening?.close()
       await lock?.release()
+      await own?.close()
       leading = !postgres
       for (const [id, waiter] of waiters) {
         clearTimeout(waiter.timer)

@@ -33,6 +33,11 @@ export interface Store {
    * the connection (and with it the lock) is lost.
    */
   readonly holdLock?: (key: number, onLost: (error: Error) => void) => Promise<HeldLock | null>
+  /**
+   * PostgreSQL only: a database handle on one connection of its own, outside the pool, opened at
+   * its first query: the sequencer's batches never queue behind the requests for a pooled connection.
+   */
+  readonly ownConnection?: () => { readonly db: Kysely<Database>; close(): Promise<void> }
   close(): Promise<void>
 }
 
@@ -186,6 +191,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
           await client.end().catch(() => {})
         },
       }
+    },
+    ownConnection() {
+      const own = new pg.Pool({
+        connectionString: url,
+        max: 1,
+        connectionTimeoutMillis: 5_000,
+        types: typeParsers,
+      })
+      own.on('error', () => {})
+      const ownDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: own }) })
+      return { db: ownDb, close: () => ownDb.destroy() }
     },
     async close() {
       await db.destroy()

@@ -32,9 +32,10 @@ export function sessionCookieName(nodeId: string): string {
 const touchEveryMs = 60_000
 
 /**
- * Who presented a credential that is known but no longer valid (a revoked or expired token, or
- * one whose user is disabled), by the refusal raised for it: its audit row is then the token's
- * organisation's, not an anonymous one.
+ * Who presented a credential that is known but no longer valid (a revoked or expired token, one
+ * whose user is disabled; an ended or expired session, a disabled account's), by the refusal
+ * raised for it: its audit row, one per refusal, is then that token's or user's, for its
+ * organisation, not an anonymous one counted with the others (refusalTally).
  */
 export const refusedCredentialActor = new WeakMap<LiaisonError, Actor>()
 
@@ -134,18 +135,30 @@ export async function resolvePrincipal(
     .where('sessions.secret_hash', '=', hashSecret(secret))
     .executeTakeFirst()
   if (!session) throw new LiaisonError('session_invalid', 'this session is not known here; sign in again')
-  if (session.ended_at) throw new LiaisonError('session_invalid', 'this session was ended; sign in again')
+  const refusedSession = (error: LiaisonError): LiaisonError => {
+    refusedCredentialActor.set(error, {
+      kind: 'user',
+      userId: session.user_id,
+      username: session.username,
+      orgId: session.org_id,
+    })
+    return error
+  }
+  if (session.ended_at)
+    throw refusedSession(new LiaisonError('session_invalid', 'this session was ended; sign in again'))
   const expiry = sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now)
   if (expiry !== 'live') {
     await deps.store.db.updateTable('sessions').set({ ended_at: now }).where('id', '=', session.id).execute()
-    throw new LiaisonError(
-      'session_expired',
-      expiry === 'idle'
-        ? 'the session expired after a period without activity; sign in again'
-        : 'the session reached its maximum length; sign in again',
+    throw refusedSession(
+      new LiaisonError(
+        'session_expired',
+        expiry === 'idle'
+          ? 'the session expired after a period without activity; sign in again'
+          : 'the session reached its maximum length; sign in again',
+      ),
     )
   }
-  if (session.disabled) throw new LiaisonError('session_invalid', 'this account is disabled')
+  if (session.disabled) throw refusedSession(new LiaisonError('session_invalid', 'this account is disabled'))
   if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs) {
     await deps.store.db
       .updateTable('sessions')

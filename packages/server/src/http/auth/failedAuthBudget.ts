@@ -20,15 +20,14 @@ interface Spent {
 
 /** How many counts between two sweeps of the windows that ended long ago. */
 const sweepEvery = 500
-/** The closing summary waits this long past the window's end, for the last refusals of other processes. */
-const closingDelayMs = 1000
 
 /**
  * A budget of failed authentications per source address and window, counted in the database
- * (table rate_limits), so that every process of the node shares it. Within the budget each failure
- * is audited as before. Past it, the source's requests that carry a credential are answered 429
- * before any token or session is looked up, and without an audit row each: the refusals are counted,
- * and the audit gets one row when the refusing starts and one with the count when its window ends.
+ * (table rate_limits), so that every process of the node shares it (decision 009). Past it, the
+ * source's requests that carry a credential are answered 429 before any token or session is
+ * looked up, from this process's memory: nothing is written per request. The audit gets one row
+ * when the refusing starts (from the process whose failure crossed the budget); the refusals
+ * themselves are counted by refusalTally, one audit row per source and window (decision 020).
  * Callers that authenticate do not touch the counter at all.
  */
 export function failedAuthBudget(deps: AppDeps) {
@@ -36,7 +35,6 @@ export function failedAuthBudget(deps: AppDeps) {
   const windowSeconds = deps.config.http.authFailureWindowSeconds
   const db = deps.store.db
   const spent = new Map<string, Spent>()
-  const closing = new Map<string, { timer: NodeJS.Timeout; run: () => Promise<void> }>()
   let counted = 0
 
   const sweep = () => {
@@ -53,70 +51,6 @@ export function failedAuthBudget(deps: AppDeps) {
       `too many failed authentications from ${source}; try again in ${Math.max(1, Math.ceil(ttlMs / 1000))} s`,
     )
   const windowEnd = (window: string) => new Date(Number(BigInt(window) / 1000n)).toISOString()
-
-  const summarise = (source: string, window: string, message: string, refused?: number) =>
-    auditRefusal(deps, {
-      actor: { kind: 'anonymous', label: 'request' },
-      action: 'http:authentication',
-      error: new LiaisonError('rate_limited', message),
-      source,
-      details: {
-        limit,
-        windowSeconds,
-        until: windowEnd(window),
-        ...(refused === undefined ? {} : { refused }),
-      },
-    })
-
-  /** The closing summary of one source's window: how many requests were refused. */
-  const close = async (source: string, window: string) => {
-    closing.delete(`${source} ${window}`)
-    const { rows } = await sql<{ count: number }>`
-      delete from rate_limits where key = ${`auth-refused ${source} ${window}`} returning count`.execute(db)
-    const refused = rows[0]?.count
-    if (refused !== undefined)
-      await summarise(
-        source,
-        window,
-        `${refused} request${refused === 1 ? ' was' : 's were'} refused from ${source} until ${windowEnd(window)}, after more than ${limit} failed authentications in ${windowSeconds} s`,
-        refused,
-      )
-  }
-
-  /** Counts one refusal; the first of a window opens its summary and schedules its closing one. */
-  const refuse = async (source: string, entry: Spent): Promise<LiaisonError> => {
-    try {
-      await countRefusal(source, entry)
-    } catch (error) {
-      // the refusal stands; only its count is lost
-      deps.log.error({ err: error, source }, 'could not count a refused authentication')
-    }
-    return refusal(source, entry.until - Date.now())
-  }
-  const countRefusal = async (source: string, entry: Spent): Promise<void> => {
-    const ttl = entry.until - Date.now()
-    const { rows } = await sql<{ count: number }>`
-      insert into rate_limits as r (key, count, reset_at)
-      values (${`auth-refused ${source} ${entry.window}`}, 1, to_timestamp(${entry.window}::bigint / 1000000.0))
-      on conflict (key) do update set count = r.count + 1
-      returning count`.execute(db)
-    sweep()
-    if (rows[0]?.count === 1) {
-      await summarise(
-        source,
-        entry.window,
-        `more than ${limit} failed authentications from ${source} in ${windowSeconds} s: its requests with a credential are refused until ${windowEnd(entry.window)}`,
-      )
-      const key = `${source} ${entry.window}`
-      const run = () =>
-        close(source, entry.window).catch((error: unknown) =>
-          deps.log.error({ err: error, source }, 'could not summarise refused authentications'),
-        )
-      const timer = setTimeout(() => void run(), Math.max(0, ttl) + closingDelayMs)
-      timer.unref()
-      closing.set(key, { timer, run })
-    }
-  }
 
   /** Counts a failure in the shared window; past the budget, marks the source spent here and refuses. */
   const countFailure = async (source: string): Promise<LiaisonError | null> => {
@@ -136,22 +70,34 @@ export function failedAuthBudget(deps: AppDeps) {
     if (row.count <= limit) return null
     const entry = { until: Date.now() + Math.max(0, row.ttl), window: row.window_end }
     spent.set(source, entry)
-    return refuse(source, entry)
+    // the failure that crossed the budget, in whichever process: the refusing starts
+    if (row.count === limit + 1)
+      await auditRefusal(deps, {
+        actor: { kind: 'anonymous', label: 'request' },
+        action: 'http:authentication',
+        error: new LiaisonError(
+          'rate_limited',
+          `more than ${limit} failed authentications from ${source} in ${windowSeconds} s: its requests with a credential are refused until ${windowEnd(entry.window)}`,
+        ),
+        source,
+        details: { limit, windowSeconds, until: windowEnd(entry.window) },
+      })
+    return refusal(source, entry.until - Date.now())
   }
 
   return {
     /** The refusal to answer at once when this source has spent its budget (as far as this process knows), or null. */
-    async spent(source: string): Promise<LiaisonError | null> {
+    spent(source: string): LiaisonError | null {
       const entry = spent.get(source)
       if (!entry) return null
       if (Date.now() >= entry.until) {
         spent.delete(source)
         return null
       }
-      return refuse(source, entry)
+      return refusal(source, entry.until - Date.now())
     },
 
-    /** Counts a failed authentication: null while within the budget (audit it as usual), else the refusal to answer. */
+    /** Counts a failed authentication: null while within the budget, else the refusal to answer. */
     async failed(source: string): Promise<LiaisonError | null> {
       try {
         return await countFailure(source)
@@ -160,12 +106,6 @@ export function failedAuthBudget(deps: AppDeps) {
         deps.log.error({ err: error, source }, 'could not count a failed authentication')
         return null
       }
-    },
-    /** Writes the closing summaries still waiting (on shutdown, while the store is still open). */
-    async flush(): Promise<void> {
-      const waiting = [...closing.values()]
-      for (const { timer } of waiting) clearTimeout(timer)
-      await Promise.all(waiting.map(({ run }) => run()))
     },
   }
 }
