@@ -1,5 +1,6 @@
 import type { AudienceFacts, Distribution } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { Database } from './schema.ts'
 
 /**
@@ -18,28 +19,24 @@ export async function loadAudienceFacts(
     if (d.kind === 'case') caseIds.add(d.caseId)
     else if (d.kind === 'group') groupIds.add(d.groupId)
   }
-  const organisations = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind'])
-    .where('node_id', '=', nodeId)
-    .execute()
+  // one statement, one round trip, whatever the distributions name: it runs inside every action
+  // that emits (decision 014)
+  const { rows } = await sql<{ k: 'org' | 'case' | 'group'; id: string; v: string; p: string[] | null }>`
+    select 'org' as k, id::text as id, kind::text as v, null::text[] as p
+      from organisations where node_id = ${nodeId}
+    union all
+    select 'case', id::text, owner_org_id::text, participants::text[]
+      from cases where id = any(${[...caseIds]}::uuid[])
+    union all
+    select 'group', group_id::text, org_id::text, null
+      from sharing_group_members where group_id = any(${[...groupIds]}::uuid[])`.execute(db)
+  const organisations: { id: string; kind: string }[] = []
   const caseParticipants = new Map<string, readonly string[]>()
-  if (caseIds.size > 0) {
-    const cases = await db
-      .selectFrom('cases')
-      .select(['id', 'owner_org_id', 'participants'])
-      .where('id', 'in', [...caseIds])
-      .execute()
-    for (const c of cases) caseParticipants.set(c.id, [c.owner_org_id, ...c.participants])
-  }
   const groupMembers = new Map<string, string[]>()
-  if (groupIds.size > 0) {
-    const members = await db
-      .selectFrom('sharing_group_members')
-      .select(['group_id', 'org_id'])
-      .where('group_id', 'in', [...groupIds])
-      .execute()
-    for (const m of members) groupMembers.set(m.group_id, [...(groupMembers.get(m.group_id) ?? []), m.org_id])
+  for (const r of rows) {
+    if (r.k === 'org') organisations.push({ id: r.id, kind: r.v })
+    else if (r.k === 'case') caseParticipants.set(r.id, [r.v, ...(r.p ?? [])])
+    else groupMembers.set(r.id, [...(groupMembers.get(r.id) ?? []), r.v])
   }
   return {
     nodeId,
