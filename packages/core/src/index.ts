@@ -1,5 +1,6 @@
 export * from './result.ts'
 export * from './errors/errorCodes.ts'
+export * from './errors/refusalReasons.ts'
 export * from './errors/LiaisonError.ts'
 export * from './batches/BatchItemOutcome.ts'
 export * from './ids/uuidv7.ts'

@@ -3,7 +3,7 @@ import { callerActor, newOrganisation } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface AddOrganisation {
   readonly organisation: NewOrganisationInput
@@ -35,17 +35,17 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
           case 'invalid':
             return refuse('validation_failed', refusal.problems.join('; '), { problems: refusal.problems })
           case 'code_taken':
-            return refuse(
-              'conflict',
+            return refuseBecause(
+              'organisation_code_taken',
               `an organisation with code '${refusal.code}' already exists on this node`,
             )
           case 'centre_exists':
-            return refuse(
-              'conflict',
+            return refuseBecause(
+              'centre_exists',
               `this node already has its centre ('${refusal.centreCode}'); add partners instead`,
             )
           case 'no_centre':
-            return refuse('conflict', 'add the centre organisation first: partners sit under it')
+            return refuseBecause('centre_missing', 'add the centre organisation first: partners sit under it')
           default: {
             const exhaustive: never = refusal
             return exhaustive

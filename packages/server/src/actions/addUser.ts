@@ -6,7 +6,7 @@ import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface AddUser {
   readonly caller: Caller
@@ -60,7 +60,7 @@ export async function addUser(deps: ActionDeps, input: AddUser): Promise<User> {
         return refuse('validation_failed', problems.join('; '), { problems })
       requireGrantable(input.caller, org, input.roles as Role[])
       if (await findUserRow(ctx.tx, { username }))
-        return refuse('conflict', `the username '${username}' is taken on this node`)
+        return refuseBecause('username_taken', `the username '${username}' is taken on this node`)
       const id = ctx.newId()
       const row = {
         id,

@@ -8,7 +8,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** What a log entry may carry: photos, scans and notes, at most 10 MiB each, ten per entry. */
 export const attachmentRules: FileRules & { readonly perEntry: number } = {
@@ -53,7 +53,7 @@ export async function attachToLogEntry(
         .executeTakeFirst()
       if (!entry) return refuse('not_found', `no log entry ${command.entryId}`)
       if (entry.org_id !== caller.orgId)
-        return refuse('other_organisation', 'only the organisation that wrote an entry attaches files to it')
+        return refuseBecause('not_author', 'only the organisation that wrote an entry attaches files to it')
       // an entry of a case: the organisation must still take part in the case, and it must be open
       const c = entry.case_id ? await findCase(ctx.tx, entry.case_id) : null
       if (entry.case_id && !c) return refuse('not_found', `no case ${entry.case_id}`)
@@ -72,7 +72,7 @@ export async function attachToLogEntry(
         .where('log_entry_id', '=', entry.id)
         .executeTakeFirstOrThrow()
       if (Number(count.n) >= attachmentRules.perEntry)
-        return refuse('conflict', `an entry carries at most ${attachmentRules.perEntry} files`)
+        return refuseBecause('too_many_files', `an entry carries at most ${attachmentRules.perEntry} files`)
       const meta: AttachmentMeta = {
         id: ctx.newId(),
         logEntryId: entry.id,

@@ -4,7 +4,7 @@ import { newSecret } from '../auth/secrets.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** A secret calendar address for the organisation's planned events; shown once, revocable. */
 export async function createCalendarFeed(
@@ -54,8 +54,8 @@ export async function revokeCalendarFeed(
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no calendar feed ${command.feedId}`)
       if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'this feed belongs to another organisation')
-      if (row.revoked_at) return refuse('conflict', 'this feed was already revoked')
+        return refuseBecause('not_keeper', 'this feed belongs to another organisation')
+      if (row.revoked_at) return refuseBecause('already_revoked', 'this feed was already revoked')
       await ctx.tx
         .updateTable('calendar_feeds')
         .set({ revoked_at: ctx.at })

@@ -9,7 +9,7 @@ import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { PersonCaller } from './requirePerson.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** The case, if the caller's organisation may write to it now (core's `mayWriteToCase`); or the refusal. */
 async function openCaseFor(ctx: ActionContext, caller: PersonCaller, caseId: string): Promise<Case> {
@@ -131,8 +131,8 @@ export async function updateTask(
       if (!row) return refuse('not_found', `no task ${command.taskId}`)
       const c = await openCaseFor(ctx, caller, row.case_id)
       if (caller.orgId !== row.assignee_org_id && caller.orgId !== c.ownerOrgId) {
-        return refuse(
-          'other_organisation',
+        return refuseBecause(
+          'not_task_party',
           "only the assigned organisation or the case's owner moves this task on",
         )
       }
@@ -148,7 +148,7 @@ export async function updateTask(
         next.due_at = command.dueAt
         changed.push('dueAt')
       }
-      if (changed.length === 0) return refuse('conflict', 'nothing changes')
+      if (changed.length === 0) return refuseBecause('no_change', 'nothing changes')
       await ctx.tx
         .updateTable('tasks')
         .set({ state: next.state, due_at: next.due_at, updated_at: next.updated_at })

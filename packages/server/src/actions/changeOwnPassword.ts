@@ -5,7 +5,7 @@ import { clearSignInFailures, recordSignInFailure, signInWait } from '../identit
 import { findUserRow } from '../identity/userRows.ts'
 import { signInDelayed } from './signIn.ts'
 import type { ActionDeps } from './ActionDeps.ts'
-import { keepChanges, refuse, runAction } from './runAction.ts'
+import { keepChanges, refuse, refuseBecause, runAction } from './runAction.ts'
 
 /**
  * A person changes their own password: the current one first (a wrong one counts towards the
@@ -48,7 +48,7 @@ export async function changeOwnPassword(
       const waitMs = await signInWait(ctx.tx, key, ctx.at)
       if (waitMs > 0) throw signInDelayed(waitMs)
       if (checked?.hash !== row.password_hash)
-        return refuse('conflict', 'your password changed meanwhile; try again')
+        return refuseBecause('concurrent_change', 'your password changed meanwhile; try again')
       if (!checked.ok) {
         const wait = await recordSignInFailure(ctx.tx, key, ctx.at)
         ctx.target(row.id, row.org_id, { reason: 'current password' })

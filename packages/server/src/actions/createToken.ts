@@ -5,7 +5,7 @@ import { newSecret } from '../auth/secrets.ts'
 import { findUserRow, toApiToken } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface CreateToken {
   readonly caller: Caller
@@ -105,7 +105,7 @@ export async function revokeToken(
       if (!row) return refuse('not_found', `no token ${input.tokenId} on this node`)
       ctx.target(row.id, row.org_id)
       requirePermission(input.caller, 'users.manage', row.org_id)
-      if (row.revoked_at) return refuse('conflict', `token '${row.name}' was already revoked`)
+      if (row.revoked_at) return refuseBecause('already_revoked', `token '${row.name}' was already revoked`)
       await ctx.tx.updateTable('api_tokens').set({ revoked_at: ctx.at }).where('id', '=', row.id).execute()
       return toApiToken({ ...row, revoked_at: ctx.at })
     },

@@ -5,7 +5,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface SaveMapFeature {
   readonly caller: Caller
@@ -55,10 +55,10 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no feature ${command.featureId} on this case`)
         if (row.org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation drew this feature; ask it to change it')
+          return refuseBecause('not_author', 'another organisation drew this feature; ask it to change it')
         if (row.version !== command.version)
-          return refuse(
-            'conflict',
+          return refuseBecause(
+            'stale_version',
             `this feature changed meanwhile (now version ${row.version}); reload the map`,
           )
         feature = {
@@ -142,7 +142,7 @@ export async function removeMapFeature(
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no feature ${command.featureId}`)
       if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'another organisation drew this feature')
+        return refuseBecause('not_author', 'another organisation drew this feature')
       if (command.caseId !== undefined && row.case_id !== command.caseId)
         return refuse('not_found', `no feature ${command.featureId} on this case`)
       const c = await findCase(ctx.tx, row.case_id)
@@ -241,7 +241,7 @@ export async function saveContact(
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no contact ${command.contactId}`)
         if (row.owner_org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation keeps this record')
+          return refuseBecause('not_keeper', 'another organisation keeps this record')
         await ctx.tx.updateTable('contacts').set(values).where('id', '=', command.contactId).execute()
         return command.contactId
       }
@@ -311,7 +311,7 @@ export async function savePlan(
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no plan ${command.planId}`)
         if (row.owner_org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation keeps this plan')
+          return refuseBecause('not_keeper', 'another organisation keeps this plan')
         await ctx.tx.updateTable('plans').set(values).where('id', '=', command.planId).execute()
         ctx.target(command.planId, caller.orgId)
         ctx.emit({ kind: 'plan.saved', planId: command.planId }, command.planId, caller.orgId)
@@ -347,7 +347,7 @@ export async function activatePlan(
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
       const plan = await ctx.tx
         .selectFrom('plans')
@@ -361,7 +361,8 @@ export async function activatePlan(
         .where('case_id', '=', c.id)
         .where('plan_id', '=', plan.id)
         .executeTakeFirst()
-      if (existing) return refuse('conflict', 'this plan is already activated for this case')
+      if (existing)
+        return refuseBecause('plan_already_active', 'this plan is already activated for this case')
       await ctx.tx
         .insertInto('case_plans')
         .values({ case_id: c.id, plan_id: plan.id, activated_at: ctx.at, activated_by: caller.userId })

@@ -20,7 +20,7 @@ import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface RotationInput {
   readonly timeZone: string
@@ -126,7 +126,7 @@ export async function overrideShift(
       requirePermission(caller, 'cases.manage')
       ctx.target(command.shiftStart.toISOString(), caller.orgId)
       const rotation = await loadRotation(ctx.tx, caller.orgId)
-      if (!rotation) return refuse('conflict', 'set up the rotation first')
+      if (!rotation) return refuseBecause('no_rotation', 'set up the rotation first')
       const day = new Intl.DateTimeFormat('en-CA', {
         timeZone: rotation.timeZone,
         year: 'numeric',
@@ -396,10 +396,14 @@ export async function signOffHandover(
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no handover ${command.handoverId}`)
       if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'this handover belongs to another organisation')
-      if (row.signed_off_at) return refuse('conflict', 'this handover was already signed off')
+        return refuseBecause('not_keeper', 'this handover belongs to another organisation')
+      if (row.signed_off_at)
+        return refuseBecause('already_signed_off', 'this handover was already signed off')
       if (row.outgoing_user_id === caller.userId)
-        return refuse('conflict', 'the incoming officer signs the handover off, not the outgoing one')
+        return refuseBecause(
+          'outgoing_signs_off',
+          'the incoming officer signs the handover off, not the outgoing one',
+        )
       // with a rotation, the incoming officer is the one on duty now or on the next shift
       const rotation = await loadRotation(ctx.tx, caller.orgId)
       if (rotation) {
@@ -407,8 +411,8 @@ export async function signOffHandover(
         const current = shiftAt(rotation, ctx.at, overrides)
         const next = current ? shiftAt(rotation, current.end, overrides) : null
         if (current && current.userId !== caller.userId && next?.userId !== caller.userId) {
-          return refuse(
-            'conflict',
+          return refuseBecause(
+            'not_incoming_officer',
             'only the officer on duty now or on the next shift signs the handover off',
           )
         }

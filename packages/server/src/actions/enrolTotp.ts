@@ -5,7 +5,7 @@ import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** Step 1: a fresh secret for the signed-in user who has none confirmed yet. */
 export async function startTotpEnrolment(
@@ -21,7 +21,10 @@ export async function startTotpEnrolment(
       const row = await findUserRow(ctx.tx, { id: principal.userId })
       if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
       if (row.totp_enrolled_at)
-        return refuse('conflict', 'a one-time code is already set up; an administrator can reset it')
+        return refuseBecause(
+          'totp_already_enrolled',
+          'a one-time code is already set up; an administrator can reset it',
+        )
       const secret = newTotpSecret()
       await ctx.tx
         .updateTable('users')
@@ -60,8 +63,9 @@ export async function confirmTotpEnrolment(
       const row = await findUserRow(ctx.tx, { id: principal.userId })
       if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
       ctx.target(row.id, row.org_id)
-      if (row.totp_enrolled_at) return refuse('conflict', 'a one-time code is already set up')
-      if (!row.totp_secret) return refuse('conflict', 'start the enrolment first')
+      if (row.totp_enrolled_at)
+        return refuseBecause('totp_already_enrolled', 'a one-time code is already set up')
+      if (!row.totp_secret) return refuseBecause('totp_not_started', 'start the enrolment first')
       const step = verifyTotp(
         deps.secrets.open(row.totp_secret, totpContext(row.id)),
         input.code,

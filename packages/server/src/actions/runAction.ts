@@ -1,5 +1,5 @@
-import type { Actor, DomainEvent, DomainEventBody } from '@liaison/core'
-import { LiaisonError, actorLabel, actorOrgId, isLiaisonError } from '@liaison/core'
+import type { Actor, DomainEvent, DomainEventBody, RefusalReason } from '@liaison/core'
+import { LiaisonError, actorLabel, actorOrgId, isLiaisonError, refusalError } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { insertPendingAudit } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
@@ -57,6 +57,11 @@ export function keepChanges(refusal: LiaisonError): Error {
 /** Raises a refusal from inside an action body. */
 export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
   throw new LiaisonError(code, message, details)
+}
+
+/** Raises an expected refusal for one of core's reasons (its code from the table, the reason in the body). */
+export function refuseBecause(reason: RefusalReason, message?: string, details?: unknown): never {
+  throw refusalError(reason, message, details)
 }
 
 /**
@@ -162,12 +167,11 @@ function fromDatabaseError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code
   const constraint = (error as { constraint?: unknown } | null)?.constraint
   if (code === '23505') {
-    return new LiaisonError(
-      'conflict',
+    return refusalError(
+      'already_exists',
       `this already exists (${typeof constraint === 'string' ? constraint : 'unique constraint'})`,
     )
   }
-  if (code === '40001' || code === '40P01')
-    return new LiaisonError('conflict', 'a concurrent change got there first; try again')
+  if (code === '40001' || code === '40P01') return refusalError('concurrent_change')
   return databaseRefusal(error) ?? error
 }

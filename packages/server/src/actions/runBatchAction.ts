@@ -1,5 +1,5 @@
-import type { BatchItemOutcome } from '@liaison/core'
-import { LiaisonError, batchSummary, isLiaisonError } from '@liaison/core'
+import type { BatchItemOutcome, LiaisonError } from '@liaison/core'
+import { batchSummary, isLiaisonError, refusalError } from '@liaison/core'
 import { sql } from 'kysely'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -112,6 +112,6 @@ async function applyItem<I extends { readonly id: string }, T>(
 function itemRefusal(error: unknown): LiaisonError | null {
   if (isLiaisonError(error)) return error
   const code = (error as { code?: unknown } | null)?.code
-  if (code === '23505') return new LiaisonError('conflict', 'this already exists')
+  if (code === '23505') return refusalError('already_exists')
   return databaseRefusal(error)
 }

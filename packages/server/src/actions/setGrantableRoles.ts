@@ -3,7 +3,7 @@ import { allowListFor, callerActor } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /**
  * The centre's administrator (or the operator) sets which roles a partner organisation's own
@@ -38,7 +38,10 @@ export async function setGrantableRoles(
             return refuse('validation_failed', problems.join('; '), { problems })
           }
           case 'centre_unrestricted':
-            return refuse('conflict', "the centre's administrators grant any role; it has no allow-list")
+            return refuseBecause(
+              'centre_unrestricted',
+              "the centre's administrators grant any role; it has no allow-list",
+            )
           default: {
             const exhaustive: never = refusal
             return exhaustive

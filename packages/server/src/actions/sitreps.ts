@@ -6,7 +6,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 const brussels = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Brussels',
@@ -32,7 +32,7 @@ export async function draftSitrep(
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
       const previous = await ctx.tx
         .selectFrom('sitreps')
@@ -42,7 +42,10 @@ export async function draftSitrep(
         .limit(1)
         .executeTakeFirst()
       if (previous?.state === 'draft')
-        return refuse('conflict', `report ${previous.number} is still a draft: finish and approve it first`)
+        return refuseBecause(
+          'previous_sitrep_draft',
+          `report ${previous.number} is still a draft: finish and approve it first`,
+        )
       const periodFrom =
         previous?.period_to ?? new Date(Math.min(c.createdAt.getTime(), c.startsAt.getTime()) - 1)
       const log = await listLog(ctx.tx, { caseId: c.id }, {})
@@ -106,13 +109,16 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
       if (row.state === 'approved')
-        return refuse('conflict', `report ${row.number} is approved and frozen; draft the next one`)
+        return refuseBecause(
+          'sitrep_frozen',
+          `report ${row.number} is approved and frozen; draft the next one`,
+        )
       if (row.version !== command.version)
-        return refuse(
-          'conflict',
+        return refuseBecause(
+          'stale_version',
           `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
         )
       const problems = command.casualties ? casualtyProblems(command.casualties) : []
@@ -193,13 +199,14 @@ export async function approveSitrep(
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
       requireCaseWrite(caller, c, { whileClosed: true })
-      requirePermission(caller, 'sitreps.approve', c.ownerOrgId)
+      requirePermission(caller, 'sitreps.approve', c.ownerOrgId, 'not_owner')
       // the last report of a case may be approved after the case closed
       requireCaseWrite(caller, c, { ownerOnly: true, whileClosed: true })
-      if (row.state === 'approved') return refuse('conflict', `report ${row.number} is already approved`)
+      if (row.state === 'approved')
+        return refuseBecause('already_approved', `report ${row.number} is already approved`)
       if (row.version !== command.version)
-        return refuse(
-          'conflict',
+        return refuseBecause(
+          'stale_version',
           `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
         )
       await ctx.tx

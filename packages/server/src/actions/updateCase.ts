@@ -5,7 +5,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface UpdateCase {
   readonly caller: Caller
@@ -32,7 +32,7 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       const current = await findCase(ctx.tx, command.caseId)
       if (!current) return refuse('not_found', `no case ${command.caseId}`)
       ctx.target(current.id, current.ownerOrgId)
-      requirePermission(command.caller, 'cases.manage', current.ownerOrgId)
+      requirePermission(command.caller, 'cases.manage', current.ownerOrgId, 'not_owner')
       // a closed case is still re-opened and corrected by its owner
       requireCaseWrite(command.caller, current, { ownerOnly: true, whileClosed: true })
       const changed: string[] = []
@@ -60,7 +60,7 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
         changed.push(...Object.keys(command.details))
       }
       if (changed.length === 0)
-        return refuse('conflict', `nothing changes: the case is already ${current.state}`)
+        return refuseBecause('no_change', `nothing changes: the case is already ${current.state}`)
       next = { ...next, updatedAt: ctx.at }
       const { id: _id, ...row } = caseRow(next)
       await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()

@@ -11,7 +11,7 @@ import { findOrganisation } from '../organisations/organisationRows.ts'
 import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { ActionContext } from './runAction.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 type Target = { readonly id: string } | { readonly username: string }
 
@@ -34,7 +34,10 @@ async function assertAnotherAdmin(ctx: ActionContext, orgId: string, userId: str
     .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
     .execute()
   if (others.length === 0)
-    refuse('conflict', 'this is the last active administrator of the organisation; add another first')
+    refuseBecause(
+      'last_administrator',
+      'this is the last active administrator of the organisation; add another first',
+    )
 }
 
 /** Changes a user's name, roles or whether the account is disabled; never leaves an organisation without an administrator. */

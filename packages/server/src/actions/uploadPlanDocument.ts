@@ -6,7 +6,7 @@ import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** What a plan's document may be: the formats plans are written and published in, at most 25 MiB. */
 export const planDocumentRules: FileRules = {
@@ -61,7 +61,7 @@ export async function uploadPlanDocument(
         .executeTakeFirst()
       if (!plan) return refuse('not_found', `no plan ${command.planId}`)
       if (plan.owner_org_id !== caller.orgId)
-        return refuse('other_organisation', 'only the organisation that keeps a plan uploads its document')
+        return refuseBecause('not_keeper', 'only the organisation that keeps a plan uploads its document')
       const { problems, tooLarge } = fileProblems(planDocumentRules, command)
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       if (tooLarge)

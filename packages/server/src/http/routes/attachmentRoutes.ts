@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { LiaisonError, canSeeCase } from '@liaison/core'
+import { LiaisonError, canSeeCase, refusalError } from '@liaison/core'
 import { Type } from 'typebox'
 import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntry.ts'
 import { findCase } from '../../cases/caseRows.ts'
@@ -30,7 +30,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
     if (!entry) throw new LiaisonError('not_found', `no log entry ${entryId}`)
     const c = entry.case_id ? await findCase(deps.store.db, entry.case_id) : null
     if (c ? !canSeeCase(c, orgId) : entry.org_id !== orgId)
-      throw new LiaisonError('other_organisation', 'your organisation does not see this entry')
+      throw refusalError('not_participant', 'your organisation does not see this entry')
   }
 
   await app.register(async (scope) => {

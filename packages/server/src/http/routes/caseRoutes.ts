@@ -7,6 +7,7 @@ import {
   disciplines,
   doctrines,
   severities,
+  refusalError,
 } from '@liaison/core'
 import type { LogEntry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
@@ -49,7 +50,7 @@ async function visibleCase(deps: AppDeps, req: FastifyRequest, id: string) {
   const c = await findCase(deps.store.db, id)
   if (!c) throw new LiaisonError('not_found', `no case ${id}`)
   if (!canSeeCase(c, orgOf(req)))
-    throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+    throw refusalError('not_participant', 'your organisation does not take part in this case')
   return c
 }
 

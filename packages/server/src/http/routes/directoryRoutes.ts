@@ -1,5 +1,5 @@
 import type { MapFeature } from '@liaison/core'
-import { LiaisonError, canSeeCase, featureKinds } from '@liaison/core'
+import { LiaisonError, canSeeCase, featureKinds, refusalError } from '@liaison/core'
 import { Type } from 'typebox'
 import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
@@ -87,7 +87,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
     const c = await findCase(deps.store.db, id)
     if (!c) throw new LiaisonError('not_found', `no case ${id}`)
     if (!canSeeCase(c, orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return c
   }
   const featureCollection = (

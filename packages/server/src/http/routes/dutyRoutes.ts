@@ -1,4 +1,4 @@
-import { LiaisonError, daysBetween, parseLocalDate, shiftsBetween } from '@liaison/core'
+import { LiaisonError, daysBetween, parseLocalDate, shiftsBetween, refusalError } from '@liaison/core'
 import { Type } from 'typebox'
 import type { RotationInput } from '../../actions/duty.ts'
 import {
@@ -126,7 +126,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       if (span < 0 || span > 61)
         throw new LiaisonError('validation_failed', 'to must be on or after from, at most 62 days later')
       const rotation = await loadRotation(deps.store.db, orgId)
-      if (!rotation) throw new LiaisonError('conflict', 'this organisation has no rotation yet')
+      if (!rotation) throw refusalError('no_rotation', 'this organisation has no rotation yet')
       const shifts = shiftsBetween(rotation, from, to, await loadOverrides(deps.store.db, orgId))
       const users = await deps.store.db
         .selectFrom('users')

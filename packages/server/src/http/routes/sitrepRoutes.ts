@@ -1,5 +1,5 @@
 import type { Sitrep } from '@liaison/core'
-import { LiaisonError, canSeeCase, sitrepAsEdxl } from '@liaison/core'
+import { LiaisonError, canSeeCase, sitrepAsEdxl, refusalError } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { approveSitrep, draftSitrep, editSitrep } from '../../actions/sitreps.ts'
@@ -68,7 +68,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     if (!sitrep) throw new LiaisonError('not_found', `no situation report ${id}`)
     const c = await findCase(deps.store.db, sitrep.caseId)
     if (!c || !req.principal || !canSeeCase(c, req.principal.orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return { sitrep, c }
   }
 
@@ -89,7 +89,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       const c = await findCase(deps.store.db, req.params.id)
       if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
       if (!canSeeCase(c, req.principal!.orgId))
-        throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+        throw refusalError('not_participant', 'your organisation does not take part in this case')
       const rows = await listSitreps(deps.store.db, c.id, { after, limit })
       const page = pageFrom('sitreps', rows, limit, (r) => ({ key: r.number, id: r.id }))
       return { items: page.items.map(present), next: page.next }

@@ -1,5 +1,5 @@
 import type { Decision, Task } from '@liaison/core'
-import { LiaisonError, canSeeCase, isOverdue, taskPriorities, taskStates } from '@liaison/core'
+import { LiaisonError, canSeeCase, isOverdue, taskPriorities, taskStates, refusalError } from '@liaison/core'
 import { Type } from 'typebox'
 import { createTask, recordDecision, updateTask } from '../../actions/caseWork.ts'
 import { findCase } from '../../cases/caseRows.ts'
@@ -61,7 +61,7 @@ export function taskRoutes(app: App, deps: AppDeps): void {
     const c = await findCase(deps.store.db, caseId)
     if (!c) throw new LiaisonError('not_found', `no case ${caseId}`)
     if (!orgId || !canSeeCase(c, orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return c
   }
 
