@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor, caseAudience } from '@liaison/core'
+import { callerActor, caseAudience, mayAttachFile, mayChangeOwnWork } from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
@@ -8,7 +8,7 @@ import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** What a log entry may carry: photos, scans and notes, at most 10 MiB each, ten per entry. */
 export const attachmentRules: FileRules & { readonly perEntry: number } = {
@@ -52,8 +52,10 @@ export async function attachToLogEntry(
         .where('id', '=', command.entryId)
         .executeTakeFirst()
       if (!entry) return refuse('not_found', `no log entry ${command.entryId}`)
-      if (entry.org_id !== caller.orgId)
-        return refuseBecause('not_author', 'only the organisation that wrote an entry attaches files to it')
+      unwrap(
+        mayChangeOwnWork(entry.org_id, caller.orgId),
+        'only the organisation that wrote an entry attaches files to it',
+      )
       // an entry of a case: the organisation must still take part in the case, and it must be open
       const c = entry.case_id ? await findCase(ctx.tx, entry.case_id) : null
       if (entry.case_id && !c) return refuse('not_found', `no case ${entry.case_id}`)
@@ -71,8 +73,10 @@ export async function attachToLogEntry(
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('log_entry_id', '=', entry.id)
         .executeTakeFirstOrThrow()
-      if (Number(count.n) >= attachmentRules.perEntry)
-        return refuseBecause('too_many_files', `an entry carries at most ${attachmentRules.perEntry} files`)
+      unwrap(
+        mayAttachFile(Number(count.n), attachmentRules.perEntry),
+        `an entry carries at most ${attachmentRules.perEntry} files`,
+      )
       const meta: AttachmentMeta = {
         id: ctx.newId(),
         logEntryId: entry.id,

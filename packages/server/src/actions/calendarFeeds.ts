@@ -1,10 +1,10 @@
 import type { Caller } from '@liaison/core'
-import { callerActor } from '@liaison/core'
+import { callerActor, mayChangeRecord } from '@liaison/core'
 import { newSecret } from '../auth/secrets.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 
 /** A secret calendar address for the organisation's planned events; shown once, revocable. */
 export async function createCalendarFeed(
@@ -53,8 +53,7 @@ export async function revokeCalendarFeed(
         .where('id', '=', command.feedId)
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no calendar feed ${command.feedId}`)
-      if (row.org_id !== caller.orgId)
-        return refuseBecause('not_keeper', 'this feed belongs to another organisation')
+      unwrap(mayChangeRecord(row.org_id, caller.orgId), 'this feed belongs to another organisation')
       if (row.revoked_at) return refuseBecause('already_revoked', 'this feed was already revoked')
       await ctx.tx
         .updateTable('calendar_feeds')

@@ -1,5 +1,15 @@
 import type { Caller, Case, Decision, Task, TaskPriority, TaskState } from '@liaison/core'
-import { callerActor, canSeeCase, caseAudience, taskPriorities, taskStates } from '@liaison/core'
+import {
+  callerActor,
+  canSeeCase,
+  caseAudience,
+  taskPriorities,
+  taskStates,
+  mayChangeTask,
+  moveTask,
+  nextTaskStates,
+  requireSomeChange,
+} from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import { toDecision, toTask } from '../cases/taskRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
@@ -9,7 +19,7 @@ import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { PersonCaller } from './requirePerson.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** The case, if the caller's organisation may write to it now (core's `mayWriteToCase`); or the refusal. */
 async function openCaseFor(ctx: ActionContext, caller: PersonCaller, caseId: string): Promise<Case> {
@@ -130,25 +140,31 @@ export async function updateTask(
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no task ${command.taskId}`)
       const c = await openCaseFor(ctx, caller, row.case_id)
-      if (caller.orgId !== row.assignee_org_id && caller.orgId !== c.ownerOrgId) {
-        return refuseBecause(
-          'not_task_party',
-          "only the assigned organisation or the case's owner moves this task on",
-        )
-      }
+      const onlyParties = "only the assigned organisation or the case's owner moves this task on"
+      unwrap(mayChangeTask({ assigneeOrgId: row.assignee_org_id }, c.ownerOrgId, caller.orgId), onlyParties)
       if (command.state && !taskStates.includes(command.state))
         return refuse('validation_failed', `state: must be one of ${taskStates.join(', ')}`)
       const changed: string[] = []
       const next = { ...row, updated_at: ctx.at }
       if (command.state && command.state !== row.state) {
-        next.state = command.state
+        const from = row.state
+        next.state = unwrap(
+          moveTask({ state: from, assigneeOrgId: row.assignee_org_id }, command.state, {
+            orgId: caller.orgId,
+            caseOwnerOrgId: c.ownerOrgId,
+          }),
+          (reason) =>
+            reason === 'invalid_transition'
+              ? `a task ${from} moves to ${nextTaskStates(from).join(' or ')}, not to ${command.state}`
+              : onlyParties,
+        )
         changed.push('state')
       }
       if (command.dueAt !== undefined) {
         next.due_at = command.dueAt
         changed.push('dueAt')
       }
-      if (changed.length === 0) return refuseBecause('no_change', 'nothing changes')
+      unwrap(requireSomeChange(changed), 'nothing changes')
       await ctx.tx
         .updateTable('tasks')
         .set({ state: next.state, due_at: next.due_at, updated_at: next.updated_at })

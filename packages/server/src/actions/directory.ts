@@ -1,11 +1,21 @@
 import type { Caller, FeatureKind, MapFeature } from '@liaison/core'
-import { callerActor, caseAudience, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
+import {
+  callerActor,
+  caseAudience,
+  featureKinds,
+  parseGeometry,
+  parseLocalDate,
+  mayActivatePlan,
+  mayChangeMapFeature,
+  mayChangeOwnWork,
+  mayChangeRecord,
+} from '@liaison/core'
 import { findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 export interface SaveMapFeature {
   readonly caller: Caller
@@ -54,13 +64,16 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
           .forUpdate()
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no feature ${command.featureId} on this case`)
-        if (row.org_id !== caller.orgId)
-          return refuseBecause('not_author', 'another organisation drew this feature; ask it to change it')
-        if (row.version !== command.version)
-          return refuseBecause(
-            'stale_version',
-            `this feature changed meanwhile (now version ${row.version}); reload the map`,
-          )
+        unwrap(
+          mayChangeMapFeature(
+            { orgId: row.org_id, version: row.version },
+            { orgId: caller.orgId, fromVersion: command.version },
+          ),
+          (reason) =>
+            reason === 'not_author'
+              ? 'another organisation drew this feature; ask it to change it'
+              : `this feature changed meanwhile (now version ${row.version}); reload the map`,
+        )
         feature = {
           id: row.id,
           caseId: c.id,
@@ -141,8 +154,7 @@ export async function removeMapFeature(
         .where('removed_at', 'is', null)
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no feature ${command.featureId}`)
-      if (row.org_id !== caller.orgId)
-        return refuseBecause('not_author', 'another organisation drew this feature')
+      unwrap(mayChangeOwnWork(row.org_id, caller.orgId), 'another organisation drew this feature')
       if (command.caseId !== undefined && row.case_id !== command.caseId)
         return refuse('not_found', `no feature ${command.featureId} on this case`)
       const c = await findCase(ctx.tx, row.case_id)
@@ -240,8 +252,7 @@ export async function saveContact(
           .where('id', '=', command.contactId)
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no contact ${command.contactId}`)
-        if (row.owner_org_id !== caller.orgId)
-          return refuseBecause('not_keeper', 'another organisation keeps this record')
+        unwrap(mayChangeRecord(row.owner_org_id, caller.orgId), 'another organisation keeps this record')
         await ctx.tx.updateTable('contacts').set(values).where('id', '=', command.contactId).execute()
         return command.contactId
       }
@@ -310,8 +321,7 @@ export async function savePlan(
           .where('id', '=', command.planId)
           .executeTakeFirst()
         if (!row) return refuse('not_found', `no plan ${command.planId}`)
-        if (row.owner_org_id !== caller.orgId)
-          return refuseBecause('not_keeper', 'another organisation keeps this plan')
+        unwrap(mayChangeRecord(row.owner_org_id, caller.orgId), 'another organisation keeps this plan')
         await ctx.tx.updateTable('plans').set(values).where('id', '=', command.planId).execute()
         ctx.target(command.planId, caller.orgId)
         ctx.emit({ kind: 'plan.saved', planId: command.planId }, command.planId, caller.orgId)
@@ -361,8 +371,7 @@ export async function activatePlan(
         .where('case_id', '=', c.id)
         .where('plan_id', '=', plan.id)
         .executeTakeFirst()
-      if (existing)
-        return refuseBecause('plan_already_active', 'this plan is already activated for this case')
+      unwrap(mayActivatePlan(existing !== undefined), 'this plan is already activated for this case')
       await ctx.tx
         .insertInto('case_plans')
         .values({ case_id: c.id, plan_id: plan.id, activated_at: ctx.at, activated_by: caller.userId })

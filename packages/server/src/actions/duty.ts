@@ -1,4 +1,4 @@
-import type { Caller, Rotation, RosterOverride, Shift } from '@liaison/core'
+import type { Caller, HandoverSignOffRefusal, Rotation, RosterOverride, Shift } from '@liaison/core'
 import {
   authorizeCaller,
   callerActor,
@@ -7,9 +7,9 @@ import {
   parseLocalTime,
   rotationProblems,
   handoverStart,
-  shiftAt,
   shiftHandedOver,
   shiftsBetween,
+  maySignOffHandover,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
@@ -20,7 +20,7 @@ import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 
 export interface RotationInput {
   readonly timeZone: string
@@ -376,6 +376,14 @@ export async function prepareHandover(
   )
 }
 
+/** What the node says, in English, for each refusal of a sign-off. */
+const handoverRefusals: Record<HandoverSignOffRefusal, string> = {
+  not_keeper: 'this handover belongs to another organisation',
+  already_signed_off: 'this handover was already signed off',
+  outgoing_signs_off: 'the incoming officer signs the handover off, not the outgoing one',
+  not_incoming_officer: 'only the officer on duty now or on the next shift signs the handover off',
+}
+
 /** The incoming officer, not the outgoing one, signs the handover off; once. */
 export async function signOffHandover(
   deps: ActionDeps,
@@ -395,28 +403,17 @@ export async function signOffHandover(
         .forUpdate()
         .executeTakeFirst()
       if (!row) return refuse('not_found', `no handover ${command.handoverId}`)
-      if (row.org_id !== caller.orgId)
-        return refuseBecause('not_keeper', 'this handover belongs to another organisation')
-      if (row.signed_off_at)
-        return refuseBecause('already_signed_off', 'this handover was already signed off')
-      if (row.outgoing_user_id === caller.userId)
-        return refuseBecause(
-          'outgoing_signs_off',
-          'the incoming officer signs the handover off, not the outgoing one',
-        )
       // with a rotation, the incoming officer is the one on duty now or on the next shift
-      const rotation = await loadRotation(ctx.tx, caller.orgId)
-      if (rotation) {
-        const overrides = await loadOverrides(ctx.tx, caller.orgId)
-        const current = shiftAt(rotation, ctx.at, overrides)
-        const next = current ? shiftAt(rotation, current.end, overrides) : null
-        if (current && current.userId !== caller.userId && next?.userId !== caller.userId) {
-          return refuseBecause(
-            'not_incoming_officer',
-            'only the officer on duty now or on the next shift signs the handover off',
-          )
-        }
-      }
+      const rotation = row.org_id === caller.orgId ? await loadRotation(ctx.tx, caller.orgId) : null
+      const overrides = rotation ? await loadOverrides(ctx.tx, caller.orgId) : []
+      unwrap(
+        maySignOffHandover(
+          { orgId: row.org_id, outgoingUserId: row.outgoing_user_id, signedOffAt: row.signed_off_at },
+          { orgId: caller.orgId, userId: caller.userId },
+          { rotation, overrides, at: ctx.at },
+        ),
+        (reason) => handoverRefusals[reason],
+      )
       await ctx.tx
         .updateTable('handovers')
         .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })

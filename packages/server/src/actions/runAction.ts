@@ -1,4 +1,4 @@
-import type { Actor, DomainEvent, DomainEventBody, RefusalReason } from '@liaison/core'
+import type { Actor, DomainEvent, DomainEventBody, RefusalReason, Result } from '@liaison/core'
 import { LiaisonError, actorLabel, actorOrgId, isLiaisonError, refusalError } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { insertPendingAudit } from '../audit/auditLog.ts'
@@ -57,6 +57,18 @@ export function keepChanges(refusal: LiaisonError): Error {
 /** Raises a refusal from inside an action body. */
 export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
   throw new LiaisonError(code, message, details)
+}
+
+/**
+ * The value of a core rule's decision, or its refusal raised: the reason's code, the reason, and
+ * the message (the reason's summary unless told; a function to say more, such as which report).
+ */
+export function unwrap<T, R extends RefusalReason>(
+  decided: Result<T, R>,
+  message?: string | ((reason: R) => string),
+): T {
+  if (decided.ok) return decided.value
+  throw refusalError(decided.error, typeof message === 'function' ? message(decided.error) : message)
 }
 
 /** Raises an expected refusal for one of core's reasons (its code from the table, the reason in the body). */

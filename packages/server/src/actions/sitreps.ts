@@ -1,12 +1,21 @@
 import type { Caller, Casualties, Sitrep } from '@liaison/core'
-import { callerActor, caseAudience, casualtyProblems, conditionsFromLog, noCasualties } from '@liaison/core'
+import {
+  callerActor,
+  caseAudience,
+  casualtyProblems,
+  conditionsFromLog,
+  noCasualties,
+  mayApproveSitrep,
+  mayDraftSitrep,
+  mayReviseSitrep,
+} from '@liaison/core'
 import { findCase, listLog } from '../cases/caseRows.ts'
 import { toSitrep } from '../cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 const brussels = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Brussels',
@@ -41,11 +50,10 @@ export async function draftSitrep(
         .orderBy('number', 'desc')
         .limit(1)
         .executeTakeFirst()
-      if (previous?.state === 'draft')
-        return refuseBecause(
-          'previous_sitrep_draft',
-          `report ${previous.number} is still a draft: finish and approve it first`,
-        )
+      unwrap(
+        mayDraftSitrep(previous ? { state: previous.state } : undefined),
+        `report ${previous?.number} is still a draft: finish and approve it first`,
+      )
       const periodFrom =
         previous?.period_to ?? new Date(Math.min(c.createdAt.getTime(), c.startsAt.getTime()) - 1)
       const log = await listLog(ctx.tx, { caseId: c.id }, {})
@@ -111,16 +119,11 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
       if (!c) return refuse('not_found', 'the case of this report is gone')
       requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
-      if (row.state === 'approved')
-        return refuseBecause(
-          'sitrep_frozen',
-          `report ${row.number} is approved and frozen; draft the next one`,
-        )
-      if (row.version !== command.version)
-        return refuseBecause(
-          'stale_version',
-          `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
-        )
+      unwrap(mayReviseSitrep({ state: row.state, version: row.version }, command.version), (reason) =>
+        reason === 'sitrep_frozen'
+          ? `report ${row.number} is approved and frozen; draft the next one`
+          : `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
+      )
       const problems = command.casualties ? casualtyProblems(command.casualties) : []
       for (const [field, value] of Object.entries({
         conditions: command.conditions,
@@ -202,13 +205,11 @@ export async function approveSitrep(
       requirePermission(caller, 'sitreps.approve', c.ownerOrgId, 'not_owner')
       // the last report of a case may be approved after the case closed
       requireCaseWrite(caller, c, { ownerOnly: true, whileClosed: true })
-      if (row.state === 'approved')
-        return refuseBecause('already_approved', `report ${row.number} is already approved`)
-      if (row.version !== command.version)
-        return refuseBecause(
-          'stale_version',
-          `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
-        )
+      unwrap(mayApproveSitrep({ state: row.state, version: row.version }, command.version), (reason) =>
+        reason === 'already_approved'
+          ? `report ${row.number} is already approved`
+          : `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
+      )
       await ctx.tx
         .updateTable('sitreps')
         .set({ state: 'approved', approved_by: caller.userId, approved_at: ctx.at, updated_at: ctx.at })

@@ -1,11 +1,18 @@
 import type { Case, CaseState, Caller } from '@liaison/core'
-import { callerActor, caseAudience, caseProblems } from '@liaison/core'
+import {
+  callerActor,
+  caseAudience,
+  caseProblems,
+  caseChangeOf,
+  changeCaseState,
+  requireSomeChange,
+} from '@liaison/core'
 import { caseRow, findCase } from '../cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 export interface UpdateCase {
   readonly caller: Caller
@@ -22,8 +29,7 @@ export interface UpdateCase {
 
 /** Changes a case's state, who takes part, or its details. Only the owning organisation edits its case. */
 export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise<Case> {
-  const action =
-    command.state === 'closed' ? 'case.close' : command.state === 'open' ? 'case.reopen' : 'case.update'
+  const action = caseChangeOf(command.state)
   return runAction(
     deps,
     { action, actor: callerActor(command.caller), source: command.source },
@@ -38,7 +44,7 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       const changed: string[] = []
       let next: Case = current
       if (command.state !== undefined && command.state !== current.state) {
-        next = { ...next, state: command.state }
+        next = { ...next, state: unwrap(changeCaseState(current.state, command.state)) }
         changed.push('state')
       }
       if (command.participants !== undefined) {
@@ -59,8 +65,7 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
         next = { ...next, title: next.title.trim() }
         changed.push(...Object.keys(command.details))
       }
-      if (changed.length === 0)
-        return refuseBecause('no_change', `nothing changes: the case is already ${current.state}`)
+      unwrap(requireSomeChange(changed), `nothing changes: the case is already ${current.state}`)
       next = { ...next, updatedAt: ctx.at }
       const { id: _id, ...row } = caseRow(next)
       await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor } from '@liaison/core'
+import { callerActor, mayChangeRecord } from '@liaison/core'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, refuseBecause, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** What a plan's document may be: the formats plans are written and published in, at most 25 MiB. */
 export const planDocumentRules: FileRules = {
@@ -60,8 +60,10 @@ export async function uploadPlanDocument(
         .where('id', '=', command.planId)
         .executeTakeFirst()
       if (!plan) return refuse('not_found', `no plan ${command.planId}`)
-      if (plan.owner_org_id !== caller.orgId)
-        return refuseBecause('not_keeper', 'only the organisation that keeps a plan uploads its document')
+      unwrap(
+        mayChangeRecord(plan.owner_org_id, caller.orgId),
+        'only the organisation that keeps a plan uploads its document',
+      )
       const { problems, tooLarge } = fileProblems(planDocumentRules, command)
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       if (tooLarge)

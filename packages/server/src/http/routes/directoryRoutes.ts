@@ -1,5 +1,5 @@
 import type { MapFeature } from '@liaison/core'
-import { LiaisonError, canSeeCase, featureKinds, refusalError } from '@liaison/core'
+import { LiaisonError, canSeeCase, featureKinds, refusalError, isContactStale } from '@liaison/core'
 import { Type } from 'typebox'
 import { contactKinds, removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
@@ -281,7 +281,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
           location: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
           available247: r.available_24_7,
           revalidateBy: r.revalidate_by,
-          stale: r.revalidate_by < today,
+          stale: isContactStale(r.revalidate_by, today),
           updatedAt: r.updated_at.toISOString(),
         })),
         next: page.next,
