@@ -1,6 +1,6 @@
 import type { Caller, GeoPoint, LogEntry } from '@liaison/core'
 import { callerActor, caseAudience, disciplines, logEntryProblems } from '@liaison/core'
-import { findCase, toLogEntry } from '../cases/caseRows.ts'
+import { findCase, toLogEntry } from '../store/cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
 import { callerActor, caseAudience, mayAttachFile, mayChangeOwnWork } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
+import { findCase } from '../store/cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'

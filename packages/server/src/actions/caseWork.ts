@@ -10,8 +10,16 @@ import {
   nextTaskStates,
   requireSomeChange,
 } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
-import { toDecision, toTask } from '../cases/taskRows.ts'
+import { findUserRow } from '../identity/userRows.ts'
+import { findCase, logEntryPlace } from '../store/cases/caseRows.ts'
+import {
+  findTaskRow,
+  insertDecision,
+  insertTask,
+  toDecision,
+  toTask,
+  updateTaskRow,
+} from '../store/cases/taskRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
@@ -35,11 +43,7 @@ async function logEntryInCase(
   entryId: string | undefined,
 ): Promise<string | null> {
   if (!entryId) return null
-  const entry = await ctx.tx
-    .selectFrom('log_entries')
-    .select('case_id')
-    .where('id', '=', entryId)
-    .executeTakeFirst()
+  const entry = await logEntryPlace(ctx.tx, entryId)
   if (!entry || entry.case_id !== caseId)
     refuse('validation_failed', 'fromLogEntry: no such entry in this case')
   return entryId
@@ -82,11 +86,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
         else assigneeOrgId = org.id
       }
       if (command.assigneeUserId) {
-        const user = await ctx.tx
-          .selectFrom('users')
-          .select('org_id')
-          .where('id', '=', command.assigneeUserId)
-          .executeTakeFirst()
+        const user = await findUserRow(ctx.tx, { id: command.assigneeUserId })
         if (!user || user.org_id !== assigneeOrgId)
           problems.push('assigneeUserId: not a member of the assigned organisation')
       }
@@ -106,7 +106,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
         created_at: ctx.at,
         updated_at: ctx.at,
       }
-      await ctx.tx.insertInto('tasks').values(row).execute()
+      await insertTask(ctx.tx, row)
       const task = toTask(row)
       ctx.target(task.id, caller.orgId, { caseId: c.id, assigneeOrgId })
       ctx.emit({ kind: 'task.created', task }, task.id, caller.orgId, caseAudience(c))
@@ -133,11 +133,7 @@ export async function updateTask(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.taskId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('tasks')
-        .selectAll()
-        .where('id', '=', command.taskId)
-        .executeTakeFirst()
+      const row = await findTaskRow(ctx.tx, command.taskId)
       if (!row) return refuse('not_found', `no task ${command.taskId}`)
       const c = await openCaseFor(ctx, caller, row.case_id)
       const onlyParties = "only the assigned organisation or the case's owner moves this task on"
@@ -165,11 +161,11 @@ export async function updateTask(
         changed.push('dueAt')
       }
       unwrap(requireSomeChange(changed), 'nothing changes')
-      await ctx.tx
-        .updateTable('tasks')
-        .set({ state: next.state, due_at: next.due_at, updated_at: next.updated_at })
-        .where('id', '=', row.id)
-        .execute()
+      await updateTaskRow(ctx.tx, row.id, {
+        state: next.state,
+        due_at: next.due_at,
+        updated_at: next.updated_at,
+      })
       const task = toTask(next)
       ctx.target(task.id, caller.orgId, { changed, state: task.state })
       ctx.emit({ kind: 'task.updated', task, changed }, task.id, caller.orgId, caseAudience(c))
@@ -221,7 +217,7 @@ export async function recordDecision(
         recorded_by: caller.userId,
         recorded_at: ctx.at,
       }
-      await ctx.tx.insertInto('decisions').values(row).execute()
+      await insertDecision(ctx.tx, row)
       const decision = toDecision(row)
       ctx.target(decision.id, caller.orgId, { caseId: c.id })
       ctx.emit({ kind: 'decision.recorded', decision }, decision.id, caller.orgId, caseAudience(c))

@@ -10,7 +10,7 @@ import {
   mayChangeOwnWork,
   mayChangeRecord,
 } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
+import { findCase } from '../store/cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'

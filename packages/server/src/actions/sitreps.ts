@@ -9,8 +9,15 @@ import {
   mayDraftSitrep,
   mayReviseSitrep,
 } from '@liaison/core'
-import { findCase, listLog } from '../cases/caseRows.ts'
-import { toSitrep } from '../cases/sitrepRows.ts'
+import { findCase, listLog } from '../store/cases/caseRows.ts'
+import {
+  insertSitrep,
+  insertSitrepVersion,
+  latestSitrepOf,
+  lockSitrepRow,
+  toSitrep,
+  updateSitrepRow,
+} from '../store/cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -43,13 +50,7 @@ export async function draftSitrep(
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
       requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
-      const previous = await ctx.tx
-        .selectFrom('sitreps')
-        .select(['number', 'state', 'period_to'])
-        .where('case_id', '=', c.id)
-        .orderBy('number', 'desc')
-        .limit(1)
-        .executeTakeFirst()
+      const previous = await latestSitrepOf(ctx.tx, c.id)
       unwrap(
         mayDraftSitrep(previous ? { state: previous.state } : undefined),
         `report ${previous?.number} is still a draft: finish and approve it first`,
@@ -77,7 +78,7 @@ export async function draftSitrep(
         created_at: ctx.at,
         updated_at: ctx.at,
       }
-      await ctx.tx.insertInto('sitreps').values(row).execute()
+      await insertSitrep(ctx.tx, row)
       const sitrep = toSitrep({ ...row, casualties: noCasualties })
       ctx.target(sitrep.id, c.ownerOrgId, { caseId: c.id, number: sitrep.number })
       ctx.emit({ kind: 'sitrep.drafted', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
@@ -108,12 +109,7 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
     async (ctx) => {
       const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('sitreps')
-        .selectAll()
-        .where('id', '=', command.sitrepId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockSitrepRow(ctx.tx, command.sitrepId)
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
@@ -145,29 +141,22 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
         updated_at: ctx.at,
       }
       // the version being replaced is kept, so every version of a report can be read again
-      await ctx.tx
-        .insertInto('sitrep_versions')
-        .values({
-          sitrep_id: row.id,
-          version: row.version,
-          content: JSON.stringify({
-            conditions: row.conditions,
-            actions: row.actions,
-            needs: row.needs,
-            resources: row.resources,
-            casualties: row.casualties,
-            nextUpdateAt: row.next_update_at?.toISOString() ?? null,
-            updatedAt: row.updated_at.toISOString(),
-          }),
-          replaced_at: ctx.at,
-          replaced_by: caller.userId,
-        })
-        .execute()
-      await ctx.tx
-        .updateTable('sitreps')
-        .set({ ...next, casualties: JSON.stringify(next.casualties) })
-        .where('id', '=', row.id)
-        .execute()
+      await insertSitrepVersion(ctx.tx, {
+        sitrep_id: row.id,
+        version: row.version,
+        content: JSON.stringify({
+          conditions: row.conditions,
+          actions: row.actions,
+          needs: row.needs,
+          resources: row.resources,
+          casualties: row.casualties,
+          nextUpdateAt: row.next_update_at?.toISOString() ?? null,
+          updatedAt: row.updated_at.toISOString(),
+        }),
+        replaced_at: ctx.at,
+        replaced_by: caller.userId,
+      })
+      await updateSitrepRow(ctx.tx, row.id, { ...next, casualties: JSON.stringify(next.casualties) })
       ctx.target(row.id, c.ownerOrgId, { version: next.version })
       const sitrep = toSitrep({ ...row, ...next })
       ctx.emit({ kind: 'sitrep.revised', sitrep }, sitrep.id, c.ownerOrgId, caseAudience(c))
@@ -192,12 +181,7 @@ export async function approveSitrep(
     async (ctx) => {
       const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('sitreps')
-        .selectAll()
-        .where('id', '=', command.sitrepId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockSitrepRow(ctx.tx, command.sitrepId)
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
@@ -210,11 +194,12 @@ export async function approveSitrep(
           ? `report ${row.number} is already approved`
           : `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
       )
-      await ctx.tx
-        .updateTable('sitreps')
-        .set({ state: 'approved', approved_by: caller.userId, approved_at: ctx.at, updated_at: ctx.at })
-        .where('id', '=', row.id)
-        .execute()
+      await updateSitrepRow(ctx.tx, row.id, {
+        state: 'approved',
+        approved_by: caller.userId,
+        approved_at: ctx.at,
+        updated_at: ctx.at,
+      })
       const sitrep = toSitrep({
         ...row,
         state: 'approved',

@@ -7,7 +7,7 @@ import {
   changeCaseState,
   requireSomeChange,
 } from '@liaison/core'
-import { caseRow, findCase } from '../cases/caseRows.ts'
+import { findCase, updateCaseRow } from '../store/cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
@@ -67,8 +67,7 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       }
       unwrap(requireSomeChange(changed), `nothing changes: the case is already ${current.state}`)
       next = { ...next, updatedAt: ctx.at }
-      const { id: _id, ...row } = caseRow(next)
-      await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()
+      await updateCaseRow(ctx.tx, next)
       ctx.target(current.id, current.ownerOrgId, { changed, state: next.state })
       // those who leave the case still learn that they left it
       ctx.emit({ kind: 'case.updated', case: next, changed }, next.id, next.ownerOrgId, [

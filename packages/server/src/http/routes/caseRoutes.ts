@@ -15,7 +15,7 @@ import { Type } from 'typebox'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
 import { openCase } from '../../actions/openCase.ts'
 import { updateCase } from '../../actions/updateCase.ts'
-import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '../../cases/caseRows.ts'
+import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '../../store/cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import {
   CaseBody,
