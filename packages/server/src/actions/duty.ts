@@ -12,10 +12,26 @@ import {
   maySignOffHandover,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
 import { listVisibleCases } from '../store/cases/caseRows.ts'
 import { toTask } from '../store/cases/taskRows.ts'
+import { findUserRow } from '../identity/userRows.ts'
 import { notificationsFor } from '../notifications/notificationsFor.ts'
+import {
+  decisionsRecordedBetween,
+  entriesRecordedBetween,
+  insertHandover,
+  lastHandoverEnd,
+  lockHandoverRow,
+  markHandoverSignedOff,
+  pendingTasksOf,
+} from '../store/duty/handoverRows.ts'
+import {
+  activeMembersOf,
+  rosterOverridesOf,
+  rotationDefinition,
+  saveRosterOverride,
+  saveRotation,
+} from '../store/duty/rosterRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -62,27 +78,14 @@ export async function setRotation(
       ctx.target(caller.orgId, caller.orgId)
       const { rotation, problems } = toRotation(command.rotation)
       if (command.rotation.members.length > 0) {
-        const members = await ctx.tx
-          .selectFrom('users')
-          .select('id')
-          .where('id', 'in', [...command.rotation.members])
-          .where('org_id', '=', caller.orgId)
-          .where('disabled', '=', false)
-          .execute()
-        const known = new Set(members.map((m) => m.id))
+        const known = await activeMembersOf(ctx.tx, caller.orgId, command.rotation.members)
         for (const id of command.rotation.members)
           if (!known.has(id)) problems.push(`members: ${id} is not a user of your organisation`)
       }
       if (!rotation || problems.length > 0)
         return refuse('validation_failed', problems.join('; '), { problems })
       const definition = JSON.stringify({ ...command.rotation })
-      await ctx.tx
-        .insertInto('rotations')
-        .values({ org_id: caller.orgId, definition, updated_at: ctx.at, updated_by: caller.userId })
-        .onConflict((oc) =>
-          oc.column('org_id').doUpdateSet({ definition, updated_at: ctx.at, updated_by: caller.userId }),
-        )
-        .execute()
+      await saveRotation(ctx.tx, { orgId: caller.orgId, definition, at: ctx.at, by: caller.userId })
       ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
       return rotation
     },
@@ -90,21 +93,12 @@ export async function setRotation(
 }
 
 export async function loadRotation(db: Kysely<Database>, orgId: string): Promise<Rotation | null> {
-  const row = await db
-    .selectFrom('rotations')
-    .select('definition')
-    .where('org_id', '=', orgId)
-    .executeTakeFirst()
-  return row ? toRotation(row.definition as RotationInput).rotation : null
+  const definition = await rotationDefinition(db, orgId)
+  return definition === undefined ? null : toRotation(definition as RotationInput).rotation
 }
 
 export async function loadOverrides(db: Kysely<Database>, orgId: string): Promise<RosterOverride[]> {
-  const rows = await db
-    .selectFrom('roster_overrides')
-    .select(['shift_start', 'user_id'])
-    .where('org_id', '=', orgId)
-    .execute()
-  return rows.map((r) => ({ shiftStart: r.shift_start, userId: r.user_id }))
+  return rosterOverridesOf(db, orgId)
 }
 
 /** Puts someone else on one shift (an override; a swap is two). The shift must be one of the rotation's. */
@@ -142,34 +136,19 @@ export async function overrideShift(
           'validation_failed',
           `shiftStart: no shift of the rotation starts at ${command.shiftStart.toISOString()}`,
         )
-      const user = await ctx.tx
-        .selectFrom('users')
-        .select('org_id')
-        .where('id', '=', command.userId)
-        .executeTakeFirst()
+      const user = await findUserRow(ctx.tx, { id: command.userId })
       if (!user || user.org_id !== caller.orgId)
         return refuse('validation_failed', 'userId: not a user of your organisation')
       if (command.reason.trim().length < 2)
         return refuse('validation_failed', 'reason: say why (a swap, sickness, training…)')
-      await ctx.tx
-        .insertInto('roster_overrides')
-        .values({
-          org_id: caller.orgId,
-          shift_start: command.shiftStart,
-          user_id: command.userId,
-          reason: command.reason.trim(),
-          created_at: ctx.at,
-          created_by: caller.userId,
-        })
-        .onConflict((oc) =>
-          oc.columns(['org_id', 'shift_start']).doUpdateSet({
-            user_id: command.userId,
-            reason: command.reason.trim(),
-            created_at: ctx.at,
-            created_by: caller.userId,
-          }),
-        )
-        .execute()
+      await saveRosterOverride(ctx.tx, {
+        orgId: caller.orgId,
+        shiftStart: command.shiftStart,
+        userId: command.userId,
+        reason: command.reason.trim(),
+        at: ctx.at,
+        by: caller.userId,
+      })
       ctx.emit({ kind: 'roster.changed', orgId: caller.orgId }, caller.orgId, caller.orgId, [caller.orgId])
       return {
         ...shift,
@@ -221,39 +200,10 @@ export async function buildHandoverReport(
   // every case not closed, however many: the report never drops one
   const open = await listVisibleCases(db, orgId, { notClosed: true, limit: null })
   const openIds = open.map((c) => c.id)
-  // the joined case (as c) is one the organisation owns or takes part in
-  const caseSeen = sql<boolean>`(c.owner_org_id = ${orgId} or ${orgId} = any(c.participants))`
-  const entries = await db
-    .selectFrom('log_entries as e')
-    .leftJoin('cases as c', 'c.id', 'e.case_id')
-    .select(['e.id', 'e.case_id', 'e.occurred_at', 'e.text'])
-    .where('e.recorded_at', '>', from)
-    .where('e.recorded_at', '<=', to)
-    .where((eb) => eb.or([eb.and([eb('e.case_id', 'is', null), eb('e.org_id', '=', orgId)]), caseSeen]))
-    .orderBy('e.recorded_at', 'desc')
-    .execute()
+  const entries = await entriesRecordedBetween(db, orgId, from, to)
   // a closed case's tasks are no longer the desk's to follow
-  const tasks =
-    openIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('tasks')
-            .selectAll()
-            .where('case_id', 'in', openIds)
-            .where('state', 'in', ['open', 'in-progress'])
-            .orderBy('due_at')
-            .execute()
-        ).map(toTask)
-  const decisions = await db
-    .selectFrom('decisions as d')
-    .innerJoin('cases as c', 'c.id', 'd.case_id')
-    .select(['d.id', 'd.case_id', 'd.text', 'd.decided_at'])
-    .where('d.recorded_at', '>', from)
-    .where('d.recorded_at', '<=', to)
-    .where(caseSeen)
-    .orderBy('d.decided_at')
-    .execute()
+  const tasks = (await pendingTasksOf(db, openIds)).map(toTask)
+  const decisions = await decisionsRecordedBetween(db, orgId, from, to)
   const soon = to.getTime() + 48 * 3_600_000
   return {
     openCases: open.map((c) => ({
@@ -321,35 +271,26 @@ export async function prepareHandover(
       requirePermission(caller, 'cases.manage')
       if (command.notes.length > 10_000)
         return refuse('validation_failed', 'notes: at most 10,000 characters')
-      const previous = await ctx.tx
-        .selectFrom('handovers')
-        .select('period_to')
-        .where('org_id', '=', caller.orgId)
-        .orderBy('period_to', 'desc')
-        .limit(1)
-        .executeTakeFirst()
+      const previousEnd = await lastHandoverEnd(ctx.tx, caller.orgId)
       const rotation = await loadRotation(ctx.tx, caller.orgId)
       const shift = rotation
         ? shiftHandedOver(rotation, await loadOverrides(ctx.tx, caller.orgId), ctx.at)
         : null
-      const from = handoverStart(ctx.at, shift, previous?.period_to ?? null)
+      const from = handoverStart(ctx.at, shift, previousEnd)
       const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at, caller.userId, shift)
       const id = ctx.newId()
-      await ctx.tx
-        .insertInto('handovers')
-        .values({
-          id,
-          org_id: caller.orgId,
-          period_from: from,
-          period_to: ctx.at,
-          outgoing_user_id: caller.userId,
-          report: JSON.stringify(report),
-          notes: command.notes.trim(),
-          created_at: ctx.at,
-          signed_off_by: null,
-          signed_off_at: null,
-        })
-        .execute()
+      await insertHandover(ctx.tx, {
+        id,
+        org_id: caller.orgId,
+        period_from: from,
+        period_to: ctx.at,
+        outgoing_user_id: caller.userId,
+        report: JSON.stringify(report),
+        notes: command.notes.trim(),
+        created_at: ctx.at,
+        signed_off_by: null,
+        signed_off_at: null,
+      })
       ctx.target(id, caller.orgId, {
         openCases: report.openCases.length,
         newEntries: report.newEntries.count,
@@ -396,12 +337,7 @@ export async function signOffHandover(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.handoverId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('handovers')
-        .selectAll()
-        .where('id', '=', command.handoverId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockHandoverRow(ctx.tx, command.handoverId)
       if (!row) return refuse('not_found', `no handover ${command.handoverId}`)
       // with a rotation, the incoming officer is the one on duty now or on the next shift
       const rotation = row.org_id === caller.orgId ? await loadRotation(ctx.tx, caller.orgId) : null
@@ -414,11 +350,7 @@ export async function signOffHandover(
         ),
         (reason) => handoverRefusals[reason],
       )
-      await ctx.tx
-        .updateTable('handovers')
-        .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })
-        .where('id', '=', row.id)
-        .execute()
+      await markHandoverSignedOff(ctx.tx, row.id, caller.userId, ctx.at)
       ctx.emit(
         { kind: 'handover.signed-off', handoverId: row.id, signedOffBy: caller.userId },
         row.id,
