@@ -35,7 +35,6 @@ const queriesNotYetInStore = [
   'packages/server/src/actions/calendarFeeds.ts',
   'packages/server/src/actions/changeOwnPassword.ts',
   'packages/server/src/actions/createToken.ts',
-  'packages/server/src/actions/directory.ts',
   'packages/server/src/actions/enrolTotp.ts',
   'packages/server/src/actions/runBatchAction.ts',
   'packages/server/src/actions/setGrantableRoles.ts',
