@@ -30,9 +30,6 @@ const queriesInStore =
 const queriesNotYetInStore = [
   'packages/server/src/actions/addOrganisation.ts',
   'packages/server/src/actions/addUser.ts',
-  'packages/server/src/actions/appendLogEntry.ts',
-  'packages/server/src/actions/attachToLogEntry.ts',
-  'packages/server/src/actions/calendarFeeds.ts',
   'packages/server/src/actions/changeOwnPassword.ts',
   'packages/server/src/actions/createToken.ts',
   'packages/server/src/actions/enrolTotp.ts',
@@ -41,7 +38,6 @@ const queriesNotYetInStore = [
   'packages/server/src/actions/signIn.ts',
   'packages/server/src/actions/signOut.ts',
   'packages/server/src/actions/updateUser.ts',
-  'packages/server/src/actions/uploadPlanDocument.ts',
   'packages/server/src/http/auth/authenticate.ts',
   'packages/server/src/http/auth/failedAuthBudget.ts',
   'packages/server/src/http/databaseRateLimitStore.ts',

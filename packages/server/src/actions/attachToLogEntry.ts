@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
 import { callerActor, caseAudience, mayAttachFile, mayChangeOwnWork } from '@liaison/core'
-import { findCase } from '../store/cases/caseRows.ts'
+import { countAttachments, insertAttachment } from '../store/cases/attachmentRows.ts'
+import { findCase, logEntryPlace } from '../store/cases/caseRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -46,11 +47,8 @@ export async function attachToLogEntry(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.entryId, caller.orgId)
-      const entry = await ctx.tx
-        .selectFrom('log_entries')
-        .select(['id', 'case_id', 'org_id'])
-        .where('id', '=', command.entryId)
-        .executeTakeFirst()
+      const place = await logEntryPlace(ctx.tx, command.entryId)
+      const entry = place && { id: command.entryId, case_id: place.case_id, org_id: place.org_id }
       if (!entry) return refuse('not_found', `no log entry ${command.entryId}`)
       unwrap(
         mayChangeOwnWork(entry.org_id, caller.orgId),
@@ -68,13 +66,8 @@ export async function attachToLogEntry(
           'payload_too_large',
           `a file may be at most ${attachmentRules.maxBytes / 1024 / 1024} MiB`,
         )
-      const count = await ctx.tx
-        .selectFrom('attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('log_entry_id', '=', entry.id)
-        .executeTakeFirstOrThrow()
       unwrap(
-        mayAttachFile(Number(count.n), attachmentRules.perEntry),
+        mayAttachFile(await countAttachments(ctx.tx, entry.id), attachmentRules.perEntry),
         `an entry carries at most ${attachmentRules.perEntry} files`,
       )
       const meta: AttachmentMeta = {
@@ -86,21 +79,18 @@ export async function attachToLogEntry(
         sha256: createHash('sha256').update(command.data).digest('hex'),
         createdAt: ctx.at,
       }
-      await ctx.tx
-        .insertInto('attachments')
-        .values({
-          id: meta.id,
-          log_entry_id: entry.id,
-          org_id: caller.orgId,
-          file_name: fileName,
-          content_type: meta.contentType,
-          size: meta.size,
-          sha256: meta.sha256,
-          data: command.data,
-          created_at: ctx.at,
-          created_by: caller.userId,
-        })
-        .execute()
+      await insertAttachment(ctx.tx, {
+        id: meta.id,
+        log_entry_id: entry.id,
+        org_id: caller.orgId,
+        file_name: fileName,
+        content_type: meta.contentType,
+        size: meta.size,
+        sha256: meta.sha256,
+        data: command.data,
+        created_at: ctx.at,
+        created_by: caller.userId,
+      })
       ctx.target(meta.id, caller.orgId, { entryId: entry.id, fileName, size: meta.size })
       ctx.emit(
         { kind: 'attachment.added', attachment: { ...meta, caseId: entry.case_id } },

@@ -3,6 +3,7 @@ import type { Caller } from '@liaison/core'
 import { callerActor, mayChangeRecord } from '@liaison/core'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
+import { insertPlanDocument, planKeeper } from '../store/directory/planRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
@@ -54,11 +55,8 @@ export async function uploadPlanDocument(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.planId, caller.orgId)
-      const plan = await ctx.tx
-        .selectFrom('plans')
-        .select(['id', 'owner_org_id'])
-        .where('id', '=', command.planId)
-        .executeTakeFirst()
+      const keeper = await planKeeper(ctx.tx, command.planId)
+      const plan = keeper === undefined ? undefined : { id: command.planId, owner_org_id: keeper }
       if (!plan) return refuse('not_found', `no plan ${command.planId}`)
       unwrap(
         mayChangeRecord(plan.owner_org_id, caller.orgId),
@@ -81,22 +79,18 @@ export async function uploadPlanDocument(
         uploadedAt: ctx.at,
         uploadedBy: caller.userId,
       }
-      await ctx.tx
-        .insertInto('plan_documents')
-        .values({
-          id: meta.id,
-          plan_id: plan.id,
-          org_id: caller.orgId,
-          file_name: meta.fileName,
-          content_type: meta.contentType,
-          size: meta.size,
-          sha256: meta.sha256,
-          data: command.data,
-          uploaded_at: ctx.at,
-          uploaded_by: caller.userId,
-        })
-        .execute()
-      await ctx.tx.updateTable('plans').set({ updated_at: ctx.at }).where('id', '=', plan.id).execute()
+      await insertPlanDocument(ctx.tx, {
+        id: meta.id,
+        plan_id: plan.id,
+        org_id: caller.orgId,
+        file_name: meta.fileName,
+        content_type: meta.contentType,
+        size: meta.size,
+        sha256: meta.sha256,
+        data: command.data,
+        uploaded_at: ctx.at,
+        uploaded_by: caller.userId,
+      })
       ctx.target(plan.id, caller.orgId, { documentId: meta.id, fileName: meta.fileName, size: meta.size })
       ctx.emit({ kind: 'plan.saved', planId: plan.id }, plan.id, caller.orgId)
       return meta

@@ -1,5 +1,5 @@
 import type { Case, Discipline, Doctrine, LogEntry, LogSource, Severity } from '@liaison/core'
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { PageRequest, Position } from '../keyset.ts'
 import { beyond } from '../keyset.ts'
@@ -258,4 +258,8 @@ export async function logEntryPlace(
     .select(['case_id', 'org_id', 'text'])
     .where('id', '=', id)
     .executeTakeFirst()
+}
+
+export async function insertLogEntry(db: Kysely<Database>, row: Insertable<LogEntriesTable>): Promise<void> {
+  await db.insertInto('log_entries').values(row).execute()
 }

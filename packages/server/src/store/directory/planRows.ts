@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
-import type { Database, PlansTable } from '../schema.ts'
+import type { Database, PlanDocumentsTable, PlansTable } from '../schema.ts'
 
 /** The organisation that keeps a plan, or undefined when there is no such plan. */
 export async function planKeeper(db: Kysely<Database>, id: string): Promise<string | undefined> {
@@ -38,4 +38,13 @@ export async function insertCasePlan(
     .insertInto('case_plans')
     .values({ case_id: row.caseId, plan_id: row.planId, activated_at: row.at, activated_by: row.by })
     .execute()
+}
+
+/** Keeps a new version of a plan's document (the earlier ones stay) and marks the plan changed. */
+export async function insertPlanDocument(
+  db: Kysely<Database>,
+  row: Insertable<PlanDocumentsTable>,
+): Promise<void> {
+  await db.insertInto('plan_documents').values(row).execute()
+  await db.updateTable('plans').set({ updated_at: row.uploaded_at }).where('id', '=', row.plan_id).execute()
 }
