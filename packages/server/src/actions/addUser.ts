@@ -3,6 +3,7 @@ import { callerActor, displayNameProblems, isRole, passwordProblems, usernamePro
 import { hashPassword } from '../auth/passwordHasher.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
+import { insertUser } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -78,7 +79,7 @@ export async function addUser(deps: ActionDeps, input: AddUser): Promise<User> {
         created_at: ctx.at,
         last_sign_in_at: null,
       }
-      await ctx.tx.insertInto('users').values(row).execute()
+      await insertUser(ctx.tx, row)
       ctx.target(id, org.id, { username, roles: row.roles })
       return toUser(row)
     },
