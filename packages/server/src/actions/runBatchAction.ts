@@ -104,7 +104,13 @@ async function applyItem<I extends { readonly id: string }, T>(
     if (!refusal) throw thrown
     await sql`rollback to savepoint batch_item`.execute(ctx.tx)
     await sql`release savepoint batch_item`.execute(ctx.tx)
-    return { id: item.id, outcome: 'refused', code: refusal.code, message: refusal.message }
+    return {
+      id: item.id,
+      outcome: 'refused',
+      code: refusal.code,
+      ...(refusal.reason === undefined ? {} : { reason: refusal.reason }),
+      message: refusal.message,
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { BatchItemOutcome, LogEntry } from '@liaison/core'
-import { batchSummary, errorCodes } from '@liaison/core'
+import { batchSummary, errorCodes, refusalReasons } from '@liaison/core'
 import { Type } from 'typebox'
 import { appendLogEntries, maxLogBatchItems } from '../../actions/appendLogEntries.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
@@ -26,7 +26,13 @@ const LogBatchOutcomeBody = Type.Object({
   /** skipped-replay: the entry the item made when it was first applied. */
   entryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** refused: why, as a single append would answer. */
-  error: Type.Optional(Type.Object({ code: Type.Enum(Object.keys(errorCodes)), message: Type.String() })),
+  error: Type.Optional(
+    Type.Object({
+      code: Type.Enum(Object.keys(errorCodes)),
+      message: Type.String(),
+      reason: Type.Optional(Type.Enum(Object.keys(refusalReasons))),
+    }),
+  ),
 })
 
 function presentOutcome(o: BatchItemOutcome<LogEntry>) {
@@ -36,7 +42,11 @@ function presentOutcome(o: BatchItemOutcome<LogEntry>) {
     case 'skipped-replay':
       return { id: o.id, outcome: o.outcome, entryId: o.ref }
     case 'refused':
-      return { id: o.id, outcome: o.outcome, error: { code: o.code, message: o.message } }
+      return {
+        id: o.id,
+        outcome: o.outcome,
+        error: { code: o.code, message: o.message, ...(o.reason === undefined ? {} : { reason: o.reason }) },
+      }
     default: {
       const exhaustive: never = o
       return exhaustive
