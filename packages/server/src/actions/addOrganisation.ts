@@ -1,6 +1,7 @@
 import type { Caller, NewOrganisationInput, Organisation } from '@liaison/core'
 import { callerActor, newOrganisation } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { insertOrganisation } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { refuse, refuseBecause, runAction } from './runAction.ts'
@@ -53,20 +54,7 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
         }
       }
       const org = decided.value
-      await ctx.tx
-        .insertInto('organisations')
-        .values({
-          id: org.id,
-          node_id: org.nodeId,
-          code: org.code,
-          name: org.name,
-          kind: org.kind,
-          country: org.country,
-          parent_id: org.parentId,
-          created_at: org.createdAt,
-          grantable_roles: org.grantableRoles === null ? null : [...org.grantableRoles],
-        })
-        .execute()
+      await insertOrganisation(ctx.tx, org)
       ctx.target(org.id, org.id, { code: org.code })
       ctx.emit({ kind: 'organisation.added', organisation: org }, org.id, org.id)
       return org

@@ -1,6 +1,7 @@
 import type { Caller, Organisation } from '@liaison/core'
 import { allowListFor, callerActor } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { setGrantableRolesRow } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { refuse, refuseBecause, runAction } from './runAction.ts'
@@ -49,11 +50,7 @@ export async function setGrantableRoles(
         }
       }
       const grantableRoles = decided.value
-      await ctx.tx
-        .updateTable('organisations')
-        .set({ grantable_roles: [...grantableRoles] })
-        .where('id', '=', org.id)
-        .execute()
+      await setGrantableRolesRow(ctx.tx, org.id, grantableRoles)
       ctx.target(org.id, org.id, { code: org.code, before: org.grantableRoles, after: grantableRoles })
       return { ...org, grantableRoles }
     },
