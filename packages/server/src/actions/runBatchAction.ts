@@ -1,6 +1,11 @@
 import type { BatchItemOutcome, LiaisonError } from '@liaison/core'
 import { batchSummary, isLiaisonError, refusalError } from '@liaison/core'
-import { sql } from 'kysely'
+import {
+  batchItemRef,
+  claimBatchItem,
+  itemSavepoint,
+  setBatchItemRef,
+} from '../store/batches/batchItemRows.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext, ActionMeta } from './runAction.ts'
@@ -69,41 +74,23 @@ async function applyItem<I extends { readonly id: string }, T>(
     actAs: () => {},
     target: () => {},
   }
-  await sql`savepoint batch_item`.execute(ctx.tx)
+  await itemSavepoint.open(ctx.tx)
   try {
     // taken first: a concurrent batch with the same item waits here, then finds it applied
-    const taken = await ctx.tx
-      .insertInto('batch_items')
-      .values({ scope: batch.scope, item_id: item.id, ref: null, applied_at: ctx.at })
-      .onConflict((oc) => oc.columns(['scope', 'item_id']).doNothing())
-      .returning('item_id')
-      .executeTakeFirst()
-    if (!taken) {
-      const earlier = await ctx.tx
-        .selectFrom('batch_items')
-        .select('ref')
-        .where('scope', '=', batch.scope)
-        .where('item_id', '=', item.id)
-        .executeTakeFirst()
-      await sql`release savepoint batch_item`.execute(ctx.tx)
-      return { id: item.id, outcome: 'skipped-replay', ref: earlier?.ref ?? null }
+    if (!(await claimBatchItem(ctx.tx, { scope: batch.scope, itemId: item.id, at: ctx.at }))) {
+      const ref = await batchItemRef(ctx.tx, batch.scope, item.id)
+      await itemSavepoint.release(ctx.tx)
+      return { id: item.id, outcome: 'skipped-replay', ref }
     }
     const { value, ref } = await batch.apply(itemCtx, item)
-    if (ref !== null)
-      await ctx.tx
-        .updateTable('batch_items')
-        .set({ ref })
-        .where('scope', '=', batch.scope)
-        .where('item_id', '=', item.id)
-        .execute()
-    await sql`release savepoint batch_item`.execute(ctx.tx)
+    if (ref !== null) await setBatchItemRef(ctx.tx, batch.scope, item.id, ref)
+    await itemSavepoint.release(ctx.tx)
     for (const event of pending) ctx.emit(...event)
     return { id: item.id, outcome: 'applied', value }
   } catch (thrown) {
     const refusal = itemRefusal(thrown)
     if (!refusal) throw thrown
-    await sql`rollback to savepoint batch_item`.execute(ctx.tx)
-    await sql`release savepoint batch_item`.execute(ctx.tx)
+    await itemSavepoint.rollBack(ctx.tx)
     return {
       id: item.id,
       outcome: 'refused',
