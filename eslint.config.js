@@ -33,13 +33,11 @@ const queriesNotYetInStore = [
   'packages/server/src/http/databaseRateLimitStore.ts',
   'packages/server/src/http/routes/attachmentRoutes.ts',
   'packages/server/src/http/routes/calendarRoutes.ts',
-  'packages/server/src/http/routes/caseRoutes.ts',
   'packages/server/src/http/routes/demoRoutes.ts',
   'packages/server/src/http/routes/directoryRoutes.ts',
   'packages/server/src/http/routes/dutyRoutes.ts',
   'packages/server/src/http/routes/notificationRoutes.ts',
   'packages/server/src/http/routes/planRoutes.ts',
-  'packages/server/src/http/routes/sitrepRoutes.ts',
   'packages/server/src/http/routes/streamRoutes.ts',
 ]
 

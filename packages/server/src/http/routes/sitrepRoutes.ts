@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { approveSitrep, draftSitrep, editSitrep } from '../../actions/sitreps.ts'
 import { findCase } from '../../store/cases/caseRows.ts'
-import { findSitrep, listSitreps } from '../../store/cases/sitrepRows.ts'
+import { findSitrep, listSitreps, sitrepVersionRows } from '../../store/cases/sitrepRows.ts'
+import { findUserRow } from '../../identity/userRows.ts'
 import { findOrganisation } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { defaultPageLimit, pageBody, pageFrom, pageQuery, startOf } from '../paging.ts'
@@ -139,14 +140,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const { sitrep } = await visible(req, req.params.id)
-      const rows = await deps.store.db
-        .selectFrom('sitrep_versions as v')
-        .leftJoin('users as u', 'u.id', 'v.replaced_by')
-        .selectAll('v')
-        .select('u.display_name')
-        .where('v.sitrep_id', '=', sitrep.id)
-        .orderBy('v.version')
-        .execute()
+      const rows = await sitrepVersionRows(deps.store.db, sitrep.id)
       return {
         items: rows.map((r) => ({
           version: r.version,
@@ -231,11 +225,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const { sitrep, c } = await visible(req, req.params.id)
-      const author = await deps.store.db
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', sitrep.draftedBy)
-        .executeTakeFirst()
+      const author = await findUserRow(deps.store.db, { id: sitrep.draftedBy })
       const org = await findOrganisation(deps.store.db, deps.nodeId, { id: c.ownerOrgId })
       return sitrepAsEdxl(sitrep, c, {
         name: author?.display_name ?? 'unknown',

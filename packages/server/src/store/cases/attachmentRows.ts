@@ -17,3 +17,14 @@ export async function insertAttachment(
 ): Promise<void> {
   await db.insertInto('attachments').values(row).execute()
 }
+
+/** The attachments of these log entries (names and sizes, not contents), oldest first. */
+export async function attachmentsOfEntries(db: Kysely<Database>, entryIds: readonly string[]) {
+  if (entryIds.length === 0) return []
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'log_entry_id', 'file_name', 'content_type', 'size'])
+    .where('log_entry_id', 'in', [...entryIds])
+    .orderBy('created_at')
+    .execute()
+}

@@ -89,3 +89,15 @@ export async function insertSitrepVersion(
 ): Promise<void> {
   await db.insertInto('sitrep_versions').values(row).execute()
 }
+
+/** A report's earlier versions, oldest first, each with the name of who replaced it. */
+export async function sitrepVersionRows(db: Kysely<Database>, sitrepId: string) {
+  return db
+    .selectFrom('sitrep_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.replaced_by')
+    .selectAll('v')
+    .select('u.display_name')
+    .where('v.sitrep_id', '=', sitrepId)
+    .orderBy('v.version')
+    .execute()
+}
