@@ -263,7 +263,7 @@ describe.skipIf(skip)("plan documents and a report's earlier versions in Chromiu
     await dutyEditor.getByRole('button', { name: 'Save the draft' }).click()
     await expect
       .poll(() => dutyEditor.getByRole('alert').textContent())
-      .toContain('This conflicts with the current state.')
+      .toContain('Someone changed this meanwhile. Reload it and try again.')
     expect(await duty.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
     const answer = await duty.request.get(`${url}/api/v1/cases/${caseIdOf(crisis)}/sitreps`)
     const saved = (await answer.json()) as { items: { version: number; resources: string }[] }

@@ -14,7 +14,7 @@ interface Outcome {
   outcome: 'applied' | 'skipped-replay' | 'refused'
   entry?: { id: string; text: string; caseId: string | null }
   entryId?: string | null
-  error?: { code: string; message: string }
+  error?: { code: string; message: string; reason?: string }
 }
 interface BatchAnswer {
   applied: number
@@ -136,6 +136,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('log batches on %s', (_n
     expect(body.items[1]!.entryId).toBe(first.json<BatchAnswer>().items[0]!.entry!.id)
     expect(body.items[5]!.entryId).toBe(body.items[0]!.entry!.id)
     expect(body.items[2]!.error!.message).toContain('closed')
+    // the refused item names its rule, as a single request's error body does
+    expect(body.items[2]!.error!.reason).toBe('case_closed')
     // two entries, their two events, and one audit row for the whole batch
     expect(await counts()).toEqual({
       events: before.events + 2,

@@ -5,6 +5,7 @@ import {
   logSources,
   maxLogBatchItems,
   partsOfDay,
+  refusalReasons,
   timeQualifiers,
 } from '@liaison/core'
 import { GeoPointBody } from './cases.ts'
@@ -123,7 +124,13 @@ export const LogBatchOutcomeBody = Type.Object({
   /** skipped-replay: the entry the item made when it was first applied. */
   entryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** refused: why, as a single append would answer. */
-  error: Type.Optional(Type.Object({ code: Type.Enum(Object.keys(errorCodes)), message: Type.String() })),
+  error: Type.Optional(
+    Type.Object({
+      code: Type.Enum(Object.keys(errorCodes)),
+      message: Type.String(),
+      reason: Type.Optional(Type.Enum(Object.keys(refusalReasons))),
+    }),
+  ),
 })
 
 export const LogBatchAnswerBody = Type.Object({

@@ -1,9 +1,10 @@
 import type { ErrorCode } from '../errors/errorCodes.ts'
+import type { RefusalReason } from '../errors/refusalReasons.ts'
 
 /**
  * What became of one item of a batch (a peer's events, an imported file, delivery outcomes): it
  * was applied; it had been applied before under the same item id, so it is skipped (a replay is
- * not a failure); or it was refused, with the code and message a single request would have got.
+ * not a failure); or it was refused, with the code, reason and message a single request would have got.
  */
 export type BatchItemOutcome<T> =
   | { readonly id: string; readonly outcome: 'applied'; readonly value: T }
@@ -17,6 +18,8 @@ export type BatchItemOutcome<T> =
       readonly id: string
       readonly outcome: 'refused'
       readonly code: ErrorCode
+      /** The rule that refused, when one did. */
+      readonly reason?: RefusalReason | undefined
       readonly message: string
     }
 

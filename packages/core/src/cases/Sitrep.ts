@@ -1,6 +1,9 @@
 import type { Case } from './Case.ts'
 import type { LogEntry } from './LogEntry.ts'
 
+/** A report is drafted, revised while a draft, then approved and frozen. */
+export type SitrepState = 'draft' | 'approved'
+
 export interface Casualties {
   readonly dead: number
   readonly injured: number
@@ -25,7 +28,7 @@ export interface Sitrep {
   readonly caseId: string
   readonly number: number
   readonly version: number
-  readonly state: 'draft' | 'approved'
+  readonly state: SitrepState
   readonly periodFrom: Date
   readonly periodTo: Date
   readonly conditions: string

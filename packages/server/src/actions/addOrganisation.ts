@@ -1,9 +1,10 @@
 import type { Caller, NewOrganisationInput, Organisation } from '@liaison/core'
 import { callerActor, newOrganisation } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { insertOrganisation } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface AddOrganisation {
   readonly organisation: NewOrganisationInput
@@ -35,17 +36,17 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
           case 'invalid':
             return refuse('validation_failed', refusal.problems.join('; '), { problems: refusal.problems })
           case 'code_taken':
-            return refuse(
-              'conflict',
+            return refuseBecause(
+              'organisation_code_taken',
               `an organisation with code '${refusal.code}' already exists on this node`,
             )
           case 'centre_exists':
-            return refuse(
-              'conflict',
+            return refuseBecause(
+              'centre_exists',
               `this node already has its centre ('${refusal.centreCode}'); add partners instead`,
             )
           case 'no_centre':
-            return refuse('conflict', 'add the centre organisation first: partners sit under it')
+            return refuseBecause('centre_missing', 'add the centre organisation first: partners sit under it')
           default: {
             const exhaustive: never = refusal
             return exhaustive
@@ -53,20 +54,7 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
         }
       }
       const org = decided.value
-      await ctx.tx
-        .insertInto('organisations')
-        .values({
-          id: org.id,
-          node_id: org.nodeId,
-          code: org.code,
-          name: org.name,
-          kind: org.kind,
-          country: org.country,
-          parent_id: org.parentId,
-          created_at: org.createdAt,
-          grantable_roles: org.grantableRoles === null ? null : [...org.grantableRoles],
-        })
-        .execute()
+      await insertOrganisation(ctx.tx, org)
       ctx.target(org.id, org.id, { code: org.code })
       ctx.emit({
         body: { kind: 'organisation.added', organisation: org },

@@ -3,10 +3,11 @@ import { callerActor, displayNameProblems, isRole, passwordProblems, usernamePro
 import { hashPassword } from '../auth/passwordHasher.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
+import { insertUser } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface AddUser {
   readonly caller: Caller
@@ -60,7 +61,7 @@ export async function addUser(deps: ActionDeps, input: AddUser): Promise<User> {
         return refuse('validation_failed', problems.join('; '), { problems })
       requireGrantable(input.caller, org, input.roles as Role[])
       if (await findUserRow(ctx.tx, { username }))
-        return refuse('conflict', `the username '${username}' is taken on this node`)
+        return refuseBecause('username_taken', `the username '${username}' is taken on this node`)
       const id = ctx.newId()
       const row = {
         id,
@@ -78,7 +79,7 @@ export async function addUser(deps: ActionDeps, input: AddUser): Promise<User> {
         created_at: ctx.at,
         last_sign_in_at: null,
       }
-      await ctx.tx.insertInto('users').values(row).execute()
+      await insertUser(ctx.tx, row)
       ctx.target(id, org.id, { username, roles: row.roles })
       return toUser(row)
     },

@@ -1,6 +1,7 @@
 import type { Caller, Distribution, EventStatus, GeoPoint, LogEntry, ReportedTime } from '@liaison/core'
 import { callerActor, disciplines, logEntryProblems } from '@liaison/core'
-import { findCase, toLogEntry } from '../cases/caseRows.ts'
+import { findCase, insertLogEntry, logEntryPlace, toLogEntry } from '../store/cases/caseRows.ts'
+import { findUserRow } from '../identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -71,21 +72,13 @@ export async function appendLogEntryIn(
     problems.push('location: out of range')
   if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
   if (command.supersedes) {
-    const earlier = await ctx.tx
-      .selectFrom('log_entries')
-      .select(['case_id', 'org_id'])
-      .where('id', '=', command.supersedes)
-      .executeTakeFirst()
+    const earlier = await logEntryPlace(ctx.tx, command.supersedes)
     if (!earlier || earlier.case_id !== command.caseId)
       return refuse('validation_failed', 'supersedes: no such entry in this log')
     if (command.caseId === null && earlier.org_id !== caller.orgId)
       return refuse('validation_failed', 'supersedes: no such entry in this log')
   }
-  const author = await ctx.tx
-    .selectFrom('users')
-    .select('display_name')
-    .where('id', '=', caller.userId)
-    .executeTakeFirst()
+  const author = await findUserRow(ctx.tx, { id: caller.userId })
   const row = {
     id: ctx.newId(),
     case_id: command.caseId,
@@ -105,7 +98,7 @@ export async function appendLogEntryIn(
     lat: command.location?.lat ?? null,
     supersedes: command.supersedes ?? null,
   }
-  await ctx.tx.insertInto('log_entries').values(row).execute()
+  await insertLogEntry(ctx.tx, row)
   const entry = toLogEntry(row)
   ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
   ctx.emit({

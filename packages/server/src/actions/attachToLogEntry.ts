@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { attachmentRules as coreAttachmentRules, callerActor } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
+import {
+  attachmentRules as coreAttachmentRules,
+  callerActor,
+  mayAttachFile,
+  mayChangeOwnWork,
+} from '@liaison/core'
+import { findCase, logEntryPlace } from '../store/cases/caseRows.ts'
+import { countAttachments, insertAttachment } from '../store/cases/attachmentRows.ts'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** What a log entry may carry (core's `attachmentRules`), with the content checks of each type. */
 export const attachmentRules: FileRules & { readonly perEntry: number } = coreAttachmentRules
@@ -42,14 +48,13 @@ export async function attachToLogEntry(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.entryId, caller.orgId)
-      const entry = await ctx.tx
-        .selectFrom('log_entries')
-        .select(['id', 'case_id', 'org_id'])
-        .where('id', '=', command.entryId)
-        .executeTakeFirst()
+      const place = await logEntryPlace(ctx.tx, command.entryId)
+      const entry = place && { id: command.entryId, case_id: place.case_id, org_id: place.org_id }
       if (!entry) return refuse('not_found', `no log entry ${command.entryId}`)
-      if (entry.org_id !== caller.orgId)
-        return refuse('other_organisation', 'only the organisation that wrote an entry attaches files to it')
+      unwrap(
+        mayChangeOwnWork(entry.org_id, caller.orgId),
+        'only the organisation that wrote an entry attaches files to it',
+      )
       // an entry of a case: the organisation must still take part in the case, and it must be open
       const c = entry.case_id ? await findCase(ctx.tx, entry.case_id) : null
       if (entry.case_id && !c) return refuse('not_found', `no case ${entry.case_id}`)
@@ -62,13 +67,10 @@ export async function attachToLogEntry(
           'payload_too_large',
           `a file may be at most ${attachmentRules.maxBytes / 1024 / 1024} MiB`,
         )
-      const count = await ctx.tx
-        .selectFrom('attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('log_entry_id', '=', entry.id)
-        .executeTakeFirstOrThrow()
-      if (Number(count.n) >= attachmentRules.perEntry)
-        return refuse('conflict', `an entry carries at most ${attachmentRules.perEntry} files`)
+      unwrap(
+        mayAttachFile(await countAttachments(ctx.tx, entry.id), attachmentRules.perEntry),
+        `an entry carries at most ${attachmentRules.perEntry} files`,
+      )
       const meta: AttachmentMeta = {
         id: ctx.newId(),
         logEntryId: entry.id,
@@ -78,21 +80,18 @@ export async function attachToLogEntry(
         sha256: createHash('sha256').update(command.data).digest('hex'),
         createdAt: ctx.at,
       }
-      await ctx.tx
-        .insertInto('attachments')
-        .values({
-          id: meta.id,
-          log_entry_id: entry.id,
-          org_id: caller.orgId,
-          file_name: fileName,
-          content_type: meta.contentType,
-          size: meta.size,
-          sha256: meta.sha256,
-          data: command.data,
-          created_at: ctx.at,
-          created_by: caller.userId,
-        })
-        .execute()
+      await insertAttachment(ctx.tx, {
+        id: meta.id,
+        log_entry_id: entry.id,
+        org_id: caller.orgId,
+        file_name: fileName,
+        content_type: meta.contentType,
+        size: meta.size,
+        sha256: meta.sha256,
+        data: command.data,
+        created_at: ctx.at,
+        created_by: caller.userId,
+      })
       ctx.target(meta.id, caller.orgId, { entryId: entry.id, fileName, size: meta.size })
       ctx.emit({
         body: { kind: 'attachment.added', attachment: { ...meta, caseId: entry.case_id } },

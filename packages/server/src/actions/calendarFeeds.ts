@@ -1,10 +1,15 @@
 import type { Caller } from '@liaison/core'
-import { callerActor } from '@liaison/core'
+import { callerActor, mayChangeRecord } from '@liaison/core'
 import { newSecret } from '../auth/secrets.ts'
+import {
+  calendarFeedState,
+  insertCalendarFeed,
+  markCalendarFeedRevoked,
+} from '../store/calendar/calendarFeedRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 
 /** A secret calendar address for the organisation's planned events; shown once, revocable. */
 export async function createCalendarFeed(
@@ -19,17 +24,14 @@ export async function createCalendarFeed(
       requirePermission(caller, 'cases.manage')
       const { secret, hash } = newSecret('cal_')
       const id = ctx.newId()
-      await ctx.tx
-        .insertInto('calendar_feeds')
-        .values({
-          id,
-          org_id: caller.orgId,
-          secret_hash: hash,
-          created_by: caller.userId,
-          created_at: ctx.at,
-          revoked_at: null,
-        })
-        .execute()
+      await insertCalendarFeed(ctx.tx, {
+        id,
+        org_id: caller.orgId,
+        secret_hash: hash,
+        created_by: caller.userId,
+        created_at: ctx.at,
+        revoked_at: null,
+      })
       ctx.target(id, caller.orgId)
       return { id, secret }
     },
@@ -47,20 +49,11 @@ export async function revokeCalendarFeed(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.feedId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('calendar_feeds')
-        .select(['org_id', 'revoked_at'])
-        .where('id', '=', command.feedId)
-        .executeTakeFirst()
+      const row = await calendarFeedState(ctx.tx, command.feedId)
       if (!row) return refuse('not_found', `no calendar feed ${command.feedId}`)
-      if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'this feed belongs to another organisation')
-      if (row.revoked_at) return refuse('conflict', 'this feed was already revoked')
-      await ctx.tx
-        .updateTable('calendar_feeds')
-        .set({ revoked_at: ctx.at })
-        .where('id', '=', command.feedId)
-        .execute()
+      unwrap(mayChangeRecord(row.org_id, caller.orgId), 'this feed belongs to another organisation')
+      if (row.revoked_at) return refuseBecause('already_revoked', 'this feed was already revoked')
+      await markCalendarFeedRevoked(ctx.tx, command.feedId, ctx.at)
     },
   )
 }

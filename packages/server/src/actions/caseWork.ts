@@ -1,7 +1,24 @@
 import type { Caller, Case, Decision, Task, TaskPriority, TaskState } from '@liaison/core'
-import { callerActor, canSeeCase, taskPriorities, taskStates } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
-import { toDecision, toTask } from '../cases/taskRows.ts'
+import {
+  callerActor,
+  canSeeCase,
+  mayChangeTask,
+  moveTask,
+  nextTaskStates,
+  requireSomeChange,
+  taskPriorities,
+  taskStates,
+} from '@liaison/core'
+import { findCase, logEntryPlace } from '../store/cases/caseRows.ts'
+import {
+  findTaskRow,
+  insertDecision,
+  insertTask,
+  toDecision,
+  toTask,
+  updateTaskRow,
+} from '../store/cases/taskRows.ts'
+import { findUserRow } from '../identity/userRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
@@ -9,7 +26,7 @@ import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { PersonCaller } from './requirePerson.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** The case, if the caller's organisation may write to it now (core's `mayWriteToCase`); or the refusal. */
 async function openCaseFor(ctx: ActionContext, caller: PersonCaller, caseId: string): Promise<Case> {
@@ -25,11 +42,7 @@ async function logEntryInCase(
   entryId: string | undefined,
 ): Promise<string | null> {
   if (!entryId) return null
-  const entry = await ctx.tx
-    .selectFrom('log_entries')
-    .select('case_id')
-    .where('id', '=', entryId)
-    .executeTakeFirst()
+  const entry = await logEntryPlace(ctx.tx, entryId)
   if (!entry || entry.case_id !== caseId)
     refuse('validation_failed', 'fromLogEntry: no such entry in this case')
   return entryId
@@ -72,11 +85,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
         else assigneeOrgId = org.id
       }
       if (command.assigneeUserId) {
-        const user = await ctx.tx
-          .selectFrom('users')
-          .select('org_id')
-          .where('id', '=', command.assigneeUserId)
-          .executeTakeFirst()
+        const user = await findUserRow(ctx.tx, { id: command.assigneeUserId })
         if (!user || user.org_id !== assigneeOrgId)
           problems.push('assigneeUserId: not a member of the assigned organisation')
       }
@@ -97,7 +106,7 @@ export async function createTask(deps: ActionDeps, command: CreateTask): Promise
         created_at: ctx.at,
         updated_at: ctx.at,
       }
-      await ctx.tx.insertInto('tasks').values(row).execute()
+      await insertTask(ctx.tx, row)
       const task = toTask(row)
       ctx.target(task.id, caller.orgId, { caseId: c.id, assigneeOrgId })
       ctx.emit({
@@ -130,37 +139,39 @@ export async function updateTask(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.taskId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('tasks')
-        .selectAll()
-        .where('id', '=', command.taskId)
-        .executeTakeFirst()
+      const row = await findTaskRow(ctx.tx, command.taskId)
       if (!row) return refuse('not_found', `no task ${command.taskId}`)
       const c = await openCaseFor(ctx, caller, row.case_id)
-      if (caller.orgId !== row.assignee_org_id && caller.orgId !== c.ownerOrgId) {
-        return refuse(
-          'other_organisation',
-          "only the assigned organisation or the case's owner moves this task on",
-        )
-      }
+      const onlyParties = "only the assigned organisation or the case's owner moves this task on"
+      unwrap(mayChangeTask({ assigneeOrgId: row.assignee_org_id }, c.ownerOrgId, caller.orgId), onlyParties)
       if (command.state && !taskStates.includes(command.state))
         return refuse('validation_failed', `state: must be one of ${taskStates.join(', ')}`)
       const changed: string[] = []
       const next = { ...row, updated_at: ctx.at }
       if (command.state && command.state !== row.state) {
-        next.state = command.state
+        const from = row.state
+        next.state = unwrap(
+          moveTask({ state: from, assigneeOrgId: row.assignee_org_id }, command.state, {
+            orgId: caller.orgId,
+            caseOwnerOrgId: c.ownerOrgId,
+          }),
+          (reason) =>
+            reason === 'invalid_transition'
+              ? `a task ${from} moves to ${nextTaskStates(from).join(' or ')}, not to ${command.state}`
+              : onlyParties,
+        )
         changed.push('state')
       }
       if (command.dueAt !== undefined) {
         next.due_at = command.dueAt
         changed.push('dueAt')
       }
-      if (changed.length === 0) return refuse('conflict', 'nothing changes')
-      await ctx.tx
-        .updateTable('tasks')
-        .set({ state: next.state, due_at: next.due_at, updated_at: next.updated_at })
-        .where('id', '=', row.id)
-        .execute()
+      unwrap(requireSomeChange(changed), 'nothing changes')
+      await updateTaskRow(ctx.tx, row.id, {
+        state: next.state,
+        due_at: next.due_at,
+        updated_at: next.updated_at,
+      })
       const task = toTask(next)
       ctx.target(task.id, caller.orgId, { changed, state: task.state })
       ctx.emit({
@@ -218,7 +229,7 @@ export async function recordDecision(
         recorded_by: caller.userId,
         recorded_at: ctx.at,
       }
-      await ctx.tx.insertInto('decisions').values(row).execute()
+      await insertDecision(ctx.tx, row)
       const decision = toDecision(row)
       ctx.target(decision.id, caller.orgId, { caseId: c.id })
       ctx.emit({

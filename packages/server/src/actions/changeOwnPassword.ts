@@ -4,8 +4,10 @@ import { hashPassword, verifyPassword } from '../auth/passwordHasher.ts'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../identity/signInFailures.ts'
 import { findUserRow } from '../identity/userRows.ts'
 import { signInDelayed } from './signIn.ts'
+import { endSessions } from '../store/identity/sessionRows.ts'
+import { updateUserRow } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
-import { keepChanges, refuse, runAction } from './runAction.ts'
+import { keepChanges, refuse, refuseBecause, runAction } from './runAction.ts'
 
 /**
  * A person changes their own password: the current one first (a wrong one counts towards the
@@ -48,7 +50,7 @@ export async function changeOwnPassword(
       const waitMs = await signInWait(ctx.tx, key, ctx.at)
       if (waitMs > 0) throw signInDelayed(waitMs)
       if (checked?.hash !== row.password_hash)
-        return refuse('conflict', 'your password changed meanwhile; try again')
+        return refuseBecause('concurrent_change', 'your password changed meanwhile; try again')
       if (!checked.ok) {
         const wait = await recordSignInFailure(ctx.tx, key, ctx.at)
         ctx.target(row.id, row.org_id, { reason: 'current password' })
@@ -67,16 +69,9 @@ export async function changeOwnPassword(
         problems.push('newPassword: must differ from the current password')
       if (problems.length > 0 || newHash === null)
         return refuse('validation_failed', problems.join('; '), { problems })
-      await ctx.tx.updateTable('users').set({ password_hash: newHash }).where('id', '=', row.id).execute()
+      await updateUserRow(ctx.tx, row.id, { password_hash: newHash })
       await clearSignInFailures(ctx.tx, row.username)
-      const ended = await ctx.tx
-        .updateTable('sessions')
-        .set({ ended_at: ctx.at })
-        .where('user_id', '=', row.id)
-        .where('id', '!=', principal.sessionId)
-        .where('ended_at', 'is', null)
-        .executeTakeFirst()
-      const otherSessionsEnded = Number(ended.numUpdatedRows)
+      const otherSessionsEnded = await endSessions(ctx.tx, row.id, ctx.at, { except: principal.sessionId })
       ctx.target(row.id, row.org_id, { otherSessionsEnded })
       return { otherSessionsEnded }
     },

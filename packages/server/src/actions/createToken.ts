@@ -3,9 +3,10 @@ import { callerActor, effectivePermissions, isPermission, permissionsOf } from '
 import type { Role } from '@liaison/core'
 import { newSecret } from '../auth/secrets.ts'
 import { findUserRow, toApiToken } from '../identity/userRows.ts'
+import { findApiTokenRow, insertApiToken, markApiTokenRevoked } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 export interface CreateToken {
   readonly caller: Caller
@@ -80,7 +81,7 @@ export async function createToken(
         revoked_at: null,
         last_used_at: null,
       }
-      await ctx.tx.insertInto('api_tokens').values(row).execute()
+      await insertApiToken(ctx.tx, row)
       ctx.target(row.id, row.org_id, { name, scopes: row.scopes, expiresAt: row.expires_at.toISOString() })
       return { token: toApiToken(row), secret }
     },
@@ -97,16 +98,12 @@ export async function revokeToken(
     { action: 'token.revoke', actor: callerActor(input.caller), source: input.source },
     async (ctx) => {
       ctx.target(input.tokenId, null)
-      const row = await ctx.tx
-        .selectFrom('api_tokens')
-        .selectAll()
-        .where('id', '=', input.tokenId)
-        .executeTakeFirst()
+      const row = await findApiTokenRow(ctx.tx, input.tokenId)
       if (!row) return refuse('not_found', `no token ${input.tokenId} on this node`)
       ctx.target(row.id, row.org_id)
       requirePermission(input.caller, 'users.manage', row.org_id)
-      if (row.revoked_at) return refuse('conflict', `token '${row.name}' was already revoked`)
-      await ctx.tx.updateTable('api_tokens').set({ revoked_at: ctx.at }).where('id', '=', row.id).execute()
+      if (row.revoked_at) return refuseBecause('already_revoked', `token '${row.name}' was already revoked`)
+      await markApiTokenRevoked(ctx.tx, row.id, ctx.at)
       return toApiToken({ ...row, revoked_at: ctx.at })
     },
   )

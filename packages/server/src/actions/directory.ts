@@ -1,11 +1,35 @@
 import type { Caller, ContactKind, FeatureKind, MapFeature } from '@liaison/core'
-import { callerActor, featureKinds, parseGeometry, parseLocalDate } from '@liaison/core'
-import { findCase } from '../cases/caseRows.ts'
+import {
+  callerActor,
+  featureKinds,
+  mayActivatePlan,
+  mayChangeMapFeature,
+  mayChangeOwnWork,
+  mayChangeRecord,
+  parseGeometry,
+  parseLocalDate,
+} from '@liaison/core'
+import { findCase } from '../store/cases/caseRows.ts'
+import { contactKeeper, insertContact, updateContactRow } from '../store/directory/contactRows.ts'
+import {
+  insertMapFeature,
+  lockMapFeatureRow,
+  mapFeaturePlace,
+  markMapFeatureRemoved,
+  updateMapFeatureRow,
+} from '../store/directory/mapFeatureRows.ts'
+import {
+  insertCasePlan,
+  insertPlan,
+  isPlanActive,
+  planKeeper,
+  updatePlanRow,
+} from '../store/directory/planRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 export interface SaveMapFeature {
   readonly caller: Caller
@@ -45,22 +69,18 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
         return refuse('validation_failed', problems.join('; '), { problems })
       let feature: MapFeature
       if (command.featureId) {
-        const row = await ctx.tx
-          .selectFrom('map_features')
-          .selectAll()
-          .where('id', '=', command.featureId)
-          .where('case_id', '=', c.id)
-          .where('removed_at', 'is', null)
-          .forUpdate()
-          .executeTakeFirst()
+        const row = await lockMapFeatureRow(ctx.tx, command.featureId, c.id)
         if (!row) return refuse('not_found', `no feature ${command.featureId} on this case`)
-        if (row.org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation drew this feature; ask it to change it')
-        if (row.version !== command.version)
-          return refuse(
-            'conflict',
-            `this feature changed meanwhile (now version ${row.version}); reload the map`,
-          )
+        unwrap(
+          mayChangeMapFeature(
+            { orgId: row.org_id, version: row.version },
+            { orgId: caller.orgId, fromVersion: command.version },
+          ),
+          (reason) =>
+            reason === 'not_author'
+              ? 'another organisation drew this feature; ask it to change it'
+              : `this feature changed meanwhile (now version ${row.version}); reload the map`,
+        )
         feature = {
           id: row.id,
           caseId: c.id,
@@ -72,17 +92,13 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
           createdBy: row.created_by,
           updatedAt: ctx.at,
         }
-        await ctx.tx
-          .updateTable('map_features')
-          .set({
-            kind: feature.kind,
-            label: feature.label,
-            geometry: JSON.stringify(feature.geometry),
-            version: feature.version,
-            updated_at: ctx.at,
-          })
-          .where('id', '=', row.id)
-          .execute()
+        await updateMapFeatureRow(ctx.tx, row.id, {
+          kind: feature.kind,
+          label: feature.label,
+          geometry: JSON.stringify(feature.geometry),
+          version: feature.version,
+          updated_at: ctx.at,
+        })
       } else {
         feature = {
           id: ctx.newId(),
@@ -95,21 +111,18 @@ export async function saveMapFeature(deps: ActionDeps, command: SaveMapFeature):
           createdBy: caller.userId,
           updatedAt: ctx.at,
         }
-        await ctx.tx
-          .insertInto('map_features')
-          .values({
-            id: feature.id,
-            case_id: c.id,
-            org_id: caller.orgId,
-            kind: feature.kind,
-            label: feature.label,
-            geometry: JSON.stringify(feature.geometry),
-            version: 1,
-            created_by: caller.userId,
-            updated_at: ctx.at,
-            removed_at: null,
-          })
-          .execute()
+        await insertMapFeature(ctx.tx, {
+          id: feature.id,
+          case_id: c.id,
+          org_id: caller.orgId,
+          kind: feature.kind,
+          label: feature.label,
+          geometry: JSON.stringify(feature.geometry),
+          version: 1,
+          created_by: caller.userId,
+          updated_at: ctx.at,
+          removed_at: null,
+        })
       }
       ctx.target(feature.id, caller.orgId, { caseId: c.id, kind: feature.kind })
       ctx.emit({
@@ -140,25 +153,15 @@ export async function removeMapFeature(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.write')
       ctx.target(command.featureId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('map_features')
-        .select(['org_id', 'case_id'])
-        .where('id', '=', command.featureId)
-        .where('removed_at', 'is', null)
-        .executeTakeFirst()
+      const row = await mapFeaturePlace(ctx.tx, command.featureId)
       if (!row) return refuse('not_found', `no feature ${command.featureId}`)
-      if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'another organisation drew this feature')
+      unwrap(mayChangeOwnWork(row.org_id, caller.orgId), 'another organisation drew this feature')
       if (command.caseId !== undefined && row.case_id !== command.caseId)
         return refuse('not_found', `no feature ${command.featureId} on this case`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', `no case ${row.case_id}`)
       requireCaseWrite(caller, c)
-      await ctx.tx
-        .updateTable('map_features')
-        .set({ removed_at: ctx.at })
-        .where('id', '=', command.featureId)
-        .execute()
+      await markMapFeatureRemoved(ctx.tx, command.featureId, ctx.at)
       ctx.emit({
         body: { kind: 'map-feature.removed', featureId: command.featureId, caseId: row.case_id },
         subject: command.featureId,
@@ -241,22 +244,14 @@ export async function saveContact(
         updated_at: ctx.at,
       }
       if (command.contactId) {
-        const row = await ctx.tx
-          .selectFrom('contacts')
-          .select('owner_org_id')
-          .where('id', '=', command.contactId)
-          .executeTakeFirst()
-        if (!row) return refuse('not_found', `no contact ${command.contactId}`)
-        if (row.owner_org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation keeps this record')
-        await ctx.tx.updateTable('contacts').set(values).where('id', '=', command.contactId).execute()
+        const keeper = await contactKeeper(ctx.tx, command.contactId)
+        if (keeper === undefined) return refuse('not_found', `no contact ${command.contactId}`)
+        unwrap(mayChangeRecord(keeper, caller.orgId), 'another organisation keeps this record')
+        await updateContactRow(ctx.tx, command.contactId, values)
         return command.contactId
       }
       const id = ctx.newId()
-      await ctx.tx
-        .insertInto('contacts')
-        .values({ id, ...values })
-        .execute()
+      await insertContact(ctx.tx, { id, ...values })
       ctx.target(id, caller.orgId)
       return id
     },
@@ -311,15 +306,10 @@ export async function savePlan(
         updated_at: ctx.at,
       }
       if (command.planId) {
-        const row = await ctx.tx
-          .selectFrom('plans')
-          .select('owner_org_id')
-          .where('id', '=', command.planId)
-          .executeTakeFirst()
-        if (!row) return refuse('not_found', `no plan ${command.planId}`)
-        if (row.owner_org_id !== caller.orgId)
-          return refuse('other_organisation', 'another organisation keeps this plan')
-        await ctx.tx.updateTable('plans').set(values).where('id', '=', command.planId).execute()
+        const keeper = await planKeeper(ctx.tx, command.planId)
+        if (keeper === undefined) return refuse('not_found', `no plan ${command.planId}`)
+        unwrap(mayChangeRecord(keeper, caller.orgId), 'another organisation keeps this plan')
+        await updatePlanRow(ctx.tx, command.planId, values)
         ctx.target(command.planId, caller.orgId)
         ctx.emit({
           body: { kind: 'plan.saved', planId: command.planId },
@@ -330,10 +320,7 @@ export async function savePlan(
         return command.planId
       }
       const id = ctx.newId()
-      await ctx.tx
-        .insertInto('plans')
-        .values({ id, ...values })
-        .execute()
+      await insertPlan(ctx.tx, { id, ...values })
       ctx.target(id, caller.orgId)
       ctx.emit({
         body: { kind: 'plan.saved', planId: id },
@@ -364,25 +351,16 @@ export async function activatePlan(
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
-      const plan = await ctx.tx
-        .selectFrom('plans')
-        .select('id')
-        .where('id', '=', command.planId)
-        .executeTakeFirst()
-      if (!plan) return refuse('not_found', `no plan ${command.planId}`)
-      const existing = await ctx.tx
-        .selectFrom('case_plans')
-        .select('plan_id')
-        .where('case_id', '=', c.id)
-        .where('plan_id', '=', plan.id)
-        .executeTakeFirst()
-      if (existing) return refuse('conflict', 'this plan is already activated for this case')
-      await ctx.tx
-        .insertInto('case_plans')
-        .values({ case_id: c.id, plan_id: plan.id, activated_at: ctx.at, activated_by: caller.userId })
-        .execute()
+      if ((await planKeeper(ctx.tx, command.planId)) === undefined)
+        return refuse('not_found', `no plan ${command.planId}`)
+      const plan = { id: command.planId }
+      unwrap(
+        mayActivatePlan(await isPlanActive(ctx.tx, c.id, plan.id)),
+        'this plan is already activated for this case',
+      )
+      await insertCasePlan(ctx.tx, { caseId: c.id, planId: plan.id, at: ctx.at, by: caller.userId })
       ctx.target(c.id, caller.orgId, { planId: plan.id })
       ctx.emit({
         body: { kind: 'case.updated', case: c, changed: ['plans'] },

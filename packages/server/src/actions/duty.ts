@@ -1,4 +1,4 @@
-import type { Caller, Rotation, RosterOverride, Shift } from '@liaison/core'
+import type { Caller, HandoverSignOffRefusal, Rotation, RosterOverride, Shift } from '@liaison/core'
 import {
   authorizeCaller,
   callerActor,
@@ -7,22 +7,38 @@ import {
   parseLocalTime,
   rotationProblems,
   handoverStart,
-  shiftAt,
   shiftHandedOver,
   shiftsBetween,
+  maySignOffHandover,
 } from '@liaison/core'
 import type { HandoverReportBody } from '@liaison/wire'
 import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
-import { sql } from 'kysely'
-import { listVisibleCases } from '../cases/caseRows.ts'
-import { toTask } from '../cases/taskRows.ts'
+import { listVisibleCases } from '../store/cases/caseRows.ts'
+import { toTask } from '../store/cases/taskRows.ts'
 import { notificationsCaughtUp, notificationsFor } from '../notifications/notificationsFor.ts'
+import { findUserRow } from '../identity/userRows.ts'
+import {
+  decisionsRecordedBetween,
+  entriesRecordedBetween,
+  insertHandover,
+  lastHandoverEnd,
+  lockHandoverRow,
+  markHandoverSignedOff,
+  pendingTasksOf,
+} from '../store/duty/handoverRows.ts'
+import {
+  activeMembersOf,
+  rosterOverridesOf,
+  rotationDefinition,
+  saveRosterOverride,
+  saveRotation,
+} from '../store/duty/rosterRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 
 export interface RotationInput {
   readonly timeZone: string
@@ -64,27 +80,14 @@ export async function setRotation(
       ctx.target(caller.orgId, caller.orgId)
       const { rotation, problems } = toRotation(command.rotation)
       if (command.rotation.members.length > 0) {
-        const members = await ctx.tx
-          .selectFrom('users')
-          .select('id')
-          .where('id', 'in', [...command.rotation.members])
-          .where('org_id', '=', caller.orgId)
-          .where('disabled', '=', false)
-          .execute()
-        const known = new Set(members.map((m) => m.id))
+        const known = await activeMembersOf(ctx.tx, caller.orgId, command.rotation.members)
         for (const id of command.rotation.members)
           if (!known.has(id)) problems.push(`members: ${id} is not a user of your organisation`)
       }
       if (!rotation || problems.length > 0)
         return refuse('validation_failed', problems.join('; '), { problems })
       const definition = JSON.stringify({ ...command.rotation })
-      await ctx.tx
-        .insertInto('rotations')
-        .values({ org_id: caller.orgId, definition, updated_at: ctx.at, updated_by: caller.userId })
-        .onConflict((oc) =>
-          oc.column('org_id').doUpdateSet({ definition, updated_at: ctx.at, updated_by: caller.userId }),
-        )
-        .execute()
+      await saveRotation(ctx.tx, { orgId: caller.orgId, definition, at: ctx.at, by: caller.userId })
       ctx.emit({
         body: { kind: 'roster.changed', orgId: caller.orgId },
         subject: caller.orgId,
@@ -97,21 +100,12 @@ export async function setRotation(
 }
 
 export async function loadRotation(db: Kysely<Database>, orgId: string): Promise<Rotation | null> {
-  const row = await db
-    .selectFrom('rotations')
-    .select('definition')
-    .where('org_id', '=', orgId)
-    .executeTakeFirst()
-  return row ? toRotation(row.definition as RotationInput).rotation : null
+  const definition = await rotationDefinition(db, orgId)
+  return definition === undefined ? null : toRotation(definition as RotationInput).rotation
 }
 
 export async function loadOverrides(db: Kysely<Database>, orgId: string): Promise<RosterOverride[]> {
-  const rows = await db
-    .selectFrom('roster_overrides')
-    .select(['shift_start', 'user_id'])
-    .where('org_id', '=', orgId)
-    .execute()
-  return rows.map((r) => ({ shiftStart: r.shift_start, userId: r.user_id }))
+  return rosterOverridesOf(db, orgId)
 }
 
 /** Puts someone else on one shift (an override; a swap is two). The shift must be one of the rotation's. */
@@ -133,7 +127,7 @@ export async function overrideShift(
       requirePermission(caller, 'cases.manage')
       ctx.target(command.shiftStart.toISOString(), caller.orgId)
       const rotation = await loadRotation(ctx.tx, caller.orgId)
-      if (!rotation) return refuse('conflict', 'set up the rotation first')
+      if (!rotation) return refuseBecause('no_rotation', 'set up the rotation first')
       const day = new Intl.DateTimeFormat('en-CA', {
         timeZone: rotation.timeZone,
         year: 'numeric',
@@ -149,34 +143,19 @@ export async function overrideShift(
           'validation_failed',
           `shiftStart: no shift of the rotation starts at ${command.shiftStart.toISOString()}`,
         )
-      const user = await ctx.tx
-        .selectFrom('users')
-        .select('org_id')
-        .where('id', '=', command.userId)
-        .executeTakeFirst()
+      const user = await findUserRow(ctx.tx, { id: command.userId })
       if (!user || user.org_id !== caller.orgId)
         return refuse('validation_failed', 'userId: not a user of your organisation')
       if (command.reason.trim().length < 2)
         return refuse('validation_failed', 'reason: say why (a swap, sickness, training…)')
-      await ctx.tx
-        .insertInto('roster_overrides')
-        .values({
-          org_id: caller.orgId,
-          shift_start: command.shiftStart,
-          user_id: command.userId,
-          reason: command.reason.trim(),
-          created_at: ctx.at,
-          created_by: caller.userId,
-        })
-        .onConflict((oc) =>
-          oc.columns(['org_id', 'shift_start']).doUpdateSet({
-            user_id: command.userId,
-            reason: command.reason.trim(),
-            created_at: ctx.at,
-            created_by: caller.userId,
-          }),
-        )
-        .execute()
+      await saveRosterOverride(ctx.tx, {
+        orgId: caller.orgId,
+        shiftStart: command.shiftStart,
+        userId: command.userId,
+        reason: command.reason.trim(),
+        at: ctx.at,
+        by: caller.userId,
+      })
       ctx.emit({
         body: { kind: 'roster.changed', orgId: caller.orgId },
         subject: caller.orgId,
@@ -207,39 +186,10 @@ export async function buildHandoverReport(
   // every case not closed, however many: the report never drops one
   const open = await listVisibleCases(db, orgId, { notClosed: true, limit: null })
   const openIds = open.map((c) => c.id)
-  // the joined case (as c) is one the organisation owns or takes part in
-  const caseSeen = sql<boolean>`(c.owner_org_id = ${orgId} or ${orgId} = any(c.participants))`
-  const entries = await db
-    .selectFrom('log_entries as e')
-    .leftJoin('cases as c', 'c.id', 'e.case_id')
-    .select(['e.id', 'e.case_id', 'e.occurred_at', 'e.text'])
-    .where('e.recorded_at', '>', from)
-    .where('e.recorded_at', '<=', to)
-    .where((eb) => eb.or([eb.and([eb('e.case_id', 'is', null), eb('e.org_id', '=', orgId)]), caseSeen]))
-    .orderBy('e.recorded_at', 'desc')
-    .execute()
+  const entries = await entriesRecordedBetween(db, orgId, from, to)
   // a closed case's tasks are no longer the desk's to follow
-  const tasks =
-    openIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('tasks')
-            .selectAll()
-            .where('case_id', 'in', openIds)
-            .where('state', 'in', ['open', 'in-progress'])
-            .orderBy('due_at')
-            .execute()
-        ).map(toTask)
-  const decisions = await db
-    .selectFrom('decisions as d')
-    .innerJoin('cases as c', 'c.id', 'd.case_id')
-    .select(['d.id', 'd.case_id', 'd.text', 'd.decided_at'])
-    .where('d.recorded_at', '>', from)
-    .where('d.recorded_at', '<=', to)
-    .where(caseSeen)
-    .orderBy('d.decided_at')
-    .execute()
+  const tasks = (await pendingTasksOf(db, openIds)).map(toTask)
+  const decisions = await decisionsRecordedBetween(db, orgId, from, to)
   const soon = to.getTime() + 48 * 3_600_000
   return {
     openCases: open.map((c) => ({
@@ -310,35 +260,26 @@ export async function prepareHandover(
       requirePermission(caller, 'cases.manage')
       if (command.notes.length > 10_000)
         return refuse('validation_failed', 'notes: at most 10,000 characters')
-      const previous = await ctx.tx
-        .selectFrom('handovers')
-        .select('period_to')
-        .where('org_id', '=', caller.orgId)
-        .orderBy('period_to', 'desc')
-        .limit(1)
-        .executeTakeFirst()
+      const previousEnd = await lastHandoverEnd(ctx.tx, caller.orgId)
       const rotation = await loadRotation(ctx.tx, caller.orgId)
       const shift = rotation
         ? shiftHandedOver(rotation, await loadOverrides(ctx.tx, caller.orgId), ctx.at)
         : null
-      const from = handoverStart(ctx.at, shift, previous?.period_to ?? null)
+      const from = handoverStart(ctx.at, shift, previousEnd)
       const report = await buildHandoverReport(ctx.tx, caller.orgId, from, ctx.at, caller.userId, shift)
       const id = ctx.newId()
-      await ctx.tx
-        .insertInto('handovers')
-        .values({
-          id,
-          org_id: caller.orgId,
-          period_from: from,
-          period_to: ctx.at,
-          outgoing_user_id: caller.userId,
-          report: JSON.stringify(report),
-          notes: command.notes.trim(),
-          created_at: ctx.at,
-          signed_off_by: null,
-          signed_off_at: null,
-        })
-        .execute()
+      await insertHandover(ctx.tx, {
+        id,
+        org_id: caller.orgId,
+        period_from: from,
+        period_to: ctx.at,
+        outgoing_user_id: caller.userId,
+        report: JSON.stringify(report),
+        notes: command.notes.trim(),
+        created_at: ctx.at,
+        signed_off_by: null,
+        signed_off_at: null,
+      })
       ctx.target(id, caller.orgId, {
         openCases: report.openCases.length,
         newEntries: report.newEntries.count,
@@ -365,6 +306,14 @@ export async function prepareHandover(
   )
 }
 
+/** What the node says, in English, for each refusal of a sign-off. */
+const handoverRefusals: Record<HandoverSignOffRefusal, string> = {
+  not_keeper: 'this handover belongs to another organisation',
+  already_signed_off: 'this handover was already signed off',
+  outgoing_signs_off: 'the incoming officer signs the handover off, not the outgoing one',
+  not_incoming_officer: 'only the officer on duty now or on the next shift signs the handover off',
+}
+
 /** The incoming officer, not the outgoing one, signs the handover off; once. */
 export async function signOffHandover(
   deps: ActionDeps,
@@ -377,36 +326,20 @@ export async function signOffHandover(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.handoverId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('handovers')
-        .selectAll()
-        .where('id', '=', command.handoverId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockHandoverRow(ctx.tx, command.handoverId)
       if (!row) return refuse('not_found', `no handover ${command.handoverId}`)
-      if (row.org_id !== caller.orgId)
-        return refuse('other_organisation', 'this handover belongs to another organisation')
-      if (row.signed_off_at) return refuse('conflict', 'this handover was already signed off')
-      if (row.outgoing_user_id === caller.userId)
-        return refuse('conflict', 'the incoming officer signs the handover off, not the outgoing one')
       // with a rotation, the incoming officer is the one on duty now or on the next shift
-      const rotation = await loadRotation(ctx.tx, caller.orgId)
-      if (rotation) {
-        const overrides = await loadOverrides(ctx.tx, caller.orgId)
-        const current = shiftAt(rotation, ctx.at, overrides)
-        const next = current ? shiftAt(rotation, current.end, overrides) : null
-        if (current && current.userId !== caller.userId && next?.userId !== caller.userId) {
-          return refuse(
-            'conflict',
-            'only the officer on duty now or on the next shift signs the handover off',
-          )
-        }
-      }
-      await ctx.tx
-        .updateTable('handovers')
-        .set({ signed_off_by: caller.userId, signed_off_at: ctx.at })
-        .where('id', '=', row.id)
-        .execute()
+      const rotation = row.org_id === caller.orgId ? await loadRotation(ctx.tx, caller.orgId) : null
+      const overrides = rotation ? await loadOverrides(ctx.tx, caller.orgId) : []
+      unwrap(
+        maySignOffHandover(
+          { orgId: row.org_id, outgoingUserId: row.outgoing_user_id, signedOffAt: row.signed_off_at },
+          { orgId: caller.orgId, userId: caller.userId },
+          { rotation, overrides, at: ctx.at },
+        ),
+        (reason) => handoverRefusals[reason],
+      )
+      await markHandoverSignedOff(ctx.tx, row.id, caller.userId, ctx.at)
       ctx.emit({
         body: { kind: 'handover.signed-off', handoverId: row.id, signedOffBy: caller.userId },
         subject: row.id,

@@ -4,8 +4,10 @@ import { newCsrfToken, newSecret } from '../auth/secrets.ts'
 import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
+import { endSessions, insertSession } from '../store/identity/sessionRows.ts'
+import { updateUserRow } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /** Step 1: a fresh secret for the signed-in user who has none confirmed yet. */
 export async function startTotpEnrolment(
@@ -21,13 +23,15 @@ export async function startTotpEnrolment(
       const row = await findUserRow(ctx.tx, { id: principal.userId })
       if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
       if (row.totp_enrolled_at)
-        return refuse('conflict', 'a one-time code is already set up; an administrator can reset it')
+        return refuseBecause(
+          'totp_already_enrolled',
+          'a one-time code is already set up; an administrator can reset it',
+        )
       const secret = newTotpSecret()
-      await ctx.tx
-        .updateTable('users')
-        .set({ totp_secret: deps.secrets.seal(secret, totpContext(row.id)), totp_last_step: null })
-        .where('id', '=', row.id)
-        .execute()
+      await updateUserRow(ctx.tx, row.id, {
+        totp_secret: deps.secrets.seal(secret, totpContext(row.id)),
+        totp_last_step: null,
+      })
       ctx.target(row.id, row.org_id)
       return { secret, otpauthUri: otpauthUri({ issuer: deps.issuer, account: row.username, secret }) }
     },
@@ -60,8 +64,9 @@ export async function confirmTotpEnrolment(
       const row = await findUserRow(ctx.tx, { id: principal.userId })
       if (!row) return refuse('session_invalid', 'the user of this session no longer exists')
       ctx.target(row.id, row.org_id)
-      if (row.totp_enrolled_at) return refuse('conflict', 'a one-time code is already set up')
-      if (!row.totp_secret) return refuse('conflict', 'start the enrolment first')
+      if (row.totp_enrolled_at)
+        return refuseBecause('totp_already_enrolled', 'a one-time code is already set up')
+      if (!row.totp_secret) return refuseBecause('totp_not_started', 'start the enrolment first')
       const step = verifyTotp(
         deps.secrets.open(row.totp_secret, totpContext(row.id)),
         input.code,
@@ -73,32 +78,21 @@ export async function confirmTotpEnrolment(
           'invalid_credentials',
           'that code is not the current one; check the clock of your phone and try the next code',
         )
-      await ctx.tx
-        .updateTable('users')
-        .set({ totp_enrolled_at: ctx.at, totp_last_step: step })
-        .where('id', '=', row.id)
-        .execute()
-      await ctx.tx
-        .updateTable('sessions')
-        .set({ ended_at: ctx.at })
-        .where('id', '=', principal.sessionId)
-        .execute()
+      await updateUserRow(ctx.tx, row.id, { totp_enrolled_at: ctx.at, totp_last_step: step })
+      await endSessions(ctx.tx, row.id, ctx.at, { only: principal.sessionId })
       const { secret, hash } = newSecret('lss_')
       const sessionId = ctx.newId()
       const csrfToken = newCsrfToken()
-      await ctx.tx
-        .insertInto('sessions')
-        .values({
-          id: sessionId,
-          secret_hash: hash,
-          user_id: row.id,
-          stage: 'signed-in',
-          csrf_token: csrfToken,
-          created_at: ctx.at,
-          last_seen_at: ctx.at,
-          source: input.source,
-        })
-        .execute()
+      await insertSession(ctx.tx, {
+        id: sessionId,
+        secret_hash: hash,
+        user_id: row.id,
+        stage: 'signed-in',
+        csrf_token: csrfToken,
+        created_at: ctx.at,
+        last_seen_at: ctx.at,
+        source: input.source,
+      })
       ctx.target(row.id, row.org_id, { endedSession: principal.sessionId, session: sessionId })
       return { user: toUser({ ...row, totp_enrolled_at: ctx.at }), sessionId, secret, csrfToken }
     },

@@ -1,6 +1,6 @@
 import type { Case, Caller, NewCaseInput } from '@liaison/core'
 import { callerActor, newCase } from '@liaison/core'
-import { caseRow } from '../cases/caseRows.ts'
+import { insertCase, logEntryPlace } from '../store/cases/caseRows.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
@@ -55,11 +55,7 @@ export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Cas
       const participants = await participantIds(ctx, deps.nodeId, command.input.participants)
       let description = command.input.description
       if (command.input.fromLogEntry) {
-        const entry = await ctx.tx
-          .selectFrom('log_entries')
-          .select(['case_id', 'org_id', 'text'])
-          .where('id', '=', command.input.fromLogEntry)
-          .executeTakeFirst()
+        const entry = await logEntryPlace(ctx.tx, command.input.fromLogEntry)
         if (!entry || entry.case_id !== null || entry.org_id !== caller.orgId) {
           return refuse('validation_failed', "fromLogEntry: not an entry of your organisation's daily log")
         }
@@ -74,7 +70,7 @@ export async function openCase(deps: ActionDeps, command: OpenCase): Promise<Cas
           problems: decided.error.problems,
         })
       const c = decided.value
-      await ctx.tx.insertInto('cases').values(caseRow(c)).execute()
+      await insertCase(ctx.tx, c)
       ctx.target(c.id, c.ownerOrgId, { kind: c.kind, status: c.status, title: c.title })
       ctx.emit({
         body: { kind: 'case.opened', case: c },

@@ -1,5 +1,5 @@
 import type { Caller, Case, CaseWriteOptions } from '@liaison/core'
-import { LiaisonError, mayWriteToCase } from '@liaison/core'
+import { mayWriteToCase, refusalError } from '@liaison/core'
 
 /**
  * Applies core's one rule for writing to a case (`mayWriteToCase`) or raises its refusal. Every
@@ -12,15 +12,11 @@ export function requireCaseWrite(caller: Caller, c: Case, options: CaseWriteOpti
   if (decided.ok) return
   switch (decided.error) {
     case 'not_participant':
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case', {
-        reason: decided.error,
-      })
+      throw refusalError(decided.error, 'your organisation does not take part in this case')
     case 'not_owner':
-      throw new LiaisonError('other_organisation', 'only the organisation that owns this case does this', {
-        reason: decided.error,
-      })
+      throw refusalError(decided.error, 'only the organisation that owns this case does this')
     case 'case_closed':
-      throw new LiaisonError('conflict', 'this case is closed; re-open it first', { reason: decided.error })
+      throw refusalError(decided.error, 'this case is closed; re-open it first')
     default: {
       const exhaustive: never = decided.error
       return exhaustive

@@ -1,8 +1,17 @@
-import type { Caller, Permission } from '@liaison/core'
+import type { Caller, Permission, RefusalReason } from '@liaison/core'
 import { LiaisonError, authorizeCaller } from '@liaison/core'
 
-/** Authorises a caller or raises the refusal as the one error type. */
-export function requirePermission(caller: Caller, permission: Permission, ownerOrgId?: string | null): void {
+/**
+ * Authorises a caller or raises the refusal as the one error type. A refusal because the item is
+ * another organisation's carries `otherOrganisation` as its reason (by default `not_keeper`; a
+ * case's owner-only changes say `not_owner`).
+ */
+export function requirePermission(
+  caller: Caller,
+  permission: Permission,
+  ownerOrgId?: string | null,
+  otherOrganisation: RefusalReason = 'not_keeper',
+): void {
   const decided = authorizeCaller(caller, permission, ownerOrgId)
   if (decided.ok) return
   const refusal = decided.error
@@ -14,7 +23,12 @@ export function requirePermission(caller: Caller, permission: Permission, ownerO
         permission,
       })
     case 'other_organisation':
-      throw new LiaisonError('other_organisation', 'this belongs to another organisation', { permission })
+      throw new LiaisonError(
+        'other_organisation',
+        'this belongs to another organisation',
+        { permission },
+        { reason: otherOrganisation },
+      )
     default: {
       const exhaustive: never = refusal
       return exhaustive

@@ -1,12 +1,13 @@
-import type { Actor, DomainEvent, EventDraft } from '@liaison/core'
+import type { Actor, DomainEvent, EventDraft, RefusalReason, Result } from '@liaison/core'
 import {
-  LiaisonError,
   actorLabel,
   actorOrgId,
   distributionProblem,
   eventSchemaVersion,
   isLiaisonError,
+  LiaisonError,
   localAudience,
+  refusalError,
   sharingRefusal,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
@@ -65,6 +66,23 @@ export function keepChanges(refusal: LiaisonError): Error {
 /** Raises a refusal from inside an action body. */
 export function refuse(code: LiaisonError['code'], message: string, details?: unknown): never {
   throw new LiaisonError(code, message, details)
+}
+
+/**
+ * The value of a core rule's decision, or its refusal raised: the reason's code, the reason, and
+ * the message (the reason's summary unless told; a function to say more, such as which report).
+ */
+export function unwrap<T, R extends RefusalReason>(
+  decided: Result<T, R>,
+  message?: string | ((reason: R) => string),
+): T {
+  if (decided.ok) return decided.value
+  throw refusalError(decided.error, typeof message === 'function' ? message(decided.error) : message)
+}
+
+/** Raises an expected refusal for one of core's reasons (its code from the table, the reason in the body). */
+export function refuseBecause(reason: RefusalReason, message?: string, details?: unknown): never {
+  throw refusalError(reason, message, details)
 }
 
 /**
@@ -219,12 +237,11 @@ function fromDatabaseError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code
   const constraint = (error as { constraint?: unknown } | null)?.constraint
   if (code === '23505') {
-    return new LiaisonError(
-      'conflict',
+    return refusalError(
+      'already_exists',
       `this already exists (${typeof constraint === 'string' ? constraint : 'unique constraint'})`,
     )
   }
-  if (code === '40001' || code === '40P01')
-    return new LiaisonError('conflict', 'a concurrent change got there first; try again')
+  if (code === '40001' || code === '40P01') return refusalError('concurrent_change')
   return databaseRefusal(error) ?? error
 }

@@ -1,6 +1,11 @@
-import type { BatchItemOutcome, EventDraft } from '@liaison/core'
-import { LiaisonError, batchSummary, isLiaisonError } from '@liaison/core'
-import { sql } from 'kysely'
+import type { BatchItemOutcome, EventDraft, LiaisonError } from '@liaison/core'
+import { batchSummary, isLiaisonError, refusalError } from '@liaison/core'
+import {
+  batchItemRef,
+  claimBatchItem,
+  itemSavepoint,
+  setBatchItemRef,
+} from '../store/batches/batchItemRows.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext, ActionMeta } from './runAction.ts'
@@ -69,42 +74,30 @@ async function applyItem<I extends { readonly id: string }, T>(
     actAs: () => {},
     target: () => {},
   }
-  await sql`savepoint batch_item`.execute(ctx.tx)
+  await itemSavepoint.open(ctx.tx)
   try {
     // taken first: a concurrent batch with the same item waits here, then finds it applied
-    const taken = await ctx.tx
-      .insertInto('batch_items')
-      .values({ scope: batch.scope, item_id: item.id, ref: null, applied_at: ctx.at })
-      .onConflict((oc) => oc.columns(['scope', 'item_id']).doNothing())
-      .returning('item_id')
-      .executeTakeFirst()
-    if (!taken) {
-      const earlier = await ctx.tx
-        .selectFrom('batch_items')
-        .select('ref')
-        .where('scope', '=', batch.scope)
-        .where('item_id', '=', item.id)
-        .executeTakeFirst()
-      await sql`release savepoint batch_item`.execute(ctx.tx)
-      return { id: item.id, outcome: 'skipped-replay', ref: earlier?.ref ?? null }
+    if (!(await claimBatchItem(ctx.tx, { scope: batch.scope, itemId: item.id, at: ctx.at }))) {
+      const ref = await batchItemRef(ctx.tx, batch.scope, item.id)
+      await itemSavepoint.release(ctx.tx)
+      return { id: item.id, outcome: 'skipped-replay', ref }
     }
     const { value, ref } = await batch.apply(itemCtx, item)
-    if (ref !== null)
-      await ctx.tx
-        .updateTable('batch_items')
-        .set({ ref })
-        .where('scope', '=', batch.scope)
-        .where('item_id', '=', item.id)
-        .execute()
-    await sql`release savepoint batch_item`.execute(ctx.tx)
+    if (ref !== null) await setBatchItemRef(ctx.tx, batch.scope, item.id, ref)
+    await itemSavepoint.release(ctx.tx)
     for (const draft of pending) ctx.emit(draft)
     return { id: item.id, outcome: 'applied', value }
   } catch (thrown) {
     const refusal = itemRefusal(thrown)
     if (!refusal) throw thrown
-    await sql`rollback to savepoint batch_item`.execute(ctx.tx)
-    await sql`release savepoint batch_item`.execute(ctx.tx)
-    return { id: item.id, outcome: 'refused', code: refusal.code, message: refusal.message }
+    await itemSavepoint.rollBack(ctx.tx)
+    return {
+      id: item.id,
+      outcome: 'refused',
+      code: refusal.code,
+      ...(refusal.reason === undefined ? {} : { reason: refusal.reason }),
+      message: refusal.message,
+    }
   }
 }
 
@@ -112,6 +105,6 @@ async function applyItem<I extends { readonly id: string }, T>(
 function itemRefusal(error: unknown): LiaisonError | null {
   if (isLiaisonError(error)) return error
   const code = (error as { code?: unknown } | null)?.code
-  if (code === '23505') return new LiaisonError('conflict', 'this already exists')
+  if (code === '23505') return refusalError('already_exists')
   return databaseRefusal(error)
 }

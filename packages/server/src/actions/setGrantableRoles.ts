@@ -1,9 +1,10 @@
 import type { Caller, Organisation } from '@liaison/core'
 import { allowListFor, callerActor } from '@liaison/core'
 import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { setGrantableRolesRow } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 /**
  * The centre's administrator (or the operator) sets which roles a partner organisation's own
@@ -38,7 +39,10 @@ export async function setGrantableRoles(
             return refuse('validation_failed', problems.join('; '), { problems })
           }
           case 'centre_unrestricted':
-            return refuse('conflict', "the centre's administrators grant any role; it has no allow-list")
+            return refuseBecause(
+              'centre_unrestricted',
+              "the centre's administrators grant any role; it has no allow-list",
+            )
           default: {
             const exhaustive: never = refusal
             return exhaustive
@@ -46,11 +50,7 @@ export async function setGrantableRoles(
         }
       }
       const grantableRoles = decided.value
-      await ctx.tx
-        .updateTable('organisations')
-        .set({ grantable_roles: [...grantableRoles] })
-        .where('id', '=', org.id)
-        .execute()
+      await setGrantableRolesRow(ctx.tx, org.id, grantableRoles)
       ctx.target(org.id, org.id, { code: org.code, before: org.grantableRoles, after: grantableRoles })
       return { ...org, grantableRoles }
     },

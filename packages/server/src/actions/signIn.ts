@@ -5,6 +5,8 @@ import { newCsrfToken, newSecret } from '../auth/secrets.ts'
 import { verifyTotp } from '../auth/totp.ts'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../identity/signInFailures.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
+import { insertSession } from '../store/identity/sessionRows.ts'
+import { updateUserRow } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { keepChanges, refuse, runAction } from './runAction.ts'
 import { totpContext } from '../auth/SecretBox.ts'
@@ -108,31 +110,21 @@ export async function signIn(deps: ActionDeps, input: SignIn): Promise<SignedIn>
       const user = toUser(row)
       ctx.actAs({ kind: 'user', userId: user.id, username: user.username, orgId: user.orgId })
       await clearSignInFailures(ctx.tx, username, input.source)
-      await ctx.tx
-        .updateTable('users')
-        .set({
-          last_sign_in_at: ctx.at,
-          totp_last_step: totpStep,
-        })
-        .where('id', '=', row.id)
-        .execute()
+      await updateUserRow(ctx.tx, row.id, { last_sign_in_at: ctx.at, totp_last_step: totpStep })
       const { secret, hash } = newSecret('lss_')
       const sessionId = ctx.newId()
       const csrfToken = newCsrfToken()
       const stage = user.totpEnrolled ? 'signed-in' : 'enrol-totp'
-      await ctx.tx
-        .insertInto('sessions')
-        .values({
-          id: sessionId,
-          secret_hash: hash,
-          user_id: user.id,
-          stage,
-          csrf_token: csrfToken,
-          created_at: ctx.at,
-          last_seen_at: ctx.at,
-          source: input.source,
-        })
-        .execute()
+      await insertSession(ctx.tx, {
+        id: sessionId,
+        secret_hash: hash,
+        user_id: user.id,
+        stage,
+        csrf_token: csrfToken,
+        created_at: ctx.at,
+        last_seen_at: ctx.at,
+        source: input.source,
+      })
       ctx.target(user.id, user.orgId, { session: sessionId, stage })
       return { user: { ...user, lastSignInAt: ctx.at }, sessionId, secret, csrfToken, stage }
     },

@@ -1,5 +1,6 @@
 import type { Principal } from '@liaison/core'
 import { callerActor } from '@liaison/core'
+import { endSessions } from '../store/identity/sessionRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { refuse, runAction } from './runAction.ts'
 
@@ -19,14 +20,12 @@ export async function signOut(
     async (ctx) => {
       if (principal.kind !== 'user') return refuse('forbidden', 'an API token has no session to end')
       ctx.target(principal.userId, principal.orgId)
-      let query = ctx.tx
-        .updateTable('sessions')
-        .set({ ended_at: ctx.at })
-        .where('user_id', '=', principal.userId)
-        .where('ended_at', 'is', null)
-      if (!input.everywhere) query = query.where('id', '=', principal.sessionId)
-      const result = await query.executeTakeFirst()
-      const ended = Number(result.numUpdatedRows)
+      const ended = await endSessions(
+        ctx.tx,
+        principal.userId,
+        ctx.at,
+        input.everywhere ? {} : { only: principal.sessionId },
+      )
       ctx.target(principal.userId, principal.orgId, { sessionsEnded: ended })
       return ended
     },

@@ -1,12 +1,27 @@
 import type { Caller, Casualties, Sitrep } from '@liaison/core'
-import { callerActor, casualtyProblems, conditionsFromLog, noCasualties } from '@liaison/core'
-import { findCase, listLog } from '../cases/caseRows.ts'
-import { toSitrep } from '../cases/sitrepRows.ts'
+import {
+  callerActor,
+  casualtyProblems,
+  conditionsFromLog,
+  mayApproveSitrep,
+  mayDraftSitrep,
+  mayReviseSitrep,
+  noCasualties,
+} from '@liaison/core'
+import { findCase, listLog } from '../store/cases/caseRows.ts'
+import {
+  insertSitrep,
+  insertSitrepVersion,
+  latestSitrepOf,
+  lockSitrepRow,
+  toSitrep,
+  updateSitrepRow,
+} from '../store/cases/sitrepRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 const brussels = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Brussels',
@@ -32,17 +47,13 @@ export async function draftSitrep(
       ctx.target(command.caseId, caller.orgId)
       const c = await findCase(ctx.tx, command.caseId)
       if (!c) return refuse('not_found', `no case ${command.caseId}`)
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
-      const previous = await ctx.tx
-        .selectFrom('sitreps')
-        .select(['number', 'state', 'period_to'])
-        .where('case_id', '=', c.id)
-        .orderBy('number', 'desc')
-        .limit(1)
-        .executeTakeFirst()
-      if (previous?.state === 'draft')
-        return refuse('conflict', `report ${previous.number} is still a draft: finish and approve it first`)
+      const previous = await latestSitrepOf(ctx.tx, c.id)
+      unwrap(
+        mayDraftSitrep(previous ? { state: previous.state } : undefined),
+        `report ${previous?.number} is still a draft: finish and approve it first`,
+      )
       const periodFrom =
         previous?.period_to ?? new Date(Math.min(c.createdAt.getTime(), c.startsAt.getTime()) - 1)
       const log = await listLog(ctx.tx, { caseId: c.id }, {})
@@ -66,7 +77,7 @@ export async function draftSitrep(
         created_at: ctx.at,
         updated_at: ctx.at,
       }
-      await ctx.tx.insertInto('sitreps').values(row).execute()
+      await insertSitrep(ctx.tx, row)
       const sitrep = toSitrep({ ...row, casualties: noCasualties })
       ctx.target(sitrep.id, c.ownerOrgId, { caseId: c.id, number: sitrep.number })
       ctx.emit({
@@ -103,24 +114,17 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
     async (ctx) => {
       const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('sitreps')
-        .selectAll()
-        .where('id', '=', command.sitrepId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockSitrepRow(ctx.tx, command.sitrepId)
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
-      requirePermission(caller, 'cases.manage', c.ownerOrgId)
+      requirePermission(caller, 'cases.manage', c.ownerOrgId, 'not_owner')
       requireCaseWrite(caller, c, { ownerOnly: true })
-      if (row.state === 'approved')
-        return refuse('conflict', `report ${row.number} is approved and frozen; draft the next one`)
-      if (row.version !== command.version)
-        return refuse(
-          'conflict',
-          `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
-        )
+      unwrap(mayReviseSitrep({ state: row.state, version: row.version }, command.version), (reason) =>
+        reason === 'sitrep_frozen'
+          ? `report ${row.number} is approved and frozen; draft the next one`
+          : `report ${row.number} changed meanwhile (now version ${row.version}); reload it`,
+      )
       const problems = command.casualties ? casualtyProblems(command.casualties) : []
       for (const [field, value] of Object.entries({
         conditions: command.conditions,
@@ -142,29 +146,22 @@ export async function editSitrep(deps: ActionDeps, command: EditSitrep): Promise
         updated_at: ctx.at,
       }
       // the version being replaced is kept, so every version of a report can be read again
-      await ctx.tx
-        .insertInto('sitrep_versions')
-        .values({
-          sitrep_id: row.id,
-          version: row.version,
-          content: JSON.stringify({
-            conditions: row.conditions,
-            actions: row.actions,
-            needs: row.needs,
-            resources: row.resources,
-            casualties: row.casualties,
-            nextUpdateAt: row.next_update_at?.toISOString() ?? null,
-            updatedAt: row.updated_at.toISOString(),
-          }),
-          replaced_at: ctx.at,
-          replaced_by: caller.userId,
-        })
-        .execute()
-      await ctx.tx
-        .updateTable('sitreps')
-        .set({ ...next, casualties: JSON.stringify(next.casualties) })
-        .where('id', '=', row.id)
-        .execute()
+      await insertSitrepVersion(ctx.tx, {
+        sitrep_id: row.id,
+        version: row.version,
+        content: JSON.stringify({
+          conditions: row.conditions,
+          actions: row.actions,
+          needs: row.needs,
+          resources: row.resources,
+          casualties: row.casualties,
+          nextUpdateAt: row.next_update_at?.toISOString() ?? null,
+          updatedAt: row.updated_at.toISOString(),
+        }),
+        replaced_at: ctx.at,
+        replaced_by: caller.userId,
+      })
+      await updateSitrepRow(ctx.tx, row.id, { ...next, casualties: JSON.stringify(next.casualties) })
       ctx.target(row.id, c.ownerOrgId, { version: next.version })
       const sitrep = toSitrep({ ...row, ...next })
       ctx.emit({
@@ -195,30 +192,25 @@ export async function approveSitrep(
     async (ctx) => {
       const caller = requirePerson(command.caller)
       ctx.target(command.sitrepId, caller.orgId)
-      const row = await ctx.tx
-        .selectFrom('sitreps')
-        .selectAll()
-        .where('id', '=', command.sitrepId)
-        .forUpdate()
-        .executeTakeFirst()
+      const row = await lockSitrepRow(ctx.tx, command.sitrepId)
       if (!row) return refuse('not_found', `no situation report ${command.sitrepId}`)
       const c = await findCase(ctx.tx, row.case_id)
       if (!c) return refuse('not_found', 'the case of this report is gone')
       requireCaseWrite(caller, c, { whileClosed: true })
-      requirePermission(caller, 'sitreps.approve', c.ownerOrgId)
+      requirePermission(caller, 'sitreps.approve', c.ownerOrgId, 'not_owner')
       // the last report of a case may be approved after the case closed
       requireCaseWrite(caller, c, { ownerOnly: true, whileClosed: true })
-      if (row.state === 'approved') return refuse('conflict', `report ${row.number} is already approved`)
-      if (row.version !== command.version)
-        return refuse(
-          'conflict',
-          `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
-        )
-      await ctx.tx
-        .updateTable('sitreps')
-        .set({ state: 'approved', approved_by: caller.userId, approved_at: ctx.at, updated_at: ctx.at })
-        .where('id', '=', row.id)
-        .execute()
+      unwrap(mayApproveSitrep({ state: row.state, version: row.version }, command.version), (reason) =>
+        reason === 'already_approved'
+          ? `report ${row.number} is already approved`
+          : `report ${row.number} changed meanwhile (now version ${row.version}); read it again before approving`,
+      )
+      await updateSitrepRow(ctx.tx, row.id, {
+        state: 'approved',
+        approved_by: caller.userId,
+        approved_at: ctx.at,
+        updated_at: ctx.at,
+      })
       const sitrep = toSitrep({
         ...row,
         state: 'approved',

@@ -1,11 +1,11 @@
 import type { Case, CaseState, Caller } from '@liaison/core'
-import { callerActor, caseProblems } from '@liaison/core'
-import { caseRow, findCase } from '../cases/caseRows.ts'
+import { callerActor, caseChangeOf, caseProblems, changeCaseState, requireSomeChange } from '@liaison/core'
+import { findCase, updateCaseRow } from '../store/cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { participantIds } from './openCase.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 export interface UpdateCase {
   readonly caller: Caller
@@ -22,8 +22,7 @@ export interface UpdateCase {
 
 /** Changes a case's state, who takes part, or its details. Only the owning organisation edits its case. */
 export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise<Case> {
-  const action =
-    command.state === 'closed' ? 'case.close' : command.state === 'open' ? 'case.reopen' : 'case.update'
+  const action = caseChangeOf(command.state)
   return runAction(
     deps,
     { action, actor: callerActor(command.caller), source: command.source },
@@ -32,13 +31,13 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
       const current = await findCase(ctx.tx, command.caseId)
       if (!current) return refuse('not_found', `no case ${command.caseId}`)
       ctx.target(current.id, current.ownerOrgId)
-      requirePermission(command.caller, 'cases.manage', current.ownerOrgId)
+      requirePermission(command.caller, 'cases.manage', current.ownerOrgId, 'not_owner')
       // a closed case is still re-opened and corrected by its owner
       requireCaseWrite(command.caller, current, { ownerOnly: true, whileClosed: true })
       const changed: string[] = []
       let next: Case = current
       if (command.state !== undefined && command.state !== current.state) {
-        next = { ...next, state: command.state }
+        next = { ...next, state: unwrap(changeCaseState(current.state, command.state)) }
         changed.push('state')
       }
       if (command.participants !== undefined) {
@@ -59,11 +58,9 @@ export async function updateCase(deps: ActionDeps, command: UpdateCase): Promise
         next = { ...next, title: next.title.trim() }
         changed.push(...Object.keys(command.details))
       }
-      if (changed.length === 0)
-        return refuse('conflict', `nothing changes: the case is already ${current.state}`)
+      unwrap(requireSomeChange(changed), `nothing changes: the case is already ${current.state}`)
       next = { ...next, updatedAt: ctx.at }
-      const { id: _id, ...row } = caseRow(next)
-      await ctx.tx.updateTable('cases').set(row).where('id', '=', current.id).execute()
+      await updateCaseRow(ctx.tx, next)
       ctx.target(current.id, current.ownerOrgId, { changed, state: next.state })
       // those who leave the case still learn that they left it
       ctx.emit({

@@ -5,13 +5,15 @@ import { hashPassword } from '../auth/passwordHasher.ts'
 import { clearSignInFailures } from '../identity/signInFailures.ts'
 import { findUserRow, toUser } from '../identity/userRows.ts'
 import type { UsersTable } from '../store/schema.ts'
+import { endSessions } from '../store/identity/sessionRows.ts'
+import { otherActiveAdmins, updateUserRow } from '../store/identity/userWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { roleProblems } from './addUser.ts'
 import { findOrganisation } from '../organisations/organisationRows.ts'
 import { requireGrantable } from './requireGrantable.ts'
 import { requirePermission } from './requirePermission.ts'
 import type { ActionContext } from './runAction.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, refuseBecause, runAction } from './runAction.ts'
 
 type Target = { readonly id: string } | { readonly username: string }
 
@@ -25,16 +27,12 @@ async function loadTarget(ctx: ActionContext, caller: Caller, target: Target) {
 }
 
 async function assertAnotherAdmin(ctx: ActionContext, orgId: string, userId: string): Promise<void> {
-  const others = await ctx.tx
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '!=', userId)
-    .where('disabled', '=', false)
-    .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
-    .execute()
+  const others = await otherActiveAdmins(ctx.tx, orgId, userId)
   if (others.length === 0)
-    refuse('conflict', 'this is the last active administrator of the organisation; add another first')
+    refuseBecause(
+      'last_administrator',
+      'this is the last active administrator of the organisation; add another first',
+    )
 }
 
 /** Changes a user's name, roles or whether the account is disabled; never leaves an organisation without an administrator. */
@@ -75,14 +73,8 @@ export async function updateUser(
       if (row.roles.includes('admin') && !row.disabled && losesAdmin)
         await assertAnotherAdmin(ctx, row.org_id, row.id)
       if (Object.keys(change).length === 0) return refuse('validation_failed', 'nothing to change')
-      await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
-      if (input.disabled === true)
-        await ctx.tx
-          .updateTable('sessions')
-          .set({ ended_at: ctx.at })
-          .where('user_id', '=', row.id)
-          .where('ended_at', 'is', null)
-          .execute()
+      await updateUserRow(ctx.tx, row.id, change)
+      if (input.disabled === true) await endSessions(ctx.tx, row.id, ctx.at)
       // granting oneself a role is marked as such in the audit (and on the audit page)
       const self =
         (input.caller.kind === 'user' || input.caller.kind === 'token') && input.caller.userId === row.id
@@ -130,15 +122,10 @@ export async function resetUser(
         change.totp_enrolled_at = null
         change.totp_last_step = null
       }
-      await ctx.tx.updateTable('users').set(change).where('id', '=', row.id).execute()
+      await updateUserRow(ctx.tx, row.id, change)
       // the reset lifts every source's sign-in delay for this account
       await clearSignInFailures(ctx.tx, row.username)
-      await ctx.tx
-        .updateTable('sessions')
-        .set({ ended_at: ctx.at })
-        .where('user_id', '=', row.id)
-        .where('ended_at', 'is', null)
-        .execute()
+      await endSessions(ctx.tx, row.id, ctx.at)
       ctx.target(row.id, row.org_id, { password: input.password !== undefined, totp: input.totp === true })
       return toUser({ ...row, ...change })
     },

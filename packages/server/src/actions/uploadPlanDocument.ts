@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '@liaison/core'
-import { callerActor, planDocumentRules as corePlanDocumentRules } from '@liaison/core'
+import { callerActor, mayChangeRecord, planDocumentRules as corePlanDocumentRules } from '@liaison/core'
 import type { FileRules } from '../files/fileTypes.ts'
 import { fileProblems } from '../files/fileTypes.ts'
+import { insertPlanDocument, planKeeper } from '../store/directory/planRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson } from './requirePerson.ts'
-import { refuse, runAction } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
 
 /** What a plan's document may be (core's `planDocumentRules`), with the content checks of each type. */
 export const planDocumentRules: FileRules = corePlanDocumentRules
@@ -44,14 +45,13 @@ export async function uploadPlanDocument(
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'cases.manage')
       ctx.target(command.planId, caller.orgId)
-      const plan = await ctx.tx
-        .selectFrom('plans')
-        .select(['id', 'owner_org_id'])
-        .where('id', '=', command.planId)
-        .executeTakeFirst()
+      const keeper = await planKeeper(ctx.tx, command.planId)
+      const plan = keeper === undefined ? undefined : { id: command.planId, owner_org_id: keeper }
       if (!plan) return refuse('not_found', `no plan ${command.planId}`)
-      if (plan.owner_org_id !== caller.orgId)
-        return refuse('other_organisation', 'only the organisation that keeps a plan uploads its document')
+      unwrap(
+        mayChangeRecord(plan.owner_org_id, caller.orgId),
+        'only the organisation that keeps a plan uploads its document',
+      )
       const { problems, tooLarge } = fileProblems(planDocumentRules, command)
       if (problems.length > 0) return refuse('validation_failed', problems.join('; '), { problems })
       if (tooLarge)
@@ -69,22 +69,18 @@ export async function uploadPlanDocument(
         uploadedAt: ctx.at,
         uploadedBy: caller.userId,
       }
-      await ctx.tx
-        .insertInto('plan_documents')
-        .values({
-          id: meta.id,
-          plan_id: plan.id,
-          org_id: caller.orgId,
-          file_name: meta.fileName,
-          content_type: meta.contentType,
-          size: meta.size,
-          sha256: meta.sha256,
-          data: command.data,
-          uploaded_at: ctx.at,
-          uploaded_by: caller.userId,
-        })
-        .execute()
-      await ctx.tx.updateTable('plans').set({ updated_at: ctx.at }).where('id', '=', plan.id).execute()
+      await insertPlanDocument(ctx.tx, {
+        id: meta.id,
+        plan_id: plan.id,
+        org_id: caller.orgId,
+        file_name: meta.fileName,
+        content_type: meta.contentType,
+        size: meta.size,
+        sha256: meta.sha256,
+        data: command.data,
+        uploaded_at: ctx.at,
+        uploaded_by: caller.userId,
+      })
       ctx.target(plan.id, caller.orgId, { documentId: meta.id, fileName: meta.fileName, size: meta.size })
       ctx.emit({
         body: { kind: 'plan.saved', planId: plan.id },

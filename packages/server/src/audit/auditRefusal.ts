@@ -38,7 +38,11 @@ export async function auditRefusal(deps: ActionDeps, refusal: Refusal): Promise<
       code: refusal.error?.code ?? 'internal',
       source: refusal.source,
       details: refusal.error
-        ? { ...refusal.details, message: refusal.error.message }
+        ? {
+            ...refusal.details,
+            message: refusal.error.message,
+            ...(refusal.error.reason === undefined ? {} : { reason: refusal.error.reason }),
+          }
         : (refusal.details ?? null),
     })
     deps.sequencer.wake()

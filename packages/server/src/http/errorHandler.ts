@@ -70,7 +70,11 @@ export function errorHandler(deps: ActionDeps) {
   return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const mapped = toLiaisonError(error, request.headers['content-type'])
     if (mapped.code === 'internal') request.log.error({ err: error }, 'request failed')
-    else request.log.info({ code: mapped.code, message: mapped.message }, 'request refused')
+    else
+      request.log.info(
+        { code: mapped.code, reason: mapped.reason, message: mapped.message },
+        'request refused',
+      )
     if (accessRefusals.has(mapped.code) && !auditedErrors.has(mapped)) {
       // a read of another organisation's data, refused by a route: audited like any refusal
       await auditRefusal(deps, {

@@ -20,6 +20,7 @@ function errorFrom(status: number, body: unknown): ApiError {
       status,
       code: error.code,
       message: typeof error.message === 'string' ? error.message : error.code,
+      ...(typeof error.reason === 'string' ? { reason: error.reason } : {}),
       details: error.details,
     })
   }

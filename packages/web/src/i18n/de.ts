@@ -616,6 +616,43 @@ export const de: Dictionary = {
     network_failed: 'Der Knoten ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     unexpected_answer: 'Der Knoten hat eine Antwort gegeben, die diese Seite nicht versteht.',
   },
+  /** Why the node refused, by the reason in its error body (`refusalReasons` of core). */
+  reasons: {
+    case_closed: 'Dieser Fall ist abgeschlossen. Öffnen Sie ihn zuerst wieder.',
+    not_participant: 'Ihre Organisation ist an diesem Fall nicht beteiligt.',
+    not_owner: 'Nur die Organisation, der dieser Fall gehört, tut dies.',
+    no_change: 'Es ändert sich nichts: Es ist bereits so.',
+    invalid_transition: 'Eine Aufgabe kann nicht von ihrem aktuellen Zustand in diesen wechseln.',
+    not_task_party:
+      'Nur die zugewiesene Organisation oder die Eigentümerin des Falls bringt diese Aufgabe weiter.',
+    stale_version: 'Jemand hat dies inzwischen geändert. Laden Sie es neu und versuchen Sie es noch einmal.',
+    previous_sitrep_draft:
+      'Der vorige Bericht ist noch ein Entwurf. Stellen Sie ihn zuerst fertig und genehmigen Sie ihn.',
+    sitrep_frozen: 'Dieser Bericht ist genehmigt und festgeschrieben. Entwerfen Sie den nächsten.',
+    already_approved: 'Dieser Bericht ist bereits genehmigt.',
+    already_signed_off: 'Diese Übergabe wurde bereits abgezeichnet.',
+    outgoing_signs_off: 'Die übernehmende Person zeichnet die Übergabe ab, nicht die übergebende.',
+    not_incoming_officer: 'Nur wer jetzt oder in der nächsten Schicht Dienst hat, zeichnet die Übergabe ab.',
+    no_rotation: 'Ihre Organisation hat noch keine Rotation. Richten Sie sie zuerst ein.',
+    not_author: 'Nur die Organisation, die dies geschrieben oder gezeichnet hat, ändert es.',
+    not_keeper: 'Eine andere Organisation führt dies.',
+    plan_already_active: 'Dieser Plan ist für diesen Fall bereits aktiviert.',
+    too_many_files: 'Dieser Eintrag trägt bereits so viele Dateien wie erlaubt.',
+    last_administrator:
+      'Dies ist die letzte aktive Administration der Organisation. Fügen Sie zuerst eine weitere hinzu.',
+    totp_already_enrolled:
+      'Ein Einmalcode ist bereits eingerichtet. Eine Administratorin oder ein Administrator kann ihn zurücksetzen.',
+    totp_not_started: 'Beginnen Sie zuerst mit der Einrichtung des Einmalcodes.',
+    already_revoked: 'Dies wurde bereits widerrufen.',
+    username_taken: 'Dieser Benutzername ist auf diesem Knoten bereits vergeben.',
+    organisation_code_taken: 'Eine Organisation mit diesem Code gibt es bereits.',
+    centre_exists: 'Dieser Knoten hat bereits sein Krisenzentrum. Fügen Sie stattdessen Partner hinzu.',
+    centre_missing: 'Fügen Sie zuerst das Krisenzentrum hinzu: Partner gehören zu ihm.',
+    centre_unrestricted: 'Die Administration des Zentrums vergibt jede Rolle; es hat keine Positivliste.',
+    concurrent_change: 'Eine gleichzeitige Änderung war zuerst da. Versuchen Sie es noch einmal.',
+    already_exists: 'Dies gibt es bereits.',
+    request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
+  },
   handover: {
     title: 'Schichtübergabe',
     intro:

@@ -23,3 +23,20 @@ describe('describeError', () => {
     expect(describeError(limited, t, 'en')).toBe('errors.rate_limited')
   })
 })
+
+describe('describeError for a refusal with a reason', () => {
+  it("says the rule's sentence, not the code's", () => {
+    const closed = new ApiError({
+      status: 409,
+      code: 'conflict',
+      message: 'this case is closed; re-open it first',
+      reason: 'case_closed',
+    })
+    expect(describeError(closed, t, 'nl')).toBe('reasons.case_closed')
+  })
+
+  it('falls back to the code for a reason this page does not know', () => {
+    const future = new ApiError({ status: 409, code: 'conflict', message: 'x', reason: 'from_a_newer_node' })
+    expect(describeError(future, t, 'fr')).toBe('errors.conflict')
+  })
+})

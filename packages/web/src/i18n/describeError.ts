@@ -5,9 +5,14 @@ import { en } from './en.ts'
 import { formatDateTime } from './formatDateTime.ts'
 
 type ErrorKey = keyof Dictionary['errors']
+type ReasonKey = keyof Dictionary['reasons']
 
 function isErrorKey(code: string): code is ErrorKey {
   return Object.hasOwn(en.errors, code)
+}
+
+function isReasonKey(reason: string | undefined): reason is ReasonKey {
+  return reason !== undefined && Object.hasOwn(en.reasons, reason)
 }
 
 function lockedUntil(details: unknown): string | null {
@@ -20,9 +25,13 @@ function retryAfterSeconds(details: unknown): number | null {
   return typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null
 }
 
-/** What went wrong, in the interface's language: one sentence per error code. */
+/**
+ * What went wrong, in the interface's language: the sentence for the rule that refused when the
+ * node names one (its `reason`), else one sentence per error code.
+ */
 export function describeError(error: unknown, t: TFunction, language: string): string {
   if (!isApiError(error)) return t('errors.internal')
+  if (isReasonKey(error.reason)) return t(`reasons.${error.reason}`)
   if (error.code === 'account_locked') {
     const until = lockedUntil(error.details)
     if (until) return t('signIn.lockedUntil', { until: formatDateTime(until, language) })

@@ -615,6 +615,43 @@ export const fr: Dictionary = {
     network_failed: 'Le nœud est injoignable. Vérifiez la connexion et réessayez.',
     unexpected_answer: 'Le nœud a donné une réponse que cette page ne comprend pas.',
   },
+  /** Why the node refused, by the reason in its error body (`refusalReasons` of core). */
+  reasons: {
+    case_closed: 'Ce dossier est clôturé. Rouvrez-le d’abord.',
+    not_participant: 'Votre organisation ne participe pas à ce dossier.',
+    not_owner: 'Seule l’organisation propriétaire du dossier fait ceci.',
+    no_change: 'Rien ne change : c’est déjà le cas.',
+    invalid_transition: 'Une tâche ne peut pas passer de son état actuel à celui-ci.',
+    not_task_party: 'Seuls l’organisation désignée ou le propriétaire du dossier font avancer cette tâche.',
+    stale_version: 'Quelqu’un l’a modifié entre-temps. Rechargez et réessayez.',
+    previous_sitrep_draft:
+      'Le rapport précédent est encore un brouillon. Terminez-le et approuvez-le d’abord.',
+    sitrep_frozen: 'Ce rapport est approuvé et figé. Rédigez le suivant.',
+    already_approved: 'Ce rapport est déjà approuvé.',
+    already_signed_off: 'Cette relève a déjà été validée.',
+    outgoing_signs_off: 'C’est l’officier entrant qui valide la relève, pas l’officier sortant.',
+    not_incoming_officer: 'Seul l’officier de permanence maintenant ou au prochain service valide la relève.',
+    no_rotation: 'Votre organisation n’a pas encore de rotation. Configurez-la d’abord.',
+    not_author: 'Seule l’organisation qui l’a écrit ou dessiné le modifie.',
+    not_keeper: 'Une autre organisation tient cet élément.',
+    plan_already_active: 'Ce plan est déjà activé pour ce dossier.',
+    too_many_files: 'Cette entrée porte déjà autant de fichiers que permis.',
+    last_administrator:
+      'C’est le dernier administrateur actif de l’organisation. Ajoutez-en un autre d’abord.',
+    totp_already_enrolled:
+      'Un code à usage unique est déjà configuré. Un administrateur peut le réinitialiser.',
+    totp_not_started: 'Commencez d’abord la configuration du code à usage unique.',
+    already_revoked: 'Ceci a déjà été révoqué.',
+    username_taken: 'Ce nom d’utilisateur est déjà pris sur ce nœud.',
+    organisation_code_taken: 'Une organisation avec ce code existe déjà.',
+    centre_exists: 'Ce nœud a déjà son centre de crise. Ajoutez plutôt des partenaires.',
+    centre_missing: 'Ajoutez d’abord le centre de crise : les partenaires en dépendent.',
+    centre_unrestricted:
+      'Les administrateurs du centre attribuent tout rôle ; il n’a pas de liste autorisée.',
+    concurrent_change: 'Une modification simultanée est passée en premier. Réessayez.',
+    already_exists: 'Ceci existe déjà.',
+    request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
+  },
   handover: {
     title: 'Relève de permanence',
     intro:

@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto'
 import { createHash } from 'node:crypto'
 import { Transform, pipeline } from 'node:stream'
 import type { Principal } from '@liaison/core'
-import { LiaisonError } from '@liaison/core'
+import { LiaisonError, refusalError } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import type { IdempotencyHold } from '../../store/idempotencyKeyRows.ts'
 import {
@@ -120,8 +120,8 @@ export function idempotencyHook(app: App, deps: AppDeps): void {
           'this Idempotency-Key was already used for a different request (method, path or body); send a new key for a new request',
         )
       case 'running':
-        throw new LiaisonError(
-          'conflict',
+        throw refusalError(
+          'request_in_progress',
           'a request with this Idempotency-Key is still being processed; retry in a moment to get its answer',
         )
       case 'done': {

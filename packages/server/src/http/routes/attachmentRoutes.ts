@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { LiaisonError, canSeeCase } from '@liaison/core'
-import { AttachmentBody, IdParams, errorResponses, itemsBody } from '@liaison/wire'
+import { canSeeCase, LiaisonError, refusalError } from '@liaison/core'
+import { AttachmentBody, errorResponses, IdParams, itemsBody } from '@liaison/wire'
 import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntry.ts'
-import { findCase } from '../../cases/caseRows.ts'
+import { findCase } from '../../store/cases/caseRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
 
@@ -18,7 +18,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
     if (!entry) throw new LiaisonError('not_found', `no log entry ${entryId}`)
     const c = entry.case_id ? await findCase(deps.store.db, entry.case_id) : null
     if (c ? !canSeeCase(c, orgId) : entry.org_id !== orgId)
-      throw new LiaisonError('other_organisation', 'your organisation does not see this entry')
+      throw refusalError('not_participant', 'your organisation does not see this entry')
   }
 
   await app.register(async (scope) => {

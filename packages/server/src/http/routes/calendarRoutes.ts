@@ -13,7 +13,7 @@ import {
 } from '@liaison/wire'
 import { createCalendarFeed, revokeCalendarFeed } from '../../actions/calendarFeeds.ts'
 import { hashSecret } from '../../auth/secrets.ts'
-import { listVisibleCases } from '../../cases/caseRows.ts'
+import { listVisibleCases } from '../../store/cases/caseRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 

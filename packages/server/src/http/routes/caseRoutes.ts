@@ -1,10 +1,11 @@
-import { LiaisonError, canSeeCase } from '@liaison/core'
+import { canSeeCase, LiaisonError, refusalError } from '@liaison/core'
 import type { LogEntry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { appendLogEntry } from '../../actions/appendLogEntry.ts'
 import { openCase } from '../../actions/openCase.ts'
 import { updateCase } from '../../actions/updateCase.ts'
-import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '../../cases/caseRows.ts'
+import { correctionsOf, findCase, listVisibleCases, pageLog, searchLogs } from '../../store/cases/caseRows.ts'
+import { attachmentsOfEntries } from '../../store/cases/attachmentRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import {
   CaseBody,
@@ -34,23 +35,17 @@ async function visibleCase(deps: AppDeps, req: FastifyRequest, id: string) {
   const c = await findCase(deps.store.db, id)
   if (!c) throw new LiaisonError('not_found', `no case ${id}`)
   if (!canSeeCase(c, orgOf(req)))
-    throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+    throw refusalError('not_participant', 'your organisation does not take part in this case')
   return c
 }
 
 /** Adds each entry's attachments (names and sizes, not contents) in one query. */
 async function withAttachments<E extends { id: string }>(deps: AppDeps, entries: E[]) {
   if (entries.length === 0) return entries
-  const rows = await deps.store.db
-    .selectFrom('attachments')
-    .select(['id', 'log_entry_id', 'file_name', 'content_type', 'size'])
-    .where(
-      'log_entry_id',
-      'in',
-      entries.map((e) => e.id),
-    )
-    .orderBy('created_at')
-    .execute()
+  const rows = await attachmentsOfEntries(
+    deps.store.db,
+    entries.map((e) => e.id),
+  )
   const byEntry = new Map<string, { id: string; fileName: string; contentType: string; size: number }[]>()
   for (const r of rows)
     byEntry.set(r.log_entry_id, [

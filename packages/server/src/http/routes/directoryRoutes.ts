@@ -1,8 +1,10 @@
 import type { FeatureKind, Geometry, MapFeature } from '@liaison/core'
-import { LiaisonError, canSeeCase } from '@liaison/core'
+import { canSeeCase, isContactStale, LiaisonError, refusalError } from '@liaison/core'
 import {
   ContactPage,
   ContactQuery,
+  defaultPageLimit,
+  errorResponses,
   FeatureCollectionBody,
   FeatureCollectionPageBody,
   IdBody,
@@ -13,12 +15,10 @@ import {
   NewMapFeatureBody,
   NoContent,
   PageQuery,
-  defaultPageLimit,
-  errorResponses,
 } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
-import { findCase, listVisibleCases } from '../../cases/caseRows.ts'
+import { findCase, listVisibleCases } from '../../store/cases/caseRows.ts'
 import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
@@ -47,7 +47,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
     const c = await findCase(deps.store.db, id)
     if (!c) throw new LiaisonError('not_found', `no case ${id}`)
     if (!canSeeCase(c, orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return c
   }
   const featureCollection = (
@@ -253,7 +253,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
           location: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
           available247: r.available_24_7,
           revalidateBy: r.revalidate_by,
-          stale: r.revalidate_by < today,
+          stale: isContactStale(r.revalidate_by, today),
           updatedAt: r.updated_at.toISOString(),
         })),
         next: page.next,

@@ -1,8 +1,10 @@
-import { LiaisonError, daysBetween, parseLocalDate, shiftsBetween } from '@liaison/core'
+import { daysBetween, LiaisonError, parseLocalDate, refusalError, shiftsBetween } from '@liaison/core'
 import {
+  errorResponses,
   HandoverBody,
   HandoverSignOffBody,
   IdParams,
+  itemsBody,
   NewHandoverBody,
   OkBody,
   RosterBody,
@@ -10,8 +12,6 @@ import {
   ShiftBody,
   ShiftOverrideBody,
   ShiftsQuery,
-  errorResponses,
-  itemsBody,
 } from '@liaison/wire'
 import type { HandoverReport, RotationInput } from '../../actions/duty.ts'
 import {
@@ -99,7 +99,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       if (span < 0 || span > 61)
         throw new LiaisonError('validation_failed', 'to must be on or after from, at most 62 days later')
       const rotation = await loadRotation(deps.store.db, orgId)
-      if (!rotation) throw new LiaisonError('conflict', 'this organisation has no rotation yet')
+      if (!rotation) throw refusalError('no_rotation', 'this organisation has no rotation yet')
       const shifts = shiftsBetween(rotation, from, to, await loadOverrides(deps.store.db, orgId))
       const users = await deps.store.db
         .selectFrom('users')

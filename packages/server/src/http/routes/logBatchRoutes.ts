@@ -12,7 +12,11 @@ function presentOutcome(o: BatchItemOutcome<LogEntry>) {
     case 'skipped-replay':
       return { id: o.id, outcome: o.outcome, entryId: o.ref }
     case 'refused':
-      return { id: o.id, outcome: o.outcome, error: { code: o.code, message: o.message } }
+      return {
+        id: o.id,
+        outcome: o.outcome,
+        error: { code: o.code, message: o.message, ...(o.reason === undefined ? {} : { reason: o.reason }) },
+      }
     default: {
       const exhaustive: never = o
       return exhaustive

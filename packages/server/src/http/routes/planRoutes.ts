@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { LiaisonError, canSeeCase } from '@liaison/core'
+import { LiaisonError, canSeeCase, refusalError } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import {
   ActivatedPlanBody,
@@ -16,7 +16,7 @@ import {
 import type { Static } from 'typebox'
 import { activatePlan, savePlan } from '../../actions/directory.ts'
 import { planDocumentRules, uploadPlanDocument } from '../../actions/uploadPlanDocument.ts'
-import { findCase } from '../../cases/caseRows.ts'
+import { findCase } from '../../store/cases/caseRows.ts'
 import type { Database } from '../../store/schema.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
@@ -250,7 +250,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       const c = await findCase(db, req.params.id)
       if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
       if (!canSeeCase(c, req.principal!.orgId))
-        throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+        throw refusalError('not_participant', 'your organisation does not take part in this case')
       const rows = await db
         .selectFrom('case_plans')
         .innerJoin('plans', 'plans.id', 'case_plans.plan_id')

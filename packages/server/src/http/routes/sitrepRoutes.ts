@@ -1,5 +1,5 @@
 import type { Sitrep } from '@liaison/core'
-import { LiaisonError, canSeeCase, sitrepAsEdxl } from '@liaison/core'
+import { LiaisonError, canSeeCase, sitrepAsEdxl, refusalError } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import {
   IdParams,
@@ -15,8 +15,9 @@ import {
 } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { approveSitrep, draftSitrep, editSitrep } from '../../actions/sitreps.ts'
-import { findCase } from '../../cases/caseRows.ts'
-import { findSitrep, listSitreps } from '../../cases/sitrepRows.ts'
+import { findCase } from '../../store/cases/caseRows.ts'
+import { findSitrep, listSitreps, sitrepVersionRows } from '../../store/cases/sitrepRows.ts'
+import { findUserRow } from '../../identity/userRows.ts'
 import { findOrganisation } from '../../organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
@@ -47,7 +48,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     if (!sitrep) throw new LiaisonError('not_found', `no situation report ${id}`)
     const c = await findCase(deps.store.db, sitrep.caseId)
     if (!c || !req.principal || !canSeeCase(c, req.principal.orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return { sitrep, c }
   }
 
@@ -68,7 +69,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
       const c = await findCase(deps.store.db, req.params.id)
       if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
       if (!canSeeCase(c, req.principal!.orgId))
-        throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+        throw refusalError('not_participant', 'your organisation does not take part in this case')
       const rows = await listSitreps(deps.store.db, c.id, { after, limit })
       const page = pageFrom('sitreps', rows, limit, (r) => ({ key: r.number, id: r.id }))
       return { items: page.items.map(present), next: page.next }
@@ -119,14 +120,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const { sitrep } = await visible(req, req.params.id)
-      const rows = await deps.store.db
-        .selectFrom('sitrep_versions as v')
-        .leftJoin('users as u', 'u.id', 'v.replaced_by')
-        .selectAll('v')
-        .select('u.display_name')
-        .where('v.sitrep_id', '=', sitrep.id)
-        .orderBy('v.version')
-        .execute()
+      const rows = await sitrepVersionRows(deps.store.db, sitrep.id)
       return {
         items: rows.map((r) => ({
           version: r.version,
@@ -200,11 +194,7 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const { sitrep, c } = await visible(req, req.params.id)
-      const author = await deps.store.db
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', sitrep.draftedBy)
-        .executeTakeFirst()
+      const author = await findUserRow(deps.store.db, { id: sitrep.draftedBy })
       const org = await findOrganisation(deps.store.db, deps.nodeId, { id: c.ownerOrgId })
       return sitrepAsEdxl(sitrep, c, {
         name: author?.display_name ?? 'unknown',

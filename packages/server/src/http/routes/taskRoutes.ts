@@ -1,21 +1,21 @@
 import type { Decision, Task } from '@liaison/core'
-import { LiaisonError, canSeeCase, isOverdue } from '@liaison/core'
+import { canSeeCase, isOverdue, LiaisonError, refusalError } from '@liaison/core'
 import {
   DecisionBody,
+  defaultPageLimit,
+  errorResponses,
   IdParams,
   NewDecisionBody,
   NewTaskBody,
+  pageBody,
   PageQuery,
   TaskBody,
   TaskChangeBody,
-  defaultPageLimit,
-  errorResponses,
-  pageBody,
 } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { createTask, recordDecision, updateTask } from '../../actions/caseWork.ts'
-import { findCase } from '../../cases/caseRows.ts'
-import { listDecisions, listOverdueTasks, listTasks } from '../../cases/taskRows.ts'
+import { findCase } from '../../store/cases/caseRows.ts'
+import { listDecisions, listOverdueTasks, listTasks } from '../../store/cases/taskRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
 
@@ -38,7 +38,7 @@ export function taskRoutes(app: App, deps: AppDeps): void {
     const c = await findCase(deps.store.db, caseId)
     if (!c) throw new LiaisonError('not_found', `no case ${caseId}`)
     if (!orgId || !canSeeCase(c, orgId))
-      throw new LiaisonError('other_organisation', 'your organisation does not take part in this case')
+      throw refusalError('not_participant', 'your organisation does not take part in this case')
     return c
   }
 

@@ -1,9 +1,9 @@
 import type { Case, Discipline, Doctrine, LogEntry, LogSource, ReportedTime, Severity } from '@liaison/core'
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
-import type { PageRequest, Position } from '../store/keyset.ts'
-import { beyond } from '../store/keyset.ts'
-import type { CasesTable, Database, LogEntriesTable } from '../store/schema.ts'
+import type { PageRequest, Position } from '../keyset.ts'
+import { beyond } from '../keyset.ts'
+import type { CasesTable, Database, LogEntriesTable } from '../schema.ts'
 
 export function toCase(row: Selectable<CasesTable>): Case {
   return {
@@ -270,4 +270,29 @@ export async function correctionsOf(
     .where('supersedes', 'in', entryIds)
     .execute()
   return new Map(rows.flatMap((r) => (r.supersedes ? [[r.supersedes, r.id] as const] : [])))
+}
+
+export async function insertCase(db: Kysely<Database>, c: Case): Promise<void> {
+  await db.insertInto('cases').values(caseRow(c)).execute()
+}
+
+export async function updateCaseRow(db: Kysely<Database>, c: Case): Promise<void> {
+  const { id, ...row } = caseRow(c)
+  await db.updateTable('cases').set(row).where('id', '=', id).execute()
+}
+
+/** Where a log entry was written: its case (null: the daily log) and organisation; undefined if none. */
+export async function logEntryPlace(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Pick<Selectable<LogEntriesTable>, 'case_id' | 'org_id' | 'text'> | undefined> {
+  return db
+    .selectFrom('log_entries')
+    .select(['case_id', 'org_id', 'text'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function insertLogEntry(db: Kysely<Database>, row: Insertable<LogEntriesTable>): Promise<void> {
+  await db.insertInto('log_entries').values(row).execute()
 }

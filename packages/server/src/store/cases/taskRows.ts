@@ -1,8 +1,8 @@
 import type { Decision, Task } from '@liaison/core'
-import type { Kysely, Selectable } from 'kysely'
-import type { PageRequest } from '../store/keyset.ts'
-import { beyond } from '../store/keyset.ts'
-import type { Database, DecisionsTable, TasksTable } from '../store/schema.ts'
+import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { PageRequest } from '../keyset.ts'
+import { beyond } from '../keyset.ts'
+import type { Database, DecisionsTable, TasksTable } from '../schema.ts'
 
 export function toTask(row: Selectable<TasksTable>): Task {
   return {
@@ -95,4 +95,29 @@ export async function listDecisions(
     .limit(page.limit + 1)
     .execute()
   return rows.map(toDecision)
+}
+
+/** A task's row, locked for the writing transaction when asked. */
+export async function findTaskRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Selectable<TasksTable> | undefined> {
+  return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertTask(db: Kysely<Database>, row: Insertable<TasksTable>): Promise<void> {
+  await db.insertInto('tasks').values(row).execute()
+}
+
+/** Moves a task and/or changes its due time. */
+export async function updateTaskRow(
+  db: Kysely<Database>,
+  id: string,
+  change: Pick<Selectable<TasksTable>, 'state' | 'due_at' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('tasks').set(change).where('id', '=', id).execute()
+}
+
+export async function insertDecision(db: Kysely<Database>, row: Insertable<DecisionsTable>): Promise<void> {
+  await db.insertInto('decisions').values(row).execute()
 }

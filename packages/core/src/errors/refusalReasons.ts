@@ -1,0 +1,64 @@
+import type { ErrorCode } from './errorCodes.ts'
+
+/**
+ * The closed set of reasons for an expected refusal, one per distinct refusal the node makes, each
+ * with the error code it is answered with. The code says what kind of refusal it is (HTTP status,
+ * exit code); the reason says which rule refused, so that a client can explain it in its own
+ * language. Rules in core return these; the edge carries them in the error body beside the code.
+ */
+export const refusalReasons = {
+  // writing to a case
+  case_closed: { code: 'conflict', summary: 'the case is closed; re-open it first' },
+  not_participant: { code: 'other_organisation', summary: 'the organisation does not take part in the case' },
+  not_owner: { code: 'other_organisation', summary: 'only the organisation that owns the case does this' },
+  no_change: { code: 'conflict', summary: 'nothing changes' },
+  // tasks
+  invalid_transition: { code: 'conflict', summary: 'the task cannot move from its state to that one' },
+  not_task_party: {
+    code: 'other_organisation',
+    summary: "only the assigned organisation or the case's owner moves the task on",
+  },
+  // situation reports and maps: someone else changed it meanwhile
+  stale_version: { code: 'conflict', summary: 'it changed meanwhile; reload it' },
+  previous_sitrep_draft: { code: 'conflict', summary: 'the previous report is still a draft' },
+  sitrep_frozen: { code: 'conflict', summary: 'the report is approved and frozen; draft the next one' },
+  already_approved: { code: 'conflict', summary: 'the report is already approved' },
+  // handover
+  already_signed_off: { code: 'conflict', summary: 'the handover was already signed off' },
+  outgoing_signs_off: {
+    code: 'conflict',
+    summary: 'the incoming officer signs the handover off, not the outgoing one',
+  },
+  not_incoming_officer: {
+    code: 'conflict',
+    summary: 'only the officer on duty now or on the next shift signs the handover off',
+  },
+  no_rotation: { code: 'conflict', summary: 'the organisation has no rotation yet' },
+  // records kept by one organisation
+  not_author: { code: 'other_organisation', summary: 'only the organisation that wrote it does this' },
+  not_keeper: { code: 'other_organisation', summary: 'another organisation keeps this' },
+  plan_already_active: { code: 'conflict', summary: 'the plan is already activated for the case' },
+  too_many_files: { code: 'conflict', summary: 'the entry carries as many files as it may' },
+  // identity and organisations
+  last_administrator: { code: 'conflict', summary: 'the last active administrator of the organisation' },
+  totp_already_enrolled: { code: 'conflict', summary: 'a one-time code is already set up' },
+  totp_not_started: { code: 'conflict', summary: 'the enrolment of a one-time code was not started' },
+  already_revoked: { code: 'conflict', summary: 'it was already revoked' },
+  username_taken: { code: 'conflict', summary: 'the username is taken on this node' },
+  organisation_code_taken: { code: 'conflict', summary: 'an organisation with this code exists' },
+  centre_exists: { code: 'conflict', summary: 'the node already has its centre' },
+  centre_missing: { code: 'conflict', summary: 'the node has no centre yet' },
+  centre_unrestricted: { code: 'conflict', summary: "the centre's administrators grant any role" },
+  // concurrency
+  concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
+  already_exists: { code: 'conflict', summary: 'this already exists' },
+  request_in_progress: { code: 'conflict', summary: 'the same request is still being processed' },
+} as const satisfies Record<string, { code: ErrorCode; summary: string }>
+
+export type RefusalReason = keyof typeof refusalReasons
+
+export const refusalReasonList = Object.keys(refusalReasons) as RefusalReason[]
+
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === 'string' && Object.hasOwn(refusalReasons, value)
+}
