@@ -15,16 +15,7 @@ import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal, toBrusselsLocal } from '../i18n/brusselsTime.ts'
-import { taskPriorities } from '@liaison/core'
-
-/** The states a task can be moved to from `state`. */
-function nextStates(state: TaskState): TaskState[] {
-  return state === 'open'
-    ? ['in-progress', 'done', 'cancelled']
-    : state === 'in-progress'
-      ? ['done', 'cancelled']
-      : ['open']
-}
+import { nextTaskStates, taskPriorities } from '@liaison/core'
 
 export interface TasksPanelProps {
   readonly caseId: string
@@ -232,7 +223,7 @@ export function TasksPanel(props: TasksPanelProps) {
                 {props.mayWrite && (
                   <td>
                     <div className="button-row">
-                      {(props.mayMove(task) ? nextStates(task.state) : []).map((state) => (
+                      {(props.mayMove(task) ? nextTaskStates(task.state) : []).map((state) => (
                         <button
                           key={state}
                           type="button"
