@@ -64,11 +64,6 @@ export interface Case {
   readonly fromLogEntry: string | null
 }
 
-/** Who sees a case: its owner and the organisations taking part. */
-export function caseAudience(c: Pick<Case, 'ownerOrgId' | 'participants'>): string[] {
-  return [...new Set([c.ownerOrgId, ...c.participants])]
-}
-
 export function canSeeCase(c: Pick<Case, 'ownerOrgId' | 'participants'>, orgId: string): boolean {
   return c.ownerOrgId === orgId || c.participants.includes(orgId)
 }

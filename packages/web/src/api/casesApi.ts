@@ -15,7 +15,6 @@ import type {
   NewDecisionBody,
   NewLogEntryBody,
   NewTaskBody,
-  ReportedTimeBody,
   Page,
   ScalingBody,
   SitrepBody,
@@ -48,8 +47,6 @@ export type LogEntryRecord = Static<typeof LogEntryBody>
 export type AttachmentSummary = Static<typeof AttachmentSummaryBody>
 export type AttachmentRecord = Static<typeof AttachmentBody>
 export type NewLogEntry = Static<typeof NewLogEntryBody>
-/** A time as reported: `at` in the local time of `zone`, and how sure it is (decision 015). */
-export type ReportedTimeRecord = Static<typeof ReportedTimeBody>
 export type TaskRecord = Static<typeof TaskBody>
 export type NewTask = Static<typeof NewTaskBody>
 export type TaskChange = Static<typeof TaskChangeBody>
