@@ -7,6 +7,7 @@ import type { RouteAuth } from './authenticate.ts'
 import { checkCsrf, refusedCredentialActor, resolvePrincipal, sessionCookieName } from './authenticate.ts'
 import { failedAuthBudget, failedAuthCodes } from './failedAuthBudget.ts'
 import { refusalTally } from './refusalTally.ts'
+import { tokenCache } from './tokenCache.ts'
 
 /**
  * Authenticates and authorises every route by its `config.auth` (`/api/v1/` routes default to `read`).
@@ -19,7 +20,11 @@ import { refusalTally } from './refusalTally.ts'
 export function authHook(app: App, deps: AppDeps): void {
   const budget = failedAuthBudget(deps)
   const tally = refusalTally(deps)
-  app.addHook('onClose', () => tally.flush())
+  const tokens = tokenCache(deps.store, deps.log)
+  app.addHook('onClose', async () => {
+    await tally.flush()
+    await tokens.close()
+  })
   app.decorateRequest('principal', null)
   app.decorateRequest('session', null)
   const routeAuth = (req: FastifyRequest): RouteAuth =>
@@ -49,7 +54,7 @@ export function authHook(app: App, deps: AppDeps): void {
     refuseSpent(req, req.headers.authorization !== undefined || req.cookies[cookieName] !== undefined)
     let presented = false
     try {
-      const resolved = await resolvePrincipal(deps, req)
+      const resolved = await resolvePrincipal(deps, req, tokens)
       if (!resolved) throw new LiaisonError('unauthenticated', 'sign in first (or send an API token)')
       presented = true
       req.principal = resolved.principal

@@ -4,6 +4,7 @@ import { LiaisonError, sessionExpiry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { hashSecret, sameSecret } from '../../auth/secrets.ts'
 import type { AppDeps } from '../AppDeps.ts'
+import type { TokenCache } from './tokenCache.ts'
 
 /** What a route asks of its caller: nothing, a session that may still be enrolling its code, or a permission. */
 export type RouteAuth = 'public' | 'enrolment' | Permission
@@ -41,34 +42,39 @@ export const refusedCredentialActor = new WeakMap<LiaisonError, Actor>()
 
 /**
  * Finds who the request acts as: a bearer API token or the session cookie. Null when it presents
- * neither; an error when what it presents is not (or no longer) valid.
+ * neither; an error when what it presents is not (or no longer) valid. `tokens`: a cache of the
+ * token look-ups, dropped at every credential change in any process (decision 021).
  */
 export async function resolvePrincipal(
   deps: AppDeps,
   req: FastifyRequest,
+  tokens?: TokenCache,
 ): Promise<{ principal: Principal; session: RequestSession | null } | null> {
   const now = deps.clock.now()
   const authorization = req.headers.authorization
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization)
     if (!match) throw new LiaisonError('session_invalid', "the Authorization header must be 'Bearer <token>'")
-    const token = await deps.store.db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.created_by')
-      .select([
-        'api_tokens.id',
-        'api_tokens.name',
-        'api_tokens.org_id',
-        'api_tokens.scopes',
-        'api_tokens.expires_at',
-        'api_tokens.revoked_at',
-        'api_tokens.last_used_at',
-        'users.id as user_id',
-        'users.roles',
-        'users.disabled',
-      ])
-      .where('api_tokens.secret_hash', '=', hashSecret(match[1]!))
-      .executeTakeFirst()
+    const secretHash = hashSecret(match[1]!)
+    const load = () =>
+      deps.store.db
+        .selectFrom('api_tokens')
+        .innerJoin('users', 'users.id', 'api_tokens.created_by')
+        .select([
+          'api_tokens.id',
+          'api_tokens.name',
+          'api_tokens.org_id',
+          'api_tokens.scopes',
+          'api_tokens.expires_at',
+          'api_tokens.revoked_at',
+          'api_tokens.last_used_at',
+          'users.id as user_id',
+          'users.roles',
+          'users.disabled',
+        ])
+        .where('api_tokens.secret_hash', '=', secretHash)
+        .executeTakeFirst()
+    const token = await (tokens ? tokens.find(secretHash, load) : load())
     if (!token) throw new LiaisonError('session_invalid', 'this API token is not known here')
     const refused = (error: LiaisonError): LiaisonError => {
       refusedCredentialActor.set(error, {
@@ -99,6 +105,7 @@ export async function resolvePrincipal(
         .set({ last_used_at: now })
         .where('id', '=', token.id)
         .execute()
+      token.last_used_at = now // the cached row too: touched once a minute, not at every request
     }
     return {
       principal: {
