@@ -56,7 +56,10 @@ describe.each(engines)('API-token look-ups cached across two processes on $name 
         headers: bearer,
         payload: { discipline: 'multidisciplinary', source: 'radio', text: 'cached' },
       })
-    expect((await post()).statusCode).toBe(201)
+    const first = await post()
+    expect(first.statusCode).toBe(201)
+    // the author's name, read by the entry's insert (no look-up of its own)
+    expect(first.json<{ authorName: string }>().authorName).toBe(officer.user.displayName)
     // the creator loses the role that may write: the token's writes stop with it
     await sql`update users set roles = ${['viewer']}::text[] where id = ${officer.user.id}`.execute(
       node.deps.store.db,

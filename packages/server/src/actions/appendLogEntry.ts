@@ -1,7 +1,6 @@
 import type { Caller, Distribution, EventStatus, GeoPoint, LogEntry, ReportedTime } from '@liaison/core'
 import { callerActor, disciplines, logEntryProblems } from '@liaison/core'
-import { findCase, insertLogEntry, logEntryPlace, toLogEntry } from '../store/cases/caseRows.ts'
-import { findUserRow } from '../identity/userRows.ts'
+import { findCase, insertLogEntryByAuthor, logEntryPlace, toLogEntry } from '../store/cases/caseRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'
@@ -78,13 +77,11 @@ export async function appendLogEntryIn(
     if (command.caseId === null && earlier.org_id !== caller.orgId)
       return refuse('validation_failed', 'supersedes: no such entry in this log')
   }
-  const author = await findUserRow(ctx.tx, { id: caller.userId })
-  const row = {
+  const written = {
     id: ctx.newId(),
     case_id: command.caseId,
     org_id: caller.orgId,
     author_id: caller.userId,
-    author_name: author?.display_name ?? 'unknown',
     occurred_at: occurredAt,
     occurred_zone: occurred.zone,
     occurred_qualifier: occurred.qualifier,
@@ -98,7 +95,8 @@ export async function appendLogEntryIn(
     lat: command.location?.lat ?? null,
     supersedes: command.supersedes ?? null,
   }
-  await insertLogEntry(ctx.tx, row)
+  // the author's name is read by the insert: one round trip less per entry
+  const row = { ...written, author_name: await insertLogEntryByAuthor(ctx.tx, written) }
   const entry = toLogEntry(row)
   ctx.target(entry.id, caller.orgId, { caseId: command.caseId, supersedes: entry.supersedes })
   ctx.emit({

@@ -293,6 +293,21 @@ export async function logEntryPlace(
     .executeTakeFirst()
 }
 
-export async function insertLogEntry(db: Kysely<Database>, row: Insertable<LogEntriesTable>): Promise<void> {
-  await db.insertInto('log_entries').values(row).execute()
+/**
+ * Inserts an entry whose `author_name` is its author's display name now ('unknown' without one),
+ * read by the insert itself rather than by a round trip before it; answers the name.
+ */
+export async function insertLogEntryByAuthor(
+  db: Kysely<Database>,
+  row: Omit<Insertable<LogEntriesTable>, 'author_name'> & { readonly author_id: string },
+): Promise<string> {
+  const written = await db
+    .insertInto('log_entries')
+    .values({
+      ...row,
+      author_name: sql<string>`coalesce((select display_name from users where id = ${row.author_id}), 'unknown')`,
+    })
+    .returning('author_name')
+    .executeTakeFirstOrThrow()
+  return written.author_name
 }
