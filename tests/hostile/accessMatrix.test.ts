@@ -152,6 +152,10 @@ const rules: Record<string, Rule> = {
     body: () => ({ discipline: 'multidisciplinary', source: 'phone', text: 'Entrée' }),
   },
   'GET /api/v1/log': { access: 'read' },
+  'POST /api/v1/sharing/explain': {
+    access: 'read',
+    body: () => ({ distribution: { kind: 'national' }, tlp: 'GREEN', status: 'actual' }),
+  },
   'POST /api/v1/log': {
     access: 'cases.write',
     body: () => ({ discipline: 'multidisciplinary', source: 'phone', text: 'Entrée du jour' }),

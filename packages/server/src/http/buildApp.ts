@@ -23,6 +23,7 @@ import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
+import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
+  sharingRoutes(app, deps)
   await planRoutes(app, deps)
   notificationRoutes(app, deps)
   await attachmentRoutes(app, deps)

@@ -331,6 +331,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 <LogEntryForm
                   caseId={caseId}
                   disciplines={disciplinesFor(c)}
+                  status={c.status}
                   correcting={correcting}
                   onCancelCorrection={() => setCorrecting(null)}
                   onAppended={addEntry}

@@ -1,4 +1,4 @@
-import type { Discipline, LogSource } from '@liaison/core'
+import type { Discipline, EventStatus, LogSource } from '@liaison/core'
 import type { FormEvent, KeyboardEvent } from 'react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +16,7 @@ import { acceptedFiles, FileFailures, uploadAll } from './Attachments.tsx'
 import { pointFromInput } from './caseHelpers.ts'
 import { logSources } from '@liaison/core'
 import { LocationFields } from './LocationFields.tsx'
+import { ExplainPanel } from './ExplainPanel.tsx'
 
 const disciplineKey = 'liaison.log.discipline'
 const sourceKey = 'liaison.log.source'
@@ -45,6 +46,8 @@ export interface LogEntryFormProps {
   readonly correcting: LogEntryRecord | null
   readonly onCancelCorrection: () => void
   readonly onAppended: (entry: LogEntryRecord) => void
+  /** The case's status (its entries carry it); the daily log's entries are actual. */
+  readonly status?: EventStatus
 }
 
 /**
@@ -57,6 +60,7 @@ export function LogEntryForm({
   correcting,
   onCancelCorrection,
   onAppended,
+  status = 'actual',
 }: LogEntryFormProps) {
   const { t, i18n } = useTranslation()
   const titleId = useId()
@@ -265,6 +269,14 @@ export function LogEntryForm({
         testId="log-files"
       />
       <FileFailures failures={failures} />
+      <ExplainPanel
+        draft={
+          // as the node writes it: a case's entry to the case (TLP:AMBER), a daily-log entry to its organisation
+          caseId === null
+            ? { distribution: { kind: 'organisation' }, tlp: 'AMBER', status }
+            : { distribution: { kind: 'case', caseId }, tlp: 'AMBER', status, caseId }
+        }
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {busy ? t('log.adding') : correcting ? t('log.addCorrection') : t('log.add')}

@@ -653,6 +653,52 @@ export const de: Dictionary = {
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
   },
+  /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
+  admission: {
+    owner: 'Sie ist Eigentümerin des Eintrags.',
+    case_participant: 'Sie nimmt an dem Fall teil.',
+    national: 'Sie gehört zu dem Knoten, der den Eintrag geschrieben hat, und der Eintrag ist national.',
+    origin_centre:
+      'Sie ist das Zentrum des Knotens, der den Eintrag geschrieben hat und ihn mit anderen Knoten teilt.',
+    neighbour_centre: 'Sie ist das Zentrum eines Knotens, mit dem der Eintrag geteilt wird.',
+    federation_centre:
+      'Sie ist das Zentrum eines Partnerknotens, und der Eintrag wird mit der ganzen Föderation geteilt.',
+    group_member: 'Sie ist Mitglied der Austauschgruppe.',
+    peer_receives: 'Ihr Knoten erhält den Eintrag: mindestens eine seiner Organisationen darf ihn sehen.',
+    organisation_only: 'Der Eintrag bleibt bei der Organisation, der er gehört.',
+    stays_on_node: 'Der Eintrag verlässt nie den Knoten, der ihn geschrieben hat.',
+    not_case_participant: 'Sie nimmt nicht an dem Fall teil.',
+    centre_only: 'Nur das Krisenzentrum eines Knotens erhält, was mit diesem Knoten geteilt wird.',
+    not_named_neighbour: 'Der Eintrag wird nicht mit ihrem Knoten geteilt.',
+    not_group_member: 'Sie ist kein Mitglied der Austauschgruppe.',
+    not_a_peer: 'Ihr Knoten ist kein Partner dieses Knotens.',
+    peer_not_allowed:
+      'Ihr Knoten darf keine Einträge mit dieser TLP-Kennzeichnung oder dieser Verteilung erhalten.',
+    status_not_received: 'Ihr Knoten nimmt nicht an Einträgen dieses Status teil (Übung oder Test).',
+    red_named_only:
+      'TLP:RED geht nur an genannte Organisationen, nie an einen ganzen Knoten oder die Föderation.',
+    red_not_passed_on: 'TLP:RED wird von den Empfängern nie weitergegeben.',
+    amber_strict_stays: 'TLP:AMBER+STRICT bleibt in der Organisation, die es erhalten hat.',
+    no_hop:
+      'Der Eintrag kam von einem anderen Knoten: Er geht nur weiter, wenn jemand hier ihn ausdrücklich teilt.',
+    nobody_there: 'Keine Organisation dieses Knotens darf den Eintrag sehen.',
+  },
+  explain: {
+    title: 'Wer es sehen wird',
+    intro: 'Vor dem Teilen: jede Organisation, ob sie diesen Eintrag sehen wird, und warum.',
+    organisation: 'Organisation',
+    node: 'Knoten',
+    verdict: 'Sieht es',
+    why: 'Warum',
+    sees: 'Sieht es',
+    notSees: 'Sieht es nicht',
+    peers: 'Partnerknoten',
+    receives: 'Erhält es',
+    notReceives: 'Erhält es nicht',
+    throughShare: 'durch Ihre Weitergabe',
+    show: 'Erklären, wer es sehen wird',
+    loading: 'Es wird ermittelt, wer es sehen wird…',
+  },
   handover: {
     title: 'Schichtübergabe',
     intro:

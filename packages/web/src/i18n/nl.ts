@@ -649,6 +649,51 @@ export const nl: Dictionary = {
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },
+  /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
+  admission: {
+    owner: 'Ze is eigenaar van het item.',
+    case_participant: 'Ze neemt deel aan het dossier.',
+    national: 'Ze hoort bij het knooppunt dat het item schreef, en het item is nationaal.',
+    origin_centre:
+      'Het is het centrum van het knooppunt dat het item schreef en het met andere knooppunten deelt.',
+    neighbour_centre: 'Het is het centrum van een knooppunt waarmee het item gedeeld wordt.',
+    federation_centre:
+      'Het is het centrum van een partnerknooppunt, en het item wordt met de hele federatie gedeeld.',
+    group_member: 'Ze is lid van de deelgroep.',
+    peer_receives: 'Haar knooppunt ontvangt het item: minstens één van zijn organisaties mag het zien.',
+    organisation_only: 'Het item blijft bij de organisatie die er eigenaar van is.',
+    stays_on_node: 'Het item verlaat nooit het knooppunt dat het schreef.',
+    not_case_participant: 'Ze neemt niet deel aan het dossier.',
+    centre_only: 'Alleen het crisiscentrum van een knooppunt ontvangt wat met dat knooppunt gedeeld wordt.',
+    not_named_neighbour: 'Het item wordt niet met haar knooppunt gedeeld.',
+    not_group_member: 'Ze is geen lid van de deelgroep.',
+    not_a_peer: 'Haar knooppunt is geen partner van dit knooppunt.',
+    peer_not_allowed: 'Haar knooppunt mag geen items met dit TLP-label of deze verspreiding ontvangen.',
+    status_not_received: 'Haar knooppunt neemt niet deel aan items met deze status (oefening of test).',
+    red_named_only:
+      'TLP:RED gaat alleen naar genoemde organisaties, nooit naar een heel knooppunt of de federatie.',
+    red_not_passed_on: 'TLP:RED wordt nooit doorgegeven door wie het ontvangt.',
+    amber_strict_stays: 'TLP:AMBER+STRICT blijft binnen de organisatie die het ontving.',
+    no_hop:
+      'Het item komt van een ander knooppunt: het gaat alleen verder als iemand hier het uitdrukkelijk deelt.',
+    nobody_there: 'Geen enkele organisatie van dat knooppunt mag het item zien.',
+  },
+  explain: {
+    title: 'Wie het zal zien',
+    intro: 'Voor u deelt: elke organisatie, of ze dit item zal zien, en waarom.',
+    organisation: 'Organisatie',
+    node: 'Knooppunt',
+    verdict: 'Ziet het',
+    why: 'Waarom',
+    sees: 'Ziet het',
+    notSees: 'Ziet het niet',
+    peers: 'Partnerknooppunten',
+    receives: 'Ontvangt het',
+    notReceives: 'Ontvangt het niet',
+    throughShare: 'via uw deling',
+    show: 'Uitleggen wie het zal zien',
+    loading: 'Berekenen wie het zal zien…',
+  },
   handover: {
     title: 'Overdracht van de dienst',
     intro:
