@@ -26,6 +26,10 @@ export const capProblemReasons = {
   ceiling_below_altitude: 'the ceiling is below the altitude',
   number_form: 'must be a number',
   too_long: 'longer than accepted',
+  doctype_refused: 'a document type declaration or entity is not accepted (no DTDs)',
+  xml_malformed: 'not well-formed XML',
+  encoding_unsupported: 'the character encoding is not supported',
+  xsd_invalid: 'does not match the CAP 1.2 XML schema',
 } as const
 
 export type CapProblemReason = keyof typeof capProblemReasons
