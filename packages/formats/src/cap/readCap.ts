@@ -245,7 +245,7 @@ function toResource(r: Record<string, unknown>): CapResource {
     ...optional('uri', text1(r.uri)),
     ...optional('derefUri', text1(r.derefUri)),
     ...optional('digest', text1(r.digest)),
-  } as CapResource
+  }
 }
 
 function toArea(r: Record<string, unknown>): CapArea {
@@ -256,5 +256,5 @@ function toArea(r: Record<string, unknown>): CapArea {
     geocode: named(r.geocode),
     ...optional('altitude', number(r.altitude)),
     ...optional('ceiling', number(r.ceiling)),
-  } as CapArea
+  }
 }
