@@ -34,6 +34,8 @@ export interface ReadCap {
   readonly alert: CapAlert
   /** The namespace the document used: CAP 1.2 or the CAP-LU profile. */
   readonly namespace: string
+  /** The document as text (decoded, without a byte-order mark), for the XSD check. */
+  readonly text: string
   /** Section-3 problems of a message that is still usable. */
   readonly warnings: readonly CapProblem[]
 }
@@ -95,7 +97,7 @@ export function readCap(
   const problems = validateCapAlert(alert, options)
   const refused = problems.filter((p) => fatal.has(p.reason) || identity.has(p.path))
   if (refused.length > 0) return err(problems)
-  return ok({ alert, namespace, warnings: problems })
+  return ok({ alert, namespace, text, warnings: problems })
 }
 
 /**

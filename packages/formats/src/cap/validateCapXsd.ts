@@ -24,7 +24,9 @@ export interface XsdProblem {
  * already screened (no DTD, size limit).
  */
 export function validateCapXsd(xml: string, namespace = cap12Namespace): XsdProblem[] {
-  const text = namespace === cap12Namespace ? xml : xml.split(namespace).join(cap12Namespace)
+  // The text is already decoded: a declaration naming another encoding must not re-decode it.
+  const undeclared = xml.replace(/^\uFEFF?<\?xml[^>]*\?>/, '')
+  const text = namespace === cap12Namespace ? undeclared : undeclared.split(namespace).join(cap12Namespace)
   let document: XmlDocument
   try {
     document = XmlDocument.fromString(text)
