@@ -9,6 +9,7 @@ import { tokenCommand } from './commands/tokenCommand.ts'
 import { userCommand } from './commands/userCommand.ts'
 import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
+import { capCommand } from './commands/capCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
@@ -39,6 +40,7 @@ export async function main(
   auditCommand(program, context)
   nodeCommand(program, context)
   benchCommand(program, context)
+  capCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(override)

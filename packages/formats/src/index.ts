@@ -1,1 +1,2 @@
 export * from './icalendar/icalendar.ts'
+export * from './cap/index.ts'
