@@ -27,6 +27,6 @@ export function toWgs84(crs: KnownCrs): (p: readonly [number, number]) => [numbe
   const convert = proj4(knownCrs[crs], knownCrs['EPSG:4326'])
   return ([x, y]) => {
     const [lon, lat] = convert.forward([x, y])
-    return [Math.round(lon! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6]
+    return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]
   }
 }
