@@ -49,6 +49,16 @@ export const refusalReasons = {
   centre_exists: { code: 'conflict', summary: 'the node already has its centre' },
   centre_missing: { code: 'conflict', summary: 'the node has no centre yet' },
   centre_unrestricted: { code: 'conflict', summary: "the centre's administrators grant any role" },
+  // alert areas (CAP 1.2 §3.3.4)
+  polygon_not_closed: {
+    code: 'validation_failed',
+    summary: 'the polygon is not closed: its last point must equal its first',
+  },
+  polygon_too_few_points: {
+    code: 'validation_failed',
+    summary: 'a polygon needs at least four points, the last equal to the first',
+  },
+  polygon_self_intersecting: { code: 'validation_failed', summary: 'the polygon crosses itself' },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

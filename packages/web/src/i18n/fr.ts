@@ -649,6 +649,9 @@ export const fr: Dictionary = {
     centre_unrestricted:
       'Les administrateurs du centre attribuent tout rôle ; il n’a pas de liste autorisée.',
     concurrent_change: 'Une modification simultanée est passée en premier. Réessayez.',
+    polygon_not_closed: "Le polygone n'est pas fermé : son dernier point doit être égal au premier.",
+    polygon_too_few_points: 'Un polygone demande au moins quatre points, le dernier égal au premier.',
+    polygon_self_intersecting: 'Le polygone se croise lui-même.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
   },

@@ -646,6 +646,10 @@ export const nl: Dictionary = {
     centre_unrestricted:
       'De beheerders van het centrum kennen elke rol toe; het heeft geen toegestane lijst.',
     concurrent_change: 'Een gelijktijdige wijziging was eerst. Probeer het opnieuw.',
+    polygon_not_closed: 'De veelhoek is niet gesloten: het laatste punt moet gelijk zijn aan het eerste.',
+    polygon_too_few_points:
+      'Een veelhoek heeft minstens vier punten nodig, het laatste gelijk aan het eerste.',
+    polygon_self_intersecting: 'De veelhoek snijdt zichzelf.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },
