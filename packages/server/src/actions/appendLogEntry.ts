@@ -1,7 +1,7 @@
 import type { Caller, Distribution, EventStatus, GeoPoint, LogEntry, ReportedTime } from '@liaison/core'
 import { callerActor, disciplines, logEntryProblems } from '@liaison/core'
 import { findCase, insertLogEntry, logEntryPlace, toLogEntry } from '../store/cases/caseRows.ts'
-import { findUserRow } from '../identity/userRows.ts'
+import { findUserRow } from '../store/identity/userRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'
 import { requirePermission } from './requirePermission.ts'

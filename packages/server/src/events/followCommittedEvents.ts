@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Store } from '../store/openStore.ts'
 import type { EventBus } from './EventBus.ts'
-import { readEvents } from './eventRows.ts'
+import { readEvents } from '../store/events/eventRows.ts'
 
 /** The PostgreSQL channel on which a commit that wrote events wakes every process of the node. */
 export const eventsChannel = 'liaison_events'

@@ -19,7 +19,7 @@ import {
 import type { Static } from 'typebox'
 import { removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
 import { findCase, listVisibleCases } from '../../store/cases/caseRows.ts'
-import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
+import { pageContacts, pageMapFeatures } from '../../store/directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
 

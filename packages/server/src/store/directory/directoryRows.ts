@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { PageRequest } from '../store/keyset.ts'
-import { beyond } from '../store/keyset.ts'
-import type { ContactsTable, Database } from '../store/schema.ts'
+import type { PageRequest } from '../keyset.ts'
+import { beyond } from '../keyset.ts'
+import type { ContactsTable, Database } from '../schema.ts'
 
 /**
  * A page of a case's map features (those not removed), newest first: by id, which is a UUIDv7

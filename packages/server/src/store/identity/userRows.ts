@@ -1,6 +1,6 @@
 import type { ApiToken, Role, User } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
-import type { ApiTokensTable, Database, UsersTable } from '../store/schema.ts'
+import type { ApiTokensTable, Database, UsersTable } from '../schema.ts'
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {
