@@ -5,6 +5,7 @@ import { StreamHeaders, StreamQuery } from '@liaison/wire'
 import { readEventPage } from '../../store/events/eventRows.ts'
 import { runFollower } from '../../processors/runFollower.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
+import { headSeq } from '../../store/processorCursorRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { formatSse } from '../formatSse.ts'
 import type { LiveMessage } from '../LiveStream.ts'
@@ -21,14 +22,6 @@ const maxBufferedBytes = 1024 * 1024
 const backlogPiece = { count: 200, bytes: 256 * 1024 }
 /** Events committed while the backlog is read are held up to this many; beyond, they are read again from the store. */
 const maxPending = 1000
-
-async function latestSeq(deps: AppDeps): Promise<number> {
-  const row = await deps.store.db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  return Number(row?.seq ?? 0)
-}
 
 /** Registers the live stream, and runs its follower (one per process) while the app is open. */
 export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -64,7 +57,7 @@ export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
         headerId !== undefined
           ? Number(headerId)
           : req.query.after === 'latest'
-            ? await latestSeq(deps)
+            ? await headSeq(deps.store.db)
             : (req.query.after ?? 0)
 
       // the events this reader's organisation may see, and no others

@@ -59,3 +59,14 @@ export async function pageContacts(
     .limit(page.limit + 1)
     .execute()
 }
+
+/** The map features (not removed) of these cases. */
+export async function mapFeaturesOfCases(db: Kysely<Database>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return []
+  return db
+    .selectFrom('map_features')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .where('removed_at', 'is', null)
+    .execute()
+}
