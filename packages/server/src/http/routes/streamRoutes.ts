@@ -7,7 +7,7 @@ import { runFollower } from '../../processors/runFollower.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
 import { headSeq } from '../../store/processorCursorRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { formatSse } from '../formatSse.ts'
+import { formatCredentialEnded, formatSse } from '../formatSse.ts'
 import type { LiveMessage } from '../LiveStream.ts'
 import { LiveStream } from '../LiveStream.ts'
 import { securityHeaders } from '../securityHeaders.ts'
@@ -127,9 +127,7 @@ export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
               return
             }
             // 'retry' far off: the client should sign in again, not hammer the node
-            res.end(
-              `retry: 3600000\nevent: credential-ended\ndata: ${JSON.stringify({ reason: problem })}\n\n`,
-            )
+            res.end(formatCredentialEnded(problem))
           })
           .catch((error: unknown) => {
             req.log.error({ err: error }, 'stream credential check failed')
