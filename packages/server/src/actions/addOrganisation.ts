@@ -1,6 +1,6 @@
 import type { Caller, NewOrganisationInput, Organisation } from '@liaison/core'
 import { callerActor, newOrganisation } from '@liaison/core'
-import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { findCentre, findOrganisation } from '../store/organisations/organisationRows.ts'
 import { insertOrganisation } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'

@@ -18,8 +18,8 @@ import {
   toTask,
   updateTaskRow,
 } from '../store/cases/taskRows.ts'
-import { findUserRow } from '../identity/userRows.ts'
-import { findOrganisation } from '../organisations/organisationRows.ts'
+import { findUserRow } from '../store/identity/userRows.ts'
+import { findOrganisation } from '../store/organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { requireCaseWrite } from './requireCaseWrite.ts'

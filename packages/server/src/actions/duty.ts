@@ -17,7 +17,7 @@ import type { Static } from 'typebox'
 import { listVisibleCases } from '../store/cases/caseRows.ts'
 import { toTask } from '../store/cases/taskRows.ts'
 import { notificationsCaughtUp, notificationsFor } from '../notifications/notificationsFor.ts'
-import { findUserRow } from '../identity/userRows.ts'
+import { findUserRow } from '../store/identity/userRows.ts'
 import {
   decisionsRecordedBetween,
   entriesRecordedBetween,

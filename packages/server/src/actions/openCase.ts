@@ -1,7 +1,7 @@
 import type { Case, Caller, NewCaseInput } from '@liaison/core'
 import { callerActor, newCase } from '@liaison/core'
 import { insertCase, logEntryPlace } from '../store/cases/caseRows.ts'
-import { findOrganisation } from '../organisations/organisationRows.ts'
+import { findOrganisation } from '../store/organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { requirePermission } from './requirePermission.ts'

@@ -13,7 +13,7 @@ import {
 import type { Kysely } from 'kysely'
 import { insertPendingAudit } from '../audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
-import { pendingEventRows } from '../events/eventRows.ts'
+import { pendingEventRows } from '../store/events/eventRows.ts'
 import { loadAudienceFacts } from '../store/audienceFacts.ts'
 import { databaseRefusal } from '../store/databaseRefusal.ts'
 import type { Database } from '../store/schema.ts'

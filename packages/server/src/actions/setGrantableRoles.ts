@@ -1,6 +1,6 @@
 import type { Caller, Organisation } from '@liaison/core'
 import { allowListFor, callerActor } from '@liaison/core'
-import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { findCentre, findOrganisation } from '../store/organisations/organisationRows.ts'
 import { setGrantableRolesRow } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import { requirePermission } from './requirePermission.ts'

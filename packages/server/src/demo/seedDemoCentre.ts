@@ -4,8 +4,8 @@ import { addUser } from '../actions/addUser.ts'
 import { runAction } from '../actions/runAction.ts'
 import { newTotpSecret, totpStep } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
-import { findUserRow } from '../identity/userRows.ts'
-import { findCentre, findOrganisation } from '../organisations/organisationRows.ts'
+import { findUserRow } from '../store/identity/userRows.ts'
+import { findCentre, findOrganisation } from '../store/organisations/organisationRows.ts'
 import type { DemoCentre } from './demoCentres.ts'
 
 const seeder = { kind: 'system', label: 'demo-seed' } as const

@@ -7,7 +7,7 @@ import { approveSitrep, draftSitrep } from '../actions/sitreps.ts'
 import { activatePlan, savePlan } from '../actions/directory.ts'
 import { setRotation } from '../actions/duty.ts'
 import { uploadPlanDocument } from '../actions/uploadPlanDocument.ts'
-import { findUserRow } from '../identity/userRows.ts'
+import { findUserRow } from '../store/identity/userRows.ts'
 import { demoPdf } from './demoPdf.ts'
 
 type Line = readonly [minutesAgo: number, discipline: Discipline, source: LogSource, text: string]

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino'
 import type { Store } from '../store/openStore.ts'
 import type { EventBus } from './EventBus.ts'
-import { readEvents } from './eventRows.ts'
+import { readEvents } from '../store/events/eventRows.ts'
+import { headSeq } from '../store/processorCursorRows.ts'
 
 /** The PostgreSQL channel on which a commit that wrote events wakes every process of the node. */
 export const eventsChannel = 'liaison_events'
@@ -26,11 +27,7 @@ export async function followCommittedEvents(deps: {
   const { store, bus, log } = deps
   const listen = store.listen
   if (!listen) throw new Error('following committed events needs a PostgreSQL store')
-  const head = await store.db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  let last = Number(head?.seq ?? 0)
+  let last = await headSeq(store.db)
   let closed = false
   let running: Promise<void> | null = null
   let again = false

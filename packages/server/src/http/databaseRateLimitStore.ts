@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
+import { countInWindow, sweepRateLimits } from '../store/rateLimitRows.ts'
 import type { Database } from '../store/schema.ts'
 
 type Answer = (error: Error | null, result?: { current: number; ttl: number }) => void
@@ -32,28 +32,14 @@ export function databaseRateLimitStore(db: Kysely<Database>) {
     }
 
     incr(key: string, answer: Answer, timeWindow: number): void {
-      const window = `${Math.max(1, Math.round(timeWindow))} milliseconds`
-      sql<{ count: number; ttl: number }>`
-        insert into rate_limits as r (key, count, reset_at)
-        values (${this.prefix + key}, 1, clock_timestamp() + ${window}::interval)
-        on conflict (key) do update set
-          count = case when r.reset_at <= clock_timestamp() then 1 else r.count + 1 end,
-          reset_at = case when r.reset_at <= clock_timestamp() then clock_timestamp() + ${window}::interval
-                          else r.reset_at end
-        returning count, (extract(epoch from (reset_at - clock_timestamp())) * 1000)::float8 as ttl`
-        .execute(db)
-        .then(
-          ({ rows }) => {
-            const row = rows[0]!
-            answer(null, { current: row.count, ttl: Math.max(0, Math.round(row.ttl)) })
-            // now and then, forget the windows that ended long ago (a failure here only delays it)
-            if (++counted % sweepEvery === 0)
-              sql`delete from rate_limits where reset_at < clock_timestamp() - interval '1 hour'`
-                .execute(db)
-                .catch(() => {})
-          },
-          (error: unknown) => answer(error instanceof Error ? error : new Error(String(error))),
-        )
+      countInWindow(db, this.prefix + key, Math.max(1, Math.round(timeWindow))).then(
+        (row) => {
+          answer(null, { current: row.count, ttl: Math.max(0, Math.round(row.ttl)) })
+          // now and then, forget the windows that ended long ago (a failure here only delays it)
+          if (++counted % sweepEvery === 0) sweepRateLimits(db).catch(() => {})
+        },
+        (error: unknown) => answer(error instanceof Error ? error : new Error(String(error))),
+      )
     }
 
     child(options: StoreOptions): DatabaseRateLimitStore {

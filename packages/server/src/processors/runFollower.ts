@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@liaison/core'
 import type { Logger } from 'pino'
 import type { EventBus } from '../events/EventBus.ts'
-import { readEventsOfKinds } from '../events/eventRows.ts'
+import { readEventsOfKinds } from '../store/events/eventRows.ts'
 import type { Store } from '../store/openStore.ts'
 import { headSeq } from '../store/processorCursorRows.ts'
 import type { Follower } from './Processor.ts'

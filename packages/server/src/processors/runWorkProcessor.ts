@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { EventBus } from '../events/EventBus.ts'
-import { readEventsOfKinds } from '../events/eventRows.ts'
+import { readEventsOfKinds } from '../store/events/eventRows.ts'
 import type { HeldLock, Store } from '../store/openStore.ts'
 import {
   ensureProcessorCursor,

@@ -3,7 +3,7 @@ import { auditHashInput } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { auditColumns } from '../audit/auditLog.ts'
-import { eventColumns, toStoredEvent } from '../events/eventRows.ts'
+import { eventColumns, toStoredEvent } from '../store/events/eventRows.ts'
 import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { Database } from '../store/schema.ts'
 

@@ -79,3 +79,22 @@ export async function readUpToOf(db: Kysely<Database>, userId: string): Promise<
     .executeTakeFirst()
   return Number(read?.read_up_to ?? 0)
 }
+
+/** Marks the user's notifications read up to this event number (never back: the greatest one stays). */
+export async function markNotificationsRead(
+  db: Kysely<Database>,
+  userId: string,
+  upTo: number,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('notification_reads')
+    .values({ user_id: userId, read_up_to: upTo, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({
+        read_up_to: eb.fn('greatest', [eb.ref('notification_reads.read_up_to'), eb.val(upTo)]),
+        updated_at: at,
+      })),
+    )
+    .execute()
+}

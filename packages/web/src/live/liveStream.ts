@@ -1,3 +1,5 @@
+import type { StreamCredentialEndedBody, StreamEventBody } from '@liaison/wire'
+import type { Static } from 'typebox'
 import { useEffect, useRef } from 'react'
 
 /** The kinds of event the web shell follows on `/api/v1/stream`. */
@@ -19,22 +21,8 @@ export const liveKinds = [
 ] as const
 export type LiveKind = (typeof liveKinds)[number]
 
-/** One event of the stream: `body` is the domain event, with its record under a key of its kind. */
-export interface LiveEvent {
-  readonly seq: number
-  readonly kind: LiveKind
-  readonly subject: string
-  readonly body: {
-    readonly entry?: unknown
-    readonly task?: unknown
-    readonly case?: unknown
-    readonly decision?: unknown
-    readonly sitrep?: unknown
-    readonly feature?: unknown
-    readonly caseId?: unknown
-    readonly planId?: unknown
-  }
-}
+/** One event of the stream (its wire schema, StreamEventBody), of a kind the web follows. */
+export type LiveEvent = Static<typeof StreamEventBody> & { readonly kind: LiveKind }
 
 type Listener = (event: LiveEvent) => void
 
@@ -79,7 +67,7 @@ function stop(end: StreamEnd): void {
 function onCredentialEnded(message: MessageEvent<string>): void {
   let reason = ''
   try {
-    const data = JSON.parse(message.data) as { reason?: unknown }
+    const data = JSON.parse(message.data) as Partial<Static<typeof StreamCredentialEndedBody>>
     if (typeof data.reason === 'string') reason = data.reason
   } catch {
     // the event itself is what counts

@@ -3,6 +3,15 @@ import type { Actor, Permission, Principal, Role } from '@liaison/core'
 import { LiaisonError, sessionExpiry } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import { hashSecret, sameSecret } from '../../auth/secrets.ts'
+import {
+  endSession,
+  sessionBySecretHash,
+  sessionStanding,
+  tokenBySecretHash,
+  tokenStanding,
+  touchApiToken,
+  touchSession,
+} from '../../store/identity/credentialRows.ts'
 import type { AppDeps } from '../AppDeps.ts'
 import type { TokenCache } from './tokenCache.ts'
 
@@ -56,24 +65,7 @@ export async function resolvePrincipal(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization)
     if (!match) throw new LiaisonError('session_invalid', "the Authorization header must be 'Bearer <token>'")
     const secretHash = hashSecret(match[1]!)
-    const load = () =>
-      deps.store.db
-        .selectFrom('api_tokens')
-        .innerJoin('users', 'users.id', 'api_tokens.created_by')
-        .select([
-          'api_tokens.id',
-          'api_tokens.name',
-          'api_tokens.org_id',
-          'api_tokens.scopes',
-          'api_tokens.expires_at',
-          'api_tokens.revoked_at',
-          'api_tokens.last_used_at',
-          'users.id as user_id',
-          'users.roles',
-          'users.disabled',
-        ])
-        .where('api_tokens.secret_hash', '=', secretHash)
-        .executeTakeFirst()
+    const load = () => tokenBySecretHash(deps.store.db, secretHash)
     const token = await (tokens ? tokens.find(secretHash, load) : load())
     if (!token) throw new LiaisonError('session_invalid', 'this API token is not known here')
     const refused = (error: LiaisonError): LiaisonError => {
@@ -100,11 +92,7 @@ export async function resolvePrincipal(
         new LiaisonError('session_invalid', `the user behind API token '${token.name}' is disabled`),
       )
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchEveryMs) {
-      await deps.store.db
-        .updateTable('api_tokens')
-        .set({ last_used_at: now })
-        .where('id', '=', token.id)
-        .execute()
+      await touchApiToken(deps.store.db, token.id, now)
       token.last_used_at = now // the cached row too: touched once a minute, not at every request
     }
     return {
@@ -123,24 +111,7 @@ export async function resolvePrincipal(
 
   const secret = req.cookies[sessionCookieName(deps.nodeId)]
   if (!secret) return null
-  const session = await deps.store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id',
-      'sessions.stage',
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.ended_at',
-      'users.id as user_id',
-      'users.username',
-      'users.org_id',
-      'users.roles',
-      'users.disabled',
-    ])
-    .where('sessions.secret_hash', '=', hashSecret(secret))
-    .executeTakeFirst()
+  const session = await sessionBySecretHash(deps.store.db, hashSecret(secret))
   if (!session) throw new LiaisonError('session_invalid', 'this session is not known here; sign in again')
   const refusedSession = (error: LiaisonError): LiaisonError => {
     refusedCredentialActor.set(error, {
@@ -155,7 +126,7 @@ export async function resolvePrincipal(
     throw refusedSession(new LiaisonError('session_invalid', 'this session was ended; sign in again'))
   const expiry = sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now)
   if (expiry !== 'live') {
-    await deps.store.db.updateTable('sessions').set({ ended_at: now }).where('id', '=', session.id).execute()
+    await endSession(deps.store.db, session.id, now)
     throw refusedSession(
       new LiaisonError(
         'session_expired',
@@ -167,11 +138,7 @@ export async function resolvePrincipal(
   }
   if (session.disabled) throw refusedSession(new LiaisonError('session_invalid', 'this account is disabled'))
   if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs) {
-    await deps.store.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now })
-      .where('id', '=', session.id)
-      .execute()
+    await touchSession(deps.store.db, session.id, now)
   }
   return {
     principal: {
@@ -206,29 +173,13 @@ export function checkCsrf(req: FastifyRequest, session: RequestSession): void {
 export async function credentialProblem(deps: AppDeps, principal: Principal): Promise<string | null> {
   const now = deps.clock.now()
   if (principal.kind === 'token') {
-    const token = await deps.store.db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.created_by')
-      .select(['api_tokens.revoked_at', 'api_tokens.expires_at', 'users.disabled'])
-      .where('api_tokens.id', '=', principal.tokenId)
-      .executeTakeFirst()
+    const token = await tokenStanding(deps.store.db, principal.tokenId)
     if (!token || token.revoked_at) return 'the API token was revoked'
     if (token.expires_at <= now) return 'the API token expired'
     if (token.disabled) return 'the user behind the API token is disabled'
     return null
   }
-  const session = await deps.store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.ended_at',
-      'users.disabled',
-      'users.roles',
-    ])
-    .where('sessions.id', '=', principal.sessionId)
-    .executeTakeFirst()
+  const session = await sessionStanding(deps.store.db, principal.sessionId)
   if (!session || session.ended_at) return 'the session was ended'
   if (sessionExpiry({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now) !== 'live')
     return 'the session expired'

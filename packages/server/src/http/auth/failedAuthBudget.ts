@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@liaison/core'
 import { LiaisonError } from '@liaison/core'
-import { sql } from 'kysely'
 import { auditRefusal } from '../../audit/auditRefusal.ts'
+import { countInWindow, sweepRateLimits } from '../../store/rateLimitRows.ts'
 import type { AppDeps } from '../AppDeps.ts'
 
 /** The refusals that spend a source's budget: a credential that is not (or no longer) good, a forged change. */
@@ -41,9 +41,7 @@ export function failedAuthBudget(deps: AppDeps) {
     if (++counted % sweepEvery !== 0) return
     const now = Date.now()
     for (const [source, entry] of spent) if (entry.until <= now) spent.delete(source)
-    sql`delete from rate_limits where reset_at < clock_timestamp() - interval '1 hour'`
-      .execute(db)
-      .catch(() => {})
+    sweepRateLimits(db).catch(() => {})
   }
   const refusal = (source: string, ttlMs: number) =>
     new LiaisonError(
@@ -54,19 +52,8 @@ export function failedAuthBudget(deps: AppDeps) {
 
   /** Counts a failure in the shared window; past the budget, marks the source spent here and refuses. */
   const countFailure = async (source: string): Promise<LiaisonError | null> => {
-    const window = `${windowSeconds * 1000} milliseconds`
-    const { rows } = await sql<{ count: number; ttl: number; window_end: string }>`
-      insert into rate_limits as r (key, count, reset_at)
-      values (${`auth-failures ${source}`}, 1, clock_timestamp() + ${window}::interval)
-      on conflict (key) do update set
-        count = case when r.reset_at <= clock_timestamp() then 1 else r.count + 1 end,
-        reset_at = case when r.reset_at <= clock_timestamp() then clock_timestamp() + ${window}::interval
-                        else r.reset_at end
-      returning count,
-        (extract(epoch from (reset_at - clock_timestamp())) * 1000)::float8 as ttl,
-        (extract(epoch from reset_at) * 1000000)::bigint::text as window_end`.execute(db)
+    const row = await countInWindow(db, `auth-failures ${source}`, windowSeconds * 1000)
     sweep()
-    const row = rows[0]!
     if (row.count <= limit) return null
     const entry = { until: Date.now() + Math.max(0, row.ttl), window: row.window_end }
     spent.set(source, entry)

@@ -1,26 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { canSeeCase, LiaisonError, refusalError } from '@liaison/core'
+import { LiaisonError } from '@liaison/core'
 import { AttachmentBody, errorResponses, IdParams, itemsBody } from '@liaison/wire'
 import { attachToLogEntry, attachmentRules } from '../../actions/attachToLogEntry.ts'
-import { findCase } from '../../store/cases/caseRows.ts'
+import { requireVisibleLogEntry } from '../../actions/readAccess.ts'
+import { attachmentsOfEntry, findAttachment } from '../../store/cases/attachmentRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
 
 /** Files on log entries: uploaded as the raw request body (its type in Content-Type, its name in X-Filename). */
 export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
-  /** May the caller's organisation see this entry (its own daily log, or a case it takes part in)? */
-  const entryVisible = async (entryId: string, orgId: string) => {
-    const entry = await deps.store.db
-      .selectFrom('log_entries')
-      .select(['case_id', 'org_id'])
-      .where('id', '=', entryId)
-      .executeTakeFirst()
-    if (!entry) throw new LiaisonError('not_found', `no log entry ${entryId}`)
-    const c = entry.case_id ? await findCase(deps.store.db, entry.case_id) : null
-    if (c ? !canSeeCase(c, orgId) : entry.org_id !== orgId)
-      throw refusalError('not_participant', 'your organisation does not see this entry')
-  }
-
   await app.register(async (scope) => {
     // only in this scope: file bodies arrive as bytes, up to the attachment limit
     scope.removeAllContentTypeParsers()
@@ -75,13 +63,8 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req) => {
-      await entryVisible(req.params.id, req.principal!.orgId)
-      const rows = await deps.store.db
-        .selectFrom('attachments')
-        .select(['id', 'log_entry_id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'])
-        .where('log_entry_id', '=', req.params.id)
-        .orderBy('created_at')
-        .execute()
+      await requireVisibleLogEntry(deps.store.db, req.params.id, req.principal!.orgId)
+      const rows = await attachmentsOfEntry(deps.store.db, req.params.id)
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -106,13 +89,9 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await deps.store.db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('id', '=', req.params.id)
-        .executeTakeFirst()
+      const row = await findAttachment(deps.store.db, req.params.id)
       if (!row) throw new LiaisonError('not_found', `no attachment ${req.params.id}`)
-      await entryVisible(row.log_entry_id, req.principal!.orgId)
+      await requireVisibleLogEntry(deps.store.db, row.log_entry_id, req.principal!.orgId)
       return reply
         .type(row.content_type)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)

@@ -1,5 +1,5 @@
 import { LiaisonError } from '@liaison/core'
-import { pageAudit } from '../../audit/auditRows.ts'
+import { pageAudit } from '../../store/audit/auditRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { AuditPage, PageQuery, errorResponses } from '@liaison/wire'
 import { pageFrom, startOf } from '../paging.ts'

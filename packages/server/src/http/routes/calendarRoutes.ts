@@ -13,6 +13,7 @@ import {
 } from '@liaison/wire'
 import { createCalendarFeed, revokeCalendarFeed } from '../../actions/calendarFeeds.ts'
 import { hashSecret } from '../../auth/secrets.ts'
+import { calendarFeedBySecretHash, calendarFeedsOf } from '../../store/calendar/calendarFeedRows.ts'
 import { listVisibleCases } from '../../store/cases/caseRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
@@ -67,12 +68,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => {
-      const rows = await deps.store.db
-        .selectFrom('calendar_feeds')
-        .select(['id', 'created_at', 'revoked_at'])
-        .where('org_id', '=', req.principal!.orgId)
-        .orderBy('created_at', 'desc')
-        .execute()
+      const rows = await calendarFeedsOf(deps.store.db, req.principal!.orgId)
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -132,24 +128,15 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const secret = req.params.file.replace(/\.ics$/, '')
-      const feed = await deps.store.db
-        .selectFrom('calendar_feeds')
-        .select(['org_id', 'revoked_at'])
-        .where('secret_hash', '=', hashSecret(secret))
-        .executeTakeFirst()
+      const feed = await calendarFeedBySecretHash(deps.store.db, hashSecret(secret))
       if (!feed || feed.revoked_at) throw new LiaisonError('not_found', 'no such calendar')
-      const org = await deps.store.db
-        .selectFrom('organisations')
-        .select('name')
-        .where('id', '=', feed.org_id)
-        .executeTakeFirstOrThrow()
       // every planned event, past ones too (a calendar keeps its history), up to the 2,000 latest
       const cases = await listVisibleCases(deps.store.db, feed.org_id, {
         kind: 'planned-event',
         limit: 2_000,
       })
       const body = writeCalendar({
-        name: `${org.name} — planned events`,
+        name: `${feed.org_name} — planned events`,
         productId: `-//Liaison//Liaison ${liaisonVersion}//EN`,
         generatedAt: deps.clock.now(),
         events: cases.map((c) => ({

@@ -1,6 +1,7 @@
 import { DemoAccountsBody } from '@liaison/wire'
 import { totpCode, totpStepSeconds } from '../../auth/totp.ts'
 import { totpContext } from '../../auth/SecretBox.ts'
+import { demoAccountRows } from '../../store/identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 
 /**
@@ -24,16 +25,10 @@ export function demoRoutes(app: App, deps: AppDeps): void {
     },
     async (_req, reply) => {
       const now = deps.clock.now().getTime()
-      const rows = await deps.store.db
-        .selectFrom('users')
-        .innerJoin('organisations', 'organisations.id', 'users.org_id')
-        .select(['users.id', 'users.username', 'users.totp_secret', 'organisations.name'])
-        .where(
-          'users.username',
-          'in',
-          demo.users.map((u) => u.username),
-        )
-        .execute()
+      const rows = await demoAccountRows(
+        deps.store.db,
+        demo.users.map((u) => u.username),
+      )
       const byName = new Map(rows.map((r) => [r.username, r]))
       void reply.header('cache-control', 'no-store')
       return {

@@ -1,5 +1,5 @@
 import type { FeatureKind, Geometry, MapFeature } from '@liaison/core'
-import { canSeeCase, isContactStale, LiaisonError, refusalError } from '@liaison/core'
+import { isContactStale } from '@liaison/core'
 import {
   ContactPage,
   ContactQuery,
@@ -18,8 +18,9 @@ import {
 } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { removeMapFeature, saveContact, saveMapFeature } from '../../actions/directory.ts'
-import { findCase, listVisibleCases } from '../../store/cases/caseRows.ts'
-import { pageContacts, pageMapFeatures } from '../../directory/directoryRows.ts'
+import { visibleCase } from '../../actions/readAccess.ts'
+import { listVisibleCases } from '../../store/cases/caseRows.ts'
+import { mapFeaturesOfCases, pageContacts, pageMapFeatures } from '../../store/directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
 
@@ -43,13 +44,6 @@ function contactInput(b: Static<typeof NewContactBody>) {
 
 /** The map, the contact directory (plans and their documents, /api/v1/plan-documents, are in planRoutes.ts). */
 export function directoryRoutes(app: App, deps: AppDeps): void {
-  const caseFor = async (orgId: string, id: string) => {
-    const c = await findCase(deps.store.db, id)
-    if (!c) throw new LiaisonError('not_found', `no case ${id}`)
-    if (!canSeeCase(c, orgId))
-      throw refusalError('not_participant', 'your organisation does not take part in this case')
-    return c
-  }
   const featureCollection = (
     rows: {
       id: string
@@ -92,7 +86,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const { limit = defaultPageLimit } = req.query
       const after = startOf('map', req.query.after)
-      await caseFor(req.principal!.orgId, req.params.id)
+      await visibleCase(deps.store.db, req.params.id, req.principal!.orgId)
       const rows = await pageMapFeatures(deps.store.db, req.params.id, { after, limit })
       const page = pageFrom('map', rows, limit, (r) => ({ key: r.id, id: r.id }))
       return { ...featureCollection(page.items), next: page.next }
@@ -113,16 +107,10 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
         notClosed: true,
         limit: null,
       })
-      const ids = cases.map((c) => c.id)
-      const rows =
-        ids.length === 0
-          ? []
-          : await deps.store.db
-              .selectFrom('map_features')
-              .selectAll()
-              .where('case_id', 'in', ids)
-              .where('removed_at', 'is', null)
-              .execute()
+      const rows = await mapFeaturesOfCases(
+        deps.store.db,
+        cases.map((c) => c.id),
+      )
       const points = cases
         .filter((c) => c.location)
         .map((c) => ({

@@ -22,6 +22,9 @@ import {
   setRotation,
   signOffHandover,
 } from '../../actions/duty.ts'
+import { recentHandovers } from '../../store/duty/handoverRows.ts'
+import { rotationDefinition } from '../../store/duty/rosterRows.ts'
+import { displayNameOf, userNamesOf } from '../../store/identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 
 export function dutyRoutes(app: App, deps: AppDeps): void {
@@ -41,22 +44,13 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const orgId = orgOf(req)
-      const row = await deps.store.db
-        .selectFrom('rotations')
-        .select('definition')
-        .where('org_id', '=', orgId)
-        .executeTakeFirst()
-      const users = await deps.store.db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('org_id', '=', orgId)
-        .where('disabled', '=', false)
-        .orderBy('display_name')
-        .execute()
+      const definition = await rotationDefinition(deps.store.db, orgId)
+      const users = await userNamesOf(deps.store.db, orgId, { activeOnly: true })
       return {
-        rotation: row
-          ? (row.definition as RotationInput & { members: string[]; shiftStarts: string[] })
-          : null,
+        rotation:
+          definition !== undefined
+            ? (definition as RotationInput & { members: string[]; shiftStarts: string[] })
+            : null,
         // who may be put on a shift: the organisation's active users, named
         people: users.map((u) => ({ id: u.id, displayName: u.display_name })),
       }
@@ -101,11 +95,7 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
       const rotation = await loadRotation(deps.store.db, orgId)
       if (!rotation) throw refusalError('no_rotation', 'this organisation has no rotation yet')
       const shifts = shiftsBetween(rotation, from, to, await loadOverrides(deps.store.db, orgId))
-      const users = await deps.store.db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('org_id', '=', orgId)
-        .execute()
+      const users = await userNamesOf(deps.store.db, orgId)
       const names = new Map(users.map((u) => [u.id, u.display_name]))
       return {
         items: shifts.map((s) => ({
@@ -139,17 +129,13 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
         reason: req.body.reason,
         source: req.ip,
       })
-      const user = await deps.store.db
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', shift.userId)
-        .executeTakeFirst()
+      const displayName = await displayNameOf(deps.store.db, shift.userId)
       return {
         start: shift.start.toISOString(),
         end: shift.end.toISOString(),
         hours: (shift.end.getTime() - shift.start.getTime()) / 3_600_000,
         userId: shift.userId,
-        displayName: user?.display_name ?? '?',
+        displayName: displayName ?? '?',
         replaces: shift.replaces,
       }
     },
@@ -166,18 +152,8 @@ export function dutyRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const orgId = orgOf(req)
-      const rows = await deps.store.db
-        .selectFrom('handovers')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .orderBy('created_at', 'desc')
-        .limit(20)
-        .execute()
-      const users = await deps.store.db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('org_id', '=', orgId)
-        .execute()
+      const rows = await recentHandovers(deps.store.db, orgId, 20)
+      const users = await userNamesOf(deps.store.db, orgId)
       const names = new Map(users.map((u) => [u.id, u.display_name]))
       return {
         items: rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { findCentre, listOrganisations } from '../../organisations/organisationRows.ts'
+import { findCentre, listOrganisations } from '../../store/organisations/organisationRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 

@@ -1,5 +1,5 @@
 import { NodeBody } from '@liaison/wire'
-import { findCentre } from '../../organisations/organisationRows.ts'
+import { findCentre } from '../../store/organisations/organisationRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { presentOrganisation } from '../organisationPresenter.ts'

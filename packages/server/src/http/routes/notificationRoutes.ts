@@ -8,6 +8,7 @@ import {
   errorResponses,
 } from '@liaison/wire'
 import { notificationsCaughtUp, pageNotifications } from '../../notifications/notificationsFor.ts'
+import { markNotificationsRead } from '../../store/notificationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { encodeCursor, startOf } from '../paging.ts'
 
@@ -58,16 +59,7 @@ export function notificationRoutes(app: App, deps: AppDeps): void {
       if (p?.kind !== 'user')
         throw new LiaisonError('forbidden', 'notifications are for people, not API tokens')
       const at = deps.clock.now()
-      await deps.store.db
-        .insertInto('notification_reads')
-        .values({ user_id: p.userId, read_up_to: req.body.upTo, updated_at: at })
-        .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet((eb) => ({
-            read_up_to: eb.fn('greatest', [eb.ref('notification_reads.read_up_to'), eb.val(req.body.upTo)]),
-            updated_at: at,
-          })),
-        )
-        .execute()
+      await markNotificationsRead(deps.store.db, p.userId, req.body.upTo, at)
       return reply.status(204).send(null)
     },
   )

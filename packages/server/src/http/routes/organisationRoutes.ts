@@ -1,5 +1,5 @@
 import { LiaisonError } from '@liaison/core'
-import { findOrganisation, listOrganisations } from '../../organisations/organisationRows.ts'
+import { findOrganisation, listOrganisations } from '../../store/organisations/organisationRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { addOrganisation } from '../../actions/addOrganisation.ts'
 import { setGrantableRoles } from '../../actions/setGrantableRoles.ts'

@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { LiaisonError, canSeeCase, refusalError } from '@liaison/core'
-import type { Kysely } from 'kysely'
+import { LiaisonError } from '@liaison/core'
 import {
   ActivatedPlanBody,
   IdBody,
@@ -13,61 +12,28 @@ import {
   errorResponses,
   itemsBody,
 } from '@liaison/wire'
-import type { Static } from 'typebox'
 import { activatePlan, savePlan } from '../../actions/directory.ts'
 import { planDocumentRules, uploadPlanDocument } from '../../actions/uploadPlanDocument.ts'
-import { findCase } from '../../store/cases/caseRows.ts'
-import type { Database } from '../../store/schema.ts'
+import { visibleCase } from '../../actions/readAccess.ts'
+import {
+  activatedPlansOf,
+  listPlans,
+  planDocumentFile,
+  planDocumentRows,
+  planKeeper,
+} from '../../store/directory/planRows.ts'
+import { displayNameOf } from '../../store/identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { presentPlanDocument } from '../planPresenters.ts'
 import { FileNameHeaders, fileNameFromHeader } from '../validation/fileNameHeader.ts'
-
-type PlanDocument = Static<typeof PlanDocumentBody>
-
-/** The documents of some plans (without their bytes), newest first; `latestOnly` keeps one per plan. */
-async function planDocuments(
-  db: Kysely<Database>,
-  planIds: readonly string[],
-  latestOnly: boolean,
-): Promise<PlanDocument[]> {
-  if (planIds.length === 0) return []
-  let query = db
-    .selectFrom('plan_documents as d')
-    .innerJoin('users as u', 'u.id', 'd.uploaded_by')
-    .select([
-      'd.id',
-      'd.plan_id',
-      'd.file_name',
-      'd.content_type',
-      'd.size',
-      'd.sha256',
-      'd.uploaded_at',
-      'd.uploaded_by',
-      'u.display_name',
-    ])
-    .where('d.plan_id', 'in', planIds)
-  if (latestOnly) query = query.distinctOn('d.plan_id').orderBy('d.plan_id')
-  const rows = await query.orderBy('d.uploaded_at', 'desc').orderBy('d.id', 'desc').execute()
-  return rows.map((r) => ({
-    id: r.id,
-    planId: r.plan_id,
-    fileName: r.file_name,
-    contentType: r.content_type,
-    size: r.size,
-    sha256: r.sha256,
-    uploadedAt: r.uploaded_at.toISOString(),
-    uploadedBy: r.uploaded_by,
-    uploadedByName: r.display_name,
-  }))
-}
 
 /** The plan library: plans' metadata, their documents (every version kept) and their activation by cases. */
 export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
   const db = deps.store.db
   const currentDocuments = async (planIds: readonly string[]) =>
-    new Map((await planDocuments(db, planIds, true)).map((d) => [d.planId, d]))
+    new Map((await planDocumentRows(db, planIds, true)).map((d) => [d.plan_id, presentPlanDocument(d)]))
   const requirePlan = async (id: string) => {
-    const plan = await db.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst()
-    if (!plan) throw new LiaisonError('not_found', `no plan ${id}`)
+    if ((await planKeeper(db, id)) === undefined) throw new LiaisonError('not_found', `no plan ${id}`)
   }
 
   app.get(
@@ -80,7 +46,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async () => {
-      const rows = await db.selectFrom('plans').selectAll().orderBy('title').execute()
+      const rows = await listPlans(db)
       const current = await currentDocuments(rows.map((r) => r.id))
       return {
         items: rows.map((r) => ({
@@ -176,15 +142,12 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
           data: body,
           source: req.ip,
         })
-        const user = await db
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', meta.uploadedBy)
-          .executeTakeFirstOrThrow()
+        const uploadedByName = await displayNameOf(db, meta.uploadedBy)
+        if (uploadedByName === undefined) throw new Error(`no user ${meta.uploadedBy}`)
         return reply.status(201).send({
           ...meta,
           uploadedAt: meta.uploadedAt.toISOString(),
-          uploadedByName: user.display_name,
+          uploadedByName,
         })
       },
     )
@@ -205,7 +168,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
     },
     async (req) => {
       await requirePlan(req.params.id)
-      return { items: await planDocuments(db, [req.params.id], false) }
+      return { items: (await planDocumentRows(db, [req.params.id], false)).map(presentPlanDocument) }
     },
   )
 
@@ -219,11 +182,7 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await db
-        .selectFrom('plan_documents')
-        .select(['content_type', 'file_name', 'data'])
-        .where('id', '=', req.params.id)
-        .executeTakeFirst()
+      const row = await planDocumentFile(db, req.params.id)
       if (!row) throw new LiaisonError('not_found', `no plan document ${req.params.id}`)
       return reply
         .type(row.content_type)
@@ -247,17 +206,8 @@ export async function planRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req) => {
-      const c = await findCase(db, req.params.id)
-      if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
-      if (!canSeeCase(c, req.principal!.orgId))
-        throw refusalError('not_participant', 'your organisation does not take part in this case')
-      const rows = await db
-        .selectFrom('case_plans')
-        .innerJoin('plans', 'plans.id', 'case_plans.plan_id')
-        .select(['plans.id', 'plans.title', 'plans.version', 'case_plans.activated_at'])
-        .where('case_plans.case_id', '=', req.params.id)
-        .orderBy('case_plans.activated_at')
-        .execute()
+      await visibleCase(db, req.params.id, req.principal!.orgId)
+      const rows = await activatedPlansOf(db, req.params.id)
       const current = await currentDocuments(rows.map((r) => r.id))
       return {
         items: rows.map((r) => ({

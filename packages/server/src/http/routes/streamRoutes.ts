@@ -2,11 +2,12 @@ import type { ServerResponse } from 'node:http'
 import type { StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 import { StreamHeaders, StreamQuery } from '@liaison/wire'
-import { readEventPage } from '../../events/eventRows.ts'
+import { readEventPage } from '../../store/events/eventRows.ts'
 import { runFollower } from '../../processors/runFollower.ts'
 import { credentialProblem } from '../auth/authenticate.ts'
+import { headSeq } from '../../store/processorCursorRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-import { formatSse } from '../formatSse.ts'
+import { formatCredentialEnded, formatSse } from '../formatSse.ts'
 import type { LiveMessage } from '../LiveStream.ts'
 import { LiveStream } from '../LiveStream.ts'
 import { securityHeaders } from '../securityHeaders.ts'
@@ -21,14 +22,6 @@ const maxBufferedBytes = 1024 * 1024
 const backlogPiece = { count: 200, bytes: 256 * 1024 }
 /** Events committed while the backlog is read are held up to this many; beyond, they are read again from the store. */
 const maxPending = 1000
-
-async function latestSeq(deps: AppDeps): Promise<number> {
-  const row = await deps.store.db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  return Number(row?.seq ?? 0)
-}
 
 /** Registers the live stream, and runs its follower (one per process) while the app is open. */
 export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -64,7 +57,7 @@ export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
         headerId !== undefined
           ? Number(headerId)
           : req.query.after === 'latest'
-            ? await latestSeq(deps)
+            ? await headSeq(deps.store.db)
             : (req.query.after ?? 0)
 
       // the events this reader's organisation may see, and no others
@@ -134,9 +127,7 @@ export async function streamRoutes(app: App, deps: AppDeps): Promise<void> {
               return
             }
             // 'retry' far off: the client should sign in again, not hammer the node
-            res.end(
-              `retry: 3600000\nevent: credential-ended\ndata: ${JSON.stringify({ reason: problem })}\n\n`,
-            )
+            res.end(formatCredentialEnded(problem))
           })
           .catch((error: unknown) => {
             req.log.error({ err: error }, 'stream credential check failed')

@@ -9,7 +9,7 @@ import {
   itemsBody,
 } from '@liaison/wire'
 import { createToken, revokeToken } from '../../actions/createToken.ts'
-import { listTokens } from '../../identity/userRows.ts'
+import { listTokens } from '../../store/identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { presentToken } from '../identityPresenters.ts'
 

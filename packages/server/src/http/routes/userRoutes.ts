@@ -10,7 +10,7 @@ import {
 } from '@liaison/wire'
 import { addUser } from '../../actions/addUser.ts'
 import { resetUser, updateUser } from '../../actions/updateUser.ts'
-import { listUsers } from '../../identity/userRows.ts'
+import { listUsers } from '../../store/identity/userRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { presentUser } from '../identityPresenters.ts'
 

@@ -23,3 +23,23 @@ export async function calendarFeedState(
 export async function markCalendarFeedRevoked(db: Kysely<Database>, id: string, at: Date): Promise<void> {
   await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('id', '=', id).execute()
 }
+
+/** The organisation's calendar addresses (never their secrets), newest first. */
+export async function calendarFeedsOf(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom('calendar_feeds')
+    .select(['id', 'created_at', 'revoked_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+/** The calendar address of this secret hash with its organisation's name; undefined when there is none. */
+export async function calendarFeedBySecretHash(db: Kysely<Database>, secretHash: string) {
+  return db
+    .selectFrom('calendar_feeds')
+    .innerJoin('organisations', 'organisations.id', 'calendar_feeds.org_id')
+    .select(['calendar_feeds.org_id', 'calendar_feeds.revoked_at', 'organisations.name as org_name'])
+    .where('calendar_feeds.secret_hash', '=', secretHash)
+    .executeTakeFirst()
+}

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { AttachmentsTable, Database } from '../schema.ts'
 
 /** How many files a log entry carries. */
@@ -27,4 +27,22 @@ export async function attachmentsOfEntries(db: Kysely<Database>, entryIds: reado
     .where('log_entry_id', 'in', [...entryIds])
     .orderBy('created_at')
     .execute()
+}
+
+/** A log entry's files (their metadata, not contents), oldest first. */
+export async function attachmentsOfEntry(db: Kysely<Database>, logEntryId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'log_entry_id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'])
+    .where('log_entry_id', '=', logEntryId)
+    .orderBy('created_at')
+    .execute()
+}
+
+/** One attachment with its contents; undefined when there is none. */
+export async function findAttachment(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Selectable<AttachmentsTable> | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
 import type { Database, PlanDocumentsTable, PlansTable } from '../schema.ts'
 
 /** The organisation that keeps a plan, or undefined when there is no such plan. */
@@ -47,4 +47,58 @@ export async function insertPlanDocument(
 ): Promise<void> {
   await db.insertInto('plan_documents').values(row).execute()
   await db.updateTable('plans').set({ updated_at: row.uploaded_at }).where('id', '=', row.plan_id).execute()
+}
+
+/** The node's plan library, by title. */
+export async function listPlans(db: Kysely<Database>): Promise<Selectable<PlansTable>[]> {
+  return db.selectFrom('plans').selectAll().orderBy('title').execute()
+}
+
+/** The documents of some plans (without their bytes, with the uploader's name), newest first; `latestOnly` keeps one per plan. */
+export async function planDocumentRows(
+  db: Kysely<Database>,
+  planIds: readonly string[],
+  latestOnly: boolean,
+) {
+  if (planIds.length === 0) return []
+  let query = db
+    .selectFrom('plan_documents as d')
+    .innerJoin('users as u', 'u.id', 'd.uploaded_by')
+    .select([
+      'd.id',
+      'd.plan_id',
+      'd.file_name',
+      'd.content_type',
+      'd.size',
+      'd.sha256',
+      'd.uploaded_at',
+      'd.uploaded_by',
+      'u.display_name',
+    ])
+    .where('d.plan_id', 'in', [...planIds])
+  if (latestOnly) query = query.distinctOn('d.plan_id').orderBy('d.plan_id')
+  return query.orderBy('d.uploaded_at', 'desc').orderBy('d.id', 'desc').execute()
+}
+
+/** One plan document's file (type, name, bytes); undefined when there is none. */
+export async function planDocumentFile(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Pick<Selectable<PlanDocumentsTable>, 'content_type' | 'file_name' | 'data'> | undefined> {
+  return db
+    .selectFrom('plan_documents')
+    .select(['content_type', 'file_name', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The plans a case activated, in the order it activated them. */
+export async function activatedPlansOf(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('case_plans')
+    .innerJoin('plans', 'plans.id', 'case_plans.plan_id')
+    .select(['plans.id', 'plans.title', 'plans.version', 'case_plans.activated_at'])
+    .where('case_plans.case_id', '=', caseId)
+    .orderBy('case_plans.activated_at')
+    .execute()
 }

@@ -82,3 +82,14 @@ export async function decisionsRecordedBetween(db: Kysely<Database>, orgId: stri
     .orderBy('d.decided_at')
     .execute()
 }
+
+/** The organisation's latest handovers, newest first. */
+export async function recentHandovers(db: Kysely<Database>, orgId: string, limit: number) {
+  return db
+    .selectFrom('handovers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute()
+}

@@ -1,6 +1,6 @@
 import type { Organisation, Role } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
-import type { Database, OrganisationsTable } from '../store/schema.ts'
+import type { Database, OrganisationsTable } from '../schema.ts'
 
 export function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   return {

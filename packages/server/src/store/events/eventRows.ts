@@ -2,7 +2,7 @@ import type { Distribution, DomainEvent, EventKind, StoredEvent } from '@liaison
 import { distributionProblem, reviveEventBody } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
-import type { Database, EventsTable } from '../store/schema.ts'
+import type { Database, EventsTable } from '../schema.ts'
 
 /** The envelope's columns of an event row, numbered or not. */
 type EventRow = Omit<Selectable<EventsTable>, 'seq'>

@@ -1,7 +1,7 @@
 import type { SignInFailures } from '@liaison/core'
 import { afterFailedSignIn, signInDelayPolicy, signInWaitMs } from '@liaison/core'
 import type { Kysely } from 'kysely'
-import type { Database } from '../store/schema.ts'
+import type { Database } from '../schema.ts'
 
 /** One account (as typed, known or not) from one source: `source` null counts as `unknown`. */
 export interface SignInKey {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { PageRequest } from '../store/keyset.ts'
-import { beyond } from '../store/keyset.ts'
-import type { ContactsTable, Database } from '../store/schema.ts'
+import type { PageRequest } from '../keyset.ts'
+import { beyond } from '../keyset.ts'
+import type { ContactsTable, Database } from '../schema.ts'
 
 /**
  * A page of a case's map features (those not removed), newest first: by id, which is a UUIDv7
@@ -57,5 +57,16 @@ export async function pageContacts(
     .orderBy('name')
     .orderBy('id')
     .limit(page.limit + 1)
+    .execute()
+}
+
+/** The map features (not removed) of these cases. */
+export async function mapFeaturesOfCases(db: Kysely<Database>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return []
+  return db
+    .selectFrom('map_features')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .where('removed_at', 'is', null)
     .execute()
 }

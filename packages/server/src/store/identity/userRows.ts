@@ -1,6 +1,6 @@
 import type { ApiToken, Role, User } from '@liaison/core'
 import type { Kysely, Selectable } from 'kysely'
-import type { ApiTokensTable, Database, UsersTable } from '../store/schema.ts'
+import type { ApiTokensTable, Database, UsersTable } from '../schema.ts'
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -56,4 +56,32 @@ export async function listTokens(db: Kysely<Database>, orgId: string): Promise<A
     .orderBy('created_at', 'desc')
     .execute()
   return rows.map(toApiToken)
+}
+
+/** The organisation's users' names (`activeOnly`: those not disabled, by name), to show who is who. */
+export async function userNamesOf(
+  db: Kysely<Database>,
+  orgId: string,
+  options: { readonly activeOnly: boolean } = { activeOnly: false },
+): Promise<{ id: string; display_name: string }[]> {
+  let query = db.selectFrom('users').select(['id', 'display_name']).where('org_id', '=', orgId)
+  if (options.activeOnly) query = query.where('disabled', '=', false).orderBy('display_name')
+  return query.execute()
+}
+
+/** A user's display name; undefined when there is no such user. */
+export async function displayNameOf(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst()
+  return row?.display_name
+}
+
+/** These accounts (by username) with their organisation's name and sealed TOTP secret (the demo sign-in page). */
+export async function demoAccountRows(db: Kysely<Database>, usernames: readonly string[]) {
+  if (usernames.length === 0) return []
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select(['users.id', 'users.username', 'users.totp_secret', 'organisations.name'])
+    .where('users.username', 'in', [...usernames])
+    .execute()
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { PageRequest } from '../store/keyset.ts'
-import type { Database } from '../store/schema.ts'
+import type { PageRequest } from '../keyset.ts'
+import type { Database } from '../schema.ts'
 
 /** A page of an organisation's audit, newest first (by sequence number; `limit + 1` rows read). */
 export async function pageAudit(db: Kysely<Database>, orgId: string, page: PageRequest<number>) {
