@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { readCap, validateCapXsd, type ReadCap } from '@liaison/formats'
+import type { ReadCap } from '@liaison/formats/cap'
 import type { CliContext } from '../CliContext.ts'
 
 interface CapFileLine {
@@ -50,6 +50,9 @@ async function validateFile(path: string, file: string, maxBytes: number): Promi
     const message = error instanceof Error ? error.message : String(error)
     return { file, valid: false, errors: [{ path: 'file', message }], warnings: [] }
   }
+  // Loaded here, not at start: the codec brings libxml2's WebAssembly, which every other command
+  // would otherwise pay for at start-up.
+  const { readCap, validateCapXsd } = await import('@liaison/formats/cap')
   const read = readCap(bytes, { maxBytes })
   if (!read.ok) {
     return {

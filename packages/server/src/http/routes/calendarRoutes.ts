@@ -1,5 +1,5 @@
 import { LiaisonError } from '@liaison/core'
-import { writeCalendar } from '@liaison/formats'
+import { writeCalendar } from '@liaison/formats/icalendar'
 import {
   CalendarEventBody,
   CalendarEventsQuery,
