@@ -22,7 +22,10 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // two files at a time: most of a file's time is spent waiting on child processes and
+          // PostgreSQL, and each file has its own databases, data directories and free ports
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
       {

@@ -162,24 +162,22 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
       await verifyPassword(hash, account.password)
       argon2Ms = Math.min(argon2Ms, performance.now() - t)
     }
-    // the longest any transaction of this database sits idle (waiting on the node) while passwords are checked
-    let longestIdleMs = 0
-    let longestIdleQuery = ''
+    // every time a transaction of this database sat idle (waiting on the node) for as long as a
+    // check takes, while passwords are checked: one episode per (backend, moment it went idle)
+    const longIdles = new Map<string, string>()
     let watching = true
     const watcher = (async () => {
       const client = new pg.Client({ connectionString: (node.storeOptions as { url: string }).url })
       await client.connect()
       try {
         while (watching) {
-          const { rows } = await client.query<{ ms: number | null; query: string }>(
-            `select extract(epoch from clock_timestamp() - state_change) * 1000::float8 as ms, query
+          const { rows } = await client.query<{ episode: string; query: string }>(
+            `select pid || ':' || state_change as episode, query
              from pg_stat_activity where datname = current_database() and state = 'idle in transaction'
-             order by 1 desc limit 1`,
+               and extract(epoch from clock_timestamp() - state_change) * 1000::float8 >= $1`,
+            [argon2Ms * 0.9],
           )
-          if ((rows[0]?.ms ?? 0) > longestIdleMs) {
-            longestIdleMs = rows[0]?.ms ?? 0
-            longestIdleQuery = rows[0]?.query ?? ''
-          }
+          for (const row of rows) longIdles.set(row.episode, row.query)
         }
       } finally {
         await client.end()
@@ -206,9 +204,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('the sequencer on %s', (
     watching = false
     await watcher
     expect(argon2Ms).toBeGreaterThan(5)
-    // under load a transaction may idle a few milliseconds between statements; one that held a
-    // check would idle the whole check. The statement it last ran says which it was.
-    expect(longestIdleMs, `a transaction idle after: ${longestIdleQuery}`).toBeLessThan(argon2Ms * 0.9)
+    // nine checks ran (three good passwords, three bad, three resets): a transaction that held
+    // its check would idle that long once per check. On a loaded machine (test files run two at
+    // a time) a transaction may be starved of the CPU between two statements once or twice, so
+    // fewer than three such episodes pass; the statements they followed say what they were.
+    expect(longIdles.size, `transactions idle after: ${[...longIdles.values()].join(' | ')}`).toBeLessThan(3)
   }, 60_000)
 
   it('numbers without a gap when two processes write at once, and the leading process killed while writing is taken over', async () => {
