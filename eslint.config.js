@@ -24,21 +24,15 @@ const ioModules = [
 ]
 
 /** Files outside store/ that still hold queries; the list only shrinks (http/ and actions/ hold none). */
-const queriesNotYetInStore = [
-  'packages/server/src/audit/auditLog.ts',
-  'packages/server/src/audit/verifyAuditCheckpoints.ts',
-  'packages/server/src/audit/writeAuditCheckpoint.ts',
-  'packages/server/src/auth/sealStoredSecrets.ts',
+/**
+ * The benchmarks' baselines (bare inserts, the minimal route's own tables, the bulk fixtures they
+ * measure against) are written beside the store on purpose: a baseline must not go through it.
+ */
+const benchBaselines = [
   'packages/server/src/bench/benchActions.ts',
   'packages/server/src/bench/benchAuthFlood.ts',
   'packages/server/src/bench/benchConcurrentWrites.ts',
   'packages/server/src/bench/benchLogPages.ts',
-  'packages/server/src/demo/seedDemoCentre.ts',
-  'packages/server/src/demo/seedDemoDay.ts',
-  'packages/server/src/node/bindNode.ts',
-  'packages/server/src/queue/databaseQueue.ts',
-  'packages/server/src/sequencer/sequenceBatch.ts',
-  'packages/server/src/sequencer/startSequencer.ts',
 ]
 
 const queriesInStore =
@@ -230,7 +224,7 @@ export default tseslint.config(
     // queries live under packages/server/src/store/ (one module per table or aggregate); actions
     // apply core's rules and call the store, routes parse, act and present (decision 019)
     files: ['packages/server/src/**/*.ts'],
-    ignores: ['packages/server/src/store/**', 'packages/server/src/**/*.test.ts', ...queriesNotYetInStore],
+    ignores: ['packages/server/src/store/**', 'packages/server/src/**/*.test.ts', ...benchBaselines],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -11,7 +11,7 @@ import {
   sharingRefusal,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
-import { insertPendingAudit } from '../audit/auditLog.ts'
+import { insertPendingAudit } from '../store/audit/auditLog.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
 import { pendingEventRows } from '../store/events/eventRows.ts'
 import { loadAudienceFacts } from '../store/audienceFacts.ts'

@@ -1,7 +1,7 @@
 import type { Actor, LiaisonError } from '@liaison/core'
 import { actorLabel, actorOrgId } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
-import { insertPendingAudit } from './auditLog.ts'
+import { insertPendingAudit } from '../store/audit/auditLog.ts'
 
 /** Errors already written to the audit, so the HTTP edge does not write them twice. */
 export const auditedErrors = new WeakSet<object>()

@@ -3,9 +3,10 @@ import { checkAuditCheckpoints, parseCheckpointFile } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import type { NodePublicKey } from '../auth/loadSigningKey.ts'
 import type { Database } from '../store/schema.ts'
-import type { AuditVerification } from './auditLog.ts'
-import { verifyAuditChain } from './auditLog.ts'
+import type { AuditVerification } from '../store/audit/auditLog.ts'
+import { verifyAuditChain } from '../store/audit/auditLog.ts'
 import { readCheckpointFile } from './checkpointFile.ts'
+import { auditChainEnd, auditHashesAt } from '../store/audit/auditRows.ts'
 
 export interface CheckpointVerification {
   readonly file: string
@@ -26,21 +27,9 @@ export async function verifyAuditCheckpoints(
 ): Promise<CheckpointVerification> {
   const text = await readCheckpointFile(options.file)
   const parsed = parseCheckpointFile(text ?? '')
-  const end = await db
-    .selectFrom('audit')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  const chainEnd = Number(end?.seq ?? 0)
+  const chainEnd = await auditChainEnd(db)
   const wanted = [...new Set(parsed.entries.map((e) => e.checkpoint.seq))].filter((s) => s <= chainEnd)
-  const rowHashes = new Map<number, string>()
-  for (let i = 0; i < wanted.length; i += 1000) {
-    const rows = await db
-      .selectFrom('audit')
-      .select(['seq', 'hash'])
-      .where('seq', 'in', wanted.slice(i, i + 1000))
-      .execute()
-    for (const row of rows) rowHashes.set(Number(row.seq), row.hash)
-  }
+  const rowHashes = await auditHashesAt(db, wanted)
   const problems = checkAuditCheckpoints(parsed, {
     nodeId: options.nodeId,
     keyFingerprint: options.key.fingerprint,

@@ -6,7 +6,8 @@ import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import type { Database } from '../store/schema.ts'
 import type { CheckpointWitness } from './CheckpointWitness.ts'
-import { lockAuditHead } from './auditLog.ts'
+import { lockAuditHead } from '../store/audit/auditLog.ts'
+import { auditHashAt } from '../store/audit/auditRows.ts'
 import { appendCheckpoint, latestCheckpoint } from './checkpointFile.ts'
 
 export interface CheckpointDeps {
@@ -32,10 +33,8 @@ export async function writeAuditCheckpoint(
   const written = await deps.db.transaction().execute(async (tx) => {
     const head = await lockAuditHead(tx)
     const latest = await latestCheckpoint(deps.file, deps.nodeId, deps.key)
-    const atLatest = latest
-      ? await tx.selectFrom('audit').select('hash').where('seq', '=', latest.seq).executeTakeFirst()
-      : undefined
-    const decision = shouldCheckpoint(head, latest, atLatest?.hash ?? null)
+    const atLatest = latest ? await auditHashAt(tx, latest.seq) : null
+    const decision = shouldCheckpoint(head, latest, atLatest)
     if (!decision.ok) return err(decision.error)
     const checkpoint = {
       nodeId: deps.nodeId,

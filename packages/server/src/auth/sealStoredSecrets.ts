@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.ts'
+import { replaceTotpSecret, storedTotpSecrets } from '../store/identity/userWrites.ts'
 import { SecretBox, totpContext } from './SecretBox.ts'
 
 /**
@@ -8,26 +9,15 @@ import { SecretBox, totpContext } from './SecretBox.ts'
  * found at start-up rather than at the first sign-in. Returns how many it sealed.
  */
 export async function sealStoredSecrets(db: Kysely<Database>, box: SecretBox): Promise<number> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'totp_secret'])
-    .where('totp_secret', 'is not', null)
-    .execute()
   let sealed = 0
   let checked = false
-  for (const row of rows) {
-    const value = row.totp_secret!
-    if (SecretBox.isSealed(value)) {
-      if (!checked) box.open(value, totpContext(row.id))
+  for (const { id, secret } of await storedTotpSecrets(db)) {
+    if (SecretBox.isSealed(secret)) {
+      if (!checked) box.open(secret, totpContext(id))
       checked = true
       continue
     }
-    await db
-      .updateTable('users')
-      .set({ totp_secret: box.seal(value, totpContext(row.id)) })
-      .where('id', '=', row.id)
-      .where('totp_secret', '=', value)
-      .execute()
+    await replaceTotpSecret(db, id, secret, box.seal(secret, totpContext(id)))
     sealed++
   }
   return sealed

@@ -5,6 +5,7 @@ import { runAction } from '../actions/runAction.ts'
 import { newTotpSecret, totpStep } from '../auth/totp.ts'
 import { totpContext } from '../auth/SecretBox.ts'
 import { findUserRow } from '../store/identity/userRows.ts'
+import { updateUserRow } from '../store/identity/userWrites.ts'
 import { findCentre, findOrganisation } from '../store/organisations/organisationRows.ts'
 import type { DemoCentre } from './demoCentres.ts'
 
@@ -28,15 +29,11 @@ export async function seedDemoCentre(deps: ActionDeps, centre: DemoCentre): Prom
     const added = await addUser(deps, { ...user, caller: seeder, orgCode, source: 'demo' })
     await runAction(deps, { action: 'user.totp-enrol', actor: seeder, source: 'demo' }, async (ctx) => {
       ctx.target(added.id, added.orgId, { demo: true })
-      await ctx.tx
-        .updateTable('users')
-        .set({
-          totp_secret: deps.secrets.seal(newTotpSecret(), totpContext(added.id)),
-          totp_enrolled_at: ctx.at,
-          totp_last_step: totpStep(ctx.at.getTime()) - 2,
-        })
-        .where('id', '=', added.id)
-        .execute()
+      await updateUserRow(ctx.tx, added.id, {
+        totp_secret: deps.secrets.seal(newTotpSecret(), totpContext(added.id)),
+        totp_enrolled_at: ctx.at,
+        totp_last_step: totpStep(ctx.at.getTime()) - 2,
+      })
     })
   }
 }

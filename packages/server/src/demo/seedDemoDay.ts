@@ -8,6 +8,7 @@ import { activatePlan, savePlan } from '../actions/directory.ts'
 import { setRotation } from '../actions/duty.ts'
 import { uploadPlanDocument } from '../actions/uploadPlanDocument.ts'
 import { findUserRow } from '../store/identity/userRows.ts'
+import { hasLogEntries } from '../store/cases/caseRows.ts'
 import { demoPdf } from './demoPdf.ts'
 
 type Line = readonly [minutesAgo: number, discipline: Discipline, source: LogSource, text: string]
@@ -334,8 +335,7 @@ const dayByNode: Record<string, { daily: readonly Line[]; cases: readonly DemoCa
 export async function seedDemoDay(deps: ActionDeps, nodeId: string): Promise<void> {
   const day = dayByNode[nodeId]
   if (!day) return
-  const already = await deps.store.db.selectFrom('log_entries').select('id').limit(1).executeTakeFirst()
-  if (already) return
+  if (await hasLogEntries(deps.store.db)) return
   const as = async (username: string): Promise<Principal> => {
     const row = await findUserRow(deps.store.db, { username })
     if (!row) throw new Error(`demo account ${username} is missing`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sequencerBatchLock, sequencerLeaderLock } from '../sequencer/sequenceBatch.ts'
+import { sequencerBatchLock, sequencerLeaderLock } from '../store/events/sequenceBatch.ts'
 import { processorLockKey } from './processorLockKey.ts'
 
 describe('processorLockKey', () => {

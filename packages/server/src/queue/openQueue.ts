@@ -3,7 +3,7 @@ import type { Clock } from '../runtime/Clock.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
 import type { Store } from '../store/openStore.ts'
 import type { Queue } from './Queue.ts'
-import { createDatabaseQueue } from './databaseQueue.ts'
+import { createDatabaseQueue } from '../store/queue/databaseQueue.ts'
 import { openNatsQueue } from './natsQueue.ts'
 
 /** The engine `queue.engine` names: the node's own database, or NATS JetStream at `queue.natsUrl`. */

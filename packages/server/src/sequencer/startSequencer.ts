@@ -3,8 +3,9 @@ import type { Logger } from 'pino'
 import type { EventBus } from '../events/EventBus.ts'
 import { eventsChannel } from '../events/followCommittedEvents.ts'
 import type { HeldLock, Store } from '../store/openStore.ts'
-import type { SequencedBatch } from './sequenceBatch.ts'
-import { sequenceBatch, sequenceChannel, sequencerLeaderLock } from './sequenceBatch.ts'
+import type { SequencedBatch } from '../store/events/sequenceBatch.ts'
+import { sequenceBatch, sequenceChannel, sequencerLeaderLock } from '../store/events/sequenceBatch.ts'
+import { chainedAuditIds } from '../store/audit/auditRows.ts'
 
 /** What an action holds while it writes: its audit row's id, and a way to wait until it is chained. */
 export interface SequencerTicket {
@@ -156,12 +157,8 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
   const checkElsewhere = (): void => {
     if (leading || checking || waiters.size === 0) return
     checking = true
-    void store.db
-      .selectFrom('audit')
-      .select('id')
-      .where('id', 'in', [...waiters.keys()])
-      .execute()
-      .then((rows) => settle(rows.map((r) => r.id)))
+    void chainedAuditIds(store.db, [...waiters.keys()])
+      .then(settle)
       .catch((error: unknown) => log.warn({ err: error }, 'could not check for sequenced rows'))
       .finally(() => {
         checking = false

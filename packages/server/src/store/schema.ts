@@ -431,7 +431,7 @@ export interface SignInFailuresTable {
   last_failure_at: Timestamp
 }
 
-/** The embedded queue's jobs (queue/databaseQueue.ts). */
+/** The embedded queue's jobs (store/queue/databaseQueue.ts). */
 export interface JobsTable {
   seq: Generated<number>
   id: string

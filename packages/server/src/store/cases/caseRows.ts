@@ -311,3 +311,8 @@ export async function insertLogEntryByAuthor(
     .executeTakeFirstOrThrow()
   return written.author_name
 }
+
+/** Whether the node holds any log entry at all. */
+export async function hasLogEntries(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('log_entries').select('id').limit(1).executeTakeFirst()) !== undefined
+}

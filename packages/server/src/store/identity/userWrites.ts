@@ -41,3 +41,28 @@ export async function findApiTokenRow(db: Kysely<Database>, id: string) {
 export async function markApiTokenRevoked(db: Kysely<Database>, id: string, at: Date): Promise<void> {
   await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute()
 }
+
+/** The users with a one-time code secret, as stored (sealed, or in the clear from before sealing). */
+export async function storedTotpSecrets(db: Kysely<Database>): Promise<{ id: string; secret: string }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .execute()
+  return rows.flatMap((r) => (r.totp_secret === null ? [] : [{ id: r.id, secret: r.totp_secret }]))
+}
+
+/** Replaces a user's one-time code secret, unless it changed since it was read. */
+export async function replaceTotpSecret(
+  db: Kysely<Database>,
+  id: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: to })
+    .where('id', '=', id)
+    .where('totp_secret', '=', from)
+    .execute()
+}

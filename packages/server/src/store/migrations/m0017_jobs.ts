@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely'
 import { sql } from 'kysely'
 
 /**
- * The embedded queue's jobs (queue/databaseQueue.ts). A job is deleted once acked; `seq` keeps
+ * The embedded queue's jobs (store/queue/databaseQueue.ts). A job is deleted once acked; `seq` keeps
  * enqueue order (per ordering key too); a lease is `lease_until` and the claim's `lease_token`.
  */
 export const m0017_jobs: Migration = {

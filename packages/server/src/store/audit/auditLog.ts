@@ -1,7 +1,7 @@
 import type { AuditRecord, AuditBreak, ChainedAuditRecord, Sha256Hex } from '@liaison/core'
 import { auditGenesisHash, findAuditBreak } from '@liaison/core'
 import type { Insertable, Kysely, Selectable } from 'kysely'
-import type { AuditTable, Database, PendingEventsTable } from '../store/schema.ts'
+import type { AuditTable, Database, PendingEventsTable } from '../schema.ts'
 
 /**
  * Locks the head of the audit chain for the rest of the transaction. Only the sequencer (which

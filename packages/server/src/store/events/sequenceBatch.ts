@@ -3,9 +3,9 @@ import { auditHashInput } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { auditColumns } from '../audit/auditLog.ts'
-import { eventColumns, toStoredEvent } from '../store/events/eventRows.ts'
-import { eventsChannel } from '../events/followCommittedEvents.ts'
-import type { Database } from '../store/schema.ts'
+import { eventColumns, toStoredEvent } from './eventRows.ts'
+import { eventsChannel } from '../../events/followCommittedEvents.ts'
+import type { Database } from '../schema.ts'
 
 /** PostgreSQL advisory lock held by the process that sequences (the session that leads). */
 export const sequencerLeaderLock = 0x6c69_6100

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { sql } from 'kysely'
-import type { Clock } from '../runtime/Clock.ts'
-import type { IdSource } from '../runtime/IdSource.ts'
-import type { Store } from '../store/openStore.ts'
-import type { ClaimedJob, ClaimOptions, DeadJob, Queue, RetryOutcome } from './Queue.ts'
-import { checkClaim, checkJob, checkTopic } from './queueRules.ts'
+import type { Clock } from '../../runtime/Clock.ts'
+import type { IdSource } from '../../runtime/IdSource.ts'
+import type { Store } from '../openStore.ts'
+import type { ClaimedJob, ClaimOptions, DeadJob, Queue, RetryOutcome } from '../../queue/Queue.ts'
+import { checkClaim, checkJob, checkTopic } from '../../queue/queueRules.ts'
 
 export interface DatabaseQueueDeps {
   readonly store: Store
