@@ -11,8 +11,8 @@ interface CapFileLine {
   readonly warnings: readonly { path: string; message: string }[]
 }
 
-/** The exit code of `cap validate` when it was called wrongly (as the issue asks: 2, not 64). */
-const capUsageExit = 2
+/** The exit code of `cap validate` and `cap import` when called wrongly (as the issue asks: 2, not 64). */
+export const capUsageExit = 2
 
 export function capCommand(program: Command, context: CliContext): void {
   const cap = program.command('cap').description('CAP 1.2 alert documents')
