@@ -240,6 +240,7 @@ const rules: Record<string, Rule> = {
   },
   'DELETE /api/v1/cases/{id}/map/{featureId}': { access: 'cases.write', centreData: true },
   'GET /api/v1/contacts': { access: 'read' },
+  'GET /api/v1/received-alerts': { access: 'read' },
   'POST /api/v1/contacts': {
     access: 'cases.manage',
     body: () => ({ kind: 'person', name: 'Jean Dupont', revalidateBy: '2027-06-30' }),
