@@ -10,6 +10,7 @@ import { userCommand } from './commands/userCommand.ts'
 import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
 import { capCommand, capUsageExit } from './commands/capCommand.ts'
+import { importCommand } from './commands/importCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
@@ -41,6 +42,7 @@ export async function main(
   nodeCommand(program, context)
   benchCommand(program, context)
   capCommand(program, context)
+  importCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(override)

@@ -47,7 +47,6 @@ export type FeatureRefusal =
 export type AreaFileRefusal =
   | { readonly reason: 'not_a_feature_collection' }
   | { readonly reason: 'crs_unknown'; readonly crs: string }
-  | { readonly reason: 'crs_missing' }
   | { readonly reason: 'crs_mismatch'; readonly file: string; readonly given: string }
   | { readonly reason: 'too_many_features'; readonly max: number }
 

@@ -26,6 +26,7 @@ import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
+import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
   alertRoutes(app, deps)
+  areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)
   notificationRoutes(app, deps)

@@ -476,7 +476,27 @@ export interface ReceivedAlertsTable {
   imported_by: string
 }
 
+/** An imported alert area (migration 0030). */
+export interface AreasTable {
+  id: string
+  level: 'country' | 'province' | 'municipality' | 'safety-region' | 'custom'
+  code: string
+  name: string
+  names: Json<Record<string, string>>
+  country: string | null
+  geometry: Json<{ type: 'MultiPolygon'; coordinates: [number, number][][][] }>
+  vertices: number
+  west: number
+  south: number
+  east: number
+  north: number
+  source_file: string
+  imported_at: Timestamp
+  imported_by: string
+}
+
 export interface Database {
+  areas: AreasTable
   received_alerts: ReceivedAlertsTable
   sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
