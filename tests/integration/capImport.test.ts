@@ -195,6 +195,40 @@ describe.each(engines)('liaison cap import on $name', (engine) => {
     })
   })
 
+  it('links an Update imported before the message it references once that message arrives', async () => {
+    const update = file(
+      'TRI13970876.9.xml',
+      a3
+        .replace('TRI13970876.2', 'TRI13970876.9')
+        .replace('2003-06-11T20:56:00-07:00', '2003-06-11T21:10:00-07:00')
+        .replace(
+          /<references>[^<]*<\/references>/,
+          '<references>trinet@caltech.edu,TRI13970876.8,2003-06-11T21:00:00-07:00</references>',
+        ),
+    )
+    const original = file(
+      'TRI13970876.8.xml',
+      a3
+        .replace('TRI13970876.2', 'TRI13970876.8')
+        .replace('2003-06-11T20:56:00-07:00', '2003-06-11T21:00:00-07:00')
+        .replace('<msgType>Update</msgType>', '<msgType>Alert</msgType>')
+        .replace(/<references>[^<]*<\/references>/, ''),
+    )
+    const first = await runCliHere(['cap', 'import', ...flags, update])
+    expect(lines(first.stdout)[0]).not.toHaveProperty('refersTo')
+    const second = await runCliHere(['cap', 'import', ...flags, original])
+    expect(second.code).toBe(0)
+    const originalId = lines(second.stdout)[0]?.id
+    await withNode(async (node) => {
+      const row = await node.deps.store.db
+        .selectFrom('received_alerts')
+        .select('refers_to')
+        .where('identifier', '=', 'TRI13970876.9')
+        .executeTakeFirstOrThrow()
+      expect(row.refers_to).toBe(originalId)
+    })
+  })
+
   it('lists them a page at a time on GET /api/v1/received-alerts, newest sent first', async () => {
     await withNode(async (node) => {
       const viewer = await signedInAs(node as never, ['viewer'])
@@ -217,11 +251,14 @@ describe.each(engines)('liaison cap import on $name', (engine) => {
         'KSTO1055887204',
         'KSTO1055887203',
         'KAR0-0306112239-SW',
+        'TRI13970876.9',
+        'TRI13970876.8',
         'TRI13970876.2',
         'TRI13970876.1',
         '43b080713727',
       ])
       expect(seen[3]?.refersTo).toBe(seen[4]?.id)
+      expect(seen[5]?.refersTo).toBe(seen[6]?.id)
       const anonymous = await node.app.inject({ method: 'GET', url: '/api/v1/received-alerts' })
       expect(anonymous.statusCode).toBe(401)
       const bad = await node.app.inject({

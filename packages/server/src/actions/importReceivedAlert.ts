@@ -3,6 +3,7 @@ import { actorLabel, callerActor, parseCapReferences } from '@liaison/core'
 import {
   findReceivedAlert,
   insertReceivedAlert,
+  linkEarlierReferrers,
   newestReferenced,
 } from '../store/alerts/receivedAlertRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -28,12 +29,15 @@ export interface ImportedAlert {
   readonly id: string
   /** The received alert this Update or Cancel references (the newest the node holds), if any. */
   readonly refersTo: string | null
+  /** How many received alerts imported earlier that reference this one were linked to it. */
+  readonly referrers?: number
 }
 
 /**
  * Keeps another authority's CAP alert (`liaison cap import`): its text as decoded, its identity,
  * the parsed alert and the reader's warnings, audited. Importing the same message again writes
- * nothing and says so. An Update or Cancel is linked to the newest received message it references.
+ * nothing and says so. An Update or Cancel is linked to the newest received message it references,
+ * whichever of the two arrives first.
  */
 export async function importReceivedAlert(
   deps: ActionDeps,
@@ -86,8 +90,10 @@ export async function importReceivedAlert(
         ctx.target(other, null, { ...identity, file: input.fileName, alreadyImported: true })
         return { imported: false, id: other, refersTo: null }
       }
-      ctx.target(id, null, { ...identity, file: input.fileName, msgType: alert.msgType, refersTo })
-      return { imported: true, id, refersTo }
+      // an Update or Cancel imported before this message now refers to it
+      const referrers = await linkEarlierReferrers(ctx.tx, id, identity, new Date(alert.sent))
+      ctx.target(id, null, { ...identity, file: input.fileName, msgType: alert.msgType, refersTo, referrers })
+      return { imported: true, id, refersTo, referrers }
     },
   )
 }

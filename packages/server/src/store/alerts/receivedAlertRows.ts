@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { PageRequest } from '../keyset.ts'
 import { beyond } from '../keyset.ts'
 import type { Database, ReceivedAlertsTable } from '../schema.ts'
@@ -63,6 +64,37 @@ export async function insertReceivedAlert(
     .returning('id')
     .executeTakeFirst()
   return written !== undefined
+}
+
+/**
+ * Links the received Updates, Cancels, Acks and Errors that reference this message and were
+ * imported before it (the link is to the newest referenced message the node holds).
+ */
+export async function linkEarlierReferrers(
+  db: Kysely<Database>,
+  id: string,
+  triple: CapTriple,
+  sentAt: Date,
+): Promise<number> {
+  const reference = `${triple.sender},${triple.identifier},${triple.sent}`
+  const linked = await db
+    .updateTable('received_alerts as r')
+    .set({ refers_to: id })
+    .where('r.id', '!=', id)
+    .where('r.msg_type', 'in', ['Update', 'Cancel', 'Ack', 'Error'])
+    .where(sql<boolean>`regexp_split_to_array(trim(r.cap_references), '\s+') @> array[${reference}]::text[]`)
+    .where((eb) =>
+      eb.or([
+        eb('r.refers_to', 'is', null),
+        eb(
+          eb.selectFrom('received_alerts as t').select('t.sent_at').whereRef('t.id', '=', 'r.refers_to'),
+          '<',
+          sentAt,
+        ),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(linked.numUpdatedRows)
 }
 
 /** A page of the received alerts, newest sent first (`limit + 1` read). */
