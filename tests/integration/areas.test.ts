@@ -334,4 +334,24 @@ describe.each(engines)('areas on $name', (engine) => {
       expect((await check({ colour: 'red' })).status).toBe(400)
     })
   })
+
+  it('imports 450 areas in one transaction over three chunks, all of them', async () => {
+    const many = geojson(
+      'many.json',
+      Array.from({ length: 450 }, (_, i) =>
+        feature(
+          { code: `C${String(i).padStart(3, '0')}`, name: `Carré ${i}` },
+          square(4 + (i % 30) * 0.02, 50.5 + Math.floor(i / 30) * 0.02, 0.01),
+        ),
+      ),
+    )
+    const result = await runCliHere(['import', 'areas', ...flags, many, '--level', 'custom'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/: 450 new, 0 replaced; 0 refused\n$/)
+    await withNode(async (node) => {
+      const rows = (await areaRows(node)).filter((r) => r.level === 'custom')
+      expect(rows).toHaveLength(450)
+      expect(new Set(rows.map((r) => r.imported_at.getTime())).size).toBe(1)
+    })
+  })
 })
