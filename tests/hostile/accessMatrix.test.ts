@@ -240,6 +240,13 @@ const rules: Record<string, Rule> = {
   },
   'DELETE /api/v1/cases/{id}/map/{featureId}': { access: 'cases.write', centreData: true },
   'GET /api/v1/contacts': { access: 'read' },
+  'GET /api/v1/received-alerts': { access: 'read' },
+  'GET /api/v1/areas': { access: 'read' },
+  'GET /api/v1/areas/{id}': { access: 'read' },
+  'POST /api/v1/areas/check': {
+    access: 'read',
+    body: () => ({ circles: [{ centre: [5.69, 50.85], radiusKm: 2 }], codes: ['BE-LG'] }),
+  },
   'POST /api/v1/contacts': {
     access: 'cases.manage',
     body: () => ({ kind: 'person', name: 'Jean Dupont', revalidateBy: '2027-06-30' }),
@@ -290,6 +297,7 @@ function urlOf(route: string, f: Fixture): string {
     [/^\/api\/v1\/users\/\{id\}/, `/api/v1/users/${f.userId}`],
     [/^\/api\/v1\/tokens\/\{id\}/, `/api/v1/tokens/${f.tokenId}`],
     [/^\/api\/v1\/organisations\/\{code\}/, '/api/v1/organisations/centre'],
+    [/^\/api\/v1\/areas\/\{id\}/, '/api/v1/areas/BE-LG'],
   ]
   for (const [pattern, prefix] of byPrefix) {
     const match = pattern.exec(path)

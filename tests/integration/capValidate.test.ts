@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../support/runCli.ts'
+import { runCli, runCliHere } from '../support/runCli.ts'
 
 const examples = fileURLToPath(new URL('../../packages/formats/src/cap/examples', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'liaison-cap-'))
@@ -54,5 +54,19 @@ describe('liaison cap validate', () => {
   it('exits 2 on a usage error', async () => {
     const result = await runCli(['cap', 'validate'])
     expect(result.code).toBe(2)
+  })
+
+  it('exits 2 on a usage error that Commander finds, for validate and import, and 64 elsewhere', async () => {
+    const a1 = `${examples}/CAP-v1.2-appendix-A.1.xml`
+    const unknownOption = await runCliHere(['cap', 'validate', '--strict', a1])
+    expect(unknownOption).toMatchObject({ code: 2, stdout: '' })
+    expect(unknownOption.stderr).toContain("unknown option '--strict'")
+    expect((await runCliHere(['cap', 'validate', '--max-bytes'])).code).toBe(2)
+    expect((await runCliHere(['cap', 'validate', '--max-bytes', '0', a1])).code).toBe(2)
+    expect((await runCliHere(['cap', 'import'])).code).toBe(2)
+    expect((await runCliHere(['cap', 'import', '--max-bytes', 'ten', a1])).code).toBe(2)
+    expect((await runCliHere(['cap', 'import', '--bogus', a1])).code).toBe(2)
+    expect((await runCliHere(['cap', 'frobnicate'])).code).toBe(2)
+    expect((await runCliHere(['org', 'list', '--bogus'])).code).toBe(64)
   })
 })

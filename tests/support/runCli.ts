@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 export const cliPath = fileURLToPath(new URL('../../packages/cli/bin/liaison.js', import.meta.url))
@@ -46,4 +47,29 @@ export function runCli(
       resolve({ code, stdout, stderr })
     })
   })
+}
+
+/**
+ * Runs `liaison …` in this process (`main` with its own output streams): the same command
+ * without the ~2 s a child process costs.
+ */
+export async function runCliHere(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('@liaison/cli')
+  let stdout = ''
+  let stderr = ''
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        add(chunk.toString())
+        done()
+      },
+    })
+  const code = await main(['node', 'liaison', ...args], env, {
+    out: sink((s) => (stdout += s)),
+    err: sink((s) => (stderr += s)),
+  })
+  return { code, stdout, stderr }
 }

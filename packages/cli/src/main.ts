@@ -9,7 +9,8 @@ import { tokenCommand } from './commands/tokenCommand.ts'
 import { userCommand } from './commands/userCommand.ts'
 import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
-import { capCommand } from './commands/capCommand.ts'
+import { capCommand, capUsageExit } from './commands/capCommand.ts'
+import { importCommand } from './commands/importCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
@@ -41,6 +42,7 @@ export async function main(
   nodeCommand(program, context)
   benchCommand(program, context)
   capCommand(program, context)
+  importCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(override)
@@ -58,7 +60,8 @@ export async function main(
         error.code === 'commander.help'
       )
         return 0
-      return 64
+      // `cap validate` and `cap import` say 2 for a usage error, as the issue asks
+      return argv[2] === 'cap' ? capUsageExit : 64
     }
     const failure = isLiaisonError(error)
       ? error

@@ -25,6 +25,8 @@ import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
+import { alertRoutes } from './routes/alertRoutes.ts'
+import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
@@ -135,6 +137,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           name: 'sitreps',
           description: 'Situation reports: drafted from the log, approved, frozen, exported',
         },
+        { name: 'alerts', description: 'Public warnings: CAP alerts received from other authorities' },
+        {
+          name: 'areas',
+          description: 'Alert areas: the shipped Benelux areas, imported ones, and the live area check',
+        },
         { name: 'live', description: 'The live event stream' },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
@@ -159,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
+  alertRoutes(app, deps)
+  areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)
   notificationRoutes(app, deps)

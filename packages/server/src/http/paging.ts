@@ -8,9 +8,10 @@ import type { Position } from '../store/keyset.ts'
  *
  * What one list's cursors hold besides the id: a time, a number or a text. `seq` lists (audit,
  * notifications) are ordered by a unique number alone (their id is ''); `id` lists by their
- * UUIDv7 id alone (the key is the id).
+ * UUIDv7 id alone (the key is the id); `code` lists (areas) by a text whose id is a UUID or the
+ * code of a shipped area (`BE-LG`).
  */
-export type CursorKey = 'time' | 'number' | 'text' | 'seq' | 'id'
+export type CursorKey = 'time' | 'number' | 'text' | 'seq' | 'id' | 'code'
 type KeyOf<C extends CursorKey> = C extends 'time' ? Date : C extends 'number' | 'seq' ? number : string
 
 /** Each list with its cursor's key: a cursor of one list is refused by another. */
@@ -26,6 +27,8 @@ export const pagedLists = {
   notifications: 'seq',
   map: 'id',
   contacts: 'text',
+  receivedAlerts: 'time',
+  areas: 'code',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>
@@ -37,6 +40,7 @@ export function encodeCursor<L extends PagedList>(list: L, position: PositionOf<
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const shippedAreaId = /^[A-Z]{2}(-[A-Z]{2})?$/
 
 function keyFrom(kind: CursorKey, raw: unknown): Date | number | string | null {
   switch (kind) {
@@ -49,6 +53,7 @@ function keyFrom(kind: CursorKey, raw: unknown): Date | number | string | null {
     case 'seq':
       return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : null
     case 'text':
+    case 'code':
       return typeof raw === 'string' && raw.length <= 200 && !raw.includes('\u0000') ? raw : null
     case 'id':
       return typeof raw === 'string' && uuid.test(raw) ? raw : null
@@ -78,7 +83,11 @@ export function decodeCursor<L extends PagedList>(list: L, cursor: string): Posi
   const key = keyFrom(pagedLists[list], rawKey)
   const kind: CursorKey = pagedLists[list]
   const idOk =
-    kind === 'seq' ? id === '' : typeof id === 'string' && uuid.test(id) && (kind !== 'id' || key === id)
+    kind === 'seq'
+      ? id === ''
+      : typeof id === 'string' &&
+        (uuid.test(id) || (kind === 'code' && shippedAreaId.test(id))) &&
+        (kind !== 'id' || key === id)
   if (key === null || !idOk) return refuse('is not a cursor of this list')
   return { key, id } as PositionOf<L>
 }

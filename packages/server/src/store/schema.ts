@@ -456,7 +456,48 @@ export interface SharingGroupMembersTable {
   org_id: string
 }
 
+/** A CAP alert read from elsewhere (migration 0028). */
+export interface ReceivedAlertsTable {
+  id: string
+  sender: string
+  identifier: string
+  sent: string
+  sent_at: Timestamp
+  status: string
+  msg_type: string
+  cap_references: string | null
+  refers_to: string | null
+  namespace: string
+  alert: Json<unknown>
+  warnings: Json<unknown>
+  original: string
+  file_name: string | null
+  imported_at: Timestamp
+  imported_by: string
+}
+
+/** An imported alert area (migration 0030). */
+export interface AreasTable {
+  id: string
+  level: 'country' | 'province' | 'municipality' | 'safety-region' | 'custom'
+  code: string
+  name: string
+  names: Json<Record<string, string>>
+  country: string | null
+  geometry: Json<{ type: 'MultiPolygon'; coordinates: [number, number][][][] }>
+  vertices: number
+  west: number
+  south: number
+  east: number
+  north: number
+  source_file: string
+  imported_at: Timestamp
+  imported_by: string
+}
+
 export interface Database {
+  areas: AreasTable
+  received_alerts: ReceivedAlertsTable
   sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
   sign_in_failures: SignInFailuresTable
