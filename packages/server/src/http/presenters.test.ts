@@ -1,9 +1,18 @@
 import type { ApiToken, Case, LogEntry, Organisation, User } from '@liaison/core'
-import { CaseBody, LogEntryBody, OrganisationBody, TokenBody, UserBody } from '@liaison/wire'
+import {
+  CaseBody,
+  ContactBody,
+  FeatureCollectionBody,
+  LogEntryBody,
+  OrganisationBody,
+  TokenBody,
+  UserBody,
+} from '@liaison/wire'
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
 import { presentCase, presentLogEntry } from './casePresenters.ts'
+import { featureCollection, presentContact } from './directoryPresenters.ts'
 import { presentToken, presentUser } from './identityPresenters.ts'
 import { presentOrganisation } from './organisationPresenter.ts'
 
@@ -95,6 +104,33 @@ const anOrganisation: Organisation = {
   grantableRoles: null,
 }
 
+const aContact = {
+  id: id(8),
+  owner_org_id: id(2),
+  kind: 'person' as const,
+  name: 'Officier de garde',
+  role: 'duty officer',
+  organisation_name: 'Province de Liège',
+  region: 'Liège',
+  phones: [{ label: 'permanence', number: '+32 4 000 00 00' }],
+  emails: ['garde@example.be'],
+  address: '',
+  lon: 5.57,
+  lat: 50.63,
+  available_24_7: true,
+  revalidate_by: '2026-02-28',
+  updated_at: at,
+}
+const aFeatureRow = {
+  id: id(9),
+  case_id: id(1),
+  org_id: id(2),
+  kind: 'perimeter',
+  label: 'Cordon',
+  geometry: { type: 'Point', coordinates: [5.57, 50.63] },
+  version: 2,
+}
+
 describe('presenters answer what the wire schemas say', () => {
   it.each([
     ['case', CaseBody, presentCase(aCase)],
@@ -102,9 +138,17 @@ describe('presenters answer what the wire schemas say', () => {
     ['user', UserBody, presentUser(aUser)],
     ['API token', TokenBody, presentToken(aToken)],
     ['organisation', OrganisationBody, presentOrganisation(anOrganisation)],
+    ['contact', ContactBody, presentContact(aContact, '2026-03-01')],
+    ['map', FeatureCollectionBody, featureCollection([aFeatureRow])],
   ] as const)('a %s', (_name, schema, answer) => {
     expect(problems(schema, answer)).toEqual([])
     expect(JSON.parse(JSON.stringify(answer))).toEqual(answer)
+  })
+
+  it('says a contact is stale the day after its check date, not before', () => {
+    expect(presentContact(aContact, '2026-02-28').stale).toBe(false)
+    expect(presentContact(aContact, '2026-03-01').stale).toBe(true)
+    expect(presentContact({ ...aContact, lon: null, lat: null }, '2026-03-01').location).toBeNull()
   })
 
   it('refuses a Date where the wire has a date-time text', () => {

@@ -1,5 +1,3 @@
-import type { FeatureKind, Geometry, MapFeature } from '@liaison/core'
-import { isContactStale } from '@liaison/core'
 import {
   ContactPage,
   ContactQuery,
@@ -22,12 +20,9 @@ import { visibleCase } from '../../actions/readAccess.ts'
 import { listVisibleCases } from '../../store/cases/caseRows.ts'
 import { mapFeaturesOfCases, pageContacts, pageMapFeatures } from '../../store/directory/directoryRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
+import { featureCollection, presentContact, presentFeature } from '../directoryPresenters.ts'
 import { pageFrom, startOf } from '../paging.ts'
 
-const presentFeature = (f: MapFeature): Static<typeof MapFeatureBody> => ({
-  ...f,
-  updatedAt: f.updatedAt.toISOString(),
-})
 function contactInput(b: Static<typeof NewContactBody>) {
   return {
     role: '',
@@ -44,33 +39,6 @@ function contactInput(b: Static<typeof NewContactBody>) {
 
 /** The map, the contact directory (plans and their documents, /api/v1/plan-documents, are in planRoutes.ts). */
 export function directoryRoutes(app: App, deps: AppDeps): void {
-  const featureCollection = (
-    rows: {
-      id: string
-      case_id: string
-      org_id: string
-      kind: string
-      label: string
-      geometry: unknown
-      version: number
-    }[],
-  ): Static<typeof FeatureCollectionBody> => ({
-    type: 'FeatureCollection' as const,
-    features: rows.map((r) => ({
-      type: 'Feature' as const,
-      id: r.id,
-      // as the node stored them: checked by parseGeometry and the feature kinds when written
-      geometry: r.geometry as Geometry,
-      properties: {
-        caseId: r.case_id,
-        orgId: r.org_id,
-        kind: r.kind as FeatureKind,
-        label: r.label,
-        version: r.version,
-      },
-    })),
-  })
-
   app.get(
     '/api/v1/cases/:id/map',
     {
@@ -227,23 +195,7 @@ export function directoryRoutes(app: App, deps: AppDeps): void {
       )
       const rows = page.items
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          ownerOrgId: r.owner_org_id,
-          kind: r.kind,
-          name: r.name,
-          role: r.role,
-          organisationName: r.organisation_name,
-          region: r.region,
-          phones: r.phones,
-          emails: r.emails,
-          address: r.address,
-          location: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
-          available247: r.available_24_7,
-          revalidateBy: r.revalidate_by,
-          stale: isContactStale(r.revalidate_by, today),
-          updatedAt: r.updated_at.toISOString(),
-        })),
+        items: rows.map((r) => presentContact(r, today)),
         next: page.next,
       }
     },
