@@ -1,0 +1,33 @@
+import { createHash, createPublicKey, verify } from 'node:crypto'
+import type { SigningCrypto } from '@liaison/core'
+import type { NodeSigningKey } from './loadSigningKey.ts'
+
+/** The SPKI DER of an Ed25519 key is a fixed 12-byte prefix and the raw 32-byte key. */
+const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex')
+
+/** Checks an Ed25519 signature against a raw 32-byte public key; false for anything malformed. */
+export function verifyEd25519(publicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array): boolean {
+  if (publicKey.length !== 32 || signature.length !== 64) return false
+  try {
+    const key = createPublicKey({ key: Buffer.concat([spkiPrefix, publicKey]), format: 'der', type: 'spki' })
+    return verify(null, bytes, key, signature)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Core's federation `SigningCrypto` over node:crypto, bound to the node's signing key: it signs
+ * with that key only (its `keyId`; a retired key signs nothing), and verifies against any key.
+ */
+export function nodeSigningCrypto(key: NodeSigningKey): SigningCrypto {
+  return {
+    sign(keyId, bytes) {
+      if (keyId !== key.keyId)
+        return Promise.reject(new Error(`this node signs with key ${key.keyId}, not ${keyId}`))
+      return Promise.resolve(key.signBytes(bytes))
+    },
+    verify: (publicKey, bytes, signature) => Promise.resolve(verifyEd25519(publicKey, bytes, signature)),
+    sha256: (bytes) => Promise.resolve(new Uint8Array(createHash('sha256').update(bytes).digest())),
+  }
+}
