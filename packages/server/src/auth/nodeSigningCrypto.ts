@@ -31,3 +31,8 @@ export function nodeSigningCrypto(key: NodeSigningKey): SigningCrypto {
     sha256: (bytes) => Promise.resolve(new Uint8Array(createHash('sha256').update(bytes).digest())),
   }
 }
+
+/** A node public key as federation carries it: the raw 32 bytes in base64url, not base64. */
+export function federationPublicKey(key: { readonly publicKey: string }): string {
+  return Buffer.from(key.publicKey, 'base64').toString('base64url')
+}
