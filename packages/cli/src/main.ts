@@ -11,6 +11,7 @@ import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
 import { capCommand } from './commands/capCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
+import { peerCommand } from './commands/peerCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
 
@@ -39,6 +40,7 @@ export async function main(
   tokenCommand(program, context)
   auditCommand(program, context)
   nodeCommand(program, context)
+  peerCommand(program, context)
   benchCommand(program, context)
   capCommand(program, context)
   const override = (command: Command): void => {

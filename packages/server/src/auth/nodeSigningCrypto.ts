@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto'
 import type { SigningCrypto } from '@liaison/core'
 import type { NodeSigningKey } from './loadSigningKey.ts'
+import { federationKeyId } from './loadSigningKey.ts'
 
 /** The SPKI DER of an Ed25519 key is a fixed 12-byte prefix and the raw 32-byte key. */
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex')
@@ -19,10 +20,12 @@ export function verifyEd25519(publicKey: Uint8Array, bytes: Uint8Array, signatur
 /**
  * Core's federation `SigningCrypto` over node:crypto, bound to the node's signing key: it signs
  * with that key only (its `keyId`; a retired key signs nothing), and verifies against any key.
+ * Without a key (null) it only verifies.
  */
-export function nodeSigningCrypto(key: NodeSigningKey): SigningCrypto {
+export function nodeSigningCrypto(key: NodeSigningKey | null): SigningCrypto {
   return {
     sign(keyId, bytes) {
+      if (!key) return Promise.reject(new Error('this crypto only verifies'))
       if (keyId !== key.keyId)
         return Promise.reject(new Error(`this node signs with key ${key.keyId}, not ${keyId}`))
       return Promise.resolve(key.signBytes(bytes))
@@ -35,4 +38,9 @@ export function nodeSigningCrypto(key: NodeSigningKey): SigningCrypto {
 /** A node public key as federation carries it: the raw 32 bytes in base64url, not base64. */
 export function federationPublicKey(key: { readonly publicKey: string }): string {
   return Buffer.from(key.publicKey, 'base64').toString('base64url')
+}
+
+/** The federation key id of a raw 32-byte public key: the first 16 hex of its SHA-256. */
+export function federationKeyIdOf(raw: Uint8Array): string {
+  return federationKeyId(createHash('sha256').update(raw).digest('hex'))
 }

@@ -19,7 +19,10 @@ const countryLanguages: Record<string, readonly string[]> = {
 }
 
 /** This node's organisations, as the directory holds them. */
-async function localOrganisations(db: Kysely<Database>, nodeId: string): Promise<DirectoryOrganisation[]> {
+export async function localOrganisations(
+  db: Kysely<Database>,
+  nodeId: string,
+): Promise<DirectoryOrganisation[]> {
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'node_id', 'code', 'name', 'kind', 'country'])
