@@ -50,7 +50,8 @@ export async function main(
   override(program)
 
   try {
-    await program.parseAsync([...argv])
+    // argv as node gives it (node, script, args…), also when run in-process by a test
+    await program.parseAsync([...argv], { from: 'node' })
     return context.exitCode ?? 0
   } catch (error) {
     if (error instanceof CommanderError) {
