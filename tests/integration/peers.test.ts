@@ -5,7 +5,13 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../packages/cli/src/main.ts'
 import type { StoreOptions } from '@liaison/server'
-import { addOrganisation, loadFederationDirectory, loadSigningKey, openStore } from '@liaison/server'
+import {
+  addOrganisation,
+  listOrganisations,
+  loadFederationDirectory,
+  loadSigningKey,
+  openStore,
+} from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
@@ -242,6 +248,48 @@ describe.each(engines.map((e) => [e.name, e] as const))('liaison peer on %s', (n
     expect(refused.stderr).toContain('not added: its node document is signed with key')
     expect((await liaison(['peer', 'list', ...flags])).stdout).toBe('no peers configured\n')
 
+    // a document whose organisation id is one of this node's is refused: ids name one organisation
+    const politie = (await listOrganisations(nl.deps.store.db, 'nl')).find((o) => o.code === 'politie')
+    if (!politie) throw new Error('no politie')
+    const clashing = await openStore(be.options)
+    try {
+      await clashing.db
+        .insertInto('organisations')
+        .values({
+          id: politie.id,
+          node_id: 'be',
+          code: 'clash',
+          name: 'Clash',
+          kind: 'partner',
+          country: 'BE',
+          parent_id: null,
+          created_at: new Date(),
+          grantable_roles: null,
+        })
+        .execute()
+    } finally {
+      await clashing.close()
+    }
+    const clash = await liaison([
+      'peer',
+      'add',
+      ...flags,
+      '--id',
+      'nl',
+      '--from-url',
+      nl.url,
+      '--public-key',
+      nlKey,
+    ])
+    expect(clash.code).toBe(65)
+    expect(clash.stderr).toContain(`lists organisation ids that name other organisations (${politie.id})`)
+    const cleaned = await openStore(be.options)
+    try {
+      await cleaned.db.deleteFrom('organisations').where('id', '=', politie.id).execute()
+    } finally {
+      await cleaned.close()
+    }
+
     const imported = await liaison([
       'peer',
       'add',
@@ -290,8 +338,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('liaison peer on %s', (n
     } finally {
       await after.close()
     }
-    const last = (await audit()).slice(-3).map((r) => [r.action, r.outcome, r.code])
+    const last = (await audit()).slice(-4).map((r) => [r.action, r.outcome, r.code])
     expect(last).toEqual([
+      ['peer.add', 'refused', 'conflict'],
       ['peer.add', 'refused', 'conflict'],
       ['peer.add', 'ok', null],
       ['peer.remove', 'ok', null],

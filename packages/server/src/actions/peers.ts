@@ -4,7 +4,10 @@ import { federationKeyIdOf, nodeSigningCrypto } from '../auth/nodeSigningCrypto.
 import type { NodeDocumentProblem } from '../federation/checkNodeDocument.ts'
 import { checkNodeDocument, describeNodeDocumentProblem } from '../federation/checkNodeDocument.ts'
 import type { NodeDocument } from '../federation/nodeDocument.ts'
-import { replaceForeignOrganisations } from '../store/federation/foreignOrganisationRows.ts'
+import {
+  replaceForeignOrganisations,
+  takenOrganisationIds,
+} from '../store/federation/foreignOrganisationRows.ts'
 import { deletePeer, findPeer, insertPeer } from '../store/federation/peerRows.ts'
 import { findCentre } from '../store/organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -96,6 +99,14 @@ export async function addPeer(deps: ActionDeps, input: AddPeer): Promise<AddedPe
             },
           )
         document = checked.value
+        const ids = document.organisations.map((o) => o.id)
+        const taken = await takenOrganisationIds(ctx.tx, peer.nodeId, ids)
+        if (taken.length > 0 || new Set(ids).size !== ids.length)
+          return refuseBecause(
+            'peer_document_refused',
+            `not added: its node document lists organisation ids that name other organisations${taken.length > 0 ? ` (${taken.join(', ')})` : ' (twice)'}`,
+            { problem: 'organisation_id_taken' },
+          )
       }
       await insertPeer(ctx.tx, peer)
       if (document) await replaceForeignOrganisations(ctx.tx, peer.nodeId, document.organisations, ctx.at)

@@ -1,5 +1,6 @@
 import type { DirectoryOrganisation } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { Database } from '../schema.ts'
 
 /** An organisation a peer published, as kept here: with its node and the version last received. */
@@ -74,4 +75,30 @@ export async function replaceForeignOrganisations(
         .where('foreign_organisations.version', '<', (eb) => eb.ref('excluded.version')),
     )
     .execute()
+}
+
+/**
+ * Of these organisation ids, those already taken by another organisation: one of this node's, or
+ * one another peer published.
+ */
+export async function takenOrganisationIds(
+  db: Kysely<Database>,
+  peerNodeId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const [local, foreign] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select('id')
+      .where(sql<boolean>`id::text = any(${[...ids]})`)
+      .execute(),
+    db
+      .selectFrom('foreign_organisations')
+      .select('org_id')
+      .where('org_id', 'in', [...ids])
+      .where('peer_node_id', '<>', peerNodeId)
+      .execute(),
+  ])
+  return [...local.map((r) => r.id), ...foreign.map((r) => r.org_id)].sort()
 }

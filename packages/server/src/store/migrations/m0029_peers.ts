@@ -65,5 +65,13 @@ export const m0029_peers: Migration = {
       .addColumn('received_at', 'timestamptz', (c) => c.notNull())
       .addPrimaryKeyConstraint('foreign_organisations_pk', ['peer_node_id', 'org_id'])
       .execute()
+    // an organisation id names one organisation in the whole federation: a peer cannot publish
+    // another peer's (or, checked by the action, one of this node's) to be taken for it
+    await db.schema
+      .createIndex('foreign_organisations_org_id')
+      .on('foreign_organisations')
+      .column('org_id')
+      .unique()
+      .execute()
   },
 }
