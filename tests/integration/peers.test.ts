@@ -223,6 +223,22 @@ describe.each(engines.map((e) => [e.name, e] as const))('liaison peer on %s', (n
     expect(away.stdout).toMatch(
       /not checked: its node document could not be fetched: http:\/\/127\.0\.0\.1:9\/federation\/v1\/node/,
     )
+    // a stored key spoilt behind the node's back (the store has no say on it)
+    const spoilt = await openStore(be.options)
+    try {
+      await spoilt.db
+        .updateTable('peer_keys')
+        .set({ public_key: 'abc' })
+        .where('peer_node_id', '=', 'de')
+        .execute()
+    } finally {
+      await spoilt.close()
+    }
+    const bad = await liaison(['peer', 'show', ...flags, '--id', 'de'])
+    expect(bad.code).toBe(65)
+    expect(bad.stdout).toContain(
+      `problem: key ${nl.deps.signingKey.keyId} is malformed (not a 32-byte Ed25519 key)\n`,
+    )
     for (const id of ['nl2', 'lu', 'de'])
       expect((await liaison(['peer', 'remove', ...flags, '--id', id])).code).toBe(0)
   })
