@@ -81,6 +81,7 @@ const rules: Record<string, Rule> = {
   'GET /ready': { access: 'public' },
   'GET /metrics': { access: 'public', metricsToken: true },
   'GET /api/v1/node': { access: 'public' },
+  'GET /federation/v1/node': { access: 'public' },
   'POST /api/v1/session': {
     access: 'public',
     body: (f) => ({ username: f.signInUser, password: testPassword }),

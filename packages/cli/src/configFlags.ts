@@ -1,10 +1,12 @@
 import type { Command } from 'commander'
 import { configHelp, configKeys } from '@liaison/server'
 
-/** Adds one flag per configuration key, plus --config, to a command. */
-export function withConfigFlags(command: Command): Command {
+/** Adds one flag per configuration key (but those in `except`), plus --config, to a command. */
+export function withConfigFlags(command: Command, except: readonly string[] = []): Command {
   command.option('--config <file>', 'JSON configuration file')
   for (const key of configKeys) {
+    // a command whose own option has that name (peer add --url) does without the config flag
+    if (except.includes(key.flag)) continue
     const isBoolean = key.key === 'http.trustProxy' || key.key === 'queue.echo'
     command.option(
       isBoolean ? `${key.flag} [bool]` : `${key.flag} <value>`,

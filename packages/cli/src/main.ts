@@ -12,6 +12,7 @@ import { benchCommand } from './commands/benchCommand.ts'
 import { capCommand, capUsageExit } from './commands/capCommand.ts'
 import { importCommand } from './commands/importCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
+import { peerCommand } from './commands/peerCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
 import type { CliContext } from './CliContext.ts'
 
@@ -40,6 +41,7 @@ export async function main(
   tokenCommand(program, context)
   auditCommand(program, context)
   nodeCommand(program, context)
+  peerCommand(program, context)
   benchCommand(program, context)
   capCommand(program, context)
   importCommand(program, context)
@@ -50,7 +52,8 @@ export async function main(
   override(program)
 
   try {
-    await program.parseAsync([...argv])
+    // argv as node gives it (node, script, args…), also when run in-process by a test
+    await program.parseAsync([...argv], { from: 'node' })
     return context.exitCode ?? 0
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -138,7 +138,7 @@ const whatToDo =
   'Compare with a copy of the checkpoints kept off this machine, stop writing to this node, and see docs/operations.md (when audit verify fails).'
 
 /** A node that never started has neither key nor checkpoints: verify then says that nothing anchors the chain. */
-const noKey: NodePublicKey = { publicKey: '', fingerprint: '', verify: () => false }
+const noKey: NodePublicKey = { publicKey: '', fingerprint: '', keyId: '', verify: () => false }
 
 async function publicKeyFor(
   given: unknown,

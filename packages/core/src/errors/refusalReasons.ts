@@ -59,6 +59,22 @@ export const refusalReasons = {
     summary: 'a polygon needs at least four points, the last equal to the first',
   },
   polygon_self_intersecting: { code: 'validation_failed', summary: 'the polygon crosses itself' },
+  // federation peers (issue 9, capability 1)
+  peer_exists: { code: 'conflict', summary: 'this node already has a peer with this id' },
+  peer_is_this_node: { code: 'conflict', summary: 'a node is not its own peer' },
+  peer_unknown: { code: 'not_found', summary: 'no peer with this id is configured' },
+  peer_key_malformed: {
+    code: 'validation_failed',
+    summary: "the peer's public key is not a raw 32-byte Ed25519 key in base64 or base64url",
+  },
+  peer_key_id_mismatch: {
+    code: 'validation_failed',
+    summary: "the key id is not the first 16 hex of the SHA-256 of the peer's public key",
+  },
+  peer_document_refused: {
+    code: 'conflict',
+    summary: "the node document fetched from the peer's URL does not verify against the key given",
+  },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

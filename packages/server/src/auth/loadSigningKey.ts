@@ -18,6 +18,8 @@ export interface NodePublicKey {
   readonly publicKey: string
   /** SHA-256 (hex) of the raw 32-byte key. */
   readonly fingerprint: string
+  /** The federation key id: the first 16 hex of the fingerprint (docs/federation.md). */
+  readonly keyId: string
   /** Checks an Ed25519 signature (base64) of `text`. */
   verify(text: string, signature: string): boolean
 }
@@ -26,6 +28,13 @@ export interface NodePublicKey {
 export interface NodeSigningKey extends NodePublicKey {
   /** Signs `text` (UTF-8) and returns the signature, base64. */
   sign(text: string): string
+  /** Signs raw bytes (Ed25519, 64 bytes): what federation signatures use. */
+  signBytes(bytes: Uint8Array): Uint8Array
+}
+
+/** The federation key id of a key: the first 16 hex of its fingerprint (SHA-256 of the raw key). */
+export function federationKeyId(fingerprint: string): string {
+  return fingerprint.slice(0, 16)
 }
 
 /** The SPKI DER of an Ed25519 key is a fixed 12-byte prefix and the raw 32-byte key. */
@@ -33,9 +42,11 @@ const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex')
 
 function publicKeyOf(key: KeyObject): NodePublicKey {
   const raw = key.export({ format: 'der', type: 'spki' }).subarray(spkiPrefix.length)
+  const fingerprint = createHash('sha256').update(raw).digest('hex')
   return {
     publicKey: raw.toString('base64'),
-    fingerprint: createHash('sha256').update(raw).digest('hex'),
+    fingerprint,
+    keyId: federationKeyId(fingerprint),
     verify(text, signature) {
       try {
         return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'))
@@ -120,6 +131,7 @@ async function readSigningKey(
     key: {
       ...publicKey,
       sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
+      signBytes: (bytes) => new Uint8Array(sign(null, bytes, privateKey)),
     },
     created,
     looseMode,

@@ -33,6 +33,7 @@ import { healthRoutes } from './routes/healthRoutes.ts'
 import { logBatchRoutes } from './routes/logBatchRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
+import { federationRoutes } from './routes/federationRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
 import { sessionRoutes } from './routes/sessionRoutes.ts'
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
         { name: 'node', description: 'Which node this is' },
+        { name: 'federation', description: 'What peer nodes call: the signed node document' },
         { name: 'identity', description: 'Sign-in, sessions, users and API tokens' },
         { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'organisations', description: "The node's centre and partner organisations" },
@@ -154,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   idempotencyHook(app, deps)
   healthRoutes(app, deps)
   nodeRoutes(app, deps)
+  federationRoutes(app, deps)
   sessionRoutes(app, deps)
   userRoutes(app, deps)
   tokenRoutes(app, deps)

@@ -4,6 +4,8 @@ import { addOrganisation } from '../actions/addOrganisation.ts'
 import { SecretBox } from '../auth/SecretBox.ts'
 import { loadNodeKey } from '../auth/loadNodeKey.ts'
 import { loadSigningKey } from '../auth/loadSigningKey.ts'
+import { federationPublicKey } from '../auth/nodeSigningCrypto.ts'
+import { recordNodeKey } from '../store/federation/nodeKeyRows.ts'
 import { sealStoredSecrets } from '../auth/sealStoredSecrets.ts'
 import { noWitness } from '../audit/CheckpointWitness.ts'
 import type { AuditCheckpoints } from '../audit/auditCheckpoints.ts'
@@ -115,6 +117,13 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
     await bindNode(store.db, config.node.id)
+    // the key it signs with now; a key it signed with before stays, retired, so its events verify
+    const rotated = await recordNodeKey(
+      store.db,
+      { keyId: signing.key.keyId, publicKey: federationPublicKey(signing.key) },
+      (options.clock ?? systemClock).now(),
+    )
+    if (rotated.changed) log.info({ keyId: signing.key.keyId }, 'node signing key recorded as current')
     const sealed = await sealStoredSecrets(store.db, secrets)
     if (sealed > 0) log.info({ sealed }, 'one-time code secrets sealed with the node key')
 

@@ -7,6 +7,8 @@ import type {
   PeerPolicy,
 } from '@liaison/core'
 import type { Kysely } from 'kysely'
+import { listForeignOrganisations } from './federation/foreignOrganisationRows.ts'
+import { listPeers } from './federation/peerRows.ts'
 import type { Database } from './schema.ts'
 
 /** The languages an organisation of a country reads until its node publishes its own (issue 9). */
@@ -17,7 +19,10 @@ const countryLanguages: Record<string, readonly string[]> = {
 }
 
 /** This node's organisations, as the directory holds them. */
-async function localOrganisations(db: Kysely<Database>, nodeId: string): Promise<DirectoryOrganisation[]> {
+export async function localOrganisations(
+  db: Kysely<Database>,
+  nodeId: string,
+): Promise<DirectoryOrganisation[]> {
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'node_id', 'code', 'name', 'kind', 'country'])
@@ -35,17 +40,27 @@ async function localOrganisations(db: Kysely<Database>, nodeId: string): Promise
   }))
 }
 
-/**
- * The organisations other nodes published to this one. None yet: the peers store (issue 9,
- * capability 1) keeps them with their node; read them here.
- */
-function foreignOrganisations(): Promise<DirectoryOrganisation[]> {
-  return Promise.resolve([])
+/** The organisations the peers published (issue 9, capability 1), kept with their node. */
+async function foreignOrganisations(db: Kysely<Database>): Promise<DirectoryOrganisation[]> {
+  return (await listForeignOrganisations(db)).map((o) => ({
+    id: o.id,
+    nodeId: o.nodeId,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    country: o.country,
+    languages: o.languages,
+  }))
 }
 
-/** The configured peers and what each may receive. None yet: read them from the peers store here. */
-function peerPolicies(): Promise<PeerPolicy[]> {
-  return Promise.resolve([])
+/** The configured peers and what each may receive. */
+async function peerPolicies(db: Kysely<Database>): Promise<PeerPolicy[]> {
+  return (await listPeers(db)).map((p) => ({
+    nodeId: p.nodeId,
+    statuses: p.statuses,
+    tlp: p.tlp,
+    distributions: p.distributions,
+  }))
 }
 
 async function namedCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<DirectoryCase[]> {
@@ -94,8 +109,8 @@ export async function loadFederationDirectory(
   }
   const [local, foreign, peers, cases, groups] = await Promise.all([
     localOrganisations(db, nodeId),
-    foreignOrganisations(),
-    peerPolicies(),
+    foreignOrganisations(db),
+    peerPolicies(db),
     namedCases(db, [...caseIds]),
     namedGroups(db, [...groupIds]),
   ])

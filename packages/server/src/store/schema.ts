@@ -495,9 +495,56 @@ export interface AreasTable {
   imported_by: string
 }
 
+/** This node's public signing keys, current and retired (m0029). */
+export interface NodeKeysTable {
+  key_id: string
+  /** Raw 32-byte Ed25519 key, base64url. */
+  public_key: string
+  created_at: Timestamp
+  retired_at: Timestamp | null
+}
+
+/** The peers this node trusts and what each may receive (m0029). */
+export interface PeersTable {
+  node_id: string
+  base_url: string
+  statuses: string[]
+  tlp: string[]
+  distributions: string[]
+  added_at: Timestamp
+  added_by: string
+  changed_at: Timestamp
+  changed_by: string
+}
+
+export interface PeerKeysTable {
+  peer_node_id: string
+  key_id: string
+  public_key: string
+  added_at: Timestamp
+  retired_at: Timestamp | null
+}
+
+/** The organisations a peer published, kept with its node (m0029). */
+export interface ForeignOrganisationsTable {
+  peer_node_id: string
+  org_id: string
+  code: string
+  name: string
+  kind: 'centre' | 'partner'
+  country: string
+  languages: string[]
+  version: number
+  received_at: Timestamp
+}
+
 export interface Database {
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
+  node_keys: NodeKeysTable
+  peers: PeersTable
+  peer_keys: PeerKeysTable
+  foreign_organisations: ForeignOrganisationsTable
   sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
   sign_in_failures: SignInFailuresTable

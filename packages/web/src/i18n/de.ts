@@ -653,6 +653,15 @@ export const de: Dictionary = {
     polygon_not_closed: 'Das Polygon ist nicht geschlossen: sein letzter Punkt muss dem ersten gleichen.',
     polygon_too_few_points: 'Ein Polygon braucht mindestens vier Punkte, der letzte gleich dem ersten.',
     polygon_self_intersecting: 'Das Polygon schneidet sich selbst.',
+    peer_exists: 'Dieser Knoten hat bereits einen Peer mit dieser Kennung.',
+    peer_is_this_node: 'Ein Knoten kann nicht sein eigener Peer sein.',
+    peer_unknown: 'Es ist kein Peer mit dieser Kennung eingerichtet.',
+    peer_key_malformed:
+      'Der öffentliche Schlüssel des Peers ist kein Ed25519-Schlüssel mit 32 Bytes in base64 oder base64url.',
+    peer_key_id_mismatch:
+      'Die Schlüsselkennung passt nicht zum öffentlichen Schlüssel des Peers (die ersten 16 Hex-Zeichen seines SHA-256).',
+    peer_document_refused:
+      'Das Knotendokument unter der Adresse des Peers lässt sich mit dem angegebenen Schlüssel nicht prüfen.',
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
   },

@@ -665,6 +665,13 @@ export const en = {
     polygon_not_closed: 'The polygon is not closed: its last point must equal its first.',
     polygon_too_few_points: 'A polygon needs at least four points, the last equal to the first.',
     polygon_self_intersecting: 'The polygon crosses itself.',
+    peer_exists: 'This node already has a peer with this id.',
+    peer_is_this_node: 'A node cannot be its own peer.',
+    peer_unknown: 'No peer with this id is configured.',
+    peer_key_malformed: "The peer's public key is not a 32-byte Ed25519 key in base64 or base64url.",
+    peer_key_id_mismatch:
+      "The key id does not match the peer's public key (the first 16 hex of its SHA-256).",
+    peer_document_refused: "The node document at the peer's address does not verify against the key given.",
     already_exists: 'This already exists.',
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
   } satisfies Record<RefusalReason, string>,

@@ -652,6 +652,15 @@ export const fr: Dictionary = {
     polygon_not_closed: "Le polygone n'est pas fermé : son dernier point doit être égal au premier.",
     polygon_too_few_points: 'Un polygone demande au moins quatre points, le dernier égal au premier.',
     polygon_self_intersecting: 'Le polygone se croise lui-même.',
+    peer_exists: 'Ce nœud a déjà un pair avec cet identifiant.',
+    peer_is_this_node: 'Un nœud ne peut pas être son propre pair.',
+    peer_unknown: 'Aucun pair avec cet identifiant n’est configuré.',
+    peer_key_malformed:
+      'La clé publique du pair n’est pas une clé Ed25519 de 32 octets en base64 ou base64url.',
+    peer_key_id_mismatch:
+      'L’identifiant de clé ne correspond pas à la clé publique du pair (les 16 premiers chiffres hexadécimaux de son SHA-256).',
+    peer_document_refused:
+      'Le document de nœud publié à l’adresse du pair ne se vérifie pas avec la clé donnée.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
   },

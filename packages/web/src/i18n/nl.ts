@@ -650,6 +650,15 @@ export const nl: Dictionary = {
     polygon_too_few_points:
       'Een veelhoek heeft minstens vier punten nodig, het laatste gelijk aan het eerste.',
     polygon_self_intersecting: 'De veelhoek snijdt zichzelf.',
+    peer_exists: 'Dit knooppunt heeft al een peer met deze id.',
+    peer_is_this_node: 'Een knooppunt kan niet zijn eigen peer zijn.',
+    peer_unknown: 'Er is geen peer met deze id ingesteld.',
+    peer_key_malformed:
+      'De publieke sleutel van de peer is geen Ed25519-sleutel van 32 bytes in base64 of base64url.',
+    peer_key_id_mismatch:
+      'De sleutel-id past niet bij de publieke sleutel van de peer (de eerste 16 hex-tekens van de SHA-256).',
+    peer_document_refused:
+      'Het knooppuntdocument op het adres van de peer klopt niet met de opgegeven sleutel.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },

@@ -24,6 +24,7 @@ import { m0022_processors } from './m0022_processors.ts'
 import { m0026_reported_time } from './m0026_reported_time.ts'
 import { m0027_credential_changes } from './m0027_credential_changes.ts'
 import { m0028_received_alerts } from './m0028_received_alerts.ts'
+import { m0029_peers } from './m0029_peers.ts'
 import { m0030_areas } from './m0030_areas.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0026_reported_time': m0026_reported_time,
   '0027_credential_changes': m0027_credential_changes,
   '0028_received_alerts': m0028_received_alerts,
+  '0029_peers': m0029_peers,
   '0030_areas': m0030_areas,
 }
