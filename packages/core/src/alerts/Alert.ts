@@ -23,6 +23,8 @@ export interface Alert {
   readonly approvedAt: Date | null
   /** Set when one approver issued it alone, under this exception (shown as such). */
   readonly issuedAlone: IssueException | null
+  /** The exception the current content qualifies for, if any (`issueExceptionFor`). */
+  readonly exception: IssueException | null
   readonly issueAt: Date | null
   readonly issuedAt: Date | null
   readonly returnedReason: string | null

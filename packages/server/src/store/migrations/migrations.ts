@@ -23,6 +23,7 @@ import { m0021_event_sharing } from './m0021_event_sharing.ts'
 import { m0022_processors } from './m0022_processors.ts'
 import { m0026_reported_time } from './m0026_reported_time.ts'
 import { m0027_credential_changes } from './m0027_credential_changes.ts'
+import { m0031_alerts } from './m0031_alerts.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_processors': m0022_processors,
   '0026_reported_time': m0026_reported_time,
   '0027_credential_changes': m0027_credential_changes,
+  '0031_alerts': m0031_alerts,
 }
