@@ -26,6 +26,7 @@ export const pagedLists = {
   notifications: 'seq',
   map: 'id',
   contacts: 'text',
+  alerts: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>
