@@ -260,6 +260,10 @@ describe.each(engines.map((e) => [e.name, e] as const))('alerts with four eyes o
       201,
     )
     expect(cancel).toMatchObject({ state: 'draft', replacesId: original.id, exception: 'cancel' })
+    const late = await ok(
+      send(approver, 'POST', `/api/v1/alerts/${original.id}/corrections`, { kind: 'Cancel' }),
+      201,
+    )
     expect(cancel.cap).toMatchObject({
       msgType: 'Cancel',
       status: 'Actual',
@@ -273,7 +277,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('alerts with four eyes o
     expect(out).toMatchObject({ state: 'issued', approvedBy: second.account.user.id, issuedAlone: 'cancel' })
     const d = await detail(original.id)
     expect(d.alert.state).toBe('cancelled')
-    expect(d.replacedBy).toEqual([cancel.id])
+    expect(d.replacedBy).toEqual([cancel.id, late.id])
     expect(await eventKinds(original.id)).toContain('alert.cancelled')
     const xml = (await detail(cancel.id)).issuedXml!
     expect(validateCapXsd(xml)).toEqual([])
@@ -281,6 +285,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('alerts with four eyes o
     expect(
       await refused(send(second, 'POST', `/api/v1/alerts/${original.id}/corrections`, { kind: 'Update' })),
     ).toMatchObject({ status: 409, reason: 'alert_not_issued' })
+    // a second Cancel drafted before the first went out cannot be issued once the alert is cancelled
+    expect(
+      await refused(
+        send(second, 'POST', `/api/v1/alerts/${late.id}/issue-alone`, { version: 1, exception: 'cancel' }),
+      ),
+    ).toMatchObject({ status: 409, reason: 'alert_not_issued' })
+    expect((await detail(late.id)).alert.state).toBe('draft')
   })
 
   it('issues a narrowing correction by one approver, and a widening one only with a second person', async () => {

@@ -226,16 +226,20 @@ async function issue(
   emitAlert(ctx, 'alert.issued', alert)
   if (row.replaces_id !== null) {
     const replaced = await lockAlertRow(ctx.tx, row.replaces_id)
-    if (replaced && replaced.state === 'issued') {
-      const kind = row.msg_type === 'Cancel' ? 'cancel' : 'supersede'
-      const after = step(lifecycleOf(replaced), { kind }, null)
-      await updateAlertRow(ctx.tx, replaced.id, { state: after.state, updated_at: ctx.at })
-      emitAlert(
-        ctx,
-        kind === 'cancel' ? 'alert.cancelled' : 'alert.updated',
-        toAlert({ ...replaced, state: after.state, updated_at: ctx.at }),
+    // a correction of what is no longer out (updated, cancelled or expired meanwhile) is refused
+    if (!replaced || replaced.state !== 'issued')
+      throw refusalError(
+        'alert_not_issued',
+        `the alert this ${row.msg_type} replaces is ${replaced?.state ?? 'gone'}; correct the one in force`,
       )
-    }
+    const kind = row.msg_type === 'Cancel' ? 'cancel' : 'supersede'
+    const after = step(lifecycleOf(replaced), { kind }, null)
+    await updateAlertRow(ctx.tx, replaced.id, { state: after.state, updated_at: ctx.at })
+    emitAlert(
+      ctx,
+      kind === 'cancel' ? 'alert.cancelled' : 'alert.updated',
+      toAlert({ ...replaced, state: after.state, updated_at: ctx.at }),
+    )
   }
   return alert
 }
