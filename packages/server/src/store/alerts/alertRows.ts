@@ -81,7 +81,13 @@ export async function listAlertRows(
 
 /** The alerts that replace this one (its Updates and Cancels), oldest first. */
 export async function replacementRows(db: Kysely<Database>, id: string): Promise<AlertRow[]> {
-  return db.selectFrom('alerts').selectAll().where('replaces_id', '=', id).orderBy('created_at').orderBy('id').execute()
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('replaces_id', '=', id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }
 
 /** The approved alerts whose time to be issued has come. */
