@@ -197,6 +197,8 @@ export const AlertSavedVersionBody = Type.Object({
   savedAt: Timestamp,
   savedBy: Uuid,
   savedByName: Type.String(),
+  /** The CAP paths this version changed from the one before it (none for the first): the approver's diff. */
+  changed: Type.Array(Type.String()),
 })
 
 export const AlertHistoryEntryBody = Type.Object({

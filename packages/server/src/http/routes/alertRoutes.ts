@@ -1,5 +1,5 @@
 import type { Alert } from '@liaison/core'
-import { LiaisonError } from '@liaison/core'
+import { LiaisonError, capChanges } from '@liaison/core'
 import {
   AlertApproveBody,
   AlertBody,
@@ -127,13 +127,14 @@ export function alertRoutes(app: App, deps: AppDeps): void {
       ])
       return {
         alert: presentAlert(toAlert(row)),
-        versions: versions.map((v) => ({
+        versions: versions.map((v, i) => ({
           version: v.version,
           cap: v.cap as Static<typeof AlertBody>['cap'],
           channels: v.channels,
           savedAt: v.saved_at.toISOString(),
           savedBy: v.saved_by,
           savedByName: v.display_name ?? '',
+          changed: i === 0 ? [] : capChanges(versions[i - 1]!.cap, v.cap),
         })),
         history: history.map((h) => ({
           at: h.at.toISOString(),
