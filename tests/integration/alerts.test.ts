@@ -346,6 +346,21 @@ describe.each(engines.map((e) => [e.name, e] as const))('alerts with four eyes o
     const drafts = await get(author, '/api/v1/alerts?state=draft')
     expect(drafts.json<{ items: AlertAnswer[] }>().items.every((a) => a.state === 'draft')).toBe(true)
   })
+  it('withdraws a scheduled alert sent back before its time', async () => {
+    const a = await submitted(author)
+    const at = new Date(clock.now().getTime() + 10 * 60_000)
+    await ok(
+      send(approver, 'POST', `/api/v1/alerts/${a.id}/approve`, { version: 1, issueAt: at.toISOString() }),
+    )
+    const back = await ok(
+      send(second, 'POST', `/api/v1/alerts/${a.id}/return`, { version: 1, reason: 'Brand geblust' }),
+    )
+    expect(back).toMatchObject({ state: 'returned', approvedBy: null, issueAt: null })
+    clock.advance(11 * 60_000)
+    await advanceAlerts(node.deps)
+    expect((await detail(a.id)).alert.state).toBe('returned')
+  })
+
   it('issues a scheduled alert at its time, and ends an issued one at its expiry', async () => {
     const a = await submitted(author)
     const at = new Date(clock.now().getTime() + 30 * 60_000)

@@ -95,7 +95,10 @@ const allowed: Record<AlertState, Partial<Record<AlertStepKind, [ActorName[], Al
     approve: [['approver'], 'issued'],
     return: [['authorApprover', 'editorApprover', 'approver'], 'returned'],
   },
-  approved: { issueDue: [['node'], 'issued'] },
+  approved: {
+    issueDue: [['node'], 'issued'],
+    return: [['authorApprover', 'editorApprover', 'approver'], 'returned'],
+  },
   issued: {
     supersede: [['node'], 'updated'],
     cancel: [['node'], 'cancelled'],
@@ -206,6 +209,11 @@ describe('the alert lifecycle, step by step', () => {
       actors.approver,
     )
     expect(past).toMatchObject({ ok: true, value: { state: 'issued', issueAt: null } })
+  })
+
+  it('withdraws a scheduled alert by sending it back before its time', () => {
+    const back = applyAlertStep(alertIn('approved'), stepOf('return', 3), actors.approver)
+    expect(back).toMatchObject({ ok: true, value: { state: 'returned', approvedBy: null, issueAt: null } })
   })
 
   it('sends back with a reason only, and an edit makes it a draft again', () => {

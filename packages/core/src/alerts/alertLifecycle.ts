@@ -6,7 +6,8 @@ import type { CapMsgType, CapStatus } from './CapAlert.ts'
  * Where an alert is in its life (decision 029):
  * - `draft`: being written; `returned`: sent back by an approver with a reason, edited back to a draft;
  * - `submitted`: one version handed to a second person for approval;
- * - `approved`: approved and waiting for the time it is to be issued at;
+ * - `approved`: approved and waiting for the time it is to be issued at (an approver may still send
+ *   it back, which withdraws it);
  * - `issued`: out; then `updated` (an Update replaced it), `cancelled` (a Cancel withdrew it) or
  *   `expired` (its time ran out). Those three are final.
  */
@@ -124,7 +125,7 @@ export const alertSteps = {
   draft: ['edit', 'submit', 'issueAlone'],
   returned: ['edit'],
   submitted: ['approve', 'return'],
-  approved: ['issueDue'],
+  approved: ['issueDue', 'return'],
   issued: ['supersede', 'cancel', 'expire'],
   updated: [],
   cancelled: [],
@@ -201,6 +202,9 @@ export function applyAlertStep(
         returnedReason: step.reason.trim(),
         submittedBy: null,
         submittedVersion: null,
+        // a scheduled alert sent back is withdrawn before it goes out
+        approvedBy: null,
+        issueAt: null,
       })
     }
     case 'issueAlone': {

@@ -425,7 +425,7 @@ export async function submitAlert(
   )
 }
 
-/** Sends a submitted alert back to its author with a reason. */
+/** Sends a submitted alert back to its author with a reason; a scheduled one is thereby withdrawn. */
 export async function returnAlert(
   deps: ActionDeps,
   command: {
@@ -448,9 +448,14 @@ export async function returnAlert(
         { kind: 'return', version: command.version, reason: command.reason },
         actorOf(caller, row.org_id),
       )
-      await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), submitted_at: null, updated_at: ctx.at })
-      const alert = toAlert({ ...row, ...rowOf(next), submitted_at: null, updated_at: ctx.at })
-      ctx.target(row.id, row.org_id, { version: row.version, reason: next.returnedReason })
+      const cleared = { submitted_at: null, approved_at: null, updated_at: ctx.at }
+      await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), ...cleared })
+      const alert = toAlert({ ...row, ...rowOf(next), ...cleared })
+      ctx.target(row.id, row.org_id, {
+        version: row.version,
+        reason: next.returnedReason,
+        withdrawn: row.state === 'approved',
+      })
       emitAlert(ctx, 'alert.returned', alert)
       return alert
     },

@@ -204,7 +204,8 @@ export function alertRoutes(app: App, deps: AppDeps): void {
       config: { auth: 'alerts.approve' },
       schema: {
         tags,
-        summary: 'Send a submitted alert back to its author with a reason',
+        summary:
+          'Send a submitted alert back to its author with a reason (a scheduled one is thereby withdrawn)',
         params: IdParams,
         body: AlertReturnBody,
         response: { 200: AlertBody, ...errorResponses(400, 401, 403, 404, 409) },
