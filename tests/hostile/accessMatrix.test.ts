@@ -5,7 +5,7 @@ import { addOrganisation } from '@liaison/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines } from '../support/engines.ts'
 import type { TestSession, TestUser } from '../support/identity.ts'
-import { makeUser, signedInAs, testPassword } from '../support/identity.ts'
+import { makeUser, signIn, signedInAs, testPassword } from '../support/identity.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
 
@@ -40,6 +40,7 @@ interface Fixture {
   readonly planDocumentId: string
   readonly feedId: string
   readonly handoverId: string
+  readonly alertId: string
   readonly userId: string
   readonly tokenId: string
   readonly centreMembers: readonly string[]
@@ -72,6 +73,28 @@ interface Rule {
 }
 
 const unique = () => randomBytes(3).toString('hex')
+/** An alert's content as an author writes it (wire AlertContentBody). */
+const alertContent = {
+  status: 'Exercise',
+  sender: 'alert@nccn.be',
+  scope: 'Public',
+  channels: ['feed'],
+  info: [
+    {
+      language: 'fr-BE',
+      category: ['Met'],
+      event: 'Crue',
+      responseType: ['Monitor'],
+      urgency: 'Expected',
+      severity: 'Moderate',
+      certainty: 'Likely',
+      eventCode: [],
+      parameter: [],
+      resource: [],
+      area: [{ areaDesc: 'Senne', polygon: [], circle: ['50.85,4.35 2'], geocode: [] }],
+    },
+  ],
+}
 const point = { type: 'Point', coordinates: [4.35, 50.85] }
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 
@@ -279,6 +302,39 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/log-entries/{id}/attachments': { access: 'read', centreData: true },
   'GET /api/v1/attachments/{id}': { access: 'read', centreData: true },
   'GET /api/v1/stream': { access: 'read', stream: true },
+  'GET /api/v1/alerts': { access: 'read' },
+  'POST /api/v1/alerts': { access: 'alerts.draft', body: () => alertContent },
+  'GET /api/v1/alerts/{id}': { access: 'read', centreData: true },
+  'PUT /api/v1/alerts/{id}': {
+    access: ['alerts.draft', 'alerts.approve'],
+    centreData: true,
+    body: () => ({ version: 1, content: alertContent }),
+  },
+  'POST /api/v1/alerts/{id}/submit': {
+    access: ['alerts.draft', 'alerts.approve'],
+    centreData: true,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/v1/alerts/{id}/return': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 1, reason: 'Trop large' }),
+  },
+  'POST /api/v1/alerts/{id}/approve': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/v1/alerts/{id}/issue-alone': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 1, exception: 'cancel' }),
+  },
+  'POST /api/v1/alerts/{id}/corrections': {
+    access: ['alerts.draft', 'alerts.approve'],
+    centreData: true,
+    body: () => ({ kind: 'Cancel' }),
+  },
 }
 
 function urlOf(route: string, f: Fixture): string {
@@ -295,6 +351,7 @@ function urlOf(route: string, f: Fixture): string {
     [/^\/api\/v1\/plan-documents\/\{id\}/, `/api/v1/plan-documents/${f.planDocumentId}`],
     [/^\/api\/v1\/calendar\/feeds\/\{id\}/, `/api/v1/calendar/feeds/${f.feedId}`],
     [/^\/api\/v1\/handovers\/\{id\}/, `/api/v1/handovers/${f.handoverId}`],
+    [/^\/api\/v1\/alerts\/\{id\}/, `/api/v1/alerts/${f.alertId}`],
     [/^\/api\/v1\/users\/\{id\}/, `/api/v1/users/${f.userId}`],
     [/^\/api\/v1\/tokens\/\{id\}/, `/api/v1/tokens/${f.tokenId}`],
     [/^\/api\/v1\/organisations\/\{code\}/, '/api/v1/organisations/centre'],
@@ -435,6 +492,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
     )
     const feedId = await created(json(duty, 'POST', '/api/v1/calendar/feeds'))
     const handoverId = await created(json(duty, 'POST', '/api/v1/handovers', { notes: 'Relève' }))
+    const alertAuthor = await signIn(node, await makeUser(node, { roles: ['alert-author'] }))
+    const alertId = await created(
+      node.app.inject({
+        method: 'POST',
+        url: '/api/v1/alerts',
+        headers: alertAuthor.headers(),
+        payload: alertContent,
+      }),
+    )
     const target = await makeUser(node, { roles: ['viewer'] })
     const revocable = (
       await json(admin, 'POST', '/api/v1/tokens', { name: 'revocable', scopes: ['read'], expiresInDays: 1 })
@@ -452,12 +518,23 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
       planDocumentId,
       feedId,
       handoverId,
+      alertId,
       userId: target.user.id,
       tokenId: revocable,
       centreMembers: [duty.account.user.id],
       signInUser: signInUser.user.username,
     }
-    centreIds = [caseId, entryId, attachmentId, taskId, sitrepId, featureId, target.user.id, revocable]
+    centreIds = [
+      caseId,
+      entryId,
+      attachmentId,
+      taskId,
+      sitrepId,
+      featureId,
+      target.user.id,
+      revocable,
+      alertId,
+    ]
 
     const doc = (await node.app.inject({ url: '/api/docs/json' })).json<{
       paths: Record<string, Record<string, unknown>>

@@ -204,6 +204,29 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
     )
     fixtures.set('feeds', await create('POST', '/api/v1/calendar/feeds'))
     fixtures.set('handovers', await create('POST', '/api/v1/handovers', {}))
+    fixtures.set(
+      'alerts',
+      await create('POST', '/api/v1/alerts', {
+        status: 'Exercise',
+        sender: 'probe@liaison.test',
+        scope: 'Public',
+        channels: ['feed'],
+        info: [
+          {
+            category: ['Met'],
+            event: 'Probe',
+            responseType: [],
+            urgency: 'Expected',
+            severity: 'Minor',
+            certainty: 'Likely',
+            eventCode: [],
+            parameter: [],
+            resource: [],
+            area: [{ areaDesc: 'Probe', polygon: [], circle: ['50.85,4.35 2'], geocode: [] }],
+          },
+        ],
+      }),
+    )
   })
   afterAll(async () => {
     await node?.dispose()

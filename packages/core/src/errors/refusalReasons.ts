@@ -75,6 +75,27 @@ export const refusalReasons = {
     code: 'conflict',
     summary: "the node document fetched from the peer's URL does not verify against the key given",
   },
+  // public warning: four eyes and the alert lifecycle (decision 029)
+  alert_invalid_transition: { code: 'conflict', summary: 'the alert cannot take that step from its state' },
+  alert_not_submitted: { code: 'conflict', summary: 'the alert is not submitted for approval' },
+  alert_stale_version: { code: 'conflict', summary: 'the alert changed meanwhile; read it again' },
+  alert_same_person: {
+    code: 'forbidden',
+    summary: 'a second person approves an alert: not its author nor anyone who edited it',
+  },
+  alert_not_permitted: { code: 'forbidden', summary: 'this step of an alert needs another permission' },
+  alert_no_exception: {
+    code: 'forbidden',
+    summary: 'only a Cancel, a narrowing correction or a pre-approved template is issued by one person',
+  },
+  alert_status_not_chosen: {
+    code: 'validation_failed',
+    summary: 'an alert is issued as Actual, Exercise or Test, chosen explicitly',
+  },
+  alert_reason_missing: { code: 'validation_failed', summary: 'say why the alert is sent back' },
+  alert_not_due: { code: 'conflict', summary: 'the alert is scheduled for later' },
+  alert_not_issued: { code: 'conflict', summary: 'only an issued alert is corrected or cancelled' },
+  alert_cap_invalid: { code: 'validation_failed', summary: 'the alert is not valid CAP 1.2' },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

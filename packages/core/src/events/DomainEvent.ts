@@ -1,3 +1,4 @@
+import type { Alert } from '../alerts/Alert.ts'
 import type { Case } from '../cases/Case.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Decision, Task } from '../cases/Task.ts'
@@ -26,6 +27,7 @@ export type DomainEventBody =
   | { readonly kind: 'map-feature.saved'; readonly feature: MapFeature }
   | { readonly kind: 'map-feature.removed'; readonly featureId: string; readonly caseId: string }
   | { readonly kind: 'plan.saved'; readonly planId: string }
+  | { readonly kind: AlertEventKind; readonly alert: Alert }
   | {
       readonly kind: 'attachment.added'
       readonly attachment: {
@@ -39,6 +41,20 @@ export type DomainEventBody =
         readonly createdAt: Date
       }
     }
+
+/** The steps of an alert's life, each an event carrying the alert as it is after the step (decision 029). */
+export const alertEventKinds = [
+  'alert.drafted',
+  'alert.edited',
+  'alert.submitted',
+  'alert.returned',
+  'alert.approved',
+  'alert.issued',
+  'alert.updated',
+  'alert.cancelled',
+  'alert.expired',
+] as const
+export type AlertEventKind = (typeof alertEventKinds)[number]
 
 export type EventKind = DomainEventBody['kind']
 

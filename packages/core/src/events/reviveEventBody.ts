@@ -12,6 +12,10 @@ const sitrepTimes: TimeFields = {
   dates: ['periodFrom', 'periodTo', 'nextUpdateAt', 'approvedAt', 'createdAt', 'updatedAt'],
 }
 
+const alertTimes: TimeFields = {
+  dates: ['submittedAt', 'approvedAt', 'issueAt', 'issuedAt', 'createdAt', 'updatedAt'],
+}
+
 /** For each kind, the objects of its body (by field name) that hold times. */
 const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFields>> } = {
   'organisation.added': { organisation: { dates: ['createdAt'] } },
@@ -31,6 +35,15 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   'map-feature.removed': {},
   'plan.saved': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
+  'alert.drafted': { alert: alertTimes },
+  'alert.edited': { alert: alertTimes },
+  'alert.submitted': { alert: alertTimes },
+  'alert.returned': { alert: alertTimes },
+  'alert.approved': { alert: alertTimes },
+  'alert.issued': { alert: alertTimes },
+  'alert.updated': { alert: alertTimes },
+  'alert.cancelled': { alert: alertTimes },
+  'alert.expired': { alert: alertTimes },
 }
 
 /**

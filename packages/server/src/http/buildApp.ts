@@ -21,11 +21,12 @@ import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
+import { alertRoutes } from './routes/alertRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
-import { alertRoutes } from './routes/alertRoutes.ts'
+import { receivedAlertRoutes } from './routes/receivedAlertRoutes.ts'
 import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
@@ -166,10 +167,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   logBatchRoutes(app, deps)
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
+  alertRoutes(app, deps)
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
-  alertRoutes(app, deps)
+  receivedAlertRoutes(app, deps)
   areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)

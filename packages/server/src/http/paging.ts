@@ -29,6 +29,7 @@ export const pagedLists = {
   contacts: 'text',
   receivedAlerts: 'time',
   areas: 'code',
+  alerts: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

@@ -16,6 +16,7 @@ import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
 import { startNodeProcessors } from '../processors/nodeProcessors.ts'
 import type { RunningProcessors } from '../processors/startProcessors.ts'
+import { startAlertClock } from '../processors/startAlertClock.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
 import { startSequencer } from '../sequencer/startSequencer.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
@@ -194,6 +195,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         log.info({ service }, `service ${service}: nothing is configured for it yet; it runs no worker`)
     }
     const work = queue
+    const alertClock = services.has('jobs') ? startAlertClock(deps) : null
     const app = await buildApp(deps)
     try {
       if (listen && services.has('http')) {
@@ -231,6 +233,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         }
       }
     } catch (error) {
+      await alertClock?.stop()
       await publicApp?.close()
       await app.close()
       throw error
@@ -261,6 +264,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await openPublic?.close()
         await app.close()
         await echo?.stop()
+        await alertClock?.stop()
         await work.close()
         await processors?.close()
         await audit.close()

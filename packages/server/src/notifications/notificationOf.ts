@@ -110,6 +110,15 @@ export function notificationOf(
     case 'map-feature.removed':
     case 'attachment.added':
     case 'plan.saved':
+    case 'alert.drafted':
+    case 'alert.edited':
+    case 'alert.submitted':
+    case 'alert.returned':
+    case 'alert.approved':
+    case 'alert.issued':
+    case 'alert.updated':
+    case 'alert.cancelled':
+    case 'alert.expired':
       return null
     default: {
       const exhaustive: never = body

@@ -1,3 +1,4 @@
+import type { AlertChannel, AlertState, CapAlert, CapMsgType, CapStatus, IssueException } from '@liaison/core'
 import type { ColumnType, Generated } from 'kysely'
 
 type Timestamp = ColumnType<Date, Date, Date>
@@ -538,6 +539,45 @@ export interface ForeignOrganisationsTable {
   received_at: Timestamp
 }
 
+/** A public warning (m0031, decision 029). */
+export interface AlertsTable {
+  id: string
+  org_id: string
+  state: AlertState
+  version: number
+  status: CapStatus
+  msg_type: CapMsgType
+  identifier: string
+  cap: Json<CapAlert>
+  channels: Json<AlertChannel[]>
+  author_id: string
+  editor_ids: Json<string[]>
+  exception: IssueException | null
+  submitted_by: string | null
+  submitted_at: Timestamp | null
+  submitted_version: number | null
+  approved_by: string | null
+  approved_at: Timestamp | null
+  issued_alone: IssueException | null
+  issue_at: Timestamp | null
+  issued_at: Timestamp | null
+  issued_xml: string | null
+  returned_reason: string | null
+  replaces_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** Every saved version of an alert, the current one too (m0031). */
+export interface AlertVersionsTable {
+  alert_id: string
+  version: number
+  cap: Json<CapAlert>
+  channels: Json<AlertChannel[]>
+  saved_at: Timestamp
+  saved_by: string
+}
+
 export interface Database {
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
@@ -545,6 +585,8 @@ export interface Database {
   peers: PeersTable
   peer_keys: PeerKeysTable
   foreign_organisations: ForeignOrganisationsTable
+  alerts: AlertsTable
+  alert_versions: AlertVersionsTable
   sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
   sign_in_failures: SignInFailuresTable

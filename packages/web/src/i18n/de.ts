@@ -662,6 +662,20 @@ export const de: Dictionary = {
       'Die Schlüsselkennung passt nicht zum öffentlichen Schlüssel des Peers (die ersten 16 Hex-Zeichen seines SHA-256).',
     peer_document_refused:
       'Das Knotendokument unter der Adresse des Peers lässt sich mit dem angegebenen Schlüssel nicht prüfen.',
+    alert_invalid_transition: 'Die Warnung kann diesen Schritt von ihrem jetzigen Zustand aus nicht machen.',
+    alert_not_submitted: 'Diese Warnung wartet nicht auf Freigabe.',
+    alert_stale_version:
+      'Die Warnung wurde inzwischen geändert. Lesen Sie sie erneut, bevor Sie weitermachen.',
+    alert_same_person:
+      'Eine zweite Person muss diese Warnung freigeben: nicht ihr Verfasser und niemand, der sie bearbeitet hat.',
+    alert_not_permitted: 'Ihre Rollen erlauben diesen Schritt einer Warnung nicht.',
+    alert_no_exception:
+      'Nur eine Aufhebung, eine einschränkende Korrektur oder eine vorab freigegebene Vorlage darf von einer Person herausgegeben werden.',
+    alert_status_not_chosen: 'Wählen Sie, ob die Warnung echt, eine Übung oder ein Test ist.',
+    alert_reason_missing: 'Sagen Sie, warum Sie die Warnung zurückschicken.',
+    alert_not_due: 'Die Warnung ist für später geplant.',
+    alert_not_issued: 'Nur eine herausgegebene Warnung kann korrigiert oder aufgehoben werden.',
+    alert_cap_invalid: 'Die Warnung ist kein gültiges CAP 1.2; siehe die genannten Probleme.',
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
   },

@@ -672,6 +672,18 @@ export const en = {
     peer_key_id_mismatch:
       "The key id does not match the peer's public key (the first 16 hex of its SHA-256).",
     peer_document_refused: "The node document at the peer's address does not verify against the key given.",
+    alert_invalid_transition: 'The alert cannot take that step from where it is now.',
+    alert_not_submitted: 'This alert is not waiting for approval.',
+    alert_stale_version: 'The alert changed meanwhile. Read it again before you go on.',
+    alert_same_person: 'A second person must approve this alert: not its author, nor anyone who edited it.',
+    alert_not_permitted: 'Your roles do not allow this step of an alert.',
+    alert_no_exception:
+      'Only a cancellation, a correction that narrows the alert, or a pre-approved template may be issued by one person.',
+    alert_status_not_chosen: 'Choose whether the alert is Actual, an Exercise or a Test.',
+    alert_reason_missing: 'Say why you send the alert back.',
+    alert_not_due: 'The alert is scheduled for later.',
+    alert_not_issued: 'Only an issued alert can be corrected or cancelled.',
+    alert_cap_invalid: 'The alert is not valid CAP 1.2; see the problems listed.',
     already_exists: 'This already exists.',
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
   } satisfies Record<RefusalReason, string>,

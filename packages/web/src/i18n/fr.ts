@@ -661,6 +661,19 @@ export const fr: Dictionary = {
       'L’identifiant de clé ne correspond pas à la clé publique du pair (les 16 premiers chiffres hexadécimaux de son SHA-256).',
     peer_document_refused:
       'Le document de nœud publié à l’adresse du pair ne se vérifie pas avec la clé donnée.',
+    alert_invalid_transition: 'L’alerte ne peut pas passer à cette étape depuis son état actuel.',
+    alert_not_submitted: 'Cette alerte n’attend pas d’approbation.',
+    alert_stale_version: 'L’alerte a été modifiée entre-temps. Relisez-la avant de continuer.',
+    alert_same_person:
+      'Une deuxième personne doit approuver cette alerte : ni son auteur, ni quiconque l’a modifiée.',
+    alert_not_permitted: 'Vos rôles ne permettent pas cette étape d’une alerte.',
+    alert_no_exception:
+      'Seule une annulation, une correction qui restreint l’alerte ou un modèle pré-approuvé peut être diffusé par une seule personne.',
+    alert_status_not_chosen: 'Choisissez si l’alerte est réelle, un exercice ou un test.',
+    alert_reason_missing: 'Indiquez pourquoi vous renvoyez l’alerte.',
+    alert_not_due: 'L’alerte est programmée pour plus tard.',
+    alert_not_issued: 'Seule une alerte diffusée peut être corrigée ou annulée.',
+    alert_cap_invalid: 'L’alerte n’est pas du CAP 1.2 valide ; voyez les problèmes indiqués.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
   },

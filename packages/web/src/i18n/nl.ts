@@ -659,6 +659,19 @@ export const nl: Dictionary = {
       'De sleutel-id past niet bij de publieke sleutel van de peer (de eerste 16 hex-tekens van de SHA-256).',
     peer_document_refused:
       'Het knooppuntdocument op het adres van de peer klopt niet met de opgegeven sleutel.',
+    alert_invalid_transition: 'De waarschuwing kan die stap niet zetten vanuit haar huidige toestand.',
+    alert_not_submitted: 'Deze waarschuwing wacht niet op goedkeuring.',
+    alert_stale_version: 'De waarschuwing is intussen gewijzigd. Lees ze opnieuw voor u verdergaat.',
+    alert_same_person:
+      'Een tweede persoon moet deze waarschuwing goedkeuren: niet de auteur, en niemand die ze bewerkte.',
+    alert_not_permitted: 'Uw rollen staan deze stap van een waarschuwing niet toe.',
+    alert_no_exception:
+      'Alleen een intrekking, een correctie die de waarschuwing beperkt of een vooraf goedgekeurd sjabloon mag door één persoon worden verstuurd.',
+    alert_status_not_chosen: 'Kies of de waarschuwing echt is, een oefening of een test.',
+    alert_reason_missing: 'Zeg waarom u de waarschuwing terugstuurt.',
+    alert_not_due: 'De waarschuwing is voor later gepland.',
+    alert_not_issued: 'Alleen een verstuurde waarschuwing kan worden gecorrigeerd of ingetrokken.',
+    alert_cap_invalid: 'De waarschuwing is geen geldige CAP 1.2; zie de genoemde problemen.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },

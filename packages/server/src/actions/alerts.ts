@@ -1,0 +1,626 @@
+import type {
+  Alert,
+  AlertActor,
+  AlertChannel,
+  AlertEventKind,
+  AlertLifecycle,
+  AlertStep,
+  Caller,
+  CapAlert,
+  EventStatus,
+  IssuableStatus,
+  IssueException,
+} from '@liaison/core'
+import {
+  applyAlertStep,
+  authorizeCaller,
+  callerActor,
+  capDateOf,
+  issueExceptionFor,
+  LiaisonError,
+  prepareCorrection,
+  refusalError,
+  validateCapAlert,
+} from '@liaison/core'
+import { validateCapXsd, writeCap } from '@liaison/formats'
+import {
+  alertJson,
+  dueAlertIds,
+  expiredAlertIds,
+  findAlertRow,
+  insertAlert,
+  insertAlertVersion,
+  lockAlertRow,
+  toAlert,
+  updateAlertRow,
+  type AlertRow,
+} from '../store/alerts/alertRows.ts'
+import type { ActionDeps } from './ActionDeps.ts'
+import type { ActionContext } from './runAction.ts'
+import { refuse, runAction, unwrap } from './runAction.ts'
+import { requirePermission } from './requirePermission.ts'
+import { requirePerson, type PersonCaller } from './requirePerson.ts'
+
+/** What an author writes; the node sets identifier, sent, msgType and references. */
+export interface AlertContent {
+  readonly status: IssuableStatus
+  readonly sender: string
+  readonly scope: CapAlert['scope']
+  readonly source?: string | undefined
+  readonly restriction?: string | undefined
+  readonly addresses?: string | undefined
+  readonly code?: readonly string[] | undefined
+  readonly note?: string | undefined
+  readonly incidents?: string | undefined
+  readonly info: CapAlert['info']
+  readonly channels: readonly AlertChannel[]
+}
+
+const stepMessages = {
+  alert_invalid_transition: 'the alert cannot take that step from its state',
+  alert_not_submitted: 'the alert is not submitted for approval',
+  alert_stale_version: 'the alert changed meanwhile; read it again',
+  alert_same_person:
+    'a second person approves an alert: not its author nor anyone who edited or submitted it',
+  alert_not_permitted: 'this step of an alert needs another permission',
+  alert_no_exception:
+    'only a Cancel, a narrowing correction or a pre-approved template is issued by one person',
+  alert_status_not_chosen: 'an alert is issued as Actual, Exercise or Test',
+  alert_reason_missing: 'say why the alert is sent back',
+  alert_not_due: 'the alert is scheduled for later',
+} as const
+
+/** The CAP status as the event envelope's status. */
+function eventStatusOf(status: CapAlert['status']): EventStatus {
+  return status === 'Actual' ? 'actual' : status === 'Exercise' ? 'exercise' : 'test'
+}
+
+function actorOf(caller: PersonCaller, orgId: string): AlertActor {
+  return {
+    userId: caller.userId,
+    mayDraft: authorizeCaller(caller, 'alerts.draft', orgId).ok,
+    mayApprove: authorizeCaller(caller, 'alerts.approve', orgId).ok,
+  }
+}
+
+function lifecycleOf(row: AlertRow): AlertLifecycle {
+  return {
+    state: row.state,
+    version: row.version,
+    status: row.status,
+    msgType: row.msg_type,
+    authorId: row.author_id,
+    editorIds: row.editor_ids,
+    submittedBy: row.submitted_by,
+    submittedVersion: row.submitted_version,
+    approvedBy: row.approved_by,
+    issuedAlone: row.issued_alone,
+    issueAt: row.issue_at,
+    returnedReason: row.returned_reason,
+    exception: row.exception,
+  }
+}
+
+function capOf(
+  content: AlertContent,
+  fixed: Pick<CapAlert, 'identifier' | 'sent' | 'msgType' | 'references'>,
+): CapAlert {
+  const cap: CapAlert = {
+    identifier: fixed.identifier,
+    sender: content.sender,
+    sent: fixed.sent,
+    status: content.status,
+    msgType: fixed.msgType,
+    scope: content.scope,
+    code: content.code ?? [],
+    info: content.info,
+    ...(content.source === undefined ? {} : { source: content.source }),
+    ...(content.restriction === undefined ? {} : { restriction: content.restriction }),
+    ...(content.addresses === undefined ? {} : { addresses: content.addresses }),
+    ...(content.note === undefined ? {} : { note: content.note }),
+    ...(fixed.references === undefined ? {} : { references: fixed.references }),
+    ...(content.incidents === undefined ? {} : { incidents: content.incidents }),
+  }
+  return cap
+}
+
+/** The exception the content qualifies for, looking up the alert it replaces. */
+async function exceptionOf(
+  ctx: ActionContext,
+  cap: CapAlert,
+  replacesId: string | null,
+): Promise<IssueException | null> {
+  const replaced = replacesId === null ? undefined : await findAlertRow(ctx.tx, replacesId)
+  return issueExceptionFor(cap, { replaced: replaced?.cap ?? null, template: null })
+}
+
+/** The CAP rules (section 3), refused as `alert_cap_invalid` with every problem's path. */
+function requireValidCap(cap: CapAlert): void {
+  const problems = validateCapAlert(cap)
+  if (problems.length > 0)
+    throw refusalError(
+      'alert_cap_invalid',
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems.map((p) => ({ path: p.path, message: p.message, reason: p.reason })),
+    )
+}
+
+/** The CAP XML of an alert about to go out: written strictly, and checked by the XSD and the rules again. */
+function issuedXmlOf(cap: CapAlert): string {
+  const written = writeCap(cap)
+  if (!written.ok)
+    throw refusalError(
+      'alert_cap_invalid',
+      written.error.map((p) => `${p.path}: ${p.message}`).join('; '),
+      written.error.map((p) => ({ path: p.path, message: p.message, reason: p.reason })),
+    )
+  const xsd = validateCapXsd(written.value)
+  if (xsd.length > 0)
+    throw refusalError(
+      'alert_cap_invalid',
+      xsd.map((p) => `${p.path}: ${p.message}`).join('; '),
+      xsd.map((p) => ({ path: p.path, message: p.message, reason: 'xsd_invalid' })),
+    )
+  requireValidCap(cap)
+  return written.value
+}
+
+function emitAlert(ctx: ActionContext, kind: AlertEventKind, alert: Alert): void {
+  ctx.emit({
+    body: { kind, alert },
+    subject: alert.id,
+    orgId: alert.orgId,
+    distribution: { kind: 'organisation' },
+    status: eventStatusOf(alert.cap.status),
+  })
+}
+
+async function alertRowFor(ctx: ActionContext, caller: PersonCaller, id: string): Promise<AlertRow> {
+  ctx.target(id, caller.orgId)
+  const row = await lockAlertRow(ctx.tx, id)
+  if (!row) return refuse('not_found', `no alert ${id}`)
+  if (row.org_id !== caller.orgId)
+    throw new LiaisonError('other_organisation', 'this alert belongs to another organisation', undefined, {
+      reason: 'not_keeper',
+    })
+  return row
+}
+
+function step(lifecycle: AlertLifecycle, s: AlertStep, by: AlertActor | null): AlertLifecycle {
+  return unwrap(applyAlertStep(lifecycle, s, by), (reason) => stepMessages[reason])
+}
+
+/**
+ * Issues an alert that has just become `issued`: sets its sent time, writes its CAP XML (refused
+ * with the problems if it is not valid), and moves the alert it replaces to `updated` or `cancelled`.
+ */
+async function issue(
+  ctx: ActionContext,
+  row: AlertRow,
+  next: AlertLifecycle,
+  change: { readonly approved_at?: Date },
+  approvedNow = false,
+): Promise<Alert> {
+  const cap: CapAlert = { ...row.cap, sent: capDateOf(ctx.at) }
+  const xml = issuedXmlOf(cap)
+  const issuedRow: AlertRow = {
+    ...row,
+    ...change,
+    ...rowOf(next),
+    cap,
+    issued_xml: xml,
+    issued_at: ctx.at,
+    updated_at: ctx.at,
+  }
+  await updateAlertRow(ctx.tx, row.id, {
+    ...rowOf(next),
+    ...change,
+    cap: JSON.stringify(cap),
+    issued_xml: xml,
+    issued_at: ctx.at,
+    updated_at: ctx.at,
+    editor_ids: JSON.stringify(next.editorIds),
+  })
+  const alert = toAlert(issuedRow)
+  if (approvedNow) emitAlert(ctx, 'alert.approved', alert)
+  emitAlert(ctx, 'alert.issued', alert)
+  if (row.replaces_id !== null) {
+    const replaced = await lockAlertRow(ctx.tx, row.replaces_id)
+    // a correction of what is no longer out (updated, cancelled or expired meanwhile) is refused
+    if (!replaced || replaced.state !== 'issued')
+      throw refusalError(
+        'alert_not_issued',
+        `the alert this ${row.msg_type} replaces is ${replaced?.state ?? 'gone'}; correct the one in force`,
+      )
+    const kind = row.msg_type === 'Cancel' ? 'cancel' : 'supersede'
+    const after = step(lifecycleOf(replaced), { kind }, null)
+    await updateAlertRow(ctx.tx, replaced.id, { state: after.state, updated_at: ctx.at })
+    emitAlert(
+      ctx,
+      kind === 'cancel' ? 'alert.cancelled' : 'alert.updated',
+      toAlert({ ...replaced, state: after.state, updated_at: ctx.at }),
+    )
+  }
+  return alert
+}
+
+/** The lifecycle's columns. */
+function rowOf(l: AlertLifecycle) {
+  return {
+    state: l.state,
+    version: l.version,
+    submitted_by: l.submittedBy,
+    submitted_version: l.submittedVersion,
+    approved_by: l.approvedBy,
+    issued_alone: l.issuedAlone,
+    issue_at: l.issueAt,
+    returned_reason: l.returnedReason,
+    exception: l.exception,
+  }
+}
+
+/** Drafts a new alert; its author needs alerts.draft (or alerts.approve) and chooses its status. */
+export async function createAlert(
+  deps: ActionDeps,
+  command: { readonly caller: Caller; readonly content: AlertContent; readonly source: string | null },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.draft', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      requirePermission(caller, 'alerts.draft', caller.orgId)
+      const id = ctx.newId()
+      ctx.target(id, caller.orgId)
+      const cap = capOf(command.content, {
+        identifier: id,
+        sent: capDateOf(ctx.at),
+        msgType: 'Alert',
+        references: undefined,
+      })
+      return saveNew(ctx, caller, id, cap, command.content.channels, null, 'alert.drafted')
+    },
+  )
+}
+
+async function saveNew(
+  ctx: ActionContext,
+  caller: PersonCaller,
+  id: string,
+  cap: CapAlert,
+  channels: readonly AlertChannel[],
+  replacesId: string | null,
+  kind: AlertEventKind,
+): Promise<Alert> {
+  const exception = await exceptionOf(ctx, cap, replacesId)
+  const row: AlertRow = {
+    id,
+    org_id: caller.orgId,
+    state: 'draft',
+    version: 1,
+    status: cap.status,
+    msg_type: cap.msgType,
+    identifier: cap.identifier,
+    cap,
+    channels: [...channels],
+    author_id: caller.userId,
+    editor_ids: [caller.userId],
+    exception,
+    submitted_by: null,
+    submitted_at: null,
+    submitted_version: null,
+    approved_by: null,
+    approved_at: null,
+    issued_alone: null,
+    issue_at: null,
+    issued_at: null,
+    issued_xml: null,
+    returned_reason: null,
+    replaces_id: replacesId,
+    created_at: ctx.at,
+    updated_at: ctx.at,
+  }
+  await insertAlert(ctx.tx, { ...row, ...alertJson(toAlert(row)) })
+  await insertAlertVersion(ctx.tx, {
+    alert_id: id,
+    version: 1,
+    cap: JSON.stringify(cap),
+    channels: JSON.stringify(channels),
+    saved_at: ctx.at,
+    saved_by: caller.userId,
+  })
+  const alert = toAlert(row)
+  ctx.target(id, caller.orgId, { version: 1, status: cap.status, msgType: cap.msgType, replacesId })
+  emitAlert(ctx, kind, alert)
+  return alert
+}
+
+/** Edits a draft or a returned alert at the version read; each edit is a new version, and its editor can no longer approve it. */
+export async function editAlert(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly version: number
+    readonly content: AlertContent
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.edit', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      const row = await alertRowFor(ctx, caller, command.alertId)
+      const cap = capOf(command.content, {
+        identifier: row.identifier,
+        sent: capDateOf(ctx.at),
+        msgType: row.msg_type,
+        references: row.cap.references,
+      })
+      const exception = await exceptionOf(ctx, cap, row.replaces_id)
+      const next = step(
+        { ...lifecycleOf(row), status: cap.status },
+        { kind: 'edit', version: command.version, exception },
+        actorOf(caller, row.org_id),
+      )
+      await updateAlertRow(ctx.tx, row.id, {
+        ...rowOf(next),
+        status: cap.status,
+        ...alertJson({ cap, channels: command.content.channels, editorIds: next.editorIds }),
+        updated_at: ctx.at,
+      })
+      await insertAlertVersion(ctx.tx, {
+        alert_id: row.id,
+        version: next.version,
+        cap: JSON.stringify(cap),
+        channels: JSON.stringify(command.content.channels),
+        saved_at: ctx.at,
+        saved_by: caller.userId,
+      })
+      const alert = toAlert({
+        ...row,
+        ...rowOf(next),
+        status: cap.status,
+        cap,
+        channels: [...command.content.channels],
+        editor_ids: [...next.editorIds],
+        updated_at: ctx.at,
+      })
+      ctx.target(row.id, row.org_id, { version: next.version, status: cap.status })
+      emitAlert(ctx, 'alert.edited', alert)
+      return alert
+    },
+  )
+}
+
+/** Hands the version read to a second person; the CAP rules must hold first. */
+export async function submitAlert(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly version: number
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.submit', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      const row = await alertRowFor(ctx, caller, command.alertId)
+      const next = step(
+        lifecycleOf(row),
+        { kind: 'submit', version: command.version },
+        actorOf(caller, row.org_id),
+      )
+      requireValidCap(row.cap)
+      await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
+      const alert = toAlert({ ...row, ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
+      ctx.target(row.id, row.org_id, { version: next.version, status: row.status })
+      emitAlert(ctx, 'alert.submitted', alert)
+      return alert
+    },
+  )
+}
+
+/** Sends a submitted alert back to its author with a reason; a scheduled one is thereby withdrawn. */
+export async function returnAlert(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly version: number
+    readonly reason: string
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.return', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      requirePermission(caller, 'alerts.approve', caller.orgId)
+      const row = await alertRowFor(ctx, caller, command.alertId)
+      const next = step(
+        lifecycleOf(row),
+        { kind: 'return', version: command.version, reason: command.reason },
+        actorOf(caller, row.org_id),
+      )
+      const cleared = { submitted_at: null, approved_at: null, updated_at: ctx.at }
+      await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), ...cleared })
+      const alert = toAlert({ ...row, ...rowOf(next), ...cleared })
+      ctx.target(row.id, row.org_id, {
+        version: row.version,
+        reason: next.returnedReason,
+        withdrawn: row.state === 'approved',
+      })
+      emitAlert(ctx, 'alert.returned', alert)
+      return alert
+    },
+  )
+}
+
+/**
+ * A second person approves the submitted version: it is issued at once, or at `issueAt`. Never
+ * its author, nor anyone who edited or submitted it.
+ */
+export async function approveAlert(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly version: number
+    readonly issueAt: Date | null
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.approve', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      requirePermission(caller, 'alerts.approve', caller.orgId)
+      const row = await alertRowFor(ctx, caller, command.alertId)
+      const next = step(
+        lifecycleOf(row),
+        { kind: 'approve', version: command.version, issueAt: command.issueAt, now: ctx.at },
+        actorOf(caller, row.org_id),
+      )
+      ctx.target(row.id, row.org_id, {
+        version: row.version,
+        status: row.status,
+        issueAt: next.issueAt?.toISOString() ?? null,
+      })
+      const approved = { approved_at: ctx.at }
+      if (next.state === 'issued') {
+        // written and checked before anything is stored: a refused issue leaves the alert submitted
+        return issue(ctx, row, next, approved, true)
+      }
+      await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), ...approved, updated_at: ctx.at })
+      const alert = toAlert({ ...row, ...rowOf(next), ...approved, updated_at: ctx.at })
+      emitAlert(ctx, 'alert.approved', alert)
+      return alert
+    },
+  )
+}
+
+/**
+ * One approver issues a draft alone, under the named exception its content qualifies for: a
+ * Cancel, a correction that narrows or withdraws, or a pre-approved template. Marked as such.
+ */
+export async function issueAlertAlone(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly version: number
+    readonly exception: IssueException
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    { action: 'alert.issue-alone', actor: callerActor(command.caller), source: command.source },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      requirePermission(caller, 'alerts.approve', caller.orgId)
+      const row = await alertRowFor(ctx, caller, command.alertId)
+      // the exception is found again from the content as it is now, not trusted from the row
+      const exception = await exceptionOf(ctx, row.cap, row.replaces_id)
+      const next = step(
+        { ...lifecycleOf(row), exception },
+        { kind: 'issueAlone', version: command.version, exception: command.exception },
+        actorOf(caller, row.org_id),
+      )
+      ctx.target(row.id, row.org_id, {
+        version: row.version,
+        status: row.status,
+        issuedAlone: next.issuedAlone,
+      })
+      return issue(ctx, row, next, { approved_at: ctx.at })
+    },
+  )
+}
+
+/**
+ * From an issued alert, in one step: a draft Update (a correction) or Cancel with its text
+ * prepared from the issued one and `references` filled, for the same audience.
+ */
+export async function startCorrection(
+  deps: ActionDeps,
+  command: {
+    readonly caller: Caller
+    readonly alertId: string
+    readonly kind: 'Update' | 'Cancel'
+    readonly source: string | null
+  },
+): Promise<Alert> {
+  return runAction(
+    deps,
+    {
+      action: command.kind === 'Cancel' ? 'alert.start-cancel' : 'alert.start-update',
+      actor: callerActor(command.caller),
+      source: command.source,
+    },
+    async (ctx) => {
+      const caller = requirePerson(command.caller)
+      const original = await alertRowFor(ctx, caller, command.alertId)
+      const me = actorOf(caller, original.org_id)
+      if (!me.mayDraft && !me.mayApprove) requirePermission(caller, 'alerts.draft', original.org_id)
+      if (original.state !== 'issued')
+        throw refusalError('alert_not_issued', `the alert is ${original.state}`)
+      const id = ctx.newId()
+      const cap = prepareCorrection(original.cap, command.kind, { identifier: id, sent: capDateOf(ctx.at) })
+      return saveNew(ctx, caller, id, cap, original.channels, original.id, 'alert.drafted')
+    },
+  )
+}
+
+/**
+ * The node's own steps, run on a timer: approved alerts whose time has come are issued, and
+ * issued alerts whose every info block has expired end as `expired`. Each is an action of its
+ * own, audited on the alert; a tick with nothing to do writes nothing.
+ */
+export async function advanceAlerts(deps: ActionDeps): Promise<{ issued: number; expired: number }> {
+  const now = deps.clock.now()
+  let issued = 0
+  let expired = 0
+  for (const id of await dueAlertIds(deps.store.db, now)) {
+    const done = await runAction(
+      deps,
+      { action: 'alert.issue-due', actor: { kind: 'system', label: 'alert clock' }, source: 'timer' },
+      async (ctx) => {
+        const row = await lockAlertRow(ctx.tx, id)
+        if (!row || row.state !== 'approved') return false
+        ctx.target(row.id, row.org_id, { issueAt: row.issue_at?.toISOString() ?? null })
+        const next = step(lifecycleOf(row), { kind: 'issueDue', now: ctx.at }, null)
+        await issue(ctx, row, next, {})
+        return true
+      },
+    ).catch((error: unknown) => {
+      // a scheduled alert that no longer writes as valid CAP stays approved; the refusal is audited
+      deps.log.error({ err: error, alertId: id }, 'a scheduled alert could not be issued')
+      return false
+    })
+    if (done) issued++
+  }
+  for (const id of await expiredAlertIds(deps.store.db, now)) {
+    const done = await runAction(
+      deps,
+      { action: 'alert.expire', actor: { kind: 'system', label: 'alert clock' }, source: 'timer' },
+      async (ctx) => {
+        const row = await lockAlertRow(ctx.tx, id)
+        if (!row || row.state !== 'issued') return false
+        ctx.target(row.id, row.org_id)
+        const next = step(lifecycleOf(row), { kind: 'expire' }, null)
+        await updateAlertRow(ctx.tx, row.id, { state: next.state, updated_at: ctx.at })
+        emitAlert(ctx, 'alert.expired', toAlert({ ...row, state: next.state, updated_at: ctx.at }))
+        return true
+      },
+    )
+    if (done) expired++
+  }
+  return { issued, expired }
+}
