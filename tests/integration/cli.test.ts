@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Store } from '@liaison/server'
 import { openStore } from '@liaison/server'
 import { cutAuditTail, rewriteAuditRow } from '../support/auditTampering.ts'
-import { runCli } from '../support/runCli.ts'
+import { runCli, runCliHere } from '../support/runCli.ts'
+
+/**
+ * Most commands run in-process through the CLI's `main()` (a child process costs about 2.3 s to
+ * start); the real command, as a process, is run where that is the point: the first migration,
+ * an unknown command, and a data directory another process holds.
+ */
+const cli = (args: readonly string[], options: { env?: Record<string, string> } = {}) =>
+  runCliHere(args, options.env ?? {})
 
 const root = mkdtempSync(join(tmpdir(), 'liaison-cli-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -22,12 +30,12 @@ describe('liaison (the command)', () => {
       code: 0,
       stdout: `applied 0001_foundation, 0002_identity, 0003_cases, 0004_tasks, 0005_sitreps, 0006_duty, 0007_calendar, 0008_directory, 0009_notifications, 0010_attachments, 0011_plan_level, 0012_sitrep_versions, 0013_plan_documents, 0014_correction_index, 0015_rate_limits, 0016_access_rules, 0017_jobs, 0018_idempotency, 0019_sequencer, 0020_list_indexes, 0021_event_sharing, 0022_processors, 0026_reported_time, 0027_credential_changes, 0028_received_alerts, 0029_peers, 0030_areas, 0031_alerts to ${dataDir}\n`,
     })
-    const again = await runCli(['migrate', ...node])
+    const again = await cli(['migrate', ...node])
     expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0031_alerts)\n` })
   })
 
   it('adds organisations and lists them', async () => {
-    const centre = await runCli([
+    const centre = await cli([
       'org',
       'add',
       ...node,
@@ -43,9 +51,9 @@ describe('liaison (the command)', () => {
       /^added centre nccn \(Centre de crise national \(NCCN\)\) with id [0-9a-f-]{36}\n$/,
     )
     expect(
-      (await runCli(['org', 'add', ...node, '--code', 'police-federale', '--name', 'Police fédérale'])).code,
+      (await cli(['org', 'add', ...node, '--code', 'police-federale', '--name', 'Police fédérale'])).code,
     ).toBe(0)
-    const list = await runCli(['org', 'list', ...node])
+    const list = await cli(['org', 'list', ...node])
     expect(list.code).toBe(0)
     expect(list.stdout.split('\n')).toEqual([
       'code             kind     country  name',
@@ -53,7 +61,7 @@ describe('liaison (the command)', () => {
       'police-federale  partner  BE       Police fédérale (grants: viewer, partner, duty-officer)',
       '',
     ])
-    const json = JSON.parse((await runCli(['org', 'list', ...node, '--json'])).stdout) as {
+    const json = JSON.parse((await cli(['org', 'list', ...node, '--json'])).stdout) as {
       code: string
       parentId: string | null
       id: string
@@ -64,7 +72,7 @@ describe('liaison (the command)', () => {
   })
 
   it("sets the roles a partner's administrators may grant", async () => {
-    const set = await runCli([
+    const set = await cli([
       'org',
       'grantable-roles',
       ...node,
@@ -77,7 +85,7 @@ describe('liaison (the command)', () => {
       code: 0,
       stdout: "police-federale's administrators may grant: crisis-manager, partner, viewer\n",
     })
-    const bad = await runCli([
+    const bad = await cli([
       'org',
       'grantable-roles',
       ...node,
@@ -88,7 +96,7 @@ describe('liaison (the command)', () => {
     ])
     expect(bad.code).toBe(65)
     expect(bad.stderr).toContain("roles: 'mayor' is not a role")
-    const centre = await runCli(['org', 'grantable-roles', ...node, '--code', 'nccn', '--roles', 'viewer'])
+    const centre = await cli(['org', 'grantable-roles', ...node, '--code', 'nccn', '--roles', 'viewer'])
     expect(centre.code).toBe(65)
     expect(centre.stderr).toContain("the centre's administrators grant any role")
   })
@@ -114,10 +122,10 @@ describe('liaison (the command)', () => {
     ],
     ['a missing name', ['--code', 'x2'], 64, "required option '--name <name>' not specified"],
   ])('refuses %s with a clear message and exit code, adding nothing', async (_what, args, exit, message) => {
-    const result = await runCli(['org', 'add', ...node, ...args])
+    const result = await cli(['org', 'add', ...node, ...args])
     expect(result.code).toBe(exit)
     expect(result.stderr).toContain(message)
-    const list = await runCli(['org', 'list', ...node, '--json'])
+    const list = await cli(['org', 'list', ...node, '--json'])
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(2)
   })
 
@@ -129,7 +137,7 @@ describe('liaison (the command)', () => {
   })
 
   it('documents every configuration key in start --help', async () => {
-    const result = await runCli(['start', '--help'])
+    const result = await cli(['start', '--help'])
     expect(result.code).toBe(0)
     for (const key of [
       'node.id',
@@ -148,7 +156,7 @@ describe('liaison (the command)', () => {
   it('lists every configuration problem at once, and exits 78', async () => {
     const config = join(root, 'bad.json')
     writeFileSync(config, JSON.stringify({ http: { prot: 80 } }))
-    const result = await runCli(['start', '--config', config, '--port', 'eighty'], {
+    const result = await cli(['start', '--config', config, '--port', 'eighty'], {
       env: { LIAISON_DATABASE_URL: 'mysql://root@localhost/liaison', LIAISON_NODE_IDD: 'be' },
     })
     expect(result.code).toBe(78)
@@ -161,11 +169,11 @@ describe('liaison (the command)', () => {
 
   it('refuses to listen on every interface without http.url, or a host list it cannot read, and exits 78', async () => {
     const fresh = join(root, 'never-created-host')
-    const everywhere = await runCli(['start', '--host', '0.0.0.0', '--data-dir', fresh])
+    const everywhere = await cli(['start', '--host', '0.0.0.0', '--data-dir', fresh])
     expect(everywhere.code).toBe(78)
     expect(everywhere.stderr).toContain('http.host 0.0.0.0 listens on every interface')
     expect(everywhere.stderr).toContain('set http.url')
-    const bad = await runCli(['start', '--url', 'liaison.example.org', '--allowed-hosts', 'a.example,::1'], {
+    const bad = await cli(['start', '--url', 'liaison.example.org', '--allowed-hosts', 'a.example,::1'], {
       env: { LIAISON_DATA_DIR: fresh },
     })
     expect(bad.code).toBe(78)
@@ -179,11 +187,7 @@ describe('liaison (the command)', () => {
   })
 
   it('says which database it cannot reach, and exits 69', async () => {
-    const result = await runCli([
-      'migrate',
-      '--database-url',
-      'postgres://postgres:hunter2@127.0.0.1:1/liaison',
-    ])
+    const result = await cli(['migrate', '--database-url', 'postgres://postgres:hunter2@127.0.0.1:1/liaison'])
     expect(result.code).toBe(69)
     expect(result.stderr).toContain('cannot reach PostgreSQL at postgres://postgres:***@127.0.0.1:1/liaison')
     expect(result.stderr).not.toContain('hunter2')
@@ -195,7 +199,7 @@ describe('liaison (the command)', () => {
     const port = (blocker.address() as { port: number }).port
     const fresh = join(root, 'never-created')
     try {
-      const result = await runCli(['start', '--node-id', 'be', '--port', String(port), '--data-dir', fresh])
+      const result = await cli(['start', '--node-id', 'be', '--port', String(port), '--data-dir', fresh])
       expect(result.code).toBe(69)
       expect(result.stderr).toContain(`127.0.0.1:${port} is already in use`)
       expect(existsSync(fresh)).toBe(false)
@@ -217,7 +221,7 @@ describe('liaison (the command)', () => {
   })
 
   it("refuses to open one node's database as another's, and exits 78", async () => {
-    const result = await runCli(['org', 'list', '--node-id', 'nl', '--data-dir', dataDir])
+    const result = await cli(['org', 'list', '--node-id', 'nl', '--data-dir', dataDir])
     expect(result.code).toBe(78)
     expect(result.stderr).toContain("this database belongs to node 'be', not 'nl'")
   })
@@ -229,9 +233,9 @@ describe('liaison user, token and audit', () => {
 
   it('adds users, lists them, and resets them', async () => {
     expect(
-      (await runCli(['org', 'add', ...node, '--code', 'nccn', '--name', 'NCCN', '--kind', 'centre'])).code,
+      (await cli(['org', 'add', ...node, '--code', 'nccn', '--name', 'NCCN', '--kind', 'centre'])).code,
     ).toBe(0)
-    const added = await runCli([
+    const added = await cli([
       'user',
       'add',
       ...node,
@@ -248,9 +252,9 @@ describe('liaison user, token and audit', () => {
     expect(added.stdout).toMatch(
       /^added ada \(admin, crisis-manager\) with id [0-9a-f-]{36}\ninitial password: \S{23}\n/,
     )
-    const list = await runCli(['user', 'list', ...node])
+    const list = await cli(['user', 'list', ...node])
     expect(list.stdout).toContain('ada               nccn              no    active    admin,crisis-manager')
-    const reset = await runCli(['user', 'reset', ...node, '--username', 'ada', '--password', '--totp'])
+    const reset = await cli(['user', 'reset', ...node, '--username', 'ada', '--password', '--totp'])
     expect(reset.code).toBe(0)
     expect(reset.stdout).toMatch(/new password: \S{23}\n$/)
   })
@@ -292,13 +296,13 @@ describe('liaison user, token and audit', () => {
       "the username 'ada' is taken",
     ],
   ])('refuses %s', async (_what, args, exit, message) => {
-    const result = await runCli(['user', 'add', ...node, ...args])
+    const result = await cli(['user', 'add', ...node, ...args])
     expect(result.code).toBe(exit)
     expect(result.stderr).toContain(message)
   })
 
   it('creates a token once, refuses scopes beyond the user, and revokes it', async () => {
-    const beyond = await runCli([
+    const beyond = await cli([
       'token',
       'create',
       ...node,
@@ -311,7 +315,7 @@ describe('liaison user, token and audit', () => {
     ])
     expect(beyond.code).toBe(65)
     expect(beyond.stderr).toContain("'alerts.approve' exceeds what the token's user (ada) may do")
-    const created = await runCli([
+    const created = await cli([
       'token',
       'create',
       ...node,
@@ -327,15 +331,15 @@ describe('liaison user, token and audit', () => {
     expect(created.code).toBe(0)
     expect(created.stdout).toMatch(/secret \(shown once\): lia_\S{43}\n$/)
     const id = /^token ([0-9a-f-]{36})/.exec(created.stdout)?.[1]
-    expect((await runCli(['token', 'revoke', ...node, '--id', id!])).stdout).toBe(`revoked ${id} (pager)\n`)
-    const again = await runCli(['token', 'revoke', ...node, '--id', id!])
+    expect((await cli(['token', 'revoke', ...node, '--id', id!])).stdout).toBe(`revoked ${id} (pager)\n`)
+    const again = await cli(['token', 'revoke', ...node, '--id', id!])
     expect(again.code).toBe(65)
     expect(again.stderr).toContain('already revoked')
   })
 
   it('verifies the audit chain against its signed checkpoints, and names the first row changed behind its back', async () => {
     const checkpointFile = join(dataDir, 'audit-checkpoints.jsonl')
-    const unanchored = await runCli(['audit', 'verify', ...node])
+    const unanchored = await cli(['audit', 'verify', ...node])
     expect(unanchored.code).toBe(65)
     expect(unanchored.stderr).toMatch(
       new RegExp(`^liaison: audit chain intact on its own: \\d+ rows, head [0-9a-f]{64}\n`),
@@ -344,42 +348,42 @@ describe('liaison user, token and audit', () => {
       `  - there is no checkpoint file at ${checkpointFile}, though the chain has`,
     )
 
-    const signed = await runCli(['audit', 'checkpoint', ...node])
+    const signed = await cli(['audit', 'checkpoint', ...node])
     expect(signed.code).toBe(0)
     expect(signed.stdout).toMatch(
       /^checkpoint signed: row \d+, hash [0-9a-f]{64}, at \d{4}-\d\d-\d\dT[\d:.]+Z, appended to \S+audit-checkpoints\.jsonl\n$/,
     )
-    expect((await runCli(['audit', 'checkpoint', ...node])).stdout).toBe(
+    expect((await cli(['audit', 'checkpoint', ...node])).stdout).toBe(
       'the audit head has not moved since the latest checkpoint: nothing to sign\n',
     )
-    const intact = await runCli(['audit', 'verify', ...node])
+    const intact = await cli(['audit', 'verify', ...node])
     expect(intact.code).toBe(0)
     expect(intact.stdout).toMatch(
       /^audit chain intact: \d+ rows, head [0-9a-f]{64}\ncheckpoints match: 1 in \S+, signed by [0-9a-f]{64}\n$/,
     )
 
-    const key = await runCli(['node', 'key', ...node])
+    const key = await cli(['node', 'key', ...node])
     expect(key.stdout).toMatch(
       /^public key \(Ed25519, base64\): \S{43}=\nfingerprint \(SHA-256\): [0-9a-f]{64}\n$/,
     )
     const publicKey = /base64\): (\S+)/.exec(key.stdout)![1]!
-    expect((await runCli(['audit', 'verify', ...node, '--public-key', publicKey])).code).toBe(0)
+    expect((await cli(['audit', 'verify', ...node, '--public-key', publicKey])).code).toBe(0)
     const otherKey = generateKeyPairSync('ed25519')
       .publicKey.export({ format: 'der', type: 'spki' })
       .subarray(-32)
       .toString('base64')
-    const withOther = await runCli(['audit', 'verify', ...node, '--public-key', otherKey])
+    const withOther = await cli(['audit', 'verify', ...node, '--public-key', otherKey])
     expect(withOther.code).toBe(65)
     expect(withOther.stderr).toContain('is signed by another key')
 
-    const exported = await runCli(['audit', 'checkpoints', 'export', ...node])
+    const exported = await cli(['audit', 'checkpoints', 'export', ...node])
     expect(exported).toMatchObject({ code: 0, stdout: readFileSync(checkpointFile, 'utf8') })
     expect(exported.stdout.split('\n')).toHaveLength(2)
 
     const store = await openStore({ engine: 'pglite', dataDir })
     await store.db.updateTable('audit').set({ actor: 'operator:mallory' }).where('seq', '=', 3).execute()
     await store.close()
-    const broken = await runCli(['audit', 'verify', ...node])
+    const broken = await cli(['audit', 'verify', ...node])
     expect(broken.code).toBe(65)
     expect(broken.stderr).toContain(
       'audit chain BROKEN after 2 good rows: row 3 was changed after it was written',
@@ -395,7 +399,7 @@ describe('liaison audit verify, after the database was changed behind its back',
     for (const code of ['p1', 'p2', 'p3'])
       expect(
         (
-          await runCli([
+          await cli([
             'org',
             'add',
             ...node,
@@ -408,13 +412,13 @@ describe('liaison audit verify, after the database was changed behind its back',
           ])
         ).code,
       ).toBe(0)
-    expect((await runCli(['audit', 'checkpoint', ...node])).code).toBe(0)
+    expect((await cli(['audit', 'checkpoint', ...node])).code).toBe(0)
     const at = (JSON.parse(readFileSync(join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')) as { at: string })
       .at
     const store = await openStore({ engine: 'pglite', dataDir })
     await change(store.db)
     await store.close()
-    return { result: await runCli(['audit', 'verify', ...node]), at, dataDir }
+    return { result: await cli(['audit', 'verify', ...node]), at, dataDir }
   }
 
   it('names the rows cut from the end, though the chain alone still verifies', async () => {
@@ -439,7 +443,7 @@ describe('liaison audit verify, after the database was changed behind its back',
     const { dataDir } = await tamper('forged', async () => {})
     const file = join(dataDir, 'audit-checkpoints.jsonl')
     writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":3', '"seq":2'))
-    const result = await runCli(['audit', 'verify', '--node-id', 'be', '--data-dir', dataDir])
+    const result = await cli(['audit', 'verify', '--node-id', 'be', '--data-dir', dataDir])
     expect(result.code).toBe(65)
     expect(result.stderr).toMatch(
       / {2}- the checkpoint at line 1 \(row 2, signed at \S+\) does not verify with the node's public key: the line was changed or forged\n/,
@@ -453,7 +457,7 @@ describe('liaison demo (refusals)', () => {
     [['demo', '--ports', '1,2'], {}, 'must be three ports'],
     [['demo'], { LIAISON_DEMO_PORTS: '8080,8080,8081' }, 'LIAISON_DEMO_PORTS: '],
   ])('refuses %j with exit 64', async (args, env, message) => {
-    const result = await runCli(args, { env })
+    const result = await cli(args, { env })
     expect(result.code).toBe(64)
     expect(result.stderr).toContain(message)
   })
