@@ -11,6 +11,7 @@ import type { DemoNodeAddress, DemoNodeProcess } from './demoNodeProcess.ts'
 import { watchDemoNodeProcess } from './demoNodeProcess.ts'
 import { seedDemoCentre } from './seedDemoCentre.ts'
 import { seedDemoDay } from './seedDemoDay.ts'
+import { trustDemoPeers } from './trustDemoPeers.ts'
 
 export interface DemoNodeOptions {
   readonly host: string
@@ -71,7 +72,7 @@ export async function startDemoNode(
 ): Promise<RunningNode> {
   const centre = demoCentres[index]
   if (!centre) throw new LiaisonError('usage', `the demo has ${demoCentres.length} centres`)
-  return startNode({
+  const node = await startNode({
     config: demoNodeConfig(options, index),
     log: options.log,
     seed: async (deps) => {
@@ -85,6 +86,23 @@ export async function startDemoNode(
     },
     demo: { users: centre.users },
   })
+  // the three centres trust one another's keys once each has answered (trustDemoPeers.ts)
+  const others = demoCentres.flatMap((other, j) => {
+    const port = options.ports[j]
+    if (j === index || !port) return []
+    const url = new URL(node.url)
+    url.port = String(port)
+    return [{ nodeId: other.nodeId, url: url.origin }]
+  })
+  const trust = trustDemoPeers(node.deps, others)
+  return {
+    ...node,
+    async close() {
+      trust.stop()
+      await trust.done
+      await node.close()
+    },
+  }
 }
 
 /** How long a node has to stop cleanly before it is killed. */
