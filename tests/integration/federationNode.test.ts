@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +9,8 @@ import type { NodeDocument } from '@liaison/server'
 import {
   addOrganisation,
   checkNodeDocument,
+  fetchNodeDocument,
+  maxNodeDocumentBytes,
   federationPublicKey,
   loadSigningKey,
   nodeSigningCrypto,
@@ -143,5 +147,35 @@ describe.each(engines.map((e) => [e.name, e] as const))('the signed node documen
       ok: true,
     })
     expect(await verifyEvent(doc, (id) => keys.get(id) ?? null, verifier)).toMatchObject({ ok: true })
+  })
+})
+
+describe("fetching a peer's node document", () => {
+  it('refuses an answer larger than a node document without reading it all', async () => {
+    let written = 0
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const more = () => {
+        while (written < 64 * 1024 * 1024) {
+          written += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', more)
+        }
+        res.end()
+      }
+      res.on('close', () => res.destroy())
+      more()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const fetched = await fetchNodeDocument(`http://127.0.0.1:${port}`, { timeoutMs: 10_000 })
+      expect(fetched).toMatchObject({ ok: false, error: { problem: 'malformed' } })
+      expect(JSON.stringify(fetched)).toContain(`more than ${maxNodeDocumentBytes / 1024} KiB`)
+      expect(written).toBeLessThan(16 * 1024 * 1024)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })

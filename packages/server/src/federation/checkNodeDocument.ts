@@ -4,6 +4,7 @@ import { FederationNodeDocument } from '@liaison/wire'
 import { Value } from 'typebox/value'
 import type { SigningCrypto } from '@liaison/core'
 import type { NodeDocument } from './nodeDocument.ts'
+import { readLimitedText } from '../runtime/readLimitedText.ts'
 
 /** Why a fetched node document is not taken: a closed set, each said in words by `describe`. */
 export type NodeDocumentProblem =
@@ -78,6 +79,9 @@ export function describeNodeDocumentProblem(p: NodeDocumentProblem): string {
 }
 
 /** Fetches `baseUrl`/federation/v1/node within `timeoutMs` (2 s unless told); never throws. */
+/** A node document is small (a key, a hundred organisations at most): more is refused unread. */
+export const maxNodeDocumentBytes = 256 * 1024
+
 export async function fetchNodeDocument(
   baseUrl: string,
   options: { readonly timeoutMs?: number; readonly fetch?: typeof fetch } = {},
@@ -92,7 +96,12 @@ export async function fetchNodeDocument(
       redirect: 'error',
     })
     if (!response.ok) return err({ problem: 'unreachable', detail: `${url} answered ${response.status}` })
-    const text = await response.text()
+    const text = await readLimitedText(response, maxNodeDocumentBytes)
+    if (text === null)
+      return err({
+        problem: 'malformed',
+        detail: `${url} answered more than ${maxNodeDocumentBytes / 1024} KiB`,
+      })
     try {
       return ok(JSON.parse(text) as unknown)
     } catch {
