@@ -69,6 +69,22 @@ describe('CAP codec', () => {
     expect(read(xml).note).toBe('A & B <script> "x"')
   })
 
+  it('names the element an XSD problem is in, as the section-3 rules name it, with its line', () => {
+    const a2 = examples[1]?.xml ?? ''
+    // a second area's polygon in the first info, and a bad urgency
+    const broken = a2
+      .replace('<urgency>Immediate</urgency>', '<urgency>Soon</urgency>')
+      .replace(
+        '</area>',
+        '</area>\n<area><areaDesc>two</areaDesc><polygon>x</polygon><colour>red</colour></area>',
+      )
+    const problems = validateCapXsd(broken)
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['alert.info[0].urgency', 'alert.info[0].area[1].colour']),
+    )
+    for (const p of problems) expect(p.message).toMatch(/^line \d+: /)
+  })
+
   it('refuses CAP 1.1 and other namespaces as "not CAP 1.2"', () => {
     const cap11 = (examples[0]?.xml ?? '').replace('cap:1.2', 'cap:1.1')
     for (const xml of [cap11, '<alert xmlns="urn:example"><identifier>x</identifier></alert>', '<feed/>']) {
