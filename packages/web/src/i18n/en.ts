@@ -15,6 +15,7 @@ import type {
   Severity,
   TaskPriority,
   TaskState,
+  CapProblemReason,
 } from '@liaison/core'
 import type { ClientErrorCode } from '../api/ApiError.ts'
 
@@ -729,6 +730,35 @@ export const en = {
     show: 'Explain who will see it',
     loading: 'Working out who will see it…',
   },
+  capProblems: {
+    required: 'A required element is missing or empty.',
+    not_enumerated: 'The value is not one of those CAP 1.2 allows.',
+    not_cap_12: 'This is not a CAP 1.2 message.',
+    identifier_form: 'It must not be empty nor contain spaces, commas, “<” or “&”.',
+    date_form:
+      'A date needs an explicit offset and no fractions of a second, such as 2026-12-02T12:00:00+01:00.',
+    references_missing: 'An update or a cancellation must name the messages it replaces.',
+    references_form: 'References are sender,identifier,sent triples separated by spaces.',
+    references_self: 'A message cannot refer to itself.',
+    language_form: 'The language must be a tag such as fr-BE.',
+    web_not_absolute: 'The web address must be complete, such as https://example.org/alert.',
+    polygon_form: 'A polygon is a list of latitude,longitude pairs in WGS 84, separated by spaces.',
+    polygon_too_few_points: 'A polygon needs at least four points.',
+    polygon_too_many_points: 'The polygon has more points than are accepted.',
+    polygon_not_closed: 'The first and last points of a polygon must be the same.',
+    polygon_self_intersecting: 'The polygon crosses itself.',
+    circle_form: 'A circle is “latitude,longitude radius”, the radius in kilometres.',
+    restriction_missing: 'A restricted alert must say who may see it.',
+    addresses_missing: 'A private alert must name its recipients.',
+    ceiling_without_altitude: 'A ceiling needs an altitude below it.',
+    ceiling_below_altitude: 'The ceiling is below the altitude.',
+    number_form: 'This must be a number.',
+    too_long: 'This is longer than accepted.',
+    doctype_refused: 'Document type declarations and entities are not accepted.',
+    xml_malformed: 'The file is not well-formed XML.',
+    encoding_unsupported: 'The character encoding is not supported.',
+    xsd_invalid: 'This does not match the CAP 1.2 schema.',
+  } satisfies Record<CapProblemReason, string>,
   handover: {
     title: 'Shift handover',
     intro:
