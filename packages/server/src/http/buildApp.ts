@@ -26,6 +26,7 @@ import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
+import { capSourceRoutes } from './routes/capSourceRoutes.ts'
 import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
   alertRoutes(app, deps)
+  capSourceRoutes(app, deps)
   areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)

@@ -649,6 +649,7 @@ export const de: Dictionary = {
     centre_exists: 'Dieser Knoten hat bereits sein Krisenzentrum. Fügen Sie stattdessen Partner hinzu.',
     centre_missing: 'Fügen Sie zuerst das Krisenzentrum hinzu: Partner gehören zu ihm.',
     centre_unrestricted: 'Die Administration des Zentrums vergibt jede Rolle; es hat keine Positivliste.',
+    cap_source_name_taken: 'Auf diesem Knoten gibt es bereits eine CAP-Quelle mit diesem Namen.',
     concurrent_change: 'Eine gleichzeitige Änderung war zuerst da. Versuchen Sie es noch einmal.',
     polygon_not_closed: 'Das Polygon ist nicht geschlossen: sein letzter Punkt muss dem ersten gleichen.',
     polygon_too_few_points: 'Ein Polygon braucht mindestens vier Punkte, der letzte gleich dem ersten.',

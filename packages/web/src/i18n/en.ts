@@ -661,6 +661,7 @@ export const en = {
     centre_exists: 'This node already has its crisis centre. Add partners instead.',
     centre_missing: 'Add the crisis centre first: partners sit under it.',
     centre_unrestricted: "The centre's administrators grant any role; it has no allow-list.",
+    cap_source_name_taken: 'A CAP source with this name already exists on this node.',
     concurrent_change: 'A change made at the same time got there first. Try again.',
     polygon_not_closed: 'The polygon is not closed: its last point must equal its first.',
     polygon_too_few_points: 'A polygon needs at least four points, the last equal to the first.',

@@ -648,6 +648,7 @@ export const fr: Dictionary = {
     centre_missing: 'Ajoutez d’abord le centre de crise : les partenaires en dépendent.',
     centre_unrestricted:
       'Les administrateurs du centre attribuent tout rôle ; il n’a pas de liste autorisée.',
+    cap_source_name_taken: 'Une source CAP de ce nom existe déjà sur ce nœud.',
     concurrent_change: 'Une modification simultanée est passée en premier. Réessayez.',
     polygon_not_closed: "Le polygone n'est pas fermé : son dernier point doit être égal au premier.",
     polygon_too_few_points: 'Un polygone demande au moins quatre points, le dernier égal au premier.',

@@ -645,6 +645,7 @@ export const nl: Dictionary = {
     centre_missing: 'Voeg eerst het crisiscentrum toe: partners vallen eronder.',
     centre_unrestricted:
       'De beheerders van het centrum kennen elke rol toe; het heeft geen toegestane lijst.',
+    cap_source_name_taken: 'Er bestaat op dit knooppunt al een CAP-bron met deze naam.',
     concurrent_change: 'Een gelijktijdige wijziging was eerst. Probeer het opnieuw.',
     polygon_not_closed: 'De veelhoek is niet gesloten: het laatste punt moet gelijk zijn aan het eerste.',
     polygon_too_few_points:

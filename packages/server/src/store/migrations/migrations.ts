@@ -25,6 +25,7 @@ import { m0026_reported_time } from './m0026_reported_time.ts'
 import { m0027_credential_changes } from './m0027_credential_changes.ts'
 import { m0028_received_alerts } from './m0028_received_alerts.ts'
 import { m0030_areas } from './m0030_areas.ts'
+import { m0032_cap_sources } from './m0032_cap_sources.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0027_credential_changes': m0027_credential_changes,
   '0028_received_alerts': m0028_received_alerts,
   '0030_areas': m0030_areas,
+  '0032_cap_sources': m0032_cap_sources,
 }
