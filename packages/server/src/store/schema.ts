@@ -490,6 +490,7 @@ export interface CapSourcesTable {
   enabled: boolean
   etag: string | null
   last_modified: string | null
+  content_sha256: string | null
   last_fetched_at: Timestamp | null
   last_answered_at: Timestamp | null
   last_changed_at: Timestamp | null

@@ -60,6 +60,7 @@ export async function recordCapSourcePoll(
     Updateable<CapSourcesTable>,
     | 'etag'
     | 'last_modified'
+    | 'content_sha256'
     | 'last_fetched_at'
     | 'last_answered_at'
     | 'last_changed_at'
@@ -71,17 +72,12 @@ export async function recordCapSourcePoll(
   await db.updateTable('cap_sources').set(change).where('id', '=', id).execute()
 }
 
-/** Of these document addresses, those a source's alerts were already fetched from. */
-export async function heldDocuments(
-  db: Kysely<Database>,
-  sourceId: string,
-  urls: readonly string[],
-): Promise<Set<string>> {
+/** Of these document addresses, those the node already fetched an alert from (by any source). */
+export async function heldDocuments(db: Kysely<Database>, urls: readonly string[]): Promise<Set<string>> {
   if (urls.length === 0) return new Set()
   const rows = await db
     .selectFrom('received_alerts')
     .select('file_name')
-    .where('source_id', '=', sourceId)
     .where('file_name', 'in', [...urls])
     .execute()
   return new Set(rows.flatMap((r) => (r.file_name === null ? [] : [r.file_name])))

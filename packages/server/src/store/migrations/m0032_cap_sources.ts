@@ -19,6 +19,8 @@ export const m0032_cap_sources: Migration = {
       .addColumn('enabled', 'boolean', (c) => c.notNull())
       .addColumn('etag', 'text')
       .addColumn('last_modified', 'text')
+      // the SHA-256 of the last body read whole: a 200 with the same body is no change
+      .addColumn('content_sha256', 'text')
       .addColumn('last_fetched_at', 'timestamptz')
       .addColumn('last_answered_at', 'timestamptz')
       .addColumn('last_changed_at', 'timestamptz')
