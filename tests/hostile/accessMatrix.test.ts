@@ -243,6 +243,7 @@ const rules: Record<string, Rule> = {
   'GET /api/v1/contacts': { access: 'read' },
   'GET /api/v1/received-alerts': { access: 'read' },
   'GET /api/v1/cap-sources': { access: 'users.manage' },
+  'GET /api/v1/warnings-in-force': { access: 'read' },
   'POST /api/v1/cap-sources': {
     access: 'users.manage',
     centreData: true,

@@ -96,10 +96,12 @@ describe.each(engines)('polling CAP sources on $name', (engine) => {
   const server = new FeedServer()
   let node: TestNode
   let admin: TestSession
+  let duty: TestSession
   beforeAll(async () => {
     await server.start()
     node = await startTestNode(engine, { clock })
     admin = await signedInAs(node, ['admin'])
+    duty = await signedInAs(node, ['duty-officer'])
   })
   afterAll(async () => {
     await node.dispose()
@@ -205,6 +207,60 @@ describe.each(engines)('polling CAP sources on $name', (engine) => {
     expect((await row(atom.id)).etag).toBe('"v2"')
   })
 
+  interface Board {
+    items: {
+      identifier: string
+      issuer: string
+      msgType: string
+      info: { event: string; severity: string; areas: unknown[] }[]
+      source: { name: string } | null
+      sourceStale: boolean
+    }[]
+    next: string | null
+    sources: { name: string; state: string; lastError: string | null }[]
+  }
+  const board = async (query = '') => {
+    const answer = await node.app.inject({
+      method: 'GET',
+      url: `/api/v1/warnings-in-force${query}`,
+      headers: duty.headers(),
+    })
+    expect(answer.statusCode).toBe(200)
+    return answer.json<Board>()
+  }
+
+  it('shows the warnings in force: the Update in place of A.1, neither the cancelled A.4 nor the expired A.2, a page at a time', async () => {
+    const all = await board()
+    expect(all.items.map((w) => [w.identifier, w.msgType, w.source?.name, w.sourceStale])).toEqual([
+      ['43b080713727-2', 'Update', 'Atom test', false],
+      ['TRI13970876.2', 'Update', 'RSS test', false],
+    ])
+    expect(all.items[0]).toMatchObject({
+      issuer: 'U.S. Government, Department of Homeland Security',
+      info: [
+        {
+          event: 'Homeland Security Advisory System Update',
+          severity: 'Moderate',
+          areas: [
+            {
+              areaDesc: 'Washington DC',
+              polygons: null,
+              circles: [{ centre: [-77.036, 38.895], radiusKm: 25 }],
+            },
+          ],
+        },
+      ],
+    })
+    expect(all.next).toBeNull()
+    // the sources not asked yet are flagged; the two that answered are not
+    expect(all.sources.map((s) => s.name)).not.toContain('Atom test')
+    const first = await board('?limit=1')
+    expect(first.items.map((w) => w.identifier)).toEqual(['43b080713727-2'])
+    const second = await board(`?limit=1&after=${first.next}`)
+    expect(second.items.map((w) => w.identifier)).toEqual(['TRI13970876.2'])
+    expect(second.next).toBeNull()
+  })
+
   it('a source that stops answering fails after the timeout (failing), and is stale once its stale-after has passed', async () => {
     const silent = await addSource('Silent', '/feeds/silent.atom')
     server.feed('/feeds/silent.atom', 'index.atom', { etag: '"s1"' })
@@ -239,6 +295,18 @@ describe.each(engines)('polling CAP sources on $name', (engine) => {
     const huge = await addSource('Huge', '/feeds/huge.atom')
     expect((await poll(dtd.id)).error).toMatch(/no DTDs/)
     expect((await poll(huge.id)).error).toMatch(/at most 65536|over 65536/)
+  })
+
+  it('flags the warnings of a source unchanged for longer than its stale-after, and lists the stale and failing sources', async () => {
+    const later = await board()
+    expect(later.items.map((w) => [w.identifier, w.sourceStale])).toEqual([
+      ['43b080713727-2', true],
+      ['TRI13970876.2', true],
+    ])
+    expect(later.sources).toContainEqual(
+      expect.objectContaining({ name: 'Silent', state: 'stale', lastError: 'HTTP 503 Service Unavailable' }),
+    )
+    expect(later.sources).toContainEqual(expect.objectContaining({ name: 'Atom test', state: 'stale' }))
   })
 
   it("the node's poller polls an enabled source when it is due, and not again before its interval has passed", async () => {

@@ -90,4 +90,21 @@ export const WarningBody = Type.Object({
   sourceStale: Type.Boolean({ description: 'its source is stale: what it says may no longer be current' }),
 })
 
-export const WarningPage = pageBody(WarningBody)
+/** A source the board must flag: one whose word may no longer be current. */
+export const BoardSourceBody = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  state: Type.Enum(capSourceStates),
+  lastAnsweredAt: NullableTimestamp,
+  lastChangedAt: NullableTimestamp,
+  lastError: Type.Union([Type.String(), Type.Null()]),
+})
+
+/** A page of the warnings in force, with the sources that are not ok (on every page). */
+export const WarningPage = Type.Object({
+  ...pageBody(WarningBody).properties,
+  sources: Type.Array(BoardSourceBody, {
+    description:
+      'the CAP sources that are failing or stale (or not asked yet): their warnings may not be current',
+  }),
+})

@@ -2,14 +2,14 @@ import type { CapArea } from './CapAlert.ts'
 import { parseCapPoint, parseCapPolygon } from './capPolygon.ts'
 
 /** A position as GeoJSON writes it: longitude first. */
-export type LonLat = readonly [number, number]
+export type LonLat = [number, number]
 
 /** An area of a CAP message for a map: its polygons as GeoJSON, its circles by centre and radius. */
 export interface CapAreaGeometry {
   readonly areaDesc: string
   /** GeoJSON MultiPolygon of the area's polygons (one ring each), null when it has none. */
   readonly polygons: { readonly type: 'MultiPolygon'; readonly coordinates: LonLat[][][] } | null
-  readonly circles: readonly { readonly centre: LonLat; readonly radiusKm: number }[]
+  readonly circles: { readonly centre: LonLat; readonly radiusKm: number }[]
 }
 
 const radius = /^[+]?(\d+(\.\d*)?|\.\d+)$/

@@ -27,6 +27,7 @@ import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
 import { capSourceRoutes } from './routes/capSourceRoutes.ts'
+import { warningRoutes } from './routes/warningRoutes.ts'
 import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   directoryRoutes(app, deps)
   alertRoutes(app, deps)
   capSourceRoutes(app, deps)
+  warningRoutes(app, deps)
   areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)

@@ -28,6 +28,7 @@ export const pagedLists = {
   map: 'id',
   contacts: 'text',
   receivedAlerts: 'time',
+  warnings: 'time',
   areas: 'code',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists

@@ -36,6 +36,12 @@ export const m0032_cap_sources: Migration = {
       // when every info block has run out (capAlertExpiresAt); null: one stands until cancelled
       .addColumn('expires_at', 'timestamptz')
       .execute()
+    // the board asks, of each message, whether an Update or Cancel refers to it
+    await db.schema
+      .createIndex('received_alerts_refers_to')
+      .on('received_alerts')
+      .column('refers_to')
+      .execute()
     // the alerts imported before: the same rule, in SQL (the XSD admitted only CAP's dateTime)
     await sql`
       update received_alerts set expires_at = (
