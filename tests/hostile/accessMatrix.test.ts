@@ -43,6 +43,7 @@ interface Fixture {
   readonly alertId: string
   readonly userId: string
   readonly tokenId: string
+  readonly capSourceId: string
   readonly centreMembers: readonly string[]
   readonly signInUser: string
 }
@@ -265,6 +266,14 @@ const rules: Record<string, Rule> = {
   'DELETE /api/v1/cases/{id}/map/{featureId}': { access: 'cases.write', centreData: true },
   'GET /api/v1/contacts': { access: 'read' },
   'GET /api/v1/received-alerts': { access: 'read' },
+  'GET /api/v1/cap-sources': { access: 'users.manage' },
+  'GET /api/v1/warnings-in-force': { access: 'read' },
+  'POST /api/v1/cap-sources': {
+    access: 'users.manage',
+    centreData: true,
+    body: () => ({ name: `matrix ${unique()}`, url: 'https://cap.example/feed.atom', enabled: false }),
+  },
+  'DELETE /api/v1/cap-sources/{id}': { access: 'users.manage', centreData: true },
   'GET /api/v1/areas': { access: 'read' },
   'GET /api/v1/areas/{id}': { access: 'read' },
   'POST /api/v1/areas/check': {
@@ -356,6 +365,7 @@ function urlOf(route: string, f: Fixture): string {
     [/^\/api\/v1\/tokens\/\{id\}/, `/api/v1/tokens/${f.tokenId}`],
     [/^\/api\/v1\/organisations\/\{code\}/, '/api/v1/organisations/centre'],
     [/^\/api\/v1\/areas\/\{id\}/, '/api/v1/areas/BE-LG'],
+    [/^\/api\/v1\/cap-sources\/\{id\}/, `/api/v1/cap-sources/${f.capSourceId}`],
   ]
   for (const [pattern, prefix] of byPrefix) {
     const match = pattern.exec(path)
@@ -505,6 +515,13 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
     const revocable = (
       await json(admin, 'POST', '/api/v1/tokens', { name: 'revocable', scopes: ['read'], expiresInDays: 1 })
     ).json<{ token: { id: string } }>().token.id
+    const capSourceId = await created(
+      json(admin, 'POST', '/api/v1/cap-sources', {
+        name: 'matrix source',
+        url: 'https://cap.example/feed.atom',
+        enabled: false,
+      }),
+    )
     const signInUser = await makeUser(node, { roles: ['viewer'], enrolled: false })
     fixture = {
       caseId,
@@ -521,6 +538,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
       alertId,
       userId: target.user.id,
       tokenId: revocable,
+      capSourceId,
       centreMembers: [duty.account.user.id],
       signInUser: signInUser.user.username,
     }

@@ -5,6 +5,7 @@ import type { ReadCap } from '@liaison/formats/cap'
 import { importReceivedAlert } from '@liaison/server'
 import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
+import { capSourceCommand } from './capSourceCommand.ts'
 import { operator, withStore } from './cliStore.ts'
 import { loadCliConfig } from './loadCliConfig.ts'
 
@@ -102,6 +103,8 @@ export function capCommand(program: Command, context: CliContext): void {
     })
     context.exitCode = allImported ? 0 : 1
   })
+
+  capSourceCommand(cap, context)
 }
 
 interface CheckedFile {

@@ -49,6 +49,8 @@ export const refusalReasons = {
   centre_exists: { code: 'conflict', summary: 'the node already has its centre' },
   centre_missing: { code: 'conflict', summary: 'the node has no centre yet' },
   centre_unrestricted: { code: 'conflict', summary: "the centre's administrators grant any role" },
+  // CAP sources polled for warnings in force
+  cap_source_name_taken: { code: 'conflict', summary: 'a CAP source with this name exists' },
   // alert areas (CAP 1.2 §3.3.4)
   polygon_not_closed: {
     code: 'validation_failed',

@@ -59,7 +59,7 @@ export function readCap(
   const maxBytes = options.maxBytes ?? defaultCapMaxBytes
   const size = typeof input === 'string' ? input.length : input.byteLength
   if (size > maxBytes) return err([capProblem('alert', 'too_long', `${size} bytes, at most ${maxBytes}`)])
-  const decoded = typeof input === 'string' ? input : decode(input)
+  const decoded = typeof input === 'string' ? input : decodeXml(input)
   if (decoded === undefined) return err([capProblem('alert', 'encoding_unsupported')])
   const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return err([capProblem('alert', 'doctype_refused')])
@@ -119,7 +119,8 @@ function firstOversizedPolygon(text: string, maxPoints: number): CapProblem | un
   return undefined
 }
 
-function decode(bytes: Uint8Array): string | undefined {
+/** Decodes an XML document as `readCap` does: UTF-8 or UTF-16 by byte-order mark, else as declared. */
+export function decodeXml(bytes: Uint8Array): string | undefined {
   try {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3))

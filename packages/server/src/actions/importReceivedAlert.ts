@@ -1,5 +1,5 @@
 import type { Caller, CapAlert, CapProblem } from '@liaison/core'
-import { actorLabel, callerActor, parseCapReferences } from '@liaison/core'
+import { actorLabel, callerActor, capAlertExpiresAt, parseCapReferences } from '@liaison/core'
 import {
   findReceivedAlert,
   insertReceivedAlert,
@@ -21,6 +21,8 @@ export interface ImportReceivedAlert {
   readonly fileName: string | null
   readonly caller: Caller
   readonly source: string | null
+  /** The CAP source it was polled from (decision 031); absent when imported by hand. */
+  readonly sourceId?: string
 }
 
 export interface ImportedAlert {
@@ -83,6 +85,8 @@ export async function importReceivedAlert(
         file_name: input.fileName,
         imported_at: ctx.at,
         imported_by: actorLabel(callerActor(input.caller)),
+        source_id: input.sourceId ?? null,
+        expires_at: capAlertExpiresAt(alert),
       })
       if (!written) {
         // imported by someone else between the look-up and the insert

@@ -27,6 +27,8 @@ import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
 import { directoryRoutes } from './routes/directoryRoutes.ts'
 import { receivedAlertRoutes } from './routes/receivedAlertRoutes.ts'
+import { capSourceRoutes } from './routes/capSourceRoutes.ts'
+import { warningRoutes } from './routes/warningRoutes.ts'
 import { areaRoutes } from './routes/areaRoutes.ts'
 import { notificationRoutes } from './routes/notificationRoutes.ts'
 import { demoRoutes } from './routes/demoRoutes.ts'
@@ -172,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
   receivedAlertRoutes(app, deps)
+  capSourceRoutes(app, deps)
+  warningRoutes(app, deps)
   areaRoutes(app, deps)
   sharingRoutes(app, deps)
   await planRoutes(app, deps)

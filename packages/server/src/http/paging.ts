@@ -28,6 +28,7 @@ export const pagedLists = {
   map: 'id',
   contacts: 'text',
   receivedAlerts: 'time',
+  warnings: 'time',
   areas: 'code',
   alerts: 'time',
 } as const satisfies Record<string, CursorKey>

@@ -15,6 +15,8 @@ import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
 import { startNodeProcessors } from '../processors/nodeProcessors.ts'
+import type { RunningCapPoller } from '../capFeeds/startCapPoller.ts'
+import { startCapPoller } from '../capFeeds/startCapPoller.ts'
 import type { RunningProcessors } from '../processors/startProcessors.ts'
 import { startAlertClock } from '../processors/startAlertClock.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
@@ -56,6 +58,8 @@ export interface RunningNode {
   readonly auditCheckpoints: AuditCheckpoints
   /** The work queue (`queue.engine`); only the `echo` test processor consumes it yet. */
   readonly queue: Queue
+  /** Polls the node's CAP sources (service `jobs`, one process of the node at a time); else null. */
+  readonly capPoller: RunningCapPoller | null
   close(): Promise<void>
 }
 
@@ -114,6 +118,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let publicApp: App | null = null
   let publicUrl = config.public.url
   let processors: RunningProcessors | null = null
+  let capPoller: RunningCapPoller | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -187,6 +192,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     if (services.has('jobs')) {
       // the queue's test processor, only where it is asked for (queue.echo)
       if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
+      // other authorities' CAP feeds (decision 031), polled by one process of the node
+      capPoller = await startCapPoller(deps)
       // the work processors (notifications, later the planners and the feed publisher) run: see
       // startNodeProcessors above, given work: services.has('jobs')
     }
@@ -259,12 +266,14 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       deps,
       auditCheckpoints: audit,
       queue: work,
+      capPoller,
       async close() {
         ready = false
         await openPublic?.close()
         await app.close()
         await echo?.stop()
         await alertClock?.stop()
+        await capPoller?.close()
         await work.close()
         await processors?.close()
         await audit.close()
@@ -276,6 +285,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     }
   } catch (error) {
     await echo?.stop().catch(() => {})
+    await capPoller?.close().catch(() => {})
     await queue?.close().catch(() => {})
     await processors?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})

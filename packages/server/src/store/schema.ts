@@ -475,6 +475,32 @@ export interface ReceivedAlertsTable {
   file_name: string | null
   imported_at: Timestamp
   imported_by: string
+  /** The CAP source it was polled from (migration 0032); null when imported by hand. */
+  source_id: Generated<string | null>
+  /** When every info block has run out (migration 0032); null while one stands until cancelled. */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
+/** A CAP feed the node polls (migration 0032). */
+export interface CapSourcesTable {
+  id: string
+  name: string
+  url: string
+  poll_seconds: number
+  stale_after_seconds: number
+  enabled: boolean
+  etag: string | null
+  last_modified: string | null
+  content_sha256: string | null
+  last_fetched_at: Timestamp | null
+  last_answered_at: Timestamp | null
+  last_changed_at: Timestamp | null
+  last_error_at: Timestamp | null
+  last_error: string | null
+  /** The feed entries last skipped (not CAP 1.2), each with its reason. */
+  skipped: Json<readonly { readonly url: string; readonly reason: string }[]>
+  created_at: Timestamp
+  created_by: string
 }
 
 /** An imported alert area (migration 0030). */
@@ -587,6 +613,7 @@ export interface Database {
   foreign_organisations: ForeignOrganisationsTable
   alerts: AlertsTable
   alert_versions: AlertVersionsTable
+  cap_sources: CapSourcesTable
   sharing_group_members: SharingGroupMembersTable
   jobs: JobsTable
   sign_in_failures: SignInFailuresTable

@@ -21,6 +21,7 @@ import { useLiveEvents } from '../live/liveStream.ts'
 import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
 import { brusselsDate } from '../handover/brusselsDates.ts'
+import { WarningsBoard } from './WarningsBoard.tsx'
 
 /** Whether a point in time falls on today's date in Brussels. */
 function isToday(value: string): boolean {
@@ -46,7 +47,10 @@ function isLogEntry(value: unknown): value is LogEntryRecord {
   return typeof value === 'object' && value !== null && 'id' in value && 'text' in value && 'caseId' in value
 }
 
-/** The signed-in home: today's daily log, open cases, overdue tasks, and a way to open a case. */
+/**
+ * The signed-in home: today's daily log, open cases, overdue tasks, other authorities' warnings in
+ * force, and a way to open a case.
+ */
 export function DutyDeskPage({ me }: { readonly me: Me }) {
   const { t } = useTranslation()
   const logId = useId()
@@ -207,6 +211,8 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
           />
         </section>
       </div>
+
+      {may('read') && <WarningsBoard />}
 
       <section aria-labelledby={logId}>
         <h2 id={logId}>{t('dutyDesk.dailyLog')}</h2>

@@ -268,6 +268,37 @@ export const nl: Dictionary = {
     toggleAttribution: 'Bronnen tonen of verbergen',
     keyboardHint: 'Met de kaart geselecteerd: de pijltoetsen verschuiven haar, + en − zoomen.',
   },
+  warnings: {
+    title: 'Geldende waarschuwingen',
+    caption: 'Geldende waarschuwingen van andere overheden, nieuwste eerst',
+    none: 'Er geldt geen waarschuwing van een andere overheid.',
+    sourcesNotCurrent:
+      'Sommige bronnen van waarschuwingen zijn niet actueel: wat ze meldden kan intussen veranderd zijn.',
+    lastAnswered: 'laatst geantwoord',
+    lastError: 'laatste fout',
+    issuer: 'Uitgegeven door',
+    event: 'Gebeurtenis',
+    severity: 'Ernst',
+    validFrom: 'Geldig vanaf',
+    validUntil: 'Geldig tot',
+    area: 'Gebied',
+    staleTag: 'bron niet actueel',
+    updated: 'bijgewerkt',
+    untilCancelled: 'Tot intrekking',
+    state: {
+      waiting: 'nog niet bevraagd',
+      ok: 'actueel',
+      failing: 'antwoordt niet',
+      stale: 'verouderd: te lang geen antwoord of geen wijziging',
+    },
+    severities: {
+      Extreme: 'Extreem',
+      Severe: 'Ernstig',
+      Moderate: 'Matig',
+      Minor: 'Gering',
+      Unknown: 'Onbekend',
+    },
+  },
   dutyDesk: {
     title: 'Piketdienst',
     aboutNode: 'Over dit knooppunt',
@@ -645,6 +676,7 @@ export const nl: Dictionary = {
     centre_missing: 'Voeg eerst het crisiscentrum toe: partners vallen eronder.',
     centre_unrestricted:
       'De beheerders van het centrum kennen elke rol toe; het heeft geen toegestane lijst.',
+    cap_source_name_taken: 'Er bestaat op dit knooppunt al een CAP-bron met deze naam.',
     concurrent_change: 'Een gelijktijdige wijziging was eerst. Probeer het opnieuw.',
     polygon_not_closed: 'De veelhoek is niet gesloten: het laatste punt moet gelijk zijn aan het eerste.',
     polygon_too_few_points:
