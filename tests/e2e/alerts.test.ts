@@ -40,6 +40,8 @@ describe.skipIf(skip)('public alerts in Chromium: write, approve, issue, cancel'
       .toContain('Choose whether the alert is Actual, an Exercise or a Test.')
 
     await form.getByLabel(/^Exercise/).check()
+    // the problem goes as soon as the field is put right
+    expect(await form.textContent()).not.toContain('Choose whether the alert is Actual')
     expect(await author.getByTestId('alert-status-banner').textContent()).toContain('EXERCISE')
     await form.getByLabel('Event', { exact: true }).fill('Chemical fire')
     await form.getByLabel('Fire', { exact: true }).check()
@@ -137,6 +139,35 @@ describe.skipIf(skip)('public alerts in Chromium: write, approve, issue, cancel'
     expect(detail.alert.issuedAlone).toBeNull()
     expect(await seriousViolations(approver)).toEqual([])
     await approver.screenshot({ path: join(screenshotsDir, 'alert-page.png'), fullPage: true })
+  })
+
+  it('prepares a correction in one step; its approver sees the diff and, having edited it, is refused', async () => {
+    await approver.getByRole('button', { name: 'Correct' }).click()
+    const form = approver.getByTestId('alert-composer')
+    await expect.poll(() => form.isVisible()).toBe(true)
+    expect(await approver.getByRole('heading', { level: 1 }).textContent()).toBe('Edit the alert')
+    expect(await form.textContent()).toContain('Correction (Update)')
+    const english = form.getByTestId('language-en')
+    // the text is prepared from the issued alert
+    expect(await english.getByLabel('Headline').inputValue()).toBe('Exercise: chemical fire near Hasselt')
+    await english.getByLabel('Headline').fill('Exercise: chemical fire near Hasselt under control')
+    await form.getByRole('button', { name: 'Save and submit for approval' }).click()
+    await expect
+      .poll(() => approver.getByTestId('alert-state').textContent(), { timeout: 10_000 })
+      .toBe('Waiting for approval')
+    const diff = approver.getByTestId('alert-diff')
+    await expect.poll(() => diff.count()).toBe(1)
+    const row = diff.getByRole('row').filter({ hasText: 'alert.info[0].headline' })
+    expect(await row.textContent()).toContain('Exercise: chemical fire near Hasselt')
+    expect(await row.textContent()).toContain('under control')
+    await approver.getByRole('button', { name: 'Approve and issue now' }).click()
+    await expect
+      .poll(() => approver.getByTestId('approval-error').textContent())
+      .toContain('A second person must approve this alert')
+    expect(await approver.getByTestId('alert-state').textContent()).toBe('Waiting for approval')
+    expect(await seriousViolations(approver)).toEqual([])
+    await approver.goto(alertUrl)
+    await expect.poll(() => approver.getByTestId('alert-state').textContent()).toBe('Issued')
   })
 
   it('lets one approver cancel the issued alert in one step, marked as issued alone', async () => {

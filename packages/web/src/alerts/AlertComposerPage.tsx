@@ -82,8 +82,11 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
     )
   }
   const change = (patch: Partial<AlertForm>) => setForm({ ...form, ...patch })
+  // a problem shown stays until the field is put right, then goes at once
+  const current = formProblems(form)
+  const showing = shownProblems.filter((p) => current.includes(p))
   const problem = (field: FormProblem): string | null =>
-    shownProblems.includes(field) ? t(`alerts.formProblems.${field}`) : null
+    showing.includes(field) ? t(`alerts.formProblems.${field}`) : null
   const left = languagesLeft(form)
 
   const send = (andSubmit: boolean) => {
@@ -121,7 +124,7 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
         }}
         data-testid="alert-composer"
       >
-        {shownProblems.length > 0 && (
+        {showing.length > 0 && (
           <p className="alert alert-error" role="alert">
             {t('alerts.formHasProblems')}
           </p>

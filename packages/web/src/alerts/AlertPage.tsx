@@ -200,12 +200,8 @@ export function AlertPage({
         <p className="muted">{t('alerts.issueAloneHint')}</p>
       )}
 
-      {alert.state === 'submitted' && mayApprove && (
-        <ApprovalPanel
-          detail={detail}
-          replaced={alert.replacesId ? replaced : null}
-          onDone={() => loaded.reload()}
-        />
+      {alert.state === 'submitted' && mayApprove && (alert.replacesId === null || replaced !== null) && (
+        <ApprovalPanel detail={detail} replaced={replaced} onDone={() => loaded.reload()} />
       )}
 
       <h2>{t('alerts.content')}</h2>
