@@ -12,6 +12,7 @@ import { OutcomeMark } from '../audit/OutcomeMark.tsx'
 import { AlertContentView } from './AlertContentView.tsx'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { ApprovalPanel } from './ApprovalPanel.tsx'
+import { SendBackForm } from './SendBackForm.tsx'
 import { headlineOf } from './alertText.ts'
 
 /** The CAP XML as a file to open or save, its address made in the browser (no second request). */
@@ -202,6 +203,20 @@ export function AlertPage({
 
       {alert.state === 'submitted' && mayApprove && (alert.replacesId === null || replaced !== null) && (
         <ApprovalPanel detail={detail} replaced={replaced} onDone={() => loaded.reload()} />
+      )}
+
+      {alert.state === 'approved' && mayApprove && (
+        <section className="card" aria-labelledby="alert-withdraw" data-testid="withdraw-panel">
+          <h2 id="alert-withdraw">{t('alerts.withdrawTitle')}</h2>
+          <p>{t('alerts.withdrawIntro')}</p>
+          <SendBackForm
+            alertId={alert.id}
+            version={alert.version}
+            submit={step}
+            onDone={() => loaded.reload()}
+            label={t('alerts.withdraw')}
+          />
+        </section>
       )}
 
       <h2>{t('alerts.content')}</h2>

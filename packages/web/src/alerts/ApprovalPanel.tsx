@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AlertDetail, AlertRecord, CapMessage } from '../api/alertsApi.ts'
-import { approveAlert, returnAlert } from '../api/alertsApi.ts'
+import { approveAlert } from '../api/alertsApi.ts'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
-import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
 import { useSubmit } from '../hooks/useSubmit.ts'
 import { fromBrusselsLocal } from '../i18n/brusselsTime.ts'
 import { AlertContentView } from './AlertContentView.tsx'
+import { SendBackForm } from './SendBackForm.tsx'
 import { changedFields } from './alertDiff.ts'
 
 /**
@@ -30,8 +30,6 @@ export function ApprovalPanel({
   const submit = useSubmit()
   const [issueAt, setIssueAt] = useState('')
   const [issueAtProblem, setIssueAtProblem] = useState<string | null>(null)
-  const [reason, setReason] = useState('')
-  const [reasonProblem, setReasonProblem] = useState<string | null>(null)
   const version = alert.submittedVersion ?? alert.version
   const changes = replaced ? changedFields(replaced, alert.cap) : null
 
@@ -47,14 +45,6 @@ export function ApprovalPanel({
       when = iso
     }
     void submit.run(async () => onDone(await approveAlert(alert.id, version, when)))
-  }
-  const sendBack = () => {
-    if (reason.trim() === '') {
-      setReasonProblem(t('reasons.alert_reason_missing'))
-      return
-    }
-    setReasonProblem(null)
-    void submit.run(async () => onDone(await returnAlert(alert.id, version, reason.trim())))
   }
 
   return (
@@ -123,16 +113,13 @@ export function ApprovalPanel({
           {t('alerts.approveAt')}
         </button>
       </div>
-      <TextAreaField
-        label={t('alerts.returnReason')}
-        value={reason}
-        onChange={setReason}
-        error={reasonProblem}
-        rows={2}
+      <SendBackForm
+        alertId={alert.id}
+        version={version}
+        submit={submit}
+        onDone={onDone}
+        label={t('alerts.sendBack')}
       />
-      <button type="button" className="button" aria-disabled={submit.busy || undefined} onClick={sendBack}>
-        {t('alerts.sendBack')}
-      </button>
     </section>
   )
 }

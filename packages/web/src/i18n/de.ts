@@ -1033,6 +1033,10 @@ export const de: Dictionary = {
     caseClosed: 'Fall geschlossen',
   },
   alerts: {
+    withdrawTitle: 'Vor der Ausgabe zurückziehen',
+    withdrawIntro:
+      'Die Warnung ist freigegeben und geplant. Zurückschicken zieht sie zurück: sie geht nicht hinaus.',
+    withdraw: 'Zurückziehen und zurückschicken',
     title: 'Warnungen an die Bevölkerung',
     new: 'Eine neue Warnung schreiben',
     none: 'Noch keine Warnungen.',

@@ -1034,6 +1034,9 @@ export const en = {
     caseClosed: 'Case closed',
   },
   alerts: {
+    withdrawTitle: 'Withdraw before it goes out',
+    withdrawIntro: 'The alert is approved and scheduled. Sending it back withdraws it: it will not go out.',
+    withdraw: 'Withdraw and send back',
     title: 'Public alerts',
     new: 'Write a new alert',
     none: 'No alerts yet.',

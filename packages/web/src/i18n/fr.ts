@@ -1030,6 +1030,9 @@ export const fr: Dictionary = {
     caseClosed: 'Dossier clôturé',
   },
   alerts: {
+    withdrawTitle: 'Retirer avant l’émission',
+    withdrawIntro: 'L’alerte est approuvée et programmée. La renvoyer la retire : elle ne partira pas.',
+    withdraw: 'Retirer et renvoyer',
     title: 'Alertes à la population',
     new: 'Rédiger une nouvelle alerte',
     none: 'Aucune alerte pour l’instant.',

@@ -1027,6 +1027,9 @@ export const nl: Dictionary = {
     caseClosed: 'Dossier gesloten',
   },
   alerts: {
+    withdrawTitle: 'Intrekken voor de uitzending',
+    withdrawIntro: 'De alert is goedgekeurd en gepland. Terugsturen trekt hem in: hij gaat niet uit.',
+    withdraw: 'Intrekken en terugsturen',
     title: 'Alerts aan de bevolking',
     new: 'Een nieuwe alert schrijven',
     none: 'Nog geen alerts.',
