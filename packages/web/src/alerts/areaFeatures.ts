@@ -30,7 +30,8 @@ export function areaFeatures(area: AreaDraft, label: string): FeatureCollection 
       properties,
     })
   else if (ring)
-    for (const [i, p] of ring.entries())
+    // the vertices so far, without the closing repeat of the first
+    for (const [i, p] of (ring.length > 1 ? ring.slice(0, -1) : ring).entries())
       features.push({
         type: 'Feature',
         id: `vertex-${i}`,
