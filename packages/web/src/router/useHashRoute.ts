@@ -15,10 +15,19 @@ export const routes = [
   'tokens',
   'audit',
   'password',
+  'alerts',
+  'alertNew',
+  'alertQueue',
+  'alert',
+  'alertEdit',
 ] as const
 export type Route = (typeof routes)[number]
 
-const hashes: Readonly<Record<Exclude<Route, 'case'>, string>> = {
+/** The routes whose address carries an id (`#/cases/<id>`, `#/alerts/<id>`). */
+export type ParamRoute = 'case' | 'alert' | 'alertEdit'
+export type PlainRoute = Exclude<Route, ParamRoute>
+
+const hashes: Readonly<Record<PlainRoute, string>> = {
   home: '#/',
   cases: '#/cases',
   handover: '#/handover',
@@ -31,11 +40,15 @@ const hashes: Readonly<Record<Exclude<Route, 'case'>, string>> = {
   tokens: '#/tokens',
   audit: '#/audit',
   password: '#/password',
+  alerts: '#/alerts',
+  alertNew: '#/alerts/new',
+  alertQueue: '#/alerts/queue',
 }
 
 const casePattern = /^#\/cases\/([0-9a-f-]{36})$/i
+const alertPattern = /^#\/alerts\/([0-9a-f-]{36})(\/edit)?$/i
 
-export function hrefOf(route: Exclude<Route, 'case'>): string {
+export function hrefOf(route: PlainRoute): string {
   return hashes[route]
 }
 
@@ -49,12 +62,24 @@ export function caseIdFromHash(hash: string): string | null {
   return casePattern.exec(hash.replace(/\/+$/, ''))?.[1]?.toLowerCase() ?? null
 }
 
+/** The address of an alert's page, or of its composer (`edit`). */
+export function alertHref(id: string, edit = false): string {
+  return `#/alerts/${id}${edit ? '/edit' : ''}`
+}
+
+/** The alert of an alert's address (`#/alerts/<id>` or `#/alerts/<id>/edit`), else null. */
+export function alertIdFromHash(hash: string): string | null {
+  return alertPattern.exec(hash.replace(/\/+$/, ''))?.[1]?.toLowerCase() ?? null
+}
+
 /** The route of a location hash (`#/users`); null when no page has that address. */
 export function routeFromHash(hash: string): Route | null {
   if (hash === '' || hash === '#' || hash === '#/') return 'home'
   const path = hash.replace(/\/+$/, '')
   if (caseIdFromHash(path)) return 'case'
-  return (Object.keys(hashes) as Exclude<Route, 'case'>[]).find((route) => hashes[route] === path) ?? null
+  const alert = alertPattern.exec(path)
+  if (alert) return alert[2] ? 'alertEdit' : 'alert'
+  return (Object.keys(hashes) as PlainRoute[]).find((route) => hashes[route] === path) ?? null
 }
 
 function subscribe(onChange: () => void): () => void {

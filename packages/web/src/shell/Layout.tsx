@@ -13,8 +13,11 @@ import { HandoverPage } from '../handover/HandoverPage.tsx'
 import { ContactsPage } from '../contacts/ContactsPage.tsx'
 import { PlansPage } from '../plans/PlansPage.tsx'
 import { CalendarPage } from '../calendar/CalendarPage.tsx'
+import { AlertPage } from '../alerts/AlertPage.tsx'
+import { AlertQueuePage } from '../alerts/AlertQueuePage.tsx'
+import { AlertsPage } from '../alerts/AlertsPage.tsx'
 import type { Route } from '../router/useHashRoute.ts'
-import { caseIdFromHash, hrefOf, useHash, useHashRoute } from '../router/useHashRoute.ts'
+import { alertIdFromHash, caseIdFromHash, hrefOf, useHash, useHashRoute } from '../router/useHashRoute.ts'
 import { TokensPage } from '../tokens/TokensPage.tsx'
 import { UsersPage } from '../users/UsersPage.tsx'
 import { CentreHeader } from './CentreHeader.tsx'
@@ -23,6 +26,9 @@ import { UserMenu } from './UserMenu.tsx'
 
 // MapLibre is large: it loads when the map is first opened, not with the sign-in page.
 const OpenCasesMap = lazy(async () => ({ default: (await import('../map/OpenCasesMap.tsx')).OpenCasesMap }))
+const AlertComposerPage = lazy(async () => ({
+  default: (await import('../alerts/AlertComposerPage.tsx')).AlertComposerPage,
+}))
 
 export interface LayoutProps {
   readonly centreName: string
@@ -69,6 +75,23 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
       return <AuditPage me={me} />
     case 'password':
       return <ChangePasswordPage me={me} />
+    case 'alerts':
+      return <AlertsPage permissions={me.permissions} />
+    case 'alertQueue':
+      return <AlertQueuePage />
+    case 'alert': {
+      const alertId = alertIdFromHash(hash)
+      return alertId ? <AlertPage key={alertId} alertId={alertId} permissions={me.permissions} /> : null
+    }
+    case 'alertNew':
+    case 'alertEdit': {
+      const alertId = route === 'alertEdit' ? alertIdFromHash(hash) : null
+      return (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <AlertComposerPage key={alertId ?? 'new'} alertId={alertId} />
+        </Suspense>
+      )
+    }
     default: {
       const unknownRoute: never = route
       return unknownRoute

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { mayVisit } from '../shell/navItems.ts'
+import { alertHref, alertIdFromHash, hrefOf, routeFromHash } from './useHashRoute.ts'
+
+const id = '0b9d6a52-5a4e-4f27-9d0c-3f1c2e8a7b61'
+
+describe('the alert addresses', () => {
+  it('tells the list, the composer, the queue, an alert and its editor apart', () => {
+    expect(routeFromHash(hrefOf('alerts'))).toBe('alerts')
+    expect(routeFromHash('#/alerts/new')).toBe('alertNew')
+    expect(routeFromHash('#/alerts/queue/')).toBe('alertQueue')
+    expect(routeFromHash(alertHref(id))).toBe('alert')
+    expect(routeFromHash(alertHref(id, true))).toBe('alertEdit')
+    expect(alertIdFromHash(`#/alerts/${id.toUpperCase()}/edit`)).toBe(id)
+    expect(routeFromHash('#/alerts/not-an-id')).toBeNull()
+    expect(alertIdFromHash('#/cases/' + id)).toBeNull()
+  })
+
+  it('opens the alert pages to authors and approvers only, the composer to authors, the queue to approvers', () => {
+    expect(mayVisit('alerts', ['alerts.draft', 'read'])).toBe(true)
+    expect(mayVisit('alerts', ['alerts.approve', 'read'])).toBe(true)
+    expect(mayVisit('alerts', ['read', 'cases.write'])).toBe(false)
+    expect(mayVisit('alert', ['alerts.approve'])).toBe(true)
+    expect(mayVisit('alert', ['read'])).toBe(false)
+    expect(mayVisit('alertEdit', ['alerts.approve'])).toBe(true)
+    expect(mayVisit('alertNew', ['alerts.draft'])).toBe(true)
+    expect(mayVisit('alertNew', ['alerts.approve'])).toBe(false)
+    expect(mayVisit('alertQueue', ['alerts.approve'])).toBe(true)
+    expect(mayVisit('alertQueue', ['alerts.draft'])).toBe(false)
+    expect(mayVisit('cases', ['read'])).toBe(true)
+  })
+})
