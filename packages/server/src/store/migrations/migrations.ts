@@ -26,6 +26,7 @@ import { m0027_credential_changes } from './m0027_credential_changes.ts'
 import { m0028_received_alerts } from './m0028_received_alerts.ts'
 import { m0029_peers } from './m0029_peers.ts'
 import { m0030_areas } from './m0030_areas.ts'
+import { m0033_federation_streams } from './m0033_federation_streams.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0028_received_alerts': m0028_received_alerts,
   '0029_peers': m0029_peers,
   '0030_areas': m0030_areas,
+  '0033_federation_streams': m0033_federation_streams,
 }
