@@ -75,6 +75,15 @@ export const refusalReasons = {
     code: 'conflict',
     summary: "the node document fetched from the peer's URL does not verify against the key given",
   },
+  // federation streams (issue 9, capability 3)
+  unknown_peer: {
+    code: 'unauthenticated',
+    summary: 'the request carries no HTTP Message Signature by a key of a configured peer',
+  },
+  request_signature_invalid: {
+    code: 'unauthenticated',
+    summary: "the request's HTTP Message Signature does not verify, is too old, or is dated in the future",
+  },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

@@ -662,6 +662,9 @@ export const de: Dictionary = {
       'Die Schlüsselkennung passt nicht zum öffentlichen Schlüssel des Peers (die ersten 16 Hex-Zeichen seines SHA-256).',
     peer_document_refused:
       'Das Knotendokument unter der Adresse des Peers lässt sich mit dem angegebenen Schlüssel nicht prüfen.',
+    unknown_peer: 'Die Anfrage ist nicht mit einem Schlüssel eines konfigurierten Peer-Knotens signiert.',
+    request_signature_invalid:
+      'Die Signatur der Anfrage lässt sich nicht prüfen, ist älter als fünf Minuten oder in die Zukunft datiert.',
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
   },

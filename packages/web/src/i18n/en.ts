@@ -672,6 +672,9 @@ export const en = {
     peer_key_id_mismatch:
       "The key id does not match the peer's public key (the first 16 hex of its SHA-256).",
     peer_document_refused: "The node document at the peer's address does not verify against the key given.",
+    unknown_peer: 'The request is not signed by a key of a configured peer node.',
+    request_signature_invalid:
+      "The request's signature does not verify, is older than five minutes, or is dated in the future.",
     already_exists: 'This already exists.',
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
   } satisfies Record<RefusalReason, string>,

@@ -661,6 +661,9 @@ export const fr: Dictionary = {
       'L’identifiant de clé ne correspond pas à la clé publique du pair (les 16 premiers chiffres hexadécimaux de son SHA-256).',
     peer_document_refused:
       'Le document de nœud publié à l’adresse du pair ne se vérifie pas avec la clé donnée.',
+    unknown_peer: 'La requête n’est pas signée par une clé d’un nœud pair configuré.',
+    request_signature_invalid:
+      'La signature de la requête ne se vérifie pas, date de plus de cinq minutes ou est datée dans le futur.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
   },

@@ -659,6 +659,9 @@ export const nl: Dictionary = {
       'De sleutel-id past niet bij de publieke sleutel van de peer (de eerste 16 hex-tekens van de SHA-256).',
     peer_document_refused:
       'Het knooppuntdocument op het adres van de peer klopt niet met de opgegeven sleutel.',
+    unknown_peer: 'Het verzoek is niet ondertekend met een sleutel van een geconfigureerd peerknooppunt.',
+    request_signature_invalid:
+      'De handtekening van het verzoek klopt niet, is ouder dan vijf minuten of is in de toekomst gedateerd.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },

@@ -37,8 +37,9 @@ export async function listPeerStates(db: Kysely<Database>): Promise<PeerState[]>
 }
 
 /**
- * A push the peer answered: its stream stands at `acked` (never moved back, never past what was
- * sent), the retries and their errors are over, and the peer is in contact again.
+ * A push the peer answered: its copy of the stream stands at `acked` (the receiver says what it
+ * holds: never past what was sent, and back if it holds less), the retries and their errors are
+ * over, and the peer is in contact again.
  */
 export async function recordPushAnswered(
   db: Kysely<Database>,
@@ -95,10 +96,7 @@ export async function recordPushFailed(
       ...(failure.acked === undefined
         ? {}
         : {
-            acked_seq: fn('least', [
-              eb.ref('out_seq'),
-              fn('greatest', [eb.ref('acked_seq'), eb.val(failure.acked)]),
-            ]),
+            acked_seq: fn('least', [eb.ref('out_seq'), eb.val(Math.max(0, failure.acked))]),
           }),
       ...(failure.contact ? { last_contact_at: failure.at } : {}),
     }))
