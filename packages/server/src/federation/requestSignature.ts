@@ -106,8 +106,10 @@ export async function verifyFederationRequest(
       {
         requiredParams: ['keyid', 'alg', 'created', 'expires'],
         requiredFields: signedComponents(request.body !== null),
+        // the age and the future are checked in keyLookup against the node's clock; the library
+        // checks them again against the system's, allowed the difference between the two
         notAfter: nowSeconds + requestSignatureSkewSeconds,
-        maxAge: requestSignatureMaxAgeSeconds,
+        tolerance: Math.abs(Math.floor(Date.now() / 1000) - nowSeconds),
         async keyLookup(params) {
           const keyId = params.keyid
           if (typeof keyId !== 'string' || params.alg !== 'ed25519') return null
