@@ -167,7 +167,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
     let be: Running
     let nl: Running
     beforeEach(async () => {
-      be = await runningNode(engine, 'be', 'BE')
+      be = await runningNode(engine, 'be', 'BE', { 'federation.parkAfter': 1 })
       nl = await runningNode(engine, 'nl', 'NL')
       await trust(be.node, nl.node)
       await trust(nl.node, be.node)
@@ -205,6 +205,9 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect(first?.event).not.toHaveProperty('audience')
       // partner status on both sides
       await waitFor(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
+      const metrics = await (await fetch(`${be.node.url}/metrics`)).text()
+      expect(metrics).toMatch(/liaison_federation_peer_waiting\{[^}]*peer="nl"[^}]*\} 0/)
+      expect(metrics).toMatch(/liaison_federation_peer_reachable\{[^}]*peer="nl"[^}]*\} 1/)
       const [status] = await peerStatuses(be.node.deps.store.db)
       expect(status).toMatchObject({
         nodeId: 'nl',
@@ -215,6 +218,19 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         firstError: null,
       })
       expect((await peerStatuses(nl.node.deps.store.db))[0]?.inbound.received).toBe(2)
+      // BE restarted: its outbox processor resumes from its cursor, appending nothing twice
+      await be.node.close()
+      await be.start()
+      const [later] = await writeEntries(be.node, 1, { kind: 'federation' })
+      await waitFor(async () => (await inboxOf(nl.node, 'be')).length >= 3)
+      expect(
+        (await outboxAfter(be.node.deps.store.db, 'nl', 0, 100)).map((e) => [e.seq, e.event['subject']]),
+      ).toEqual([
+        [1, shared],
+        [2, after],
+        [3, later],
+      ])
+      expect(await subjects(nl.node, 'be')).toEqual([shared, after, later])
     })
 
     it('delivers 300 entries written while NL is stopped, once each and in order, when NL is back', async () => {
@@ -223,6 +239,9 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       await waitFor(async () => ((await peerStatuses(be.node.deps.store.db))[0]?.attempts ?? 0) >= 1)
       const [down] = await peerStatuses(be.node.deps.store.db)
       expect(down).toMatchObject({ reachable: false, outbound: { head: 300, acknowledged: 0, waiting: 300 } })
+      // parked from the first failure (federation.parkAfter 1), and still retried
+      expect(down?.parkedSince).toBeInstanceOf(Date)
+      expect(down?.nextAttemptAt).toBeInstanceOf(Date)
       expect(down?.firstError?.message).toBeTruthy()
       expect(down?.outbound.oldestUnacknowledgedAt).toBeInstanceOf(Date)
       await nl.start()
@@ -230,6 +249,13 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       const inbox = await inboxOf(nl.node, 'be')
       expect(inbox.map((e) => e.seq)).toEqual(ids.map((_, i) => i + 1))
       expect(inbox.map((e) => e.event['subject'])).toEqual(ids)
+      await waitFor(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
+      expect((await peerStatuses(be.node.deps.store.db))[0]).toMatchObject({
+        reachable: true,
+        parkedSince: null,
+        firstError: null,
+        attempts: 0,
+      })
     })
 
     it('refuses a forged request, a tampered entry, a replayed and a reordered batch, and an unknown peer, changing nothing', async () => {

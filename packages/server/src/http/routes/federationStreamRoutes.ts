@@ -17,7 +17,7 @@ import type { RequestSignatureProblem } from '../../federation/requestSignature.
 import { verifyFederationRequest } from '../../federation/requestSignature.ts'
 import { findPeerByKeyId } from '../../store/federation/inboxRows.ts'
 import { outboxAfter } from '../../store/federation/outboxRows.ts'
-import { listPeerStates } from '../../store/federation/peerStateRows.ts'
+import { listPeerStates, recordPushAnswered } from '../../store/federation/peerStateRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { jsonBodyParser } from '../validation/jsonBodyParser.ts'
 
@@ -111,6 +111,12 @@ export async function federationStreamRoutes(app: App, deps: AppDeps): Promise<v
     },
     async (req, reply) => {
       const peer = await signer(req, null)
+      // the caller holds its stream up to `after`: that acknowledges it, and it is back
+      await recordPushAnswered(deps.store.db, peer, {
+        acked: req.query.after,
+        protocol: federationProtocol.current,
+        at: deps.clock.now(),
+      })
       const entries = await outboxAfter(deps.store.db, peer, req.query.after, maxStreamBatch)
       const state = (await listPeerStates(deps.store.db)).find((s) => s.peer === peer)
       void reply.header('cache-control', 'no-store')
