@@ -59,6 +59,11 @@ interface Rule {
    * wrong metrics token (401), whatever it may do elsewhere.
    */
   readonly metricsToken?: true
+  /**
+   * Public, but authenticated by the request's HTTP Message Signature (RFC 9421) by a peer node's
+   * key: no principal carries one, so every one is refused (401, unknown_peer).
+   */
+  readonly peerSigned?: true
   /** The route works on the centre's data: principals of a partner organisation are refused (403). */
   readonly centreData?: true
   /** Only a person does this: an API token is refused (403) even with the permission. */
@@ -106,6 +111,13 @@ const rules: Record<string, Rule> = {
   'GET /metrics': { access: 'public', metricsToken: true },
   'GET /api/v1/node': { access: 'public' },
   'GET /federation/v1/node': { access: 'public' },
+  'POST /federation/v1/stream': {
+    access: 'public',
+    peerSigned: true,
+    body: () => ({ protocol: 1, from: 'nl', to: 'be', entries: [] }),
+  },
+  'GET /federation/v1/stream': { access: 'public', peerSigned: true, query: () => 'after=0' },
+  'GET /api/v1/federation/peers': { access: ['users.manage', 'cases.manage'], centreData: true },
   'POST /api/v1/session': {
     access: 'public',
     body: (f) => ({ username: f.signInUser, password: testPassword }),
@@ -577,6 +589,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
   /** What the rule says this principal gets: allowed, 401 or 403. */
   function expected(rule: Rule, who: PrincipalName): 'allowed' | 401 | 403 {
     if (rule.metricsToken && who === 'read-only token') return 401
+    if (rule.peerSigned) return 401
     if (rule.access === 'public') return 'allowed'
     if (who === 'anonymous') return 401
     if (rule.personOnly && who === 'read-only token') return 403

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
         signingKeyFile: '/srv/liaison/data/local/node-signing.key',
       },
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
+      federation: { pushSeconds: 10, parkAfter: 10, caFile: null },
       log: { level: 'info' },
       queue: {
         engine: 'database',

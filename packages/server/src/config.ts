@@ -78,6 +78,15 @@ export interface NodeConfig {
     readonly checkpointFile: string
   }
   readonly log: { readonly level: LogLevel }
+  /** Pushing the per-peer streams (decision 032). */
+  readonly federation: {
+    /** Seconds between the push's looks at every peer, besides being woken by new entries. */
+    readonly pushSeconds: number
+    /** Failed pushes in a row after which a peer is marked parked (still retried every 5 minutes). */
+    readonly parkAfter: number
+    /** A PEM file of CA certificates trusted for peers' TLS besides the system's; null: the system's. */
+    readonly caFile: string | null
+  }
   /** The work queue's engine (queue/openQueue.ts). */
   readonly queue: {
     readonly engine: 'database' | 'nats'
@@ -483,6 +492,30 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'federation.pushSeconds',
+    env: 'LIAISON_FEDERATION_PUSH_SECONDS',
+    flag: '--federation-push-seconds',
+    defaultText: '10',
+    doc: 'seconds between the push looking at every peer for entries to send, besides being woken when entries are appended',
+    parse: integer(1, 3600),
+  },
+  {
+    key: 'federation.parkAfter',
+    env: 'LIAISON_FEDERATION_PARK_AFTER',
+    flag: '--federation-park-after',
+    defaultText: '10',
+    doc: 'failed pushes in a row after which a peer is shown parked (it is still retried every 5 minutes)',
+    parse: integer(1, 1000),
+  },
+  {
+    key: 'federation.caFile',
+    env: 'LIAISON_FEDERATION_CA_FILE',
+    flag: '--federation-ca-file',
+    defaultText: 'none (the system CAs)',
+    doc: "PEM file of CA certificates trusted for peers' TLS, besides the system's",
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'queue.engine',
     env: 'LIAISON_QUEUE_ENGINE',
     flag: '--queue-engine',
@@ -719,6 +752,13 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       checkpointFile: resolve(dirname(keyFile), get('audit.checkpointFile', 'audit-checkpoints.jsonl')),
     },
     log: { level: get<LogLevel>('log.level', 'info') },
+    federation: {
+      pushSeconds: get('federation.pushSeconds', 10),
+      parkAfter: get('federation.parkAfter', 10),
+      caFile: ((file) => (file === null ? null : resolve(sources.cwd, file)))(
+        get<string | null>('federation.caFile', null),
+      ),
+    },
     queue: {
       engine: get<'database' | 'nats'>('queue.engine', 'database'),
       natsUrl: get('queue.natsUrl', 'nats://127.0.0.1:4222'),

@@ -41,3 +41,64 @@ export function createMetrics(nodeId: string): Metrics {
     }),
   }
 }
+
+/**
+ * The partner status as Prometheus gauges, read from the store at each scrape (issue 9,
+ * capability 7): per peer, entries waiting out, received, parked, reachable, seconds since the
+ * last contact.
+ */
+export function registerPeerGauges(
+  metrics: Pick<Metrics, 'registry'>,
+  read: () => Promise<
+    readonly {
+      readonly nodeId: string
+      readonly reachable: boolean | null
+      readonly lastContactAt: Date | null
+      readonly outbound: { readonly waiting: number }
+      readonly inbound: { readonly received: number }
+      readonly parkedSince: Date | null
+    }[]
+  >,
+  now: () => Date,
+): void {
+  // one read per scrape, shared by the gauges
+  let current: Promise<void> | null = null
+  const refresh = (): Promise<void> => {
+    current ??= read()
+      .then((peers) => {
+        for (const g of gauges) g.reset()
+        for (const p of peers) {
+          waiting.set({ peer: p.nodeId }, p.outbound.waiting)
+          received.set({ peer: p.nodeId }, p.inbound.received)
+          parked.set({ peer: p.nodeId }, p.parkedSince ? 1 : 0)
+          reachable.set({ peer: p.nodeId }, p.reachable ? 1 : 0)
+          if (p.lastContactAt)
+            contact.set({ peer: p.nodeId }, Math.max(0, (now().getTime() - p.lastContactAt.getTime()) / 1000))
+        }
+      })
+      .finally(() => {
+        setTimeout(() => (current = null), 0)
+      })
+    return current
+  }
+  const gauge = (name: string, help: string) =>
+    new Gauge({ name, help, labelNames: ['peer'], registers: [metrics.registry], collect: refresh })
+  const waiting = gauge(
+    'liaison_federation_peer_waiting',
+    "Entries of the peer's stream it has not acknowledged",
+  )
+  const received = gauge('liaison_federation_peer_received', 'Entries received from the peer')
+  const parked = gauge(
+    'liaison_federation_peer_parked',
+    '1 when pushes to the peer failed so often it is parked',
+  )
+  const reachable = gauge(
+    'liaison_federation_peer_reachable',
+    '1 when the last push to the peer was answered',
+  )
+  const contact = gauge(
+    'liaison_federation_peer_last_contact_age_seconds',
+    'Seconds since the last answer from or request by the peer',
+  )
+  const gauges = [waiting, received, parked, reachable, contact]
+}

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { organisationKinds } from '@liaison/core'
+import { organisationKinds, streamRefusals } from '@liaison/core'
 
 /** The federation protocol version this node speaks (docs/federation.md). */
 export const federationProtocolVersion = 1
@@ -65,6 +65,124 @@ export const FederationNodeDocument = Type.Object(
     ),
     organisations: Type.Array(FederationOrganisation, { maxItems: 1000 }),
     sig: FederationSignature,
+  },
+  { additionalProperties: false },
+)
+
+const Hash = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, lower-case hex' })
+const NodeId = Type.String({ minLength: 1, maxLength: 64, description: 'a node id' })
+
+/** Where a peer's stream stands: its last entry's seq and hash (seq 0 and 64 zeros before the first). */
+export const FederationStreamHead = Type.Object(
+  { seq: Type.Integer({ minimum: 0 }), hash: Hash },
+  { additionalProperties: false },
+)
+
+/** One entry of a peer's stream: its place, the hash of the entry before, the origin's signed event. */
+export const FederationStreamEntry = Type.Object(
+  {
+    seq: Type.Integer({ minimum: 1 }),
+    prev: Hash,
+    event: Type.Object(
+      { origin: NodeId, sig: FederationSignature },
+      { additionalProperties: true, description: 'the event as its origin signed it (core signEvent)' },
+    ),
+  },
+  { additionalProperties: false },
+)
+
+/**
+ * What one node sends another (`POST /federation/v1/stream`, and the answer to a pull): entries
+ * of the receiver's stream, in order, at most 500 (docs/federation.md, "Streams").
+ */
+export const FederationStreamBatch = Type.Object(
+  {
+    protocol: Type.Integer({ description: 'the federation protocol version' }),
+    from: NodeId,
+    to: NodeId,
+    entries: Type.Array(FederationStreamEntry),
+  },
+  { additionalProperties: false },
+)
+
+/** The receiver's answer to a batch: where its copy of the stream stands, and what it refused. */
+export const FederationStreamAnswer = Type.Object(
+  {
+    head: FederationStreamHead,
+    accepted: Type.Integer({ minimum: 0, description: 'entries taken into the inbox' }),
+    replayed: Type.Integer({ minimum: 0, description: 'entries received before, skipped' }),
+    refusal: Type.Union([
+      Type.Null(),
+      Type.Object(
+        {
+          reason: Type.Enum([...streamRefusals]),
+          seq: Type.Union([Type.Integer(), Type.Null()], {
+            description: 'the entry refused; null: the batch',
+          }),
+          detail: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+  },
+  { additionalProperties: false },
+)
+
+/** A pull for catch-up: the entries after `after` of the caller's stream. */
+export const FederationStreamQuery = Type.Object(
+  { after: Type.Integer({ minimum: 0, description: 'the last seq the caller received' }) },
+  { additionalProperties: false },
+)
+
+/** The answer to a pull: a batch of the caller's stream, and where that stream stands. */
+export const FederationPullAnswer = Type.Object(
+  {
+    protocol: Type.Integer(),
+    from: NodeId,
+    to: NodeId,
+    entries: Type.Array(FederationStreamEntry),
+    head: FederationStreamHead,
+  },
+  { additionalProperties: false },
+)
+
+const When = Type.Union([Type.String({ format: 'date-time' }), Type.Null()])
+const PeerError = Type.Union([
+  Type.Null(),
+  Type.Object(
+    { message: Type.String(), at: Type.String({ format: 'date-time' }) },
+    { additionalProperties: false },
+  ),
+])
+
+/** One partner's status (issue 9, capability 7), seen from this node. */
+export const FederationPeerStatus = Type.Object(
+  {
+    nodeId: NodeId,
+    baseUrl: Type.String(),
+    reachable: Type.Union([Type.Boolean(), Type.Null()], {
+      description: 'the last push was answered; null: nothing pushed yet',
+    }),
+    lastContactAt: When,
+    protocol: Type.Union([Type.Integer(), Type.Null()], { description: 'the version it last spoke' }),
+    outbound: Type.Object(
+      {
+        head: Type.Integer({ minimum: 0, description: 'entries in its stream' }),
+        acknowledged: Type.Integer({ minimum: 0 }),
+        waiting: Type.Integer({ minimum: 0, description: 'entries not yet acknowledged' }),
+        oldestUnacknowledgedAt: When,
+      },
+      { additionalProperties: false },
+    ),
+    inbound: Type.Object(
+      { received: Type.Integer({ minimum: 0, description: 'entries received from it' }) },
+      { additionalProperties: false },
+    ),
+    attempts: Type.Integer({ minimum: 0, description: 'failed pushes in a row' }),
+    nextAttemptAt: When,
+    parkedSince: When,
+    firstError: PeerError,
+    lastError: PeerError,
   },
   { additionalProperties: false },
 )

@@ -98,6 +98,15 @@ export const refusalReasons = {
   alert_not_due: { code: 'conflict', summary: 'the alert is scheduled for later' },
   alert_not_issued: { code: 'conflict', summary: 'only an issued alert is corrected or cancelled' },
   alert_cap_invalid: { code: 'validation_failed', summary: 'the alert is not valid CAP 1.2' },
+  // federation streams (issue 9, capability 3)
+  unknown_peer: {
+    code: 'unauthenticated',
+    summary: 'the request carries no HTTP Message Signature by a key of a configured peer',
+  },
+  request_signature_invalid: {
+    code: 'unauthenticated',
+    summary: "the request's HTTP Message Signature does not verify, is too old, or is dated in the future",
+  },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

@@ -37,6 +37,8 @@ import { logBatchRoutes } from './routes/logBatchRoutes.ts'
 import { homeRoutes } from './routes/homeRoutes.ts'
 import { nodeRoutes } from './routes/nodeRoutes.ts'
 import { federationRoutes } from './routes/federationRoutes.ts'
+import { federationStreamRoutes } from './routes/federationStreamRoutes.ts'
+import { peerStatusRoutes } from './routes/peerStatusRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
 import { sessionRoutes } from './routes/sessionRoutes.ts'
@@ -119,7 +121,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
         { name: 'node', description: 'Which node this is' },
-        { name: 'federation', description: 'What peer nodes call: the signed node document' },
+        {
+          name: 'federation',
+          description: 'What peer nodes call: the signed node document, the per-peer streams (push and pull)',
+        },
         { name: 'identity', description: 'Sign-in, sessions, users and API tokens' },
         { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'organisations', description: "The node's centre and partner organisations" },
@@ -160,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   healthRoutes(app, deps)
   nodeRoutes(app, deps)
   federationRoutes(app, deps)
+  await federationStreamRoutes(app, deps)
+  peerStatusRoutes(app, deps)
   sessionRoutes(app, deps)
   userRoutes(app, deps)
   tokenRoutes(app, deps)

@@ -14,6 +14,8 @@ import type { NodeConfig, NodeService } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
+import type { FederationPush } from '../federation/federationPush.ts'
+import { startFederationPush } from '../federation/federationPush.ts'
 import { startNodeProcessors } from '../processors/nodeProcessors.ts'
 import type { RunningCapPoller } from '../capFeeds/startCapPoller.ts'
 import { startCapPoller } from '../capFeeds/startCapPoller.ts'
@@ -23,7 +25,8 @@ import type { Sequencer } from '../sequencer/startSequencer.ts'
 import { startSequencer } from '../sequencer/startSequencer.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
-import { createMetrics } from '../metrics.ts'
+import { createMetrics, registerPeerGauges } from '../metrics.ts'
+import { peerStatuses } from '../federation/peerStatus.ts'
 import { findCentre } from '../store/organisations/organisationRows.ts'
 import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
@@ -119,6 +122,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let publicUrl = config.public.url
   let processors: RunningProcessors | null = null
   let capPoller: RunningCapPoller | null = null
+  let push: FederationPush | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -135,6 +139,11 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
 
     const clock = options.clock ?? systemClock
     const metrics = createMetrics(config.node.id)
+    registerPeerGauges(
+      metrics,
+      () => peerStatuses(store.db),
+      () => clock.now(),
+    )
     const bus = new EventBus((error) => log.error({ err: error }, 'a listener failed on committed events'))
     sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
     const deps: AppDeps = {
@@ -171,7 +180,17 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     // PostgreSQL: events reach this process's bus from the database, whichever process wrote them
     following = store.engine === 'postgres' ? await followCommittedEvents({ store, bus, log }) : null
     // the followers run in every process; the work processors only with the jobs service
-    processors = await startNodeProcessors({ store, bus, log, metrics, work: services.has('jobs') })
+    processors = await startNodeProcessors({
+      store,
+      bus,
+      log,
+      metrics,
+      work: services.has('jobs'),
+      federation: { nodeId: config.node.id, signingKey: signing.key, clock, appended: () => push?.wake() },
+    })
+    // the push of the per-peer streams runs beside the outbox processor (decision 032)
+    if (services.has('jobs'))
+      push = startFederationPush({ action: deps, signingKey: signing.key, config: config.federation })
     const audit = startAuditCheckpoints(
       {
         db: store.db,
@@ -275,6 +294,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await alertClock?.stop()
         await capPoller?.close()
         await work.close()
+        await push?.close()
         await processors?.close()
         await audit.close()
         await sequencer?.close()
@@ -287,6 +307,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     await echo?.stop().catch(() => {})
     await capPoller?.close().catch(() => {})
     await queue?.close().catch(() => {})
+    await push?.close().catch(() => {})
     await processors?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})

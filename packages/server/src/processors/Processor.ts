@@ -18,6 +18,10 @@ export interface WorkProcessor {
    * batch back; it is tried again, with back-off, and the node logs each failure.
    */
   handle(batch: WorkBatch): Promise<void>
+  /** After the transaction that handled a batch committed (to wake what reads its writes). */
+  committed?(): void
+  /** After the transaction that handled a batch rolled back. */
+  rolledBack?(): void
 }
 
 export interface WorkBatch {

@@ -96,13 +96,19 @@ export async function runWorkProcessor(deps: {
       await moveProcessorCursor(store.db, processor.name, to, cursor)
       return true
     }
-    return store.db.transaction().execute(async (tx) => {
-      // another process moved it (it owned the processor a moment ago): read again
-      if ((await lockProcessorCursor(tx, processor.name)) !== cursor) return true
-      await processor.handle({ tx, events })
-      await moveProcessorCursor(tx, processor.name, to, cursor)
-      return true
-    })
+    try {
+      await store.db.transaction().execute(async (tx) => {
+        // another process moved it (it owned the processor a moment ago): read again
+        if ((await lockProcessorCursor(tx, processor.name)) !== cursor) return
+        await processor.handle({ tx, events })
+        await moveProcessorCursor(tx, processor.name, to, cursor)
+      })
+    } catch (error) {
+      processor.rolledBack?.()
+      throw error
+    }
+    processor.committed?.()
+    return true
   }
 
   const run = (): void => {

@@ -604,7 +604,49 @@ export interface AlertVersionsTable {
   saved_by: string
 }
 
+/** Each peer's stream of the events admitted for it, signed and chained (m0033). */
+export interface FederationOutboxTable {
+  peer: string
+  seq: number
+  prev: string
+  hash: string
+  event: Json<unknown>
+  created_at: Timestamp
+}
+
+/** Each peer in both directions: the outbound head, what it acknowledged, retries; the inbound head (m0033). */
+export interface FederationPeerStateTable {
+  peer: string
+  out_seq: Generated<number>
+  out_hash: Generated<string>
+  acked_seq: Generated<number>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp | null
+  parked_since: Timestamp | null
+  first_error: string | null
+  first_error_at: Timestamp | null
+  last_error: string | null
+  last_error_at: Timestamp | null
+  last_contact_at: Timestamp | null
+  protocol: number | null
+  in_seq: Generated<number>
+  in_hash: Generated<string>
+}
+
+/** What each peer sent, kept as signed, until applied (m0033). */
+export interface FederationInboxTable {
+  peer: string
+  seq: number
+  hash: string
+  event: Json<unknown>
+  received_at: Timestamp
+  applied_at: Timestamp | null
+}
+
 export interface Database {
+  federation_outbox: FederationOutboxTable
+  federation_peer_state: FederationPeerStateTable
+  federation_inbox: FederationInboxTable
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
   node_keys: NodeKeysTable

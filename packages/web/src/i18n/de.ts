@@ -713,6 +713,9 @@ export const de: Dictionary = {
     alert_not_due: 'Die Warnung ist für später geplant.',
     alert_not_issued: 'Nur eine herausgegebene Warnung kann korrigiert oder aufgehoben werden.',
     alert_cap_invalid: 'Die Warnung ist kein gültiges CAP 1.2; siehe die genannten Probleme.',
+    unknown_peer: 'Die Anfrage ist nicht mit einem Schlüssel eines konfigurierten Peer-Knotens signiert.',
+    request_signature_invalid:
+      'Die Signatur der Anfrage lässt sich nicht prüfen, ist älter als fünf Minuten oder in die Zukunft datiert.',
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
   },

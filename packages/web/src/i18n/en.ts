@@ -721,6 +721,9 @@ export const en = {
     alert_not_due: 'The alert is scheduled for later.',
     alert_not_issued: 'Only an issued alert can be corrected or cancelled.',
     alert_cap_invalid: 'The alert is not valid CAP 1.2; see the problems listed.',
+    unknown_peer: 'The request is not signed by a key of a configured peer node.',
+    request_signature_invalid:
+      "The request's signature does not verify, is older than five minutes, or is dated in the future.",
     already_exists: 'This already exists.',
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
   } satisfies Record<RefusalReason, string>,

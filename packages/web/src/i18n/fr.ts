@@ -711,6 +711,9 @@ export const fr: Dictionary = {
     alert_not_due: 'L’alerte est programmée pour plus tard.',
     alert_not_issued: 'Seule une alerte diffusée peut être corrigée ou annulée.',
     alert_cap_invalid: 'L’alerte n’est pas du CAP 1.2 valide ; voyez les problèmes indiqués.',
+    unknown_peer: 'La requête n’est pas signée par une clé d’un nœud pair configuré.',
+    request_signature_invalid:
+      'La signature de la requête ne se vérifie pas, date de plus de cinq minutes ou est datée dans le futur.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
   },

@@ -709,6 +709,9 @@ export const nl: Dictionary = {
     alert_not_due: 'De waarschuwing is voor later gepland.',
     alert_not_issued: 'Alleen een verstuurde waarschuwing kan worden gecorrigeerd of ingetrokken.',
     alert_cap_invalid: 'De waarschuwing is geen geldige CAP 1.2; zie de genoemde problemen.',
+    unknown_peer: 'Het verzoek is niet ondertekend met een sleutel van een geconfigureerd peerknooppunt.',
+    request_signature_invalid:
+      'De handtekening van het verzoek klopt niet, is ouder dan vijf minuten of is in de toekomst gedateerd.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
   },

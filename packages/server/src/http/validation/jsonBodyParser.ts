@@ -1,4 +1,5 @@
 import { LiaisonError } from '@liaison/core'
+import type { FastifyRequest } from 'fastify'
 import type { App } from '../AppDeps.ts'
 import { textProblem } from './textProblem.ts'
 
@@ -35,12 +36,21 @@ export function jsonBodyProblem(value: unknown): LiaisonError | null {
  * Replaces Fastify's body parsers: JSON only (anything else answers 415), decoded as strict UTF-8
  * (invalid bytes are refused, not turned into U+FFFD), parsed with Fastify's guard against
  * `__proto__`, and refused with the path of the first string that holds a NUL or a lone surrogate.
+ * `keep` is given the raw bytes (the federation routes check their digest).
  */
-export function jsonBodyParser(app: App): void {
+export function jsonBodyParser(
+  app: Pick<App, 'getDefaultJsonParser' | 'removeAllContentTypeParsers' | 'addContentTypeParser'>,
+  options: { readonly bodyLimit?: number; readonly keep?: (req: FastifyRequest, raw: Buffer) => void } = {},
+): void {
   const parse = app.getDefaultJsonParser('error', 'error')
   const utf8 = new TextDecoder('utf-8', { fatal: true })
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
+  const parserOptions = {
+    parseAs: 'buffer' as const,
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+  }
+  app.addContentTypeParser('application/json', parserOptions, (req, body: Buffer, done) => {
+    options.keep?.(req, body)
     let text: string
     try {
       text = utf8.decode(body)
