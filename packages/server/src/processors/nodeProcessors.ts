@@ -2,14 +2,15 @@ import type { Logger } from 'pino'
 import type { EventBus } from '../events/EventBus.ts'
 import type { Metrics } from '../metrics.ts'
 import { notificationsProcessor } from '../notifications/notificationsProcessor.ts'
+import { publicAlertsProcessor } from '../public/publicAlertsProcessor.ts'
 import type { Store } from '../store/openStore.ts'
 import { eventCountFollower } from './eventCountFollower.ts'
 import type { RunningProcessors } from './startProcessors.ts'
 import { startProcessors } from './startProcessors.ts'
 
 /**
- * The node's own processors (decision 016): the work processors (notifications; later the
- * federation and dispatch planners, the feed publisher) and this process's followers (the
+ * The node's own processors (decision 016): the work processors (notifications, the public
+ * alerts of decision 034; later the federation and dispatch planners) and this process's followers (the
  * metrics; the live stream runs with the HTTP routes that serve it). The work processors run only
  * where `work` is set: in a process with the `jobs` service (decision 017).
  */
@@ -24,7 +25,7 @@ export function startNodeProcessors(deps: {
     store: deps.store,
     bus: deps.bus,
     log: deps.log,
-    work: deps.work ? [notificationsProcessor()] : [],
+    work: deps.work ? [notificationsProcessor(), publicAlertsProcessor()] : [],
     followers: [eventCountFollower(deps.metrics)],
   })
 }

@@ -27,6 +27,7 @@ import { m0028_received_alerts } from './m0028_received_alerts.ts'
 import { m0029_peers } from './m0029_peers.ts'
 import { m0030_areas } from './m0030_areas.ts'
 import { m0031_alerts } from './m0031_alerts.ts'
+import { m0034_public_alerts } from './m0034_public_alerts.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0029_peers': m0029_peers,
   '0030_areas': m0030_areas,
   '0031_alerts': m0031_alerts,
+  '0034_public_alerts': m0034_public_alerts,
 }
