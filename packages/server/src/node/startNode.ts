@@ -27,6 +27,7 @@ import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
 import { openQueue } from '../queue/openQueue.ts'
 import { buildPublicApp } from '../public/buildPublicApp.ts'
+import { publicAlertReader } from '../store/alerts/publicAlertRows.ts'
 import type { Worker } from '../queue/runWorker.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import { systemClock } from '../runtime/Clock.ts'
@@ -187,7 +188,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     if (services.has('jobs')) {
       // the queue's test processor, only where it is asked for (queue.echo)
       if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
-      // the work processors (notifications, later the planners and the feed publisher) run: see
+      // the work processors (notifications, the public alerts; later the planners) run: see
       // startNodeProcessors above, given work: services.has('jobs')
     }
     for (const service of ['dispatch', 'federation'] as const) {
@@ -214,6 +215,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
           config,
           log,
           ids: deps.ids,
+          clock: deps.clock,
+          alerts: publicAlertReader(store.db),
           publicUrl: () => publicUrl ?? 'http://127.0.0.1',
         })
         publicApp = built

@@ -60,3 +60,16 @@ export async function publicAlertOf(
 ): Promise<PublicAlertRow | undefined> {
   return db.selectFrom('public_alerts').selectAll().where('identifier', '=', identifier).executeTakeFirst()
 }
+
+/** All the public listener may read (decision 034): the public alerts table, nothing else. */
+export interface PublicAlertReader {
+  current(statuses: readonly PublicAlertRow['status'][], now: Date): Promise<PublicAlertRow[]>
+  byIdentifier(identifier: string): Promise<PublicAlertRow | undefined>
+}
+
+export function publicAlertReader(db: Kysely<Database>): PublicAlertReader {
+  return {
+    current: (statuses, now) => currentPublicAlerts(db, statuses, now),
+    byIdentifier: (identifier) => publicAlertOf(db, identifier),
+  }
+}
