@@ -126,7 +126,11 @@ export function publicAlertRoutes(app: App, deps: PublicAlertRouteDeps): void {
   app.get('/feed.atom', async (req, reply) => {
     const statuses = feedStatusesOf(req.query)
     const rows = await deps.alerts.current(statuses, deps.clock.now())
-    const newest = rows.reduce<Date>((m, r) => (r.updated_at > m ? r.updated_at : m), new Date(0))
+    // the last change to the public alerts (one leaving the feed counts), stable between changes
+    const newest = rows.reduce<Date>(
+      (m, r) => (r.updated_at > m ? r.updated_at : m),
+      (await deps.alerts.lastChange()) ?? new Date(0),
+    )
     const query = statuses.length === 1 && statuses[0] === 'Actual' ? '' : `?status=${statuses.join(',')}`
     const written = writeCapAtomFeed({
       id: `${base()}/feed.atom${query}`,

@@ -48,7 +48,7 @@ export async function currentPublicAlerts(
     .where('status', 'in', statuses)
     .where((eb) => eb.or([eb('expires', 'is', null), eb('expires', '>', now)]))
     .orderBy('sent', 'desc')
-    .orderBy('identifier')
+    .orderBy('identifier', 'desc')
     .limit(publicAlertsReadLimit)
     .execute()
 }
@@ -61,15 +61,28 @@ export async function publicAlertOf(
   return db.selectFrom('public_alerts').selectAll().where('identifier', '=', identifier).executeTakeFirst()
 }
 
+/** When the public alerts last changed (an alert issued or ended), or null when there is none yet. */
+export async function lastPublicAlertChange(db: Kysely<Database>): Promise<Date | null> {
+  const row = await db
+    .selectFrom('public_alerts')
+    .select('updated_at')
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.updated_at ?? null
+}
+
 /** All the public listener may read (decision 034): the public alerts table, nothing else. */
 export interface PublicAlertReader {
   current(statuses: readonly PublicAlertRow['status'][], now: Date): Promise<PublicAlertRow[]>
   byIdentifier(identifier: string): Promise<PublicAlertRow | undefined>
+  lastChange(): Promise<Date | null>
 }
 
 export function publicAlertReader(db: Kysely<Database>): PublicAlertReader {
   return {
     current: (statuses, now) => currentPublicAlerts(db, statuses, now),
     byIdentifier: (identifier) => publicAlertOf(db, identifier),
+    lastChange: () => lastPublicAlertChange(db),
   }
 }
