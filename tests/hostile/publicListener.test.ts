@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readCap } from '@liaison/formats'
 import type { App } from '@liaison/server'
+import { publicAlertRowOf } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
@@ -14,7 +17,12 @@ import { startTestNode } from '../support/testNode.ts'
 const declared: Record<string, string> = {
   'GET /': 'the public page of the centre, in FR/NL/DE/EN',
   'GET /health': 'liveness, for orchestrators',
+  'GET /feed.atom': 'the Atom index feed of current public alerts (?status=Exercise,Test on request)',
+  'GET /cap/:file': "one public alert's exact CAP XML ({identifier}.xml) or its JSON ({identifier}.json)",
 }
+
+/** The declared route a concrete path is served by. */
+const routeOf = (path: string): string => (/^\/cap\/[^/]+$/.test(path) ? '/cap/:file' : path)
 
 /** The routes an app serves, from Fastify's route tree (`printRoutes`), as `METHOD /path`. */
 function routesOf(app: App): string[] {
@@ -38,6 +46,16 @@ let app: App
 beforeAll(async () => {
   node = await startTestNode(engines[0]!, { config: { 'public.requestsPerMinute': 1_000_000 } })
   app = node.publicApp!
+  // one public alert in the public table (as the processor writes it), so that its routes answer 200 too
+  const xml = readFileSync(
+    new URL('../../packages/formats/src/cap/examples/CAP-v1.2-appendix-A.3.xml', import.meta.url),
+    'utf8',
+  )
+  const read = readCap(xml)
+  if (!read.ok) throw new Error('the CAP example does not read')
+  const row = publicAlertRowOf(read.value.alert, xml, new Date())
+  if (!row) throw new Error('the CAP example is not public')
+  await node.deps.store.db.insertInto('public_alerts').values(row).execute()
 }, 120_000)
 afterAll(async () => node?.dispose())
 
@@ -57,6 +75,12 @@ const hostile: readonly {
   { name: 'a nested query', query: '?lang[a][b]=c&__proto__[x]=1&constructor[prototype][y]=2' },
   { name: 'a broken percent escape', query: '?lang=%E0%A4%A' },
   { name: 'a long query', query: `?q=${'a'.repeat(8_000)}` },
+  { name: 'the statuses asked for', query: '?status=Exercise,Test' },
+  { name: 'an unknown status', query: '?status=%00%ff' },
+  { name: 'a repeated status', query: '?status=Actual&status=Test&status[]=x' },
+  { name: 'a long status', query: `?status=${'Actual,'.repeat(1_500)}` },
+  { name: 'an If-None-Match of everything', headers: { 'if-none-match': '*' } },
+  { name: 'a long If-None-Match', headers: { 'if-none-match': `W/"${'x'.repeat(6_000)}", "a"` } },
   { name: 'a duty desk session cookie', headers: { cookie: 'liaison_be=forged; csrf=1' } },
   { name: 'a bearer token', headers: { authorization: 'Bearer lia_forged' } },
   { name: 'an X-Forwarded-Host', headers: { 'x-forwarded-host': 'evil.example' } },
@@ -76,7 +100,25 @@ describe('the public listener, as the hostile tier sees it', () => {
   })
 
   it.each(hostile)('answers $name without a 5xx, a cookie or its security headers missing', async (input) => {
-    const paths = ['/', '/health', '/nope', '/api/v1/session', '/api/docs', '/health/', '/%zz']
+    const paths = [
+      '/',
+      '/health',
+      '/nope',
+      '/api/v1/session',
+      '/api/docs',
+      '/health/',
+      '/%zz',
+      '/feed.atom',
+      '/cap/TRI13970876.2.xml',
+      '/cap/TRI13970876.2.json',
+      '/cap/TRI13970876.2',
+      '/cap/nope.xml',
+      '/cap/%00.xml',
+      '/cap/a%20b.json',
+      '/cap/..%2f..%2fetc%2fpasswd.xml',
+      `/cap/${'x'.repeat(300)}.xml`,
+      '/cap/',
+    ]
     for (const method of methods) {
       for (const path of paths) {
         const answer = await app.inject({
@@ -92,7 +134,7 @@ describe('the public listener, as the hostile tier sees it', () => {
         expect(answer.headers['set-cookie'], where).toBeUndefined()
         expect(answer.headers['content-security-policy'], where).toContain("default-src 'none'")
         expect(answer.headers['x-frame-options'], where).toBe('DENY')
-        const route = `${method === 'HEAD' ? 'GET' : method} ${path}`
+        const route = `${method === 'HEAD' ? 'GET' : method} ${routeOf(path)}`
         if (answer.statusCode >= 400 && method !== 'HEAD') {
           expect(answer.headers['content-type'], where).toContain('application/json')
           expect(answer.json<{ error: { code: string } }>().error.code, where).toMatch(/^[a-z_]+$/)

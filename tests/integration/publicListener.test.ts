@@ -144,9 +144,9 @@ describe('the public listener (service public)', () => {
     const html = await answer.text()
     expect(html).toContain(`<html lang="${language}">`)
     expect(html).toContain(heading)
-    // the centre's languages, and the note that the public alert feed comes here
+    // the centre’s languages, and that no alert is in force on this fresh node
     expect(html).toMatch(/data-testid="centre-languages">[^<]+, [^<]+, [^<]+</)
-    expect(html).toMatch(/data-testid="alerts-note">[^<]{40,}</)
+    expect(html).toMatch(/data-testid="no-alerts">[^<]{15,}</)
   })
 
   it('takes ?lang= over Accept-Language, and ignores a value it does not speak', async () => {

@@ -39,6 +39,11 @@ export function toLiaisonError(error: FastifyError | Error, contentType?: string
         `path: not a valid URL path (a broken percent escape): ${fe.message}`,
         [{ path: 'path', message: 'a broken percent escape' }],
       )
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // a path segment longer than the router reads (100 characters) names nothing here
+      return new LiaisonError('not_found', 'no such route or item: a path segment is too long', [
+        { path: 'path', message: 'a segment longer than 100 characters' },
+      ])
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new LiaisonError('malformed_body', fe.message)

@@ -32,6 +32,7 @@ import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
 import { openQueue } from '../queue/openQueue.ts'
 import { buildPublicApp } from '../public/buildPublicApp.ts'
+import { publicAlertReader } from '../store/alerts/publicAlertRows.ts'
 import type { Worker } from '../queue/runWorker.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import { systemClock } from '../runtime/Clock.ts'
@@ -213,7 +214,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
       // other authorities' CAP feeds (decision 031), polled by one process of the node
       capPoller = await startCapPoller(deps)
-      // the work processors (notifications, later the planners and the feed publisher) run: see
+      // the work processors (notifications, the public alerts; later the planners) run: see
       // startNodeProcessors above, given work: services.has('jobs')
     }
     for (const service of ['dispatch', 'federation'] as const) {
@@ -240,6 +241,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
           config,
           log,
           ids: deps.ids,
+          clock: deps.clock,
+          alerts: publicAlertReader(store.db),
           publicUrl: () => publicUrl ?? 'http://127.0.0.1',
         })
         publicApp = built

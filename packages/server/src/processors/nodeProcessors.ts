@@ -5,6 +5,7 @@ import { outboxProcessor } from '../federation/outboxProcessor.ts'
 import type { Metrics } from '../metrics.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import { notificationsProcessor } from '../notifications/notificationsProcessor.ts'
+import { publicAlertsProcessor } from '../public/publicAlertsProcessor.ts'
 import type { Store } from '../store/openStore.ts'
 import { eventCountFollower } from './eventCountFollower.ts'
 import type { RunningProcessors } from './startProcessors.ts'
@@ -12,7 +13,7 @@ import { startProcessors } from './startProcessors.ts'
 
 /**
  * The node's own processors (decision 016): the work processors (notifications, the federation
- * outbox; later the dispatch planner, the feed publisher) and this process's followers (the
+ * outbox, the public alerts of decision 034; later the dispatch planner) and this process's followers (the
  * metrics; the live stream runs with the HTTP routes that serve it). The work processors run only
  * where `work` is set: in a process with the `jobs` service (decision 017).
  */
@@ -34,7 +35,9 @@ export function startNodeProcessors(deps: {
     store: deps.store,
     bus: deps.bus,
     log: deps.log,
-    work: deps.work ? [notificationsProcessor(), outboxProcessor(deps.federation)] : [],
+    work: deps.work
+      ? [notificationsProcessor(), outboxProcessor(deps.federation), publicAlertsProcessor()]
+      : [],
     followers: [eventCountFollower(deps.metrics)],
   })
 }

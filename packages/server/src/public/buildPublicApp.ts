@@ -10,8 +10,9 @@ import { notFoundHandler, toLiaisonError } from '../http/errorHandler.ts'
 import { hostGuard } from '../http/hostGuard.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
 import { liaisonVersion } from '../version.ts'
-import { publicLanguage, publicLanguages } from './publicLanguage.ts'
-import { publicPage } from './publicPage.ts'
+import type { Clock } from '../runtime/Clock.ts'
+import type { PublicAlertReader } from '../store/alerts/publicAlertRows.ts'
+import { publicAlertRoutes } from './publicAlertRoutes.ts'
 import { publicSecurityHeaders } from './publicSecurityHeaders.ts'
 
 export interface PublicAppDeps {
@@ -20,13 +21,17 @@ export interface PublicAppDeps {
   readonly ids: IdSource
   /** The listener's own address (`public.url`, or where it listens): never a request's Host. */
   readonly publicUrl: () => string
+  readonly clock: Clock
+  /** The one table it reads: the public alerts (decision 034). */
+  readonly alerts: PublicAlertReader
 }
 
 /**
  * The public listener (service `public`, decision 017): its own Fastify instance on its own
- * address, a separate origin from the duty desk. It reads no database, sets no cookie and knows
+ * address, a separate origin from the duty desk. It sets no cookie and knows
  * no session: its host allow-list, strict headers and a per-address rate limit are its defence.
- * The alert feed and citizen registration mount here in later issues.
+ * It reads one table, `public_alerts` (decision 034), written by a processor: the page, the Atom
+ * feed and each alert's CAP. Citizen registration mounts here in a later issue.
  */
 export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
   const log = deps.log.child({ service: 'public' })
@@ -95,16 +100,6 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
       .send({ status: 'ok', node: deps.config.node.id, service: 'public', version: liaisonVersion }),
   )
 
-  app.get('/', async (req, reply) => {
-    const query = req.query as Record<string, unknown>
-    const chosen = publicLanguages.find((l) => l === query['lang'])
-    const language = chosen ?? publicLanguage(req.headers['accept-language'], deps.config.node.country)
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-language', language)
-      .header('vary', 'accept-language')
-      .header('cache-control', 'public, max-age=60')
-      .send(publicPage({ name: deps.config.node.name, country: deps.config.node.country }, language))
-  })
+  publicAlertRoutes(app, deps)
   return app
 }

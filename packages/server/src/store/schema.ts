@@ -1,4 +1,12 @@
-import type { AlertChannel, AlertState, CapAlert, CapMsgType, CapStatus, IssueException } from '@liaison/core'
+import type {
+  AlertChannel,
+  AlertState,
+  CapAlert,
+  CapAreaFeatureCollection,
+  CapMsgType,
+  CapStatus,
+  IssueException,
+} from '@liaison/core'
 import type { ColumnType, Generated } from 'kysely'
 
 type Timestamp = ColumnType<Date, Date, Date>
@@ -643,10 +651,29 @@ export interface FederationInboxTable {
   applied_at: Timestamp | null
 }
 
+/** The public copy of an issued Public alert, the only table the public listener reads (m0034, decision 034). */
+export interface PublicAlertsTable {
+  identifier: string
+  sender: string
+  sent: Timestamp
+  status: 'Actual' | 'Exercise' | 'Test'
+  msg_type: 'Alert' | 'Update' | 'Cancel'
+  scope: 'Public'
+  xml: string
+  json: Json<CapAlert>
+  areas: Json<CapAreaFeatureCollection>
+  languages: Json<string[]>
+  headlines: Json<Record<string, string>>
+  expires: Timestamp | null
+  updated_at: Timestamp
+  current: boolean
+}
+
 export interface Database {
   federation_outbox: FederationOutboxTable
   federation_peer_state: FederationPeerStateTable
   federation_inbox: FederationInboxTable
+  public_alerts: PublicAlertsTable
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
   node_keys: NodeKeysTable

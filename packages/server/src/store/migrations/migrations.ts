@@ -29,6 +29,7 @@ import { m0030_areas } from './m0030_areas.ts'
 import { m0031_alerts } from './m0031_alerts.ts'
 import { m0032_cap_sources } from './m0032_cap_sources.ts'
 import { m0033_federation_streams } from './m0033_federation_streams.ts'
+import { m0034_public_alerts } from './m0034_public_alerts.ts'
 import { m0035_audit_target } from './m0035_audit_target.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -63,5 +64,6 @@ export const migrations: Record<string, Migration> = {
   '0031_alerts': m0031_alerts,
   '0032_cap_sources': m0032_cap_sources,
   '0033_federation_streams': m0033_federation_streams,
+  '0034_public_alerts': m0034_public_alerts,
   '0035_audit_target': m0035_audit_target,
 }
