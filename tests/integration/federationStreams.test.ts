@@ -17,6 +17,8 @@ import {
   nodeSigningCrypto,
   outboxAfter,
   peerStatuses,
+  recordPushAnswered,
+  recordPushFailed,
   runAction,
   signFederationRequest,
   startNode,
@@ -382,6 +384,34 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       })
       expect(stale.status).toBe(401)
       expect(JSON.parse(stale.text)).toMatchObject({ error: { reason: 'request_signature_invalid' } })
+    })
+
+    it('keeps a peer that came back in contact when a push that began before it did fails afterwards', async () => {
+      const db = be.node.deps.store.db
+      // one entry delivered: the peer's state exists, in contact
+      await writeEntries(be.node, 1, { kind: 'federation' })
+      await waitFor(async () => (await inboxOf(nl.node, 'be')).length === 1)
+      await waitFor(async () => (await peerStatuses(db))[0]?.outbound.waiting === 0)
+      const now = Date.now() + 1_000
+      const failure = (startedAt: number) => ({
+        error: 'connect ECONNREFUSED',
+        at: new Date(startedAt + 5),
+        startedAt: new Date(startedAt),
+        nextAttemptAt: new Date(startedAt + 1_000),
+        attempts: 1,
+        parked: true,
+      })
+      // NL pulled (it is back) while a push begun before that was still failing
+      await recordPushAnswered(db, 'nl', { acked: 0, protocol: 1, at: new Date(now) })
+      await recordPushFailed(db, 'nl', failure(now - 1_000))
+      expect((await peerStatuses(db))[0]).toMatchObject({ attempts: 0, parkedSince: null, firstError: null })
+      // a push begun after the last contact that fails is a failure
+      await recordPushFailed(db, 'nl', failure(now + 1))
+      expect((await peerStatuses(db))[0]).toMatchObject({
+        attempts: 1,
+        firstError: { message: 'connect ECONNREFUSED' },
+      })
+      await recordPushAnswered(db, 'nl', { acked: 0, protocol: 1, at: new Date(now + 10) })
     })
   },
 )

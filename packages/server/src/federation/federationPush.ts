@@ -75,13 +75,20 @@ export function startFederationPush(deps: {
     })
   }
 
-  const failed = async (peer: Peer, state: PeerState, error: string, extra: { acked?: number } = {}) => {
+  const failed = async (
+    peer: Peer,
+    state: PeerState,
+    startedAt: Date,
+    error: string,
+    extra: { acked?: number } = {},
+  ) => {
     const attempts = state.attempts + 1
     const at = action.clock.now()
     const parked = attempts >= deps.config.parkAfter
     await recordPushFailed(db, peer.nodeId, {
       error,
       at,
+      startedAt,
       attempts,
       parked,
       nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts, pushRetry)),
@@ -110,10 +117,11 @@ export function startFederationPush(deps: {
       body = batchOf(entries)
     }
     let answer: { status: number; text: string }
+    const startedAt = action.clock.now()
     try {
       answer = await send('POST', peerUrl(peer.baseUrl, 'federation/v1/stream'), body)
     } catch (error) {
-      await failed(peer, state, error instanceof Error ? error.message : String(error))
+      await failed(peer, state, startedAt, error instanceof Error ? error.message : String(error))
       return false
     }
     let parsed: {
@@ -130,7 +138,7 @@ export function startFederationPush(deps: {
       const why = parsed.error
         ? `${String(parsed.error.code)}: ${String(parsed.error.message)}`
         : 'no answer body'
-      await failed(peer, state, `HTTP ${answer.status} (${why})`)
+      await failed(peer, state, startedAt, `HTTP ${answer.status} (${why})`)
       return false
     }
     const acked = parsed.head.seq
@@ -138,6 +146,7 @@ export function startFederationPush(deps: {
       await failed(
         peer,
         state,
+        startedAt,
         `refused: ${String(parsed.refusal.reason)} (${String(parsed.refusal.detail)})`,
         {
           acked,

@@ -68,7 +68,9 @@ export async function recordPushAnswered(
 /**
  * A push that failed (no answer, or a refusal): one more attempt, the next one at `nextAttemptAt`;
  * the first error of the run is kept, the last replaces the one before; parked from the
- * `parkAfter`th failure in a row.
+ * `parkAfter`th failure in a row. A failure of an attempt that started before the peer's last
+ * contact (it pulled meanwhile, coming back) is out of date and changes nothing: else it would
+ * mark a peer that is back as unreachable, with nothing left to push that could clear it.
  */
 export async function recordPushFailed(
   db: Kysely<Database>,
@@ -76,6 +78,8 @@ export async function recordPushFailed(
   failure: {
     readonly error: string
     readonly at: Date
+    /** When the failed attempt began. */
+    readonly startedAt: Date
     readonly nextAttemptAt: Date
     readonly attempts: number
     readonly parked: boolean
@@ -101,6 +105,7 @@ export async function recordPushFailed(
       ...(failure.contact ? { last_contact_at: failure.at } : {}),
     }))
     .where('peer', '=', peer)
+    .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', failure.startedAt)]))
     .execute()
 }
 
