@@ -15,6 +15,7 @@ import {
   type Result,
 } from '@liaison/core'
 import { cap12Namespaces } from './capNamespaces.ts'
+import { list, record } from './xmlValues.ts'
 
 /** The WHATWG decoder every supported runtime has (Node 20+, browsers); formats has no DOM types. */
 declare const TextDecoder: new (
@@ -147,16 +148,6 @@ export function decodeXml(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
-}
-
-function list(value: unknown): unknown[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
 function text1(value: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { err, ok, type Result } from '@liaison/core'
 import { decodeXml } from './readCap.ts'
+import { list, record } from './xmlValues.ts'
 
 /** One entry of an index feed: where its CAP document is, and what the feed says of it. */
 export interface CapFeedEntry {
@@ -84,16 +85,6 @@ export function readCapFeed(input: string | Uint8Array): Result<CapFeed, string>
     return ok({ kind: 'rss', entries: entries.slice(0, maxCapFeedEntries) })
   }
   return err('neither an Atom feed, an RSS feed nor a CAP alert')
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
-}
-
-function list(value: unknown): unknown[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
 function string(value: unknown): string | null {
