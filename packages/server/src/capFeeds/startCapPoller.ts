@@ -118,9 +118,11 @@ export async function startCapPoller(
       clearInterval(tick)
       if (takeover) clearInterval(takeover)
       while (running) await running
-      await lock?.release()
+      // no longer the owner before the lock goes: another process may take it at once
+      const held = lock
       lock = null
       owning = false
+      await held?.release()
     },
   }
 }

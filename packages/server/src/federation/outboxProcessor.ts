@@ -6,7 +6,7 @@ import type { WorkProcessor } from '../processors/Processor.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import type { OutboxEntry } from '../store/federation/outboxRows.ts'
 import { appendOutbox, ensurePeerStates, lockOutboundHeads } from '../store/federation/outboxRows.ts'
-import { loadFederationDirectory } from '../store/federationDirectory.ts'
+import { loadFederationDirectory, peerPolicies } from '../store/federationDirectory.ts'
 import { federationEvent } from './federationEvent.ts'
 
 /** The name of the outbox processor's cursor: never rename it. */
@@ -31,14 +31,21 @@ export function outboxProcessor(deps: {
   return {
     name: outboxProcessorName,
     kinds: null,
+    // a node with no peers shares nothing: one statement, and no transaction, for a batch
+    async relevant(db, events) {
+      const own = events.filter((e) => e.origin === deps.nodeId)
+      return own.length > 0 && (await peerPolicies(db)).length > 0 ? own : []
+    },
     async handle({ tx, events }) {
       // only what this node wrote: no item hops on by itself
       const own = events.filter((e) => e.origin === deps.nodeId)
       if (own.length === 0) return
+      const policies = await peerPolicies(tx)
+      if (policies.length === 0) return
       const directory = await loadFederationDirectory(tx, deps.nodeId, {
         distributions: own.map((e) => e.distribution),
+        peers: policies,
       })
-      if (directory.peers.length === 0) return
       const forPeer = new Map<string, SignedEvent<Record<string, unknown>>[]>()
       for (const event of own) {
         const item: AdmissionItem = {

@@ -4,6 +4,7 @@ import { notificationRowsFor, readUpToOf } from '../store/notificationRows.ts'
 import { headSeq, waitForProcessorCursor } from '../store/processorCursorRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { NotificationKind } from './notificationOf.ts'
+import { notifiableKinds } from './notificationOf.ts'
 import { notificationsProcessorName } from './notificationsProcessor.ts'
 
 export interface Notification {
@@ -24,7 +25,10 @@ const catchUpMs = 2_000
  * reads what there is. Never inside a transaction.
  */
 export async function notificationsCaughtUp(db: Kysely<Database>): Promise<boolean> {
-  return waitForProcessorCursor(db, notificationsProcessorName, await headSeq(db), { timeoutMs: catchUpMs })
+  return waitForProcessorCursor(db, notificationsProcessorName, await headSeq(db), {
+    kinds: notifiableKinds,
+    timeoutMs: catchUpMs,
+  })
 }
 
 /** The user's latest notifications, newest first (the handover's unread items). */

@@ -18,6 +18,12 @@ export interface WorkProcessor {
    * batch back; it is tried again, with back-off, and the node logs each failure.
    */
   handle(batch: WorkBatch): Promise<void>
+  /**
+   * Which of a batch's events it has anything to do with, asked before a transaction is opened
+   * (on the pool, not in a transaction): none, and the batch is passed by like events of other
+   * kinds. Without it, every event of its kinds is handed over.
+   */
+  relevant?(db: Kysely<Database>, events: readonly StoredEvent[]): Promise<readonly StoredEvent[]>
   /** After the transaction that handled a batch committed (to wake what reads its writes). */
   committed?(): void
   /** After the transaction that handled a batch rolled back. */

@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@liaison/core'
 import type { Logger } from 'pino'
 import type { EventBus } from '../events/EventBus.ts'
 import { readEventsOfKinds } from '../store/events/eventRows.ts'
@@ -5,7 +6,6 @@ import type { HeldLock, Store } from '../store/openStore.ts'
 import {
   ensureProcessorCursor,
   headSeq,
-  lockProcessorCursor,
   moveProcessorCursor,
   readProcessorCursor,
 } from '../store/processorCursorRows.ts'
@@ -23,6 +23,8 @@ export interface WorkProcessorOptions {
   /** The first wait after a failed batch (ms); it doubles up to `maxRetryMs`. */
   readonly firstRetryMs?: number
   readonly maxRetryMs?: number
+  /** How soon a cursor moved past events of other kinds is saved (ms). */
+  readonly saveMs?: number
 }
 
 /** One work processor running in this process: it owns it (and handles its events) or stands by. */
@@ -61,6 +63,7 @@ export async function runWorkProcessor(deps: {
   const batchSize = options.batchSize ?? 500
   const takeoverMs = options.takeoverMs ?? 1_000
   const pollMs = options.pollMs ?? 5_000
+  const saveMs = options.saveMs ?? 100
   const retry = { firstMs: options.firstRetryMs ?? 200, maxMs: options.maxRetryMs ?? 60_000 }
   const postgres = store.engine === 'postgres'
 
@@ -73,42 +76,140 @@ export async function runWorkProcessor(deps: {
   let again = false
   let failures = 0
   let retryTimer: NodeJS.Timeout | null = null
+  // where this process knows the cursor to be (null: read it from the database), and what the
+  // database holds: they differ only by a stretch of events of other kinds, saved within saveMs
+  let cursor: number | null = null
+  let saved = 0
+  let saveTimer: NodeJS.Timeout | null = null
+  // the events the bus brought after `cursor`, without a gap: handled without reading them again
+  let heard: StoredEvent[] = []
+  const wanted = processor.kinds === null ? null : new Set<string>(processor.kinds)
+  const mine = (e: StoredEvent) => wanted === null || wanted.has(e.kind)
+  const relevant = async (events: readonly StoredEvent[]): Promise<readonly StoredEvent[]> =>
+    events.length === 0 || !processor.relevant ? events : processor.relevant(store.db, events)
+
+  // the database must be read before the next batch: at the start, after a gap, on the poll
+  let look = true
+
+  const forget = () => {
+    cursor = null
+    heard = []
+    look = true
+  }
+
+  /** The bus's events, kept while they follow on from what is known; after a gap, read the database. */
+  const hear = (events: readonly StoredEvent[]) => {
+    if (!owning || closed || events.length === 0) return
+    if (cursor === null) {
+      look = true
+      return
+    }
+    const last = heard.at(-1)?.seq ?? cursor
+    const fresh = events.filter((e) => e.seq > last)
+    if (fresh.length === 0) return
+    if (fresh[0]!.seq !== last + 1) {
+      heard = []
+      look = true
+      return
+    }
+    heard.push(...fresh)
+  }
+
+  /** Keeps what was heard after `to` if it follows on from it; else reads the database next. */
+  const keepHeardAfter = (to: number) => {
+    heard = heard.filter((e) => e.seq > to)
+    if (heard.length > 0 && heard[0]!.seq !== to + 1) {
+      heard = []
+      look = true
+    }
+  }
 
   /**
-   * One batch; false once the cursor is at the head. The events are read before the transaction,
-   * which then only checks (under the row lock) that the cursor has not moved meanwhile, hands
-   * them over and moves it: a transaction is open only while the processor writes. A stretch
-   * with no event of its kinds moves the cursor in one statement, without a transaction.
+   * In one transaction: the cursor moved from where the database holds it (`saved`) to `to`,
+   * which takes its row lock, and the events handed over. False if another process moved it
+   * meanwhile (it owned the processor a moment ago): the transaction writes nothing then.
    */
-  const batch = async (): Promise<boolean> => {
-    const head = await headSeq(store.db)
-    const cursor = (await readProcessorCursor(store.db, processor.name)) ?? 0
-    if (cursor >= head) return false
-    const events = await readEventsOfKinds(store.db, {
-      after: cursor,
-      upTo: head,
-      kinds: processor.kinds,
-      limit: batchSize,
-    })
-    const last = events.at(-1)
-    const to = events.length === batchSize && last ? last.seq : head
-    if (events.length === 0) {
-      await moveProcessorCursor(store.db, processor.name, to, cursor)
-      return true
-    }
+  const handOver = async (events: readonly StoredEvent[], from: number, to: number): Promise<boolean> => {
+    let moved = false
     try {
       await store.db.transaction().execute(async (tx) => {
-        // another process moved it (it owned the processor a moment ago): read again
-        if ((await lockProcessorCursor(tx, processor.name)) !== cursor) return
+        if (!(await moveProcessorCursor(tx, processor.name, to, from))) return
+        moved = true
         await processor.handle({ tx, events })
-        await moveProcessorCursor(tx, processor.name, to, cursor)
       })
     } catch (error) {
       processor.rolledBack?.()
       throw error
     }
+    if (!moved) return false
     processor.committed?.()
     return true
+  }
+
+  /**
+   * One batch; false once the cursor is at the head. What the bus brought is handled as it came
+   * (the events of the processor's kinds, handed over in the transaction that moves the cursor;
+   * a stretch of none only moves the cursor here, saved to the database within `saveMs`); what
+   * it did not (at the start, after a gap, on the poll) is read from the database first.
+   */
+  const batch = async (): Promise<boolean> => {
+    if (cursor !== null && heard.length > 0) {
+      const taken = heard.slice(0, batchSize)
+      const events = await relevant(taken.filter(mine))
+      const to = taken.at(-1)!.seq
+      if (events.length > 0 && !(await handOver(events, saved, to))) {
+        forget()
+        return true
+      }
+      heard = heard.slice(taken.length)
+      cursor = to
+      if (events.length > 0) saved = to
+      else scheduleSave()
+      return true
+    }
+    if (!look) return false
+    look = false
+    const head = await headSeq(store.db)
+    const at = (await readProcessorCursor(store.db, processor.name)) ?? 0
+    saved = at
+    cursor = Math.max(at, cursor ?? 0)
+    keepHeardAfter(cursor)
+    if (cursor >= head) return heard.length > 0
+    const read = await readEventsOfKinds(store.db, {
+      after: cursor,
+      upTo: head,
+      kinds: processor.kinds,
+      limit: batchSize,
+    })
+    const last = read.at(-1)
+    const to = read.length === batchSize && last ? last.seq : head
+    const events = await relevant(read)
+    if (to < head) look = true
+    keepHeardAfter(to)
+    if (events.length > 0 && !(await handOver(events, saved, to))) {
+      forget()
+      return true
+    }
+    cursor = to
+    if (events.length > 0) saved = to
+    else scheduleSave()
+    return true
+  }
+
+  /** Saves a cursor moved past events of other kinds, once per `saveMs` at most. */
+  const save = async (): Promise<void> => {
+    if (cursor === null || cursor <= saved) return
+    const to = cursor
+    if (await moveProcessorCursor(store.db, processor.name, to, saved)) saved = to
+    else forget()
+  }
+  const scheduleSave = () => {
+    if (saveTimer || closed) return
+    saveTimer = setTimeout(() => {
+      saveTimer = null
+      run()
+    }, saveMs)
+    saveTimer.unref()
   }
 
   const run = (): void => {
@@ -124,9 +225,11 @@ export async function runWorkProcessor(deps: {
         again = false
         while (owning && !closed && (await batch())) failures = 0
       } while (again && owning && !closed)
+      if (owning && !saveTimer) await save()
     })()
       .catch((error: unknown) => {
         failures++
+        forget()
         const waitMs = retryDelayMs(failures, retry)
         log.error({ err: error, failures, retryInMs: waitMs }, 'a processor batch failed; trying it again')
         if (closed) return
@@ -141,7 +244,10 @@ export async function runWorkProcessor(deps: {
       })
   }
 
-  const unsubscribe = deps.bus.subscribe(() => run())
+  const unsubscribe = deps.bus.subscribe((events) => {
+    hear(events)
+    run()
+  })
 
   let takeover: NodeJS.Timeout | null = null
   if (postgres) {
@@ -156,6 +262,7 @@ export async function runWorkProcessor(deps: {
           log.warn({ err: error }, 'lost the processor lock; standing by')
           owning = false
           lock = null
+          forget()
         })
         if (!held) return
         if (closed) {
@@ -163,6 +270,7 @@ export async function runWorkProcessor(deps: {
           return
         }
         lock = held
+        forget()
         owning = true
         log.info('this process runs the processor')
         run()
@@ -178,7 +286,11 @@ export async function runWorkProcessor(deps: {
   } else {
     run()
   }
-  const poll = setInterval(run, pollMs)
+  const lookAgain = () => {
+    look = true
+    run()
+  }
+  const poll = setInterval(lookAgain, pollMs)
   poll.unref()
 
   return {
@@ -189,7 +301,7 @@ export async function runWorkProcessor(deps: {
     get failures() {
       return failures
     },
-    wake: run,
+    wake: lookAgain,
     async close() {
       if (closed) return
       closed = true
@@ -197,10 +309,15 @@ export async function runWorkProcessor(deps: {
       clearInterval(poll)
       if (takeover) clearInterval(takeover)
       if (retryTimer) clearTimeout(retryTimer)
+      if (saveTimer) clearTimeout(saveTimer)
       while (running) await running
-      await lock?.release()
+      if (owning)
+        await save().catch((error: unknown) => log.warn({ err: error }, 'could not save the cursor'))
+      // no longer the owner before the lock goes: another process may take it at once
+      const held = lock
       lock = null
       owning = false
+      await held?.release()
     },
   }
 }

@@ -278,9 +278,12 @@ export async function startSequencer(options: SequencerOptions): Promise<Sequenc
       }
       closed = true
       await listening?.close()
-      await lock?.release()
-      await own?.close()
+      // no longer the leader before the lock goes: another process may take it at once
+      const held = lock
+      lock = null
       leading = !postgres
+      await held?.release()
+      await own?.close()
       for (const [id, waiter] of waiters) {
         clearTimeout(waiter.timer)
         waiters.delete(id)

@@ -54,7 +54,7 @@ async function foreignOrganisations(db: Kysely<Database>): Promise<DirectoryOrga
 }
 
 /** The configured peers and what each may receive. */
-async function peerPolicies(db: Kysely<Database>): Promise<PeerPolicy[]> {
+export async function peerPolicies(db: Kysely<Database>): Promise<PeerPolicy[]> {
   return (await listPeers(db)).map((p) => ({
     nodeId: p.nodeId,
     statuses: p.statuses,
@@ -99,7 +99,12 @@ async function namedGroups(db: Kysely<Database>, groupIds: readonly string[]): P
 export async function loadFederationDirectory(
   db: Kysely<Database>,
   nodeId: string,
-  about: { readonly distributions: readonly Distribution[]; readonly caseIds?: readonly string[] },
+  about: {
+    readonly distributions: readonly Distribution[]
+    readonly caseIds?: readonly string[]
+    /** The peers, if the caller has read them already (`peerPolicies`). */
+    readonly peers?: FederationDirectory['peers']
+  },
 ): Promise<FederationDirectory> {
   const caseIds = new Set(about.caseIds ?? [])
   const groupIds = new Set<string>()
@@ -110,7 +115,7 @@ export async function loadFederationDirectory(
   const [local, foreign, peers, cases, groups] = await Promise.all([
     localOrganisations(db, nodeId),
     foreignOrganisations(db),
-    peerPolicies(db),
+    about.peers ?? peerPolicies(db),
     namedCases(db, [...caseIds]),
     namedGroups(db, [...groupIds]),
   ])

@@ -12,37 +12,24 @@ export async function ensureProcessorCursor(db: Kysely<Database>, name: string):
 }
 
 /**
- * Inside a processor's batch transaction: its cursor, with the row locked until the transaction
- * ends, so that two processes can never handle the same events at once (a second one waits, then
- * reads the cursor the first moved).
- */
-export async function lockProcessorCursor(tx: Kysely<Database>, name: string): Promise<number> {
-  const row = await tx
-    .selectFrom('processor_cursors')
-    .select('seq')
-    .where('name', '=', name)
-    .forUpdate()
-    .executeTakeFirst()
-  if (!row) throw new Error(`no cursor for the processor ${name}`)
-  return Number(row.seq)
-}
-
-/**
- * Moves the cursor on to `seq`, in the transaction of the batch it has handled, if it is still
- * at `from` (a cursor never moves back, nor past what another process did meanwhile).
+ * Moves the cursor on to `seq` if it is still at `from` (a cursor never moves back, nor past what
+ * another process did meanwhile); false if it was not there. In a batch's transaction, first:
+ * the update takes the row's lock until the transaction ends, so two processes never handle the
+ * same events at once (a second one waits, then finds the cursor moved and handles nothing).
  */
 export async function moveProcessorCursor(
   db: Kysely<Database>,
   name: string,
   seq: number,
   from: number,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('processor_cursors')
     .set({ seq, updated_at: sql<Date>`now()` })
     .where('name', '=', name)
     .where('seq', '=', from)
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /** The processor's cursor, or null if it has never run on this database. */
@@ -66,20 +53,47 @@ export async function headSeq(db: Kysely<Database>): Promise<number> {
 
 /**
  * Waits (polling, so it works whichever process owns the processor) until the processor has
- * handled every event up to `seq`; false if it has not within `timeoutMs`. Never call it inside a
- * transaction: on PGlite the processor's own transaction would wait for it.
+ * handled every event up to `seq`, or, given its `kinds`, every event of those kinds (a cursor
+ * moved past events of other kinds is saved a little later: decision 016); false if it has not
+ * within `timeoutMs`. Never call it inside a transaction: on PGlite the processor's own
+ * transaction would wait for it.
  */
 export async function waitForProcessorCursor(
   db: Kysely<Database>,
   name: string,
   seq: number,
-  options: { readonly timeoutMs?: number; readonly pollMs?: number } = {},
+  options: {
+    readonly kinds?: readonly string[] | null
+    readonly timeoutMs?: number
+    readonly pollMs?: number
+  } = {},
 ): Promise<boolean> {
   const deadline = Date.now() + (options.timeoutMs ?? 2_000)
   const pollMs = options.pollMs ?? 10
+  const kinds = options.kinds ?? null
   for (;;) {
-    const at = (await readProcessorCursor(db, name)) ?? 0
-    if (at >= seq) return true
+    if (kinds === null) {
+      if (((await readProcessorCursor(db, name)) ?? 0) >= seq) return true
+    } else {
+      const row = await db
+        .selectFrom('processor_cursors as c')
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('events as e')
+                .select('e.seq')
+                .whereRef('e.seq', '>', 'c.seq')
+                .where('e.seq', '<=', seq)
+                .where('e.kind', 'in', kinds.length > 0 ? kinds : [''])
+                .limit(1),
+            )
+            .as('behind'),
+        )
+        .where('c.name', '=', name)
+        .executeTakeFirst()
+      if (row && !row.behind) return true
+    }
     if (Date.now() >= deadline) return false
     await new Promise<void>((resolve) => setTimeout(resolve, pollMs))
   }
