@@ -6,6 +6,7 @@ import type { Clock } from '../runtime/Clock.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
 import type { Store } from '../store/openStore.ts'
+import type { OrganisationsCache } from '../store/organisationsCache.ts'
 
 /** What every action is handed: the node's adapters, never globals. */
 export interface ActionDeps {
@@ -20,4 +21,6 @@ export interface ActionDeps {
   readonly sha256: Sha256Hex
   /** Seals and opens the secrets the node must read back, under the node's key. */
   readonly secrets: SecretBox
+  /** The node's organisations kept in this process (PostgreSQL), so that most events' audience needs no read. */
+  readonly organisations?: OrganisationsCache
 }

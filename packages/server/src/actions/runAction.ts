@@ -209,6 +209,7 @@ async function envelopes(
     tx,
     deps.nodeId,
     drafts.map((d) => d.distribution),
+    { organisations: deps.organisations?.current() ?? null, owners: drafts.map((d) => d.orgId) },
   )
   return drafts.map((d) => ({
     id: deps.ids.next(),

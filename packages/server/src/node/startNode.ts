@@ -23,6 +23,8 @@ import type { RunningProcessors } from '../processors/startProcessors.ts'
 import { startAlertClock } from '../processors/startAlertClock.ts'
 import type { Sequencer } from '../sequencer/startSequencer.ts'
 import { startSequencer } from '../sequencer/startSequencer.ts'
+import type { OrganisationsCache } from '../store/organisationsCache.ts'
+import { organisationsCache } from '../store/organisationsCache.ts'
 import type { AppDeps, App } from '../http/AppDeps.ts'
 import { buildApp } from '../http/buildApp.ts'
 import { createMetrics, registerPeerGauges } from '../metrics.ts'
@@ -124,6 +126,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let processors: RunningProcessors | null = null
   let capPoller: RunningCapPoller | null = null
   let push: FederationPush | null = null
+  let organisations: OrganisationsCache | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -147,6 +150,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     )
     const bus = new EventBus((error) => log.error({ err: error }, 'a listener failed on committed events'))
     sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
+    organisations = organisationsCache(store, config.node.id, log)
     const deps: AppDeps = {
       nodeId: config.node.id,
       store,
@@ -157,6 +161,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       log,
       sha256: sha256Hex,
       secrets,
+      organisations,
       signingKey: signing.key,
       config,
       metrics,
@@ -302,6 +307,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await audit.close()
         await sequencer?.close()
         await following?.close()
+        await organisations?.close()
         await store.close()
         log.info('node stopped')
       },
@@ -315,6 +321,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})
     await following?.close().catch(() => {})
+    await organisations?.close().catch(() => {})
     await store.close().catch(() => {})
     throw error
   }

@@ -1,6 +1,7 @@
 import type { AudienceFacts, Distribution } from '@liaison/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import type { NodeOrganisation } from './organisationsCache.ts'
 import type { Database } from './schema.ts'
 
 /**
@@ -12,7 +13,28 @@ export async function loadAudienceFacts(
   db: Kysely<Database>,
   nodeId: string,
   distributions: readonly Distribution[],
+  known?: {
+    /** The node's organisations as last committed (`organisationsCache`), if this process holds them. */
+    readonly organisations: readonly NodeOrganisation[] | null
+    /** The items' owners: the list is used only if it has every one of them. */
+    readonly owners: readonly string[]
+  },
 ): Promise<AudienceFacts> {
+  // the daily log's and the node's own items name no case or group: the cached list is enough,
+  // unless the action made an organisation it does not have yet
+  const cached = known?.organisations
+  if (
+    cached &&
+    distributions.every((d) => d.kind === 'organisation' || d.kind === 'national') &&
+    known.owners.every((owner) => cached.some((o) => o.id === owner))
+  )
+    return {
+      nodeId,
+      nodeOrgIds: cached.map((o) => o.id),
+      centreOrgId: cached.find((o) => o.kind === 'centre')?.id ?? null,
+      caseParticipants: new Map(),
+      groupMembers: new Map(),
+    }
   const caseIds = new Set<string>()
   const groupIds = new Set<string>()
   for (const d of distributions) {

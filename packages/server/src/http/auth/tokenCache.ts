@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { listenForChanges } from '../../store/listenForChanges.ts'
 import type { Store } from '../../store/openStore.ts'
 
 /** The channel that migration 0027's triggers notify on every change that can make a look-up wrong. */
@@ -43,61 +44,20 @@ export function tokenCache(
   const now = options.now ?? Date.now
   const entries = new Map<string, { readonly token: CachedToken; readonly until: number }>()
   let generation = 0
-  let live = false
-  let closed = false
-  let listening: { close(): Promise<void> } | null = null
-  let backoffMs = 500
-  let retry: NodeJS.Timeout | null = null
-
-  const drop = () => {
-    generation++
-    entries.clear()
-  }
-  const connect = async (): Promise<void> => {
-    const listen = store.listen
-    if (!listen || closed) return
-    try {
-      const opened = await listen.call(store, credentialsChannel, drop, (error) => {
-        log.warn(
-          { err: error },
-          'lost the credentials channel; API tokens are read on every request until it is back',
-        )
-        live = false
-        listening = null
-        drop()
-        again()
-      })
-      if (closed) {
-        await opened.close()
-        return
-      }
-      listening = opened
-      backoffMs = 500
-      // what was read before the channel listened is not trusted
-      drop()
-      live = true
-    } catch (error) {
-      log.warn({ err: error }, 'cannot listen on the credentials channel; retrying')
-      again()
-    }
-  }
-  const again = () => {
-    if (closed || retry) return
-    retry = setTimeout(() => {
-      retry = null
-      void connect()
-    }, backoffMs)
-    retry.unref()
-    backoffMs = Math.min(backoffMs * 2, 30_000)
-  }
-  void connect()
+  const listening = listenForChanges(store, credentialsChannel, log, {
+    changed: () => {
+      generation++
+      entries.clear()
+    },
+    lostMessage: 'lost the credentials channel; API tokens are read on every request until it is back',
+  })
 
   return {
     get live() {
-      return live
+      return listening.live
     },
     async find<T extends CachedToken>(secretHash: string, load: () => Promise<T | undefined>) {
-      if (live) {
+      if (listening.live) {
         const entry = entries.get(secretHash)
         // the one caller loads one row shape for a hash: what it put here is what it gets back
         if (entry && entry.until > now()) return entry.token as T
@@ -105,17 +65,10 @@ export function tokenCache(
       }
       const readAt = generation
       const token = await load()
-      if (token && !token.revoked_at && live && readAt === generation)
+      if (token && !token.revoked_at && listening.live && readAt === generation)
         entries.set(secretHash, { token, until: now() + ttlMs })
       return token
     },
-    async close() {
-      closed = true
-      live = false
-      if (retry) clearTimeout(retry)
-      drop()
-      await listening?.close()
-      listening = null
-    },
+    close: () => listening.close(),
   }
 }
