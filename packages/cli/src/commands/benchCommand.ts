@@ -17,6 +17,10 @@ export function benchCommand(program: Command, context: CliContext): void {
     .option('--database-url <url>', 'also measure on this PostgreSQL (default: LIAISON_BENCH_PG_URL)')
     .option('--only <names>', `run only these benches, comma-separated: ${benchNames.join(', ')}`)
     .option(
+      '--profile <dir>',
+      'write CPU profiles (.cpuprofile) of the log and minimal routes of the writes bench into this directory',
+    )
+    .option(
       '--engine <engine>',
       'measure only on pglite or only on postgres (default: both, if a database URL is given)',
     )
@@ -28,6 +32,7 @@ export function benchCommand(program: Command, context: CliContext): void {
         databaseUrl?: string
         only?: string
         engine?: string
+        profile?: string
       }) => {
         const log = context.createLogger({ level: 'error', destination: context.err })
         let only: ReadonlySet<BenchName> | undefined
@@ -60,6 +65,7 @@ export function benchCommand(program: Command, context: CliContext): void {
               count: options.count,
               seconds: options.seconds,
               only,
+              profileDir: options.profile,
             })),
             ...(!only || only.has('pages')
               ? await benchLogPages({ log, store: run.store, entries: options.logEntries })

@@ -54,6 +54,8 @@ export async function benchActions(options: {
   /** How long each concurrent-writes measurement runs. */
   seconds?: number
   only?: ReadonlySet<BenchName> | undefined
+  /** Where the writes bench writes a CPU profile of each measured run of the log route. */
+  profileDir?: string | undefined
 }): Promise<BenchFigure[]> {
   const runs = (name: BenchName) => !options.only || options.only.has(name)
   if (!runs('actions') && !runs('stream') && !runs('writes') && !runs('flood')) return []
@@ -141,6 +143,7 @@ export async function benchActions(options: {
           writer: officer.username,
           url: bench.storeUrl,
           seconds: options.seconds ?? 3,
+          profileDir: options.profileDir ?? null,
         })),
       )
     if (runs('flood'))

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
+import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Fastify from 'fastify'
 import { Kysely, PostgresDialect, sql } from 'kysely'
@@ -14,6 +17,28 @@ export interface Run {
   /** Requests (or transactions) per second. */
   readonly rate: number
   readonly p99: number
+  /** This process's CPU time per completed call (µs): the bench's clients, the node and its processors. */
+  readonly cpuMicros: number
+  /** Statements sent to PostgreSQL per completed call, by every `pg` client of this process. */
+  readonly statements: number
+}
+
+/**
+ * Counts the statements every `pg` client of this process sends until the returned function is
+ * called, which gives the count (the bench's own measure of round trips; PGlite counts nothing).
+ */
+function countStatements(): () => number {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
+  const original = proto.query
+  let count = 0
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    count++
+    return original.apply(this, args)
+  }
+  return () => {
+    proto.query = original
+    return count
+  }
 }
 
 /** `clients` loops calling `once` for `seconds`; the rate of completed calls and their p99 latency. */
@@ -21,6 +46,8 @@ export async function measure(clients: number, seconds: number, once: () => Prom
   const latencies: number[] = []
   const until = performance.now() + seconds * 1000
   const start = performance.now()
+  const cpu = process.cpuUsage()
+  const statements = countStatements()
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
@@ -31,8 +58,33 @@ export async function measure(clients: number, seconds: number, once: () => Prom
     }),
   )
   const elapsed = (performance.now() - start) / 1000
+  const used = process.cpuUsage(cpu)
+  const sent = statements()
   latencies.sort((a, b) => a - b)
-  return { rate: latencies.length / elapsed, p99: percentile(latencies, 99) }
+  const calls = Math.max(1, latencies.length)
+  return {
+    rate: latencies.length / elapsed,
+    p99: percentile(latencies, 99),
+    cpuMicros: (used.user + used.system) / calls,
+    statements: sent / calls,
+  }
+}
+
+/** Runs `work` under the V8 CPU profiler of this process and writes the profile to `file`. */
+async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const session = new Session()
+  session.connect()
+  try {
+    await session.post('Profiler.enable')
+    await session.post('Profiler.start')
+    const result = await work()
+    const { profile } = await session.post('Profiler.stop')
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, JSON.stringify(profile))
+    return result
+  } finally {
+    session.disconnect()
+  }
 }
 
 /** A function that POSTs one daily-log entry to `url` and fails on anything but a 2xx. */
@@ -56,7 +108,13 @@ export function postLogEntry(url: string, headers: Record<string, string>): () =
  */
 export async function benchConcurrentWrites(
   node: RunningNode,
-  options: { readonly writer: string; readonly url: string | null; readonly seconds: number },
+  options: {
+    readonly writer: string
+    readonly url: string | null
+    readonly seconds: number
+    /** CPU profiles of each run of the log and minimal routes are written here (`log-postgres-16.cpuprofile`). */
+    readonly profileDir?: string | null
+  },
 ): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = []
   const engine = node.deps.store.engine
@@ -125,8 +183,16 @@ export async function benchConcurrentWrites(
       } finally {
         await barePool?.end()
       }
-      const route = await measure(clients, options.seconds, minimalRoute)
-      const actions = await measure(clients, options.seconds, action)
+      const route = options.profileDir
+        ? await profiled(join(options.profileDir, `minimal-${engine}-${clients}.cpuprofile`), () =>
+            measure(clients, options.seconds, minimalRoute),
+          )
+        : await measure(clients, options.seconds, minimalRoute)
+      const actions = options.profileDir
+        ? await profiled(join(options.profileDir, `log-${engine}-${clients}.cpuprofile`), () =>
+            measure(clients, options.seconds, action),
+          )
+        : await measure(clients, options.seconds, action)
       const at = `${clients} client${clients === 1 ? '' : 's'}, ${engine}`
       figures.push(
         {
@@ -150,6 +216,24 @@ export async function benchConcurrentWrites(
           baseline: { name: 'bare one-row insert transactions', value: bare.rate },
           ratio: route.rate / bare.rate,
         },
+        {
+          name: `POST /api/v1/log CPU per request, ${at}`,
+          value: actions.cpuMicros,
+          unit: 'µs',
+          baseline: { name: 'minimal route CPU per request', value: route.cpuMicros },
+          ratio: actions.cpuMicros / route.cpuMicros,
+        },
+        ...(engine === 'postgres'
+          ? [
+              {
+                name: `POST /api/v1/log statements per request, ${at}`,
+                value: actions.statements,
+                unit: 'statements',
+                baseline: { name: 'minimal route statements per request', value: route.statements },
+                ratio: actions.statements / route.statements,
+              },
+            ]
+          : []),
         {
           name: `POST /api/v1/log p99, ${at}`,
           value: actions.p99,
