@@ -348,6 +348,17 @@ describe('EDXL-DE 2.0 with EMSI: what is refused, by path', () => {
     expect(problems[0]?.[1]).toMatch(message)
   })
 
+  it.each([
+    ['30 February', '2024-02-30T16:05:00+01:00'],
+    ['29 February of a common year', '2023-02-29T16:05:00+01:00'],
+    ['a leap second', '2024-01-09T23:59:60+00:00'],
+    ['year 0', '0000-01-01T00:00:00+00:00'],
+    ['an offset of 24 hours', '2024-01-09T16:05:00+24:00'],
+  ])('a sent time on %s', (_, time) => {
+    const xml = foreign.replace('2024-01-09T16:05:00+01:00', time)
+    expect(refused(xml)[0]).toEqual(['edxlDistribution.dateTimeSent', expect.stringMatching(/not a date/)])
+  })
+
   it('a polygon of more coordinates than a CAP area may have', () => {
     const coords = '<coord><lat>50</lat><lon>5</lon></coord>'.repeat(20_001)
     const xml = foreign.replace(

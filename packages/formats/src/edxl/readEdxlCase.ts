@@ -78,7 +78,35 @@ const severityOf: Record<string, Severity> = {
 }
 /** Message types that describe an event; the others (ACK, CANCEL, ERROR) open no case. */
 const eventMessages = new Set(['ALERT', 'UPDATE'])
-const dateShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/
+const dateShape = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-](\d\d):(\d\d))$/
+
+/**
+ * A date and time with its offset that names one instant both store engines hold: a day that
+ * exists (no 30 February, which `Date` would roll over), no leap second, the years 1 to 9999.
+ */
+export function edxlTime(text: string): Date | undefined {
+  const m = dateShape.exec(text)
+  if (m === null) return undefined
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() + (month === 2 && !leap(year) ? -1 : 0)
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59)
+    return undefined
+  if (m[9] !== undefined && (Number(m[9]) > 23 || Number(m[10]) > 59)) return undefined
+  const at = new Date(text)
+  const utcYear = at.getUTCFullYear()
+  return Number.isNaN(at.getTime()) || utcYear < 1 || utcYear > 9999 ? undefined : at
+}
+
+function leap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
 const typeShape = /^[a-z][a-z0-9-]{1,39}$/
 
 /** A child element with its path. */
@@ -338,15 +366,15 @@ function readDocument(document: XmlDocument): ReadEdxlCase {
 }
 
 function date(text: string, path: string): Date {
-  const at = dateShape.test(text) ? new Date(text) : undefined
-  if (at === undefined || Number.isNaN(at.getTime()))
+  const at = edxlTime(text)
+  if (at === undefined)
     refuse(path, `'${text}' is not a date and time with its offset (2026-12-03T17:00:00+01:00)`)
   return at
 }
 
 function optionalDate(text: string, path: string, warnings: EdxlProblem[]): Date | undefined {
-  const at = dateShape.test(text) ? new Date(text) : undefined
-  if (at === undefined || Number.isNaN(at.getTime())) {
+  const at = edxlTime(text)
+  if (at === undefined) {
     warnings.push({ path, message: `'${text}' is not a date and time with its offset: left out` })
     return undefined
   }
