@@ -193,6 +193,25 @@ describe.each(engines.map((e) => [e.name, e] as const))('EDXL-DE and EMSI on %s'
     expect(read.json()).toMatchObject({ location: { lat: 45.760169, lon: 4.830608 }, severity: 'major' })
   })
 
+  it('an import retried with the same Idempotency-Key opens one case', async () => {
+    const before = await count('cases')
+    const retry = () =>
+      node.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases/import-edxl',
+        payload: sample,
+        headers: { ...duty.headers(), 'content-type': 'application/xml', 'idempotency-key': 'edxl-import-1' },
+      })
+    const first = await retry()
+    const second = await retry()
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201])
+    expect(second.headers['idempotent-replayed']).toBe('true')
+    expect(second.json<{ case: { id: string } }>().case.id).toBe(
+      first.json<{ case: { id: string } }>().case.id,
+    )
+    expect(await count('cases')).toBe(before + 1)
+  })
+
   it('a case written by Liaison and imported again keeps its facts, under a new id', async () => {
     const exported = (await get(viewer, `/api/v1/cases/${caseId}/edxl`)).body
     const imported = await importXml(duty, exported)
