@@ -230,8 +230,7 @@ function readDocument(document: XmlDocument): ReadEdxlCase {
   let emsiNode: Node | undefined
   let emsiObject: Node | undefined
   for (const object of objects) {
-    const embedded = [object].flatMap((o) => children(o, 'contentXML', edxlDe20Namespace))
-    const found = embedded
+    const found = children(object, 'contentXML', edxlDe20Namespace)
       .flatMap((x) => children(x, 'embeddedXMLContent', edxlDe20Namespace))
       .flatMap((x) => children(x, 'emsi', emsi2015Namespace))[0]
     if (found !== undefined) {
@@ -267,17 +266,7 @@ function readDocument(document: XmlDocument): ReadEdxlCase {
   const origin = em(context, 'origin')
 
   // the Liaison value lists of the EMSI content object (decision 039)
-  const descriptor = child(emsiObject, 'contentDescriptor', edxlDe20Namespace)
-  const keywords = new Map<string, { values: string[]; path: string }>()
-  for (const keyword of descriptor === undefined
-    ? []
-    : children(descriptor, 'contentKeyword', edxlDe20Namespace)) {
-    const ct = 'urn:oasis:names:tc:emergency:edxl:ct:1.0'
-    const uri = textOf(child(keyword, 'ValueListURI', ct))?.trim()
-    if (uri === undefined) continue
-    const values = children(keyword, 'Value', ct).map((v) => v.el.content.trim())
-    keywords.set(uri, { values, path: keyword.path })
-  }
+  const keywords = keywordsOf(emsiObject)
   const keyword = (uri: string) => keywords.get(uri)?.values[0]
   const fromList = <T extends string>(uri: string, allowed: readonly T[]): T | undefined => {
     const value = keyword(uri)
@@ -403,10 +392,7 @@ function readType(
   return code !== undefined && typeShape.test(code) ? code : 'other'
 }
 
-function readScaling(
-  keywords: Map<string, { values: string[]; path: string }>,
-  warnings: EdxlProblem[],
-): Scaling | null {
+function readScaling(keywords: Keywords, warnings: EdxlProblem[]): Scaling | null {
   const doctrine = keywords.get(liaisonValueLists.scalingDoctrine)
   const level = keywords.get(liaisonValueLists.scalingLevel)
   if (doctrine === undefined && level === undefined) return null
@@ -442,16 +428,28 @@ function readTitle(top: Node, event: Node, eventId: string, warnings: EdxlProble
   return `EMSI event ${eventId}`
 }
 
+type Keywords = Map<string, { values: string[]; path: string }>
+
+/** A content object's `contentKeyword` value lists, by list URI. */
+function keywordsOf(object: Node): Keywords {
+  const ct = 'urn:oasis:names:tc:emergency:edxl:ct:1.0'
+  const descriptor = child(object, 'contentDescriptor', edxlDe20Namespace)
+  const keywords: Keywords = new Map()
+  for (const keyword of descriptor === undefined
+    ? []
+    : children(descriptor, 'contentKeyword', edxlDe20Namespace)) {
+    const uri = textOf(child(keyword, 'ValueListURI', ct))?.trim()
+    if (uri === undefined || keywords.has(uri)) continue
+    const values = children(keyword, 'Value', ct).map((v) => v.el.content.trim())
+    keywords.set(uri, { values, path: keyword.path })
+  }
+  return keywords
+}
+
 function readDescription(objects: readonly Node[], event: Node, warnings: EdxlProblem[]): string {
   for (const object of objects) {
-    const descriptor = child(object, 'contentDescriptor', edxlDe20Namespace)
-    const isDescription = (
-      descriptor === undefined ? [] : children(descriptor, 'contentKeyword', edxlDe20Namespace)
-    ).some(
-      (k) =>
-        k.el.content.includes(liaisonValueLists.content) &&
-        k.el.content.includes(liaisonContents.description),
-    )
+    const isDescription =
+      keywordsOf(object).get(liaisonValueLists.content)?.values.includes(liaisonContents.description) === true
     const data = child(
       child(object, 'otherContent', edxlDe20Namespace) ?? object,
       'contentData',
