@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { Permission } from '@liaison/core'
 import { effectivePermissions } from '@liaison/core'
 import { addOrganisation } from '@liaison/server'
@@ -74,6 +75,8 @@ interface Rule {
   readonly stream?: true
   /** The request carries a file (PDF) instead of JSON. */
   readonly upload?: true
+  /** The request carries an XML document (application/xml) instead of JSON. */
+  readonly xml?: () => string
   readonly body?: (f: Fixture, who: PrincipalName) => object
   readonly query?: (f: Fixture) => string
 }
@@ -102,6 +105,11 @@ const alertContent = {
   ],
 }
 const point = { type: 'Point', coordinates: [4.35, 50.85] }
+/** Another system's EDXL-DE/EMSI message, as `POST /api/v1/cases/import-edxl` takes it. */
+const edxlSample = readFileSync(
+  new URL('../../packages/formats/src/edxl/examples/samu-69-emsi-update.xml', import.meta.url),
+  'utf8',
+)
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 
 /** Every operation of the OpenAPI document, as `METHOD /path/{param}`, and its rule. */
@@ -177,6 +185,8 @@ const rules: Record<string, Rule> = {
     body: () => ({ kind: 'incident', status: 'exercise', type: 'flood', title: 'Crue', severity: 'minor' }),
   },
   'GET /api/v1/cases/{id}': { access: 'read', centreData: true },
+  'GET /api/v1/cases/{id}/edxl': { access: 'read', centreData: true },
+  'POST /api/v1/cases/import-edxl': { access: 'cases.manage', xml: () => edxlSample },
   'PATCH /api/v1/cases/{id}': {
     access: 'cases.manage',
     centreData: true,
@@ -238,6 +248,7 @@ const rules: Record<string, Rule> = {
   },
   'GET /api/v1/sitreps/{id}/edxl': { access: 'read', centreData: true },
   'GET /api/v1/sitreps/{id}/print': { access: 'read', centreData: true },
+  'GET /api/v1/sitreps/{id}/edxl-de': { access: 'read', centreData: true },
   'GET /api/v1/roster': { access: 'read' },
   'PUT /api/v1/roster': {
     access: ['cases.manage', 'users.manage'],
@@ -618,8 +629,16 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
       url,
       headers: rule.upload
         ? { ...headers, 'content-type': 'application/pdf', 'x-filename': 'matrix.pdf' }
-        : headers,
-      ...(rule.upload ? { payload: pdf } : rule.body ? { payload: rule.body(fixture, who) } : {}),
+        : rule.xml
+          ? { ...headers, 'content-type': 'application/xml' }
+          : headers,
+      ...(rule.upload
+        ? { payload: pdf }
+        : rule.xml
+          ? { payload: rule.xml() }
+          : rule.body
+            ? { payload: rule.body(fixture, who) }
+            : {}),
     })
     let code: string | undefined
     try {

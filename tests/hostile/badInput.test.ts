@@ -45,6 +45,8 @@ const probeTimeoutMs = 10_000
 const closedCodes = new Set(Object.keys(errorCodes))
 /** The upload routes take their bytes raw, with the file's name in this header. */
 const fileNameHeader = 'x-filename'
+/** The routes that take an XML document as their body, not JSON. */
+const xmlDocumentRoutes: ReadonlySet<string> = new Set(['POST /api/v1/cases/import-edxl'])
 
 function operationsOf(doc: { paths: Record<string, Record<string, Record<string, unknown>>> }): Operation[] {
   const operations: Operation[] = []
@@ -376,6 +378,36 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
           })
         }
       }
+    }
+    // the routes that take an XML document (EDXL-DE): hostile and broken documents, by path
+    for (const op of operations.filter((o) => xmlDocumentRoutes.has(`${o.method} ${o.path}`))) {
+      const name = `${op.method} ${op.path}`
+      const xml = { 'content-type': 'application/xml' }
+      const documents: [string, string | Buffer, number, string | undefined][] = [
+        [
+          'a DTD with an external entity',
+          `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`,
+          400,
+          'edxlDistribution',
+        ],
+        ['an entity declaration', '<x><!ENTITY e "y"></x>', 400, 'edxlDistribution'],
+        ['not well-formed', '<edxlDistribution><a></edxlDistribution>', 400, 'edxlDistribution'],
+        ['another namespace', '<edxlDistribution xmlns="urn:x"/>', 400, 'edxlDistribution'],
+        [
+          'invalid UTF-8',
+          Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]),
+          400,
+          'edxlDistribution',
+        ],
+        ['an empty body', '', 400, 'body'],
+        ['an oversized document', `<a>${'x'.repeat(1024 * 1024)}</a>`, 413, undefined],
+      ]
+      for (const [what, payload, status, names] of documents)
+        refused.push({
+          label: `${name}: ${what}`,
+          request: { method: op.method, url: urlOf(op), headers: xml, payload },
+          expect: { status: [status], ...(names ? { names } : {}) },
+        })
     }
     return { refused, accepted, last }
   }

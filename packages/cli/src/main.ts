@@ -11,6 +11,7 @@ import { auditCommand } from './commands/auditCommand.ts'
 import { benchCommand } from './commands/benchCommand.ts'
 import { capCommand, capUsageExit } from './commands/capCommand.ts'
 import { importCommand } from './commands/importCommand.ts'
+import { caseCommand } from './commands/caseCommand.ts'
 import { nodeCommand } from './commands/nodeCommand.ts'
 import { peerCommand } from './commands/peerCommand.ts'
 import { startCommand } from './commands/startCommand.ts'
@@ -45,6 +46,7 @@ export async function main(
   benchCommand(program, context)
   capCommand(program, context)
   importCommand(program, context)
+  caseCommand(program, context)
   const override = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(override)

@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
+import { edxlRoutes } from './routes/edxlRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   logBatchRoutes(app, deps)
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
+  await edxlRoutes(app, deps)
   alertRoutes(app, deps)
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)

@@ -101,3 +101,16 @@ export async function sitrepVersionRows(db: Kysely<Database>, sitrepId: string) 
     .orderBy('v.version')
     .execute()
 }
+
+/** The approved report of a case with the highest number, if it has one: what an export counts. */
+export async function latestApprovedSitrep(db: Kysely<Database>, caseId: string): Promise<Sitrep | null> {
+  const row = await db
+    .selectFrom('sitreps')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('state', '=', 'approved')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? toSitrep(row) : null
+}

@@ -1,0 +1,6 @@
+export * from './EdxlCase.ts'
+export * from './edxlNamespaces.ts'
+export * from './writeEdxlCase.ts'
+export * from './writeEdxlSitrep.ts'
+export * from './readEdxlCase.ts'
+export * from './validateEdxlXsd.ts'
