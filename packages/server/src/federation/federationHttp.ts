@@ -6,7 +6,7 @@ const maxAnswerBytes = 64 * 1024 * 1024
 
 /**
  * One request to a peer over HTTP or HTTPS (`ca`: the certificates trusted besides the system's),
- * given up after `timeoutMs`. Resolves with the status and the body's text; rejects when there is
+ * given up after `timeoutMs` or when `signal` aborts. Resolves with the status and the body's text; rejects when there is
  * no answer.
  */
 export function federationHttp(request: {
@@ -16,6 +16,8 @@ export function federationHttp(request: {
   readonly body?: Uint8Array
   readonly ca?: string | null
   readonly timeoutMs: number
+  /** Gives the request up at once (the node is stopping). */
+  readonly signal?: AbortSignal
 }): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url)
@@ -30,6 +32,7 @@ export function federationHttp(request: {
           ...(request.body ? { 'content-length': String(request.body.length) } : {}),
         },
         timeout: request.timeoutMs,
+        ...(request.signal ? { signal: request.signal } : {}),
         ...(url.protocol === 'https:' && request.ca ? { ca: request.ca } : {}),
       },
       (res) => {

@@ -49,6 +49,8 @@ export function startFederationPush(deps: {
   const db = action.store.db
   const log = action.log.child({ component: 'federation-push' })
   let closed = false
+  // a stop gives up the requests in flight rather than wait out their timeouts
+  const stopping = new AbortController()
   let running: Promise<void> | null = null
   let again = false
   let retryTimer: NodeJS.Timeout | null = null
@@ -72,6 +74,7 @@ export function startFederationPush(deps: {
       ...(body ? { body } : {}),
       ca: await trusted(),
       timeoutMs: requestTimeoutMs,
+      signal: stopping.signal,
     })
   }
 
@@ -121,6 +124,8 @@ export function startFederationPush(deps: {
     try {
       answer = await send('POST', peerUrl(peer.baseUrl, 'federation/v1/stream'), body)
     } catch (error) {
+      // given up because the node stops: not the peer's failure
+      if (closed) return false
       await failed(peer, state, startedAt, error instanceof Error ? error.message : String(error))
       return false
     }
@@ -208,7 +213,11 @@ export function startFederationPush(deps: {
         try {
           answer = await send('GET', peerUrl(peer.baseUrl, `federation/v1/stream?after=${after}`))
         } catch (error) {
-          log.info({ peer: peer.nodeId, err: error }, 'could not pull from a peer; it pushes when it is back')
+          if (!closed)
+            log.info(
+              { peer: peer.nodeId, err: error },
+              'could not pull from a peer; it pushes when it is back',
+            )
           break
         }
         if (answer.status !== 200) {
@@ -264,6 +273,7 @@ export function startFederationPush(deps: {
     wake: run,
     async close() {
       closed = true
+      stopping.abort()
       clearInterval(timer)
       if (retryTimer) clearTimeout(retryTimer)
       while (running) await running
