@@ -47,6 +47,8 @@ export interface SmtpSink {
   readonly url: string
   /** Every message accepted, in order. */
   readonly messages: readonly ReceivedMail[]
+  /** The most client connections that were open at once. */
+  readonly peakConnections: number
   /** RCPT TO refusals given, in order: the address and the code. */
   readonly refusals: readonly { readonly address: string; readonly code: number }[]
   /** Refuses (or, with null, accepts again) an address from now on. */
@@ -89,6 +91,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let delayMs = options.delayMs ?? 0
   const waiters: { count: number; resolve: () => void }[] = []
   const users = options.users
+  let open = 0
+  let peakConnections = 0
 
   const server = new SMTPServer({
     logger: false,
@@ -99,6 +103,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     authOptional: !users,
     allowInsecureAuth: true,
     size: options.sizeLimit ?? 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      open += 1
+      peakConnections = Math.max(peakConnections, open)
+      callback()
+    },
+    onClose() {
+      open -= 1
+    },
     onAuth(auth, _session, callback) {
       const password = users?.[auth.username ?? '']
       if (password === undefined || password !== auth.password)
@@ -168,6 +180,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     url: `smtp://${host}:${port}`,
     messages,
     refusals,
+    get peakConnections() {
+      return peakConnections
+    },
     refuse(address, refusal) {
       if (refusal === null) refused.delete(address.toLowerCase())
       else refused.set(address.toLowerCase(), { refusal, left: refusal.times ?? Infinity })
