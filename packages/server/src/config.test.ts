@@ -64,6 +64,8 @@ describe('loadConfig', () => {
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
       federation: { pushSeconds: 10, parkAfter: 10, caFile: null },
       log: { level: 'info' },
+      email: { smtpUrl: null, from: 'noreply@127.0.0.1', unsubscribeMailto: null, maxConnections: 5 },
+      push: { vapidSubject: 'mailto:noreply@127.0.0.1', vapidKeyFile: '/srv/liaison/data/local/vapid.key' },
       queue: {
         engine: 'database',
         natsUrl: 'nats://127.0.0.1:4222',
@@ -313,6 +315,49 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ env: { LIAISON_METRICS_ALLOW: 'example.org' }, cwd }))).toEqual([
       "environment LIAISON_METRICS_ALLOW: metrics.allow: 'example.org' is not an IP address or a network (address/prefix)",
     ])
+  })
+
+  it('reads the e-mail and Web Push keys, the VAPID subject from an https public address, and refuses bad ones without printing the SMTP password', () => {
+    const config = loadConfig({
+      env: {
+        LIAISON_EMAIL_SMTP_URL: 'smtps://liaison:p%40ss@mail.crisis.example:465',
+        LIAISON_EMAIL_FROM: 'Centre de crise <alert@crisis.example>',
+        LIAISON_EMAIL_UNSUBSCRIBE_MAILTO: 'leave@crisis.example',
+        LIAISON_PUBLIC_URL: 'https://alert.example.org',
+      },
+      flags: { 'email.maxConnections': '12', 'push.vapidKeyFile': 'keys/vapid.pem' },
+      cwd,
+    })
+    expect(config.email).toEqual({
+      smtpUrl: 'smtps://liaison:p%40ss@mail.crisis.example:465',
+      from: 'Centre de crise <alert@crisis.example>',
+      unsubscribeMailto: 'leave@crisis.example',
+      maxConnections: 12,
+    })
+    expect(config.push).toEqual({
+      vapidSubject: 'https://alert.example.org',
+      vapidKeyFile: '/srv/liaison/data/local/keys/vapid.pem',
+    })
+    expect(loadConfig({ env: { LIAISON_EMAIL_FROM: 'alert@crisis.example' }, cwd }).push.vapidSubject).toBe(
+      'mailto:alert@crisis.example',
+    )
+    const problems = problemsOf(() =>
+      loadConfig({
+        env: {
+          LIAISON_EMAIL_SMTP_URL: 'http://liaison:hunter2@mail.example',
+          LIAISON_EMAIL_FROM: 'Centre <not an address>',
+          LIAISON_EMAIL_UNSUBSCRIBE_MAILTO: 'mailto:leave@crisis.example',
+          LIAISON_PUSH_VAPID_SUBJECT: 'http://crisis.example',
+        },
+        cwd,
+      }),
+    )
+    expect(problems).toHaveLength(4)
+    expect(problems.join('\n')).not.toContain('hunter2')
+    expect(problems[0]).toMatch(/^environment LIAISON_EMAIL_SMTP_URL: email.smtpUrl: must be an smtp:\/\//)
+    expect(problems[3]).toMatch(
+      /push.vapidSubject: 'http:\/\/crisis.example' must be a mailto: address or an https: URL/,
+    )
   })
 
   it('refuses a short metrics token without printing it', () => {
