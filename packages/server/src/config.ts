@@ -597,7 +597,7 @@ export const configKeys: readonly KeySpec[] = [
   {
     key: 'email.unsubscribeMailto',
     env: 'LIAISON_EMAIL_UNSUBSCRIBE_MAILTO',
-    flag: '--email-unsubscribe-mailto',
+    flag: '--unsubscribe-mailto',
     defaultText: '(none: the one-click URL only)',
     doc: 'an address whose mail unsubscribes, named in List-Unsubscribe beside the one-click URL',
     parse: mailAddress,
