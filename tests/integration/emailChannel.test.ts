@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { uuidv7 } from '@liaison/core'
 import type { Channel, EmailMessage } from '@liaison/server'
-import { createEmailChannel } from '@liaison/server'
+import { createEmailChannel, emailChannelFor, loadConfig } from '@liaison/server'
 import type { SmtpSink } from '@liaison/sim'
 import { startSmtpSink } from '@liaison/sim'
 
@@ -145,6 +145,62 @@ describe('the e-mail channel against the SMTP sink', () => {
       state: 'failed',
       reason: expect.stringMatching(/ECONNREFUSED.*\(after 2 attempts\)/) as string,
     })
+  })
+
+  it('lets no header or recipient in through a subject or an address with a line break, a list or a name', async () => {
+    sink = await startSmtpSink()
+    channel = createEmailChannel({ smtpUrl: sink.url, from })
+    const message = {
+      ...email('p@example.be', 'fr', 1),
+      subject: 'Alerte\r\nBcc: victim@example.org\r\nX-Injected: 1',
+    }
+    const [outcome, ...badAddresses] = await channel.send([
+      message,
+      { ...email('p@example.be', 'nl', 2), to: 'p@example.be\r\nBcc: victim@example.org' },
+      { ...email('p@example.be', 'nl', 3), to: 'p@example.be, victim@example.org' },
+      { ...email('p@example.be', 'nl', 4), to: 'Someone <victim@example.org>' },
+    ])
+    expect(outcome!.state).toBe('submitted')
+    expect(badAddresses).toMatchObject(
+      badAddresses.map(() => ({ state: 'failed', reason: 'the recipient is not one e-mail address' })),
+    )
+    expect(sink.messages).toHaveLength(1)
+    const [received] = sink.messages
+    expect(received!.rcptTo).toEqual(['p@example.be'])
+    expect(received!.parsed.headers.has('bcc')).toBe(false)
+    expect(received!.parsed.headers.has('x-injected')).toBe(false)
+  })
+
+  it('fails every message, without retrying, when the server refuses its credentials', async () => {
+    sink = await startSmtpSink({ users: { liaison: 'right' } })
+    channel = createEmailChannel({
+      smtpUrl: `smtp://liaison:wrong@127.0.0.1:${sink.port}`,
+      from,
+      firstRetryMs: 10_000,
+    })
+    const outcomes = await channel.send([email('a@example.be', 'fr', 1), email('b@example.be', 'nl', 2)])
+    expect(outcomes).toMatchObject([
+      { state: 'failed', reason: expect.stringMatching(/535 5\.7\.8/) as string },
+      { state: 'failed', reason: expect.stringMatching(/535 5\.7\.8/) as string },
+    ])
+    expect(sink.messages).toHaveLength(0)
+  })
+
+  it('is made from the node’s configuration, and not at all without email.smtpUrl', async () => {
+    sink = await startSmtpSink()
+    const config = loadConfig({
+      env: {
+        LIAISON_EMAIL_SMTP_URL: sink.url,
+        LIAISON_EMAIL_FROM: from,
+        LIAISON_EMAIL_UNSUBSCRIBE_MAILTO: 'leave@crisis.example',
+      },
+      cwd: '/srv/liaison',
+    })
+    channel = emailChannelFor(config)!
+    const message = email('p@example.be', 'fr', 1)
+    expect(await channel.send([message])).toMatchObject([{ state: 'submitted' }])
+    expect(sink.messages[0]!.parsed.header('list-unsubscribe')).toContain('<mailto:leave@crisis.example?')
+    expect(emailChannelFor(loadConfig({ env: {}, cwd: '/srv/liaison' }))).toBeNull()
   })
 
   it('refuses a sender without a domain and a URL that is not smtp', () => {

@@ -4,6 +4,7 @@ import type { Channel, DeliveryOutcome, EmailMessage, InboundMessage, OutgoingMe
 import { limitConcurrency } from '../limitConcurrency.ts'
 import { retryDelay } from '../retryDelay.ts'
 import { emailHtml, emailText } from './emailBody.ts'
+import { isEmailAddress } from './isEmailAddress.ts'
 import { smtpFailure } from './smtpFailure.ts'
 
 export interface EmailChannelOptions {
@@ -78,6 +79,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export function createEmailChannel(options: EmailChannelOptions): Channel {
   const transport = createTransport(transportOptions(options))
   senderDomain(options.from) // refuse a sender without a domain at once, not at the first message
+  const fromAddress = /<([^>]+)>/.exec(options.from)?.[1] ?? options.from
   const clock = options.clock ?? (() => new Date())
   const attempts = options.attempts ?? 4
   const firstRetryMs = options.firstRetryMs ?? 1000
@@ -88,6 +90,14 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
   let closed = false
 
   const sendOne = async (message: EmailMessage): Promise<DeliveryOutcome> => {
+    // one bare address, given to nodemailer as such and as the envelope: never parsed as a list
+    if (!isEmailAddress(message.to))
+      return {
+        id: message.id,
+        state: 'failed',
+        at: clock(),
+        reason: 'the recipient is not one e-mail address',
+      }
     const messageId = emailMessageId(message.id, options.from)
     const unsubscribe = [
       message.unsubscribeUrl ? `<${message.unsubscribeUrl}>` : null,
@@ -103,7 +113,8 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
     }
     const mail = {
       from: options.from,
-      to: message.to,
+      to: { name: '', address: message.to },
+      envelope: { from: fromAddress, to: [message.to] },
       subject: message.subject,
       messageId,
       text: emailText(body),
