@@ -75,7 +75,14 @@ function push(
 }
 
 const channelFor = (options: Partial<Parameters<typeof createWebPushChannel>[0]> = {}) =>
-  createWebPushChannel({ vapid, subject, ca: tls.cert.toString(), firstRetryMs: 50, ...options })
+  createWebPushChannel({
+    vapid,
+    subject,
+    ca: tls.cert.toString(),
+    serviceHosts: ['127.0.0.1'],
+    firstRetryMs: 50,
+    ...options,
+  })
 
 describe('the Web Push channel against the push endpoint over TLS', () => {
   it('delivers payloads that decrypt to what was sent, signed with the node’s VAPID key, urgent, with their TTL', async () => {
@@ -167,9 +174,27 @@ describe('the Web Push channel against the push endpoint over TLS', () => {
     expect(endpoint.refused.filter((r) => r.endpoint === down.endpoint)).toHaveLength(3)
   })
 
+  it('sends nothing to an endpoint that is not on an allowed push service', async () => {
+    endpoint = await startPushEndpoint(tls)
+    channel = channelFor({ serviceHosts: ['fcm.googleapis.com'] })
+    const [outcome] = await channel.send([push(endpoint.subscribe(), 'fr', 1)])
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/not on an allowed push service/) as string,
+    })
+    expect(endpoint.received).toHaveLength(0)
+    expect(endpoint.refused).toHaveLength(0)
+  })
+
   it('fails, after its attempts, a message to a push service it cannot trust', async () => {
     endpoint = await startPushEndpoint(tls)
-    channel = createWebPushChannel({ vapid, subject, attempts: 2, firstRetryMs: 20 })
+    channel = createWebPushChannel({
+      vapid,
+      subject,
+      serviceHosts: ['127.0.0.1'],
+      attempts: 2,
+      firstRetryMs: 20,
+    })
     const [outcome] = await channel.send([push(endpoint.subscribe(), 'fr', 1)])
     expect(outcome).toMatchObject({
       state: 'failed',

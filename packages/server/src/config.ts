@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
+import { defaultPushServiceHosts } from './channels/push/pushServiceHosts.ts'
 import { parseAddressList } from './runtime/addressList.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -103,6 +104,8 @@ export interface NodeConfig {
     readonly vapidSubject: string
     /** The file of the node's VAPID key (P-256, PKCS#8 PEM), made on first use. */
     readonly vapidKeyFile: string
+    /** The push services subscriptions may be on (`host`, `host:port`, `*.domain`). */
+    readonly serviceHosts: readonly string[]
   }
   /** The work queue's engine (queue/openQueue.ts). */
   readonly queue: {
@@ -245,6 +248,18 @@ function vapidSubject(raw: unknown): { value: Parsed } | { problem: string } {
     // not a URL
   }
   return { problem: `${describe(raw)} ${rule}` }
+}
+
+function pushServiceHostList(raw: unknown): { value: Parsed } | { problem: string } {
+  const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null
+  if (!entries || entries.some((e) => typeof e !== 'string'))
+    return { problem: `${describe(raw)} must be a list of host names (a JSON array, or comma-separated)` }
+  const hosts = (entries as string[]).map((e) => e.trim().toLowerCase()).filter((e) => e !== '')
+  if (hosts.length === 0) return { problem: `${describe(raw)} must name at least one push service` }
+  const bad = hosts.filter((h) => !hostPattern.test(h.replace(/^\*\./, '')))
+  if (bad.length > 0)
+    return { problem: `${bad.map((b) => `'${b}'`).join(', ')}: not a host, host:port or *.domain` }
+  return { value: [...new Set(hosts)] }
 }
 
 /** `name`, `name:port`, `[v6]` or `[v6]:port`, in lower case: how a Host header names the node. */
@@ -627,6 +642,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'push.serviceHosts',
+    env: 'LIAISON_PUSH_SERVICE_HOSTS',
+    flag: '--push-service-hosts',
+    defaultText: defaultPushServiceHosts.join(','),
+    doc: 'the push services a Web Push subscription may point at, comma-separated (host, host:port, or *.domain for its subdomains): the node sends to no other address',
+    parse: pushServiceHostList,
+  },
+  {
     key: 'queue.engine',
     env: 'LIAISON_QUEUE_ENGINE',
     flag: '--queue-engine',
@@ -887,6 +910,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
         publicUrl?.startsWith('https:') ? publicUrl : `mailto:${fromAddress}`,
       ),
       vapidKeyFile: resolve(dirname(keyFile), get('push.vapidKeyFile', 'vapid.key')),
+      serviceHosts: get<readonly string[]>('push.serviceHosts', defaultPushServiceHosts),
     },
     queue: {
       engine: get<'database' | 'nats'>('queue.engine', 'database'),

@@ -13,5 +13,9 @@ export function emailChannelFor(config: NodeConfig): Channel | null {
 /** The Web Push channel, with the node's VAPID key (made on first use, `push.vapidKeyFile`). */
 export async function webPushChannelFor(config: NodeConfig): Promise<Channel> {
   const { keys } = await loadVapidKeys(config.push.vapidKeyFile)
-  return createWebPushChannel({ vapid: keys, subject: config.push.vapidSubject })
+  return createWebPushChannel({
+    vapid: keys,
+    subject: config.push.vapidSubject,
+    serviceHosts: config.push.serviceHosts,
+  })
 }

@@ -6,6 +6,7 @@ import { limitConcurrency } from '../limitConcurrency.ts'
 import { retryAfterMs, retryDelay } from '../retryDelay.ts'
 import type { VapidKeys } from './loadVapidKeys.ts'
 import { pushPayload } from './pushPayload.ts'
+import { defaultPushServiceHosts, isAllowedPushEndpoint } from './pushServiceHosts.ts'
 
 export interface WebPushChannelOptions {
   readonly vapid: VapidKeys
@@ -20,6 +21,11 @@ export interface WebPushChannelOptions {
   readonly maxRetryMs?: number
   /** Requests in flight at once, across push services: 32. */
   readonly maxConcurrent?: number
+  /**
+   * The push services a subscription's endpoint may be on (`host`, `host:port`, `*.domain`): the
+   * browsers' own by default (`defaultPushServiceHosts`). Any other endpoint is `failed`, never asked.
+   */
+  readonly serviceHosts?: readonly string[]
   /** PEM CA certificates trusted for push services' TLS, besides the system's (the tests' own endpoint). */
   readonly ca?: string | undefined
   /** Milliseconds a push service may take to answer: 30 s. */
@@ -56,7 +62,16 @@ export function createWebPushChannel(options: WebPushChannelOptions): Channel {
   }
   let closed = false
 
+  const serviceHosts = options.serviceHosts ?? defaultPushServiceHosts
+
   const sendOne = async (message: PushMessage): Promise<DeliveryOutcome> => {
+    if (!isAllowedPushEndpoint(message.to.endpoint, serviceHosts))
+      return {
+        id: message.id,
+        state: 'failed',
+        at: clock(),
+        reason: 'the subscription’s endpoint is not on an allowed push service (push.serviceHosts)',
+      }
     const payload = pushPayload(message)
     const requestOptions = {
       vapidDetails,
