@@ -6,7 +6,14 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '@liaison/core'
 import type { Channel, PushMessage, VapidKeys } from '@liaison/server'
-import { createWebPushChannel, loadVapidKeys, vapidPublicKey } from '@liaison/server'
+import {
+  createWebPushChannel,
+  loadConfig,
+  loadVapidKeys,
+  vapidPublicKey,
+  vapidPublicKeyFor,
+  webPushChannelFor,
+} from '@liaison/server'
 import type { PushEndpoint, SimulatedSubscription } from '@liaison/sim'
 import { startPushEndpoint } from '@liaison/sim'
 
@@ -218,6 +225,15 @@ describe('the node’s VAPID key', () => {
     const racePath = join(dir, 'race', 'vapid.key')
     const [x, y] = await Promise.all([loadVapidKeys(racePath), loadVapidKeys(racePath)])
     expect(x.keys).toEqual(y.keys)
+
+    // the node's configuration puts it in the data directory, beside the node's other keys
+    const config = loadConfig({ env: { LIAISON_DATA_DIR: join(dir, 'node') }, cwd: dir })
+    const published = await vapidPublicKeyFor(config)
+    expect(statSync(join(dir, 'node', 'vapid.key')).mode & 0o777).toBe(0o600)
+    expect(published).toBe((await loadVapidKeys(join(dir, 'node', 'vapid.key'))).keys.publicKey)
+    const fromConfig = await webPushChannelFor(config)
+    expect(fromConfig.kind).toBe('push')
+    await fromConfig.close()
 
     const ed25519 = join(dir, 'ed.key')
     execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', ed25519], { stdio: 'ignore' })

@@ -19,3 +19,8 @@ export async function webPushChannelFor(config: NodeConfig): Promise<Channel> {
     serviceHosts: config.push.serviceHosts,
   })
 }
+
+/** The VAPID public key (base64url) the citizen page subscribes with: `applicationServerKey`. */
+export async function vapidPublicKeyFor(config: NodeConfig): Promise<string> {
+  return (await loadVapidKeys(config.push.vapidKeyFile)).keys.publicKey
+}
