@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { networkInterfaces, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '@liaison/core'
 import type { Channel, EmailMessage } from '@liaison/server'
 import { createEmailChannel, emailChannelFor, loadConfig } from '@liaison/server'
@@ -9,6 +13,33 @@ import { startSmtpSink } from '@liaison/sim'
 const from = 'Centre de crise <alert@crisis.example>'
 let sink: SmtpSink | undefined
 let channel: Channel | undefined
+
+let dir: string
+let tls: { key: Buffer; cert: Buffer }
+// an address of this machine's that is not loopback, to play a relay elsewhere on the network
+const lan = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && !a.internal && a.family === 'IPv4')?.address
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liaison-smtp-'))
+  // the relay's certificate, made for this test and trusted by the channel only
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+      '-addext',
+      `subjectAltName=IP:127.0.0.1${lan ? `,IP:${lan}` : ''}`,
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]),
+    { stdio: 'ignore' },
+  )
+  tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+})
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 afterEach(async () => {
   await channel?.close()
@@ -202,6 +233,58 @@ describe('the e-mail channel against the SMTP sink', () => {
     expect(sink.messages[0]!.parsed.header('list-unsubscribe')).toContain('<mailto:leave@crisis.example?')
     expect(emailChannelFor(loadConfig({ env: {}, cwd: '/srv/liaison' }))).toBeNull()
   })
+
+  it('upgrades with STARTTLS when the relay offers it, speaks TLS from the start on smtps://, and trusts only its CA', async () => {
+    sink = await startSmtpSink({ tls, users: { liaison: 'pw' } })
+    channel = createEmailChannel({
+      smtpUrl: `smtp://liaison:pw@127.0.0.1:${sink.port}`,
+      from,
+      ca: tls.cert.toString(),
+    })
+    expect(await channel.send([email('a@example.be', 'fr', 1)])).toMatchObject([{ state: 'submitted' }])
+    expect(sink.messages.map((m) => [m.secure, m.user])).toEqual([[true, 'liaison']])
+    await channel.close()
+
+    // without the CA, the relay's certificate is not trusted: nothing is sent in the clear instead
+    channel = createEmailChannel({
+      smtpUrl: `smtp://liaison:pw@127.0.0.1:${sink.port}`,
+      from,
+      attempts: 2,
+      firstRetryMs: 20,
+    })
+    const [untrusted] = await channel.send([email('b@example.be', 'fr', 2)])
+    expect(untrusted).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/self.signed.*\(after 2 attempts\)/i) as string,
+    })
+    expect(sink.messages).toHaveLength(1)
+    await channel.close()
+    await sink.close()
+
+    sink = await startSmtpSink({ tls, implicitTls: true })
+    expect(sink.url).toMatch(/^smtps:\/\//)
+    channel = createEmailChannel({ smtpUrl: sink.url, from, ca: tls.cert.toString() })
+    expect(await channel.send([email('c@example.be', 'nl', 3)])).toMatchObject([{ state: 'submitted' }])
+    expect(sink.messages.map((m) => m.secure)).toEqual([true])
+  })
+
+  it.skipIf(!lan)(
+    'requires STARTTLS of a relay that is not on loopback, and sends nothing in the clear',
+    async () => {
+      sink = await startSmtpSink({ host: lan! })
+      channel = createEmailChannel({ smtpUrl: `smtp://${lan!}:${sink.port}`, from, attempts: 1 })
+      const [outcome] = await channel.send([email('a@example.be', 'fr', 1)])
+      expect(outcome).toMatchObject({ state: 'failed', reason: expect.stringMatching(/STARTTLS/i) as string })
+      expect(sink.messages).toHaveLength(0)
+      await channel.close()
+      await sink.close()
+
+      sink = await startSmtpSink({ host: lan!, tls })
+      channel = createEmailChannel({ smtpUrl: `smtp://${lan!}:${sink.port}`, from, ca: tls.cert.toString() })
+      expect(await channel.send([email('a@example.be', 'fr', 1)])).toMatchObject([{ state: 'submitted' }])
+      expect(sink.messages.map((m) => m.secure)).toEqual([true])
+    },
+  )
 
   it('refuses a sender without a domain and a URL that is not smtp', () => {
     expect(() => createEmailChannel({ smtpUrl: 'smtp://127.0.0.1:25', from: 'alert' })).toThrow(/email.from/)

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   readonly queueId: string
   readonly mailFrom: string
   readonly rcptTo: readonly string[]
+  /** Whether the message came over TLS (STARTTLS or implicit). */
+  readonly secure: boolean
   /** The user name it authenticated as, if it did. */
   readonly user: string | null
   readonly raw: Buffer
@@ -36,6 +38,12 @@ export interface SmtpSinkOptions {
   readonly refuse?: Readonly<Record<string, RcptRefusal>>
   /** Milliseconds the sink waits before answering each RCPT TO and the end of DATA. */
   readonly delayMs?: number
+  /**
+   * A TLS key and certificate (PEM): the sink then offers STARTTLS, or with `implicitTls` speaks
+   * TLS from the start (as on port 465). Without them it offers neither.
+   */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer }
+  readonly implicitTls?: boolean
   /** Largest message accepted, in bytes (10 MB). */
   readonly sizeLimit?: number
 }
@@ -43,7 +51,7 @@ export interface SmtpSinkOptions {
 export interface SmtpSink {
   readonly host: string
   readonly port: number
-  /** `smtp://host:port`, for a client's configuration (without credentials). */
+  /** `smtp://host:port` (`smtps://` with implicit TLS), for a client's configuration (without credentials). */
   readonly url: string
   /** Every message accepted, in order. */
   readonly messages: readonly ReceivedMail[]
@@ -99,7 +107,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     banner: 'Liaison SMTP sink',
     // close() ends open connections (a client's pool) after this long instead of 30 s
     closeTimeout: 2000,
-    disabledCommands: users ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: [
+      ...(options.tls && !options.implicitTls ? [] : ['STARTTLS']),
+      ...(users ? [] : ['AUTH']),
+    ],
+    ...(options.tls
+      ? { key: options.tls.key, cert: options.tls.cert, secure: options.implicitTls === true }
+      : {}),
     authOptional: !users,
     allowInsecureAuth: true,
     size: options.sizeLimit ?? 10 * 1024 * 1024,
@@ -145,6 +159,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             queueId,
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            secure: session.secure,
             user: typeof session.user === 'string' ? session.user : null,
             raw,
             parsed: parseMailMessage(raw),
@@ -177,7 +192,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     host,
     port,
-    url: `smtp://${host}:${port}`,
+    url: `${options.implicitTls ? 'smtps' : 'smtp'}://${host}:${port}`,
     messages,
     refusals,
     get peakConnections() {

@@ -8,7 +8,10 @@ import { isEmailAddress } from './isEmailAddress.ts'
 import { smtpFailure } from './smtpFailure.ts'
 
 export interface EmailChannelOptions {
-  /** `smtp://[user:password@]host[:port]` (STARTTLS when offered) or `smtps://…` (TLS from the start). */
+  /**
+   * `smtp://[user:password@]host[:port]` (STARTTLS, required unless the relay is on loopback,
+   * where it is used when offered) or `smtps://…` (TLS from the start).
+   */
   readonly smtpUrl: string
   /** The sender, `address` or `Name <address>`; its domain ends each Message-ID. */
   readonly from: string
@@ -51,9 +54,14 @@ function transportOptions(options: EmailChannelOptions) {
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
     throw new LiaisonError('config_invalid', 'email.smtpUrl must start with smtp:// or smtps://')
   const secure = url.protocol === 'smtps:'
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  // people's addresses and alerts never cross a network in the clear: STARTTLS is required,
+  // except to a relay on this machine
+  const loopback = /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost'
   return {
     pool: true as const,
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    host,
+    requireTLS: !secure && !loopback,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     ...(url.username

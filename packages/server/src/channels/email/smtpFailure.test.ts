@@ -28,6 +28,11 @@ describe('smtpFailure', () => {
     ['421 closing', { code: 'EPROTOCOL', responseCode: 421, response: '421 shutting down' }, 'retry'],
     ['a refused connection', { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' }, 'retry'],
     ['a timeout', { code: 'ETIMEDOUT', message: 'Greeting never received' }, 'retry'],
+    [
+      'STARTTLS refused',
+      { code: 'EPROTOCOL', command: 'STARTTLS', responseCode: 500, response: '500 no' },
+      'failed',
+    ],
     ['bad credentials', { code: 'EAUTH', responseCode: 535, response: '535 5.7.8 invalid' }, 'failed'],
   ])('%s', (_name, error, kind) => {
     expect(smtpFailure(error).kind).toBe(kind)

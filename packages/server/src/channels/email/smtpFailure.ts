@@ -34,8 +34,10 @@ export function smtpFailure(error: unknown): SmtpFailure {
   const detail = err.rejectedErrors?.[0] ?? err
   const code = detail.responseCode ?? err.responseCode
   const reason = (detail.response ?? err.response ?? detail.message ?? err.message ?? String(error)).trim()
+  const command = detail.command ?? err.command
+  if (command === 'STARTTLS' && code !== undefined && code >= 500)
+    return { kind: 'failed', reason: `the relay does not offer the STARTTLS it must: ${reason}` }
   if (code !== undefined && code >= 500 && code < 600) {
-    const command = detail.command ?? err.command
     const atRcpt = command === undefined ? err.code === 'EENVELOPE' : /^RCPT/i.test(command)
     const mailboxUnknown = [550, 551, 553].includes(code) || /\b5\.1\.\d{1,3}\b/.test(reason)
     return { kind: atRcpt && mailboxUnknown ? 'gone' : 'failed', reason }
