@@ -190,16 +190,23 @@ describe('the e-mail channel against the SMTP sink', () => {
       { ...email('p@example.be', 'nl', 2), to: 'p@example.be\r\nBcc: victim@example.org' },
       { ...email('p@example.be', 'nl', 3), to: 'p@example.be, victim@example.org' },
       { ...email('p@example.be', 'nl', 4), to: 'Someone <victim@example.org>' },
+      { ...email('p@example.be', 'nl', 5), unsubscribeUrl: 'javascript:alert(1)' },
+      { ...email('p@example.be', 'fr', 6), language: 'fr\r\nBcc: victim@example.org' },
     ])
     expect(outcome!.state).toBe('submitted')
-    expect(badAddresses).toMatchObject(
-      badAddresses.map(() => ({ state: 'failed', reason: 'the recipient is not one e-mail address' })),
-    )
-    expect(sink.messages).toHaveLength(1)
-    const [received] = sink.messages
-    expect(received!.rcptTo).toEqual(['p@example.be'])
-    expect(received!.parsed.headers.has('bcc')).toBe(false)
-    expect(received!.parsed.headers.has('x-injected')).toBe(false)
+    expect(badAddresses).toMatchObject([
+      ...[1, 2, 3].map(() => ({ state: 'failed', reason: 'the recipient is not one e-mail address' })),
+      { state: 'failed', reason: 'the unsubscribe address is not an http(s) URL' },
+      { state: 'submitted' },
+    ])
+    expect(sink.messages).toHaveLength(2)
+    for (const received of sink.messages) {
+      expect(received.rcptTo).toEqual(['p@example.be'])
+      expect(received.parsed.headers.has('bcc')).toBe(false)
+      expect(received.parsed.headers.has('x-injected')).toBe(false)
+    }
+    const undetermined = sink.messages.find((m) => m.parsed.header('content-language') === 'und')
+    expect(undetermined?.parsed.html).toContain('<html lang="und" dir="ltr">')
   })
 
   it('fails every message, without retrying, when the server refuses its credentials', async () => {

@@ -76,6 +76,16 @@ function transportOptions(options: EmailChannelOptions) {
   }
 }
 
+/** An http(s) URL in its serialised form (no space, line break or angle bracket left), or null. */
+function webAddress(text: string): string | null {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -106,19 +116,25 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
         at: clock(),
         reason: 'the recipient is not one e-mail address',
       }
+    const unsubscribeUrl =
+      message.unsubscribeUrl === undefined ? undefined : webAddress(message.unsubscribeUrl)
+    if (unsubscribeUrl === null)
+      return {
+        id: message.id,
+        state: 'failed',
+        at: clock(),
+        reason: 'the unsubscribe address is not an http(s) URL',
+      }
+    // a tag as BCP 47 writes it, or `und` (undetermined): it goes into a header and the HTML
+    const language = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(message.language) ? message.language : 'und'
     const messageId = emailMessageId(message.id, options.from)
     const unsubscribe = [
-      message.unsubscribeUrl ? `<${message.unsubscribeUrl}>` : null,
+      unsubscribeUrl ? `<${unsubscribeUrl}>` : null,
       options.unsubscribeMailto
         ? `<mailto:${options.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${message.id}`)}>`
         : null,
     ].filter((v) => v !== null)
-    const body = {
-      language: message.language,
-      subject: message.subject,
-      text: message.text,
-      unsubscribeUrl: message.unsubscribeUrl,
-    }
+    const body = { language, subject: message.subject, text: message.text, unsubscribeUrl }
     const mail = {
       from: options.from,
       to: { name: '', address: message.to },
@@ -128,9 +144,9 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
       text: emailText(body),
       html: emailHtml(body),
       headers: {
-        'Content-Language': message.language,
+        'Content-Language': language,
         ...(unsubscribe.length > 0 ? { 'List-Unsubscribe': unsubscribe.join(', ') } : {}),
-        ...(message.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        ...(unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
       },
     }
     for (let attempt = 1; ; attempt++) {
