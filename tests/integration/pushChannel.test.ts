@@ -97,7 +97,12 @@ describe('the Web Push channel against the push endpoint over TLS', () => {
     channel = channelFor()
     const subscriptions = Array.from({ length: 40 }, () => endpoint!.subscribe())
     const batch = subscriptions.map((s, i) =>
-      push(s, i % 2 ? 'nl' : 'fr', i, i === 3 ? { ttlSeconds: 600, urgency: 'normal' } : {}),
+      push(
+        s,
+        i % 2 ? 'nl' : 'fr',
+        i,
+        i === 3 ? { ttlSeconds: 600, urgency: 'normal', topic: 'alert-0190abc' } : {},
+      ),
     )
     const outcomes = await channel.send(batch)
 
@@ -116,6 +121,7 @@ describe('the Web Push channel against the push endpoint over TLS', () => {
       })
       expect(received.urgency).toBe(i === 3 ? 'normal' : 'high')
       expect(received.ttl).toBe(i === 3 ? 600 : 12 * 3600)
+      expect(received.topic).toBe(i === 3 ? 'alert-0190abc' : null)
       expect(received.vapid).toMatchObject({ publicKey: vapid.publicKey, subject, audience: endpoint.origin })
     }
   })
@@ -181,13 +187,20 @@ describe('the Web Push channel against the push endpoint over TLS', () => {
     expect(endpoint.refused.filter((r) => r.endpoint === down.endpoint)).toHaveLength(3)
   })
 
-  it('sends nothing to an endpoint that is not on an allowed push service', async () => {
+  it('sends nothing to an endpoint that is not on an allowed push service, nor with a bad topic', async () => {
     endpoint = await startPushEndpoint(tls)
     channel = channelFor({ serviceHosts: ['fcm.googleapis.com'] })
     const [outcome] = await channel.send([push(endpoint.subscribe(), 'fr', 1)])
     expect(outcome).toMatchObject({
       state: 'failed',
       reason: expect.stringMatching(/not on an allowed push service/) as string,
+    })
+    await channel.close()
+    channel = channelFor()
+    const [badTopic] = await channel.send([push(endpoint.subscribe(), 'fr', 1, { topic: 'has spaces' })])
+    expect(badTopic).toMatchObject({
+      state: 'failed',
+      reason: 'the topic is not 1 to 32 base64url characters',
     })
     expect(endpoint.received).toHaveLength(0)
     expect(endpoint.refused).toHaveLength(0)

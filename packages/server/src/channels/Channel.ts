@@ -45,6 +45,11 @@ export interface PushMessage extends MessageBase {
   readonly ttlSeconds?: number
   /** RFC 8030 §5.3: how soon a sleeping device should be woken; `high` (an alert) when left out. */
   readonly urgency?: 'very-low' | 'low' | 'normal' | 'high'
+  /**
+   * RFC 8030 §5.4: a later message with the same topic replaces this one while the browser is
+   * offline (an Update replacing its alert). At most 32 characters of base64url.
+   */
+  readonly topic?: string
 }
 
 export type OutgoingMessage = SmsMessage | EmailMessage | PushMessage

@@ -72,12 +72,20 @@ export function createWebPushChannel(options: WebPushChannelOptions): Channel {
         at: clock(),
         reason: 'the subscription’s endpoint is not on an allowed push service (push.serviceHosts)',
       }
+    if (message.topic !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(message.topic))
+      return {
+        id: message.id,
+        state: 'failed',
+        at: clock(),
+        reason: 'the topic is not 1 to 32 base64url characters',
+      }
     const payload = pushPayload(message)
     const requestOptions = {
       vapidDetails,
       TTL: message.ttlSeconds ?? options.defaultTtlSeconds ?? 12 * 3600,
       urgency: message.urgency ?? 'high',
       contentEncoding: 'aes128gcm' as const,
+      ...(message.topic === undefined ? {} : { topic: message.topic }),
       agent,
       timeout: options.timeoutMs ?? 30_000,
     }
