@@ -136,6 +136,23 @@ export default tseslint.config(
     },
   },
   {
+    // sim: the simulated networks; the server never imports them (only tests and the CLI do)
+    files: ['packages/sim/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/web', '@liaison/wire', '@liaison/formats'],
+              message: 'sim imports core only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     ignores: ['packages/server/src/http/routes/**/*.ts'],
     rules: {
@@ -144,7 +161,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
           ],
@@ -161,7 +178,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
             {
@@ -232,7 +249,7 @@ export default tseslint.config(
           paths: [{ name: 'kysely', importNames: ['sql'], message: queriesInStore }],
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
           ],

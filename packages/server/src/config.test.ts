@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LiaisonError } from '@liaison/core'
+import { defaultPushServiceHosts } from './channels/push/pushServiceHosts.ts'
 import { configHelp, configKeys, loadConfig } from './config.ts'
 
 const cwd = '/srv/liaison'
@@ -64,6 +65,12 @@ describe('loadConfig', () => {
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
       federation: { pushSeconds: 10, parkAfter: 10, caFile: null },
       log: { level: 'info' },
+      email: { smtpUrl: null, from: 'noreply@127.0.0.1', unsubscribeMailto: null, maxConnections: 5 },
+      push: {
+        vapidSubject: 'mailto:noreply@127.0.0.1',
+        vapidKeyFile: '/srv/liaison/data/local/vapid.key',
+        serviceHosts: defaultPushServiceHosts,
+      },
       queue: {
         engine: 'database',
         natsUrl: 'nats://127.0.0.1:4222',
@@ -313,6 +320,56 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ env: { LIAISON_METRICS_ALLOW: 'example.org' }, cwd }))).toEqual([
       "environment LIAISON_METRICS_ALLOW: metrics.allow: 'example.org' is not an IP address or a network (address/prefix)",
     ])
+  })
+
+  it('reads the e-mail and Web Push keys, the VAPID subject from an https public address, and refuses bad ones without printing the SMTP password', () => {
+    const config = loadConfig({
+      env: {
+        LIAISON_EMAIL_SMTP_URL: 'smtps://liaison:p%40ss@mail.crisis.example:465',
+        LIAISON_EMAIL_FROM: 'Centre de crise <alert@crisis.example>',
+        LIAISON_EMAIL_UNSUBSCRIBE_MAILTO: 'leave@crisis.example',
+        LIAISON_PUBLIC_URL: 'https://alert.example.org',
+      },
+      flags: {
+        'email.maxConnections': '12',
+        'push.vapidKeyFile': 'keys/vapid.pem',
+        'push.serviceHosts': '*.push.example, Push.Internal:8443',
+      },
+      cwd,
+    })
+    expect(config.email).toEqual({
+      smtpUrl: 'smtps://liaison:p%40ss@mail.crisis.example:465',
+      from: 'Centre de crise <alert@crisis.example>',
+      unsubscribeMailto: 'leave@crisis.example',
+      maxConnections: 12,
+    })
+    expect(config.push).toEqual({
+      vapidSubject: 'https://alert.example.org',
+      vapidKeyFile: '/srv/liaison/data/local/keys/vapid.pem',
+      serviceHosts: ['*.push.example', 'push.internal:8443'],
+    })
+    expect(loadConfig({ env: { LIAISON_EMAIL_FROM: 'alert@crisis.example' }, cwd }).push.vapidSubject).toBe(
+      'mailto:alert@crisis.example',
+    )
+    const problems = problemsOf(() =>
+      loadConfig({
+        env: {
+          LIAISON_EMAIL_SMTP_URL: 'http://liaison:hunter2@mail.example',
+          LIAISON_EMAIL_FROM: 'Centre <not an address>',
+          LIAISON_EMAIL_UNSUBSCRIBE_MAILTO: 'mailto:leave@crisis.example',
+          LIAISON_PUSH_VAPID_SUBJECT: 'http://crisis.example',
+          LIAISON_PUSH_SERVICE_HOSTS: 'https://push.example/',
+        },
+        cwd,
+      }),
+    )
+    expect(problems).toHaveLength(5)
+    expect(problems.join('\n')).not.toContain('hunter2')
+    expect(problems[0]).toMatch(/^environment LIAISON_EMAIL_SMTP_URL: email.smtpUrl: must be an smtp:\/\//)
+    expect(problems[4]).toMatch(/push.serviceHosts: 'https:\/\/push.example\/': not a host/)
+    expect(problems[3]).toMatch(
+      /push.vapidSubject: 'http:\/\/crisis.example' must be a mailto: address or an https: URL/,
+    )
   })
 
   it('refuses a short metrics token without printing it', () => {

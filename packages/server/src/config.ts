@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
+import { defaultPushServiceHosts } from './channels/push/pushServiceHosts.ts'
 import { parseAddressList } from './runtime/addressList.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -86,6 +87,25 @@ export interface NodeConfig {
     readonly parkAfter: number
     /** A PEM file of CA certificates trusted for peers' TLS besides the system's; null: the system's. */
     readonly caFile: string | null
+  }
+  /** E-mail to people (channels/email/EmailChannel.ts); not sent when `smtpUrl` is null. */
+  readonly email: {
+    /** `smtp://[user:password@]host[:port]` or `smtps://…`: a secret when it holds a password. */
+    readonly smtpUrl: string | null
+    /** The sender, `address` or `Name <address>`. */
+    readonly from: string
+    /** A mailto: address for List-Unsubscribe beside the one-click URL; null: the URL only. */
+    readonly unsubscribeMailto: string | null
+    readonly maxConnections: number
+  }
+  /** Web Push to browsers (channels/push/WebPushChannel.ts). */
+  readonly push: {
+    /** The VAPID subject: a mailto: or https: address push services may contact. */
+    readonly vapidSubject: string
+    /** The file of the node's VAPID key (P-256, PKCS#8 PEM), made on first use. */
+    readonly vapidKeyFile: string
+    /** The push services subscriptions may be on (`host`, `host:port`, `*.domain`). */
+    readonly serviceHosts: readonly string[]
   }
   /** The work queue's engine (queue/openQueue.ts). */
   readonly queue: {
@@ -182,6 +202,64 @@ function nodeUrl(raw: unknown): { value: Parsed } | { problem: string } {
   if (url.username || url.password || url.pathname !== '/' || url.search || url.hash)
     return { problem: `${describe(raw)} ${rule}` }
   return { value: url.origin }
+}
+
+function smtpUrl(raw: unknown): { value: Parsed } | { problem: string } {
+  // never echo the value: it may hold a password
+  const rule =
+    'must be an smtp:// or smtps:// address such as smtp://user:password@mail.example.org:587 (the value is not shown)'
+  if (typeof raw !== 'string') return { problem: rule }
+  try {
+    const url = new URL(raw)
+    if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) return { problem: rule }
+    if (url.pathname.replace(/^\/$/, '') || url.search || url.hash) return { problem: rule }
+  } catch {
+    return { problem: rule }
+  }
+  return { value: raw }
+}
+
+/** `local@domain`, the way an e-mail sender or recipient is checked at the edges. */
+const mailAddressPattern =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+
+function mailSender(raw: unknown): { value: Parsed } | { problem: string } {
+  const rule = 'must be an e-mail address, or a name and an address: Centre de crise <alert@crisis.example>'
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} ${rule}` }
+  const match = /^(?:([^<>\r\n"]{1,100}?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw.trim())
+  const address = match?.[2] ?? match?.[3]
+  if (!address || !mailAddressPattern.test(address)) return { problem: `${describe(raw)} ${rule}` }
+  return { value: raw.trim() }
+}
+
+function mailAddress(raw: unknown): { value: Parsed } | { problem: string } {
+  return typeof raw === 'string' && mailAddressPattern.test(raw)
+    ? { value: raw }
+    : { problem: `${describe(raw)} must be an e-mail address such as unsubscribe@crisis.example` }
+}
+
+function vapidSubject(raw: unknown): { value: Parsed } | { problem: string } {
+  const rule = 'must be a mailto: address or an https: URL (RFC 8292), such as mailto:duty@crisis.example'
+  if (typeof raw !== 'string') return { problem: `${describe(raw)} ${rule}` }
+  if (/^mailto:/.test(raw) && mailAddressPattern.test(raw.slice('mailto:'.length))) return { value: raw }
+  try {
+    if (new URL(raw).protocol === 'https:' && /^https:\/\/[^/]/.test(raw)) return { value: raw }
+  } catch {
+    // not a URL
+  }
+  return { problem: `${describe(raw)} ${rule}` }
+}
+
+function pushServiceHostList(raw: unknown): { value: Parsed } | { problem: string } {
+  const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null
+  if (!entries || entries.some((e) => typeof e !== 'string'))
+    return { problem: `${describe(raw)} must be a list of host names (a JSON array, or comma-separated)` }
+  const hosts = (entries as string[]).map((e) => e.trim().toLowerCase()).filter((e) => e !== '')
+  if (hosts.length === 0) return { problem: `${describe(raw)} must name at least one push service` }
+  const bad = hosts.filter((h) => !hostPattern.test(h.replace(/^\*\./, '')))
+  if (bad.length > 0)
+    return { problem: `${bad.map((b) => `'${b}'`).join(', ')}: not a host, host:port or *.domain` }
+  return { value: [...new Set(hosts)] }
 }
 
 /** `name`, `name:port`, `[v6]` or `[v6]:port`, in lower case: how a Host header names the node. */
@@ -516,6 +594,62 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'email.smtpUrl',
+    env: 'LIAISON_EMAIL_SMTP_URL',
+    flag: '--email-smtp-url',
+    defaultText: '(none: no e-mail is sent)',
+    doc: 'the SMTP server e-mail to people goes through: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465 (TLS); a secret when it holds a password',
+    parse: smtpUrl,
+  },
+  {
+    key: 'email.from',
+    env: 'LIAISON_EMAIL_FROM',
+    flag: '--email-from',
+    defaultText: 'noreply@<the host of public.url>',
+    doc: 'the sender of e-mail to people, an address or Name <address>; its domain ends each Message-ID',
+    parse: mailSender,
+  },
+  {
+    key: 'email.unsubscribeMailto',
+    env: 'LIAISON_EMAIL_UNSUBSCRIBE_MAILTO',
+    flag: '--unsubscribe-mailto',
+    defaultText: '(none: the one-click URL only)',
+    doc: 'an address whose mail unsubscribes, named in List-Unsubscribe beside the one-click URL',
+    parse: mailAddress,
+  },
+  {
+    key: 'email.maxConnections',
+    env: 'LIAISON_EMAIL_MAX_CONNECTIONS',
+    flag: '--email-connections',
+    defaultText: '5',
+    doc: 'SMTP connections one process holds open at once; a batch is sent over all of them',
+    parse: integer(1, 100),
+  },
+  {
+    key: 'push.vapidSubject',
+    env: 'LIAISON_PUSH_VAPID_SUBJECT',
+    flag: '--vapid-subject',
+    defaultText: "public.url when it is https, else mailto:<email.from's address>",
+    doc: 'the VAPID subject of Web Push (RFC 8292): a mailto: or https: address where push services can reach the operator',
+    parse: vapidSubject,
+  },
+  {
+    key: 'push.vapidKeyFile',
+    env: 'LIAISON_PUSH_VAPID_KEY_FILE',
+    flag: '--vapid-key-file',
+    defaultText: 'vapid.key beside auth.keyFile',
+    doc: "file of the node's VAPID key (P-256), which signs its Web Push; made on first use, mode 600. Keep it: browsers subscribed with its public key (a relative path is beside auth.keyFile; every process of a node needs the same one)",
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
+    key: 'push.serviceHosts',
+    env: 'LIAISON_PUSH_SERVICE_HOSTS',
+    flag: '--push-service-hosts',
+    defaultText: defaultPushServiceHosts.join(','),
+    doc: 'the push services a Web Push subscription may point at, comma-separated (host, host:port, or *.domain for its subdomains): the node sends to no other address',
+    parse: pushServiceHostList,
+  },
+  {
     key: 'queue.engine',
     env: 'LIAISON_QUEUE_ENGINE',
     flag: '--queue-engine',
@@ -701,6 +835,11 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
   const dataDir = get('store.dataDir', `data/${nodeId}`)
   const absoluteDataDir = isAbsolute(dataDir) ? dataDir : resolve(sources.cwd, dataDir)
   const keyFile = resolve(absoluteDataDir, get('auth.keyFile', 'node.key'))
+  const emailFrom = get(
+    'email.from',
+    `noreply@${publicUrl ? new URL(publicUrl).hostname.replace(/^\[.*\]$/, 'localhost') : 'localhost'}`,
+  )
+  const fromAddress = /<([^>]+)>/.exec(emailFrom)?.[1] ?? emailFrom
   return {
     node: {
       id: nodeId,
@@ -758,6 +897,20 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       caFile: ((file) => (file === null ? null : resolve(sources.cwd, file)))(
         get<string | null>('federation.caFile', null),
       ),
+    },
+    email: {
+      smtpUrl: get<string | null>('email.smtpUrl', null),
+      from: emailFrom,
+      unsubscribeMailto: get<string | null>('email.unsubscribeMailto', null),
+      maxConnections: get('email.maxConnections', 5),
+    },
+    push: {
+      vapidSubject: get(
+        'push.vapidSubject',
+        publicUrl?.startsWith('https:') ? publicUrl : `mailto:${fromAddress}`,
+      ),
+      vapidKeyFile: resolve(dirname(keyFile), get('push.vapidKeyFile', 'vapid.key')),
+      serviceHosts: get<readonly string[]>('push.serviceHosts', defaultPushServiceHosts),
     },
     queue: {
       engine: get<'database' | 'nats'>('queue.engine', 'database'),

@@ -2,4 +2,8 @@
  * The simulated networks that stand in for operators in the demo and the tests: an SMSC
  * (SMPP 3.4), an SMTP sink, a Web Push endpoint and a broadcast centre.
  */
-export {}
+export * from './smtp/SmtpSink.ts'
+export * from './smtp/parseMailMessage.ts'
+export * from './push/PushEndpoint.ts'
+export * from './push/decryptAes128gcm.ts'
+export * from './push/verifyVapid.ts'

@@ -31,6 +31,7 @@ export interface EmailMessage extends MessageBase {
   readonly channel: 'email'
   readonly to: string
   readonly subject: string
+  /** Not sent by the e-mail channel: it builds the HTML part from `text` itself (decision 037). */
   readonly html?: string
 }
 
@@ -42,6 +43,13 @@ export interface PushMessage extends MessageBase {
   readonly url?: string
   /** Seconds the push service may keep it for a browser that is offline. */
   readonly ttlSeconds?: number
+  /** RFC 8030 §5.3: how soon a sleeping device should be woken; `high` (an alert) when left out. */
+  readonly urgency?: 'very-low' | 'low' | 'normal' | 'high'
+  /**
+   * RFC 8030 §5.4: a later message with the same topic replaces this one while the browser is
+   * offline (an Update replacing its alert). At most 32 characters of base64url.
+   */
+  readonly topic?: string
 }
 
 export type OutgoingMessage = SmsMessage | EmailMessage | PushMessage
