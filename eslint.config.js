@@ -136,6 +136,24 @@ export default tseslint.config(
     },
   },
   {
+    // sim: the simulated networks, for the tests and the demo; the server never imports it
+    files: ['packages/sim/src/**/*.ts'],
+    ignores: ['packages/sim/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@liaison/server', '@liaison/cli', '@liaison/web', '@liaison/wire', '@liaison/formats'],
+              message: 'sim imports core only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     ignores: ['packages/server/src/http/routes/**/*.ts'],
     rules: {
@@ -144,7 +162,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
           ],
@@ -161,7 +179,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
             {
@@ -232,7 +250,7 @@ export default tseslint.config(
           paths: [{ name: 'kysely', importNames: ['sql'], message: queriesInStore }],
           patterns: [
             {
-              group: ['@liaison/cli', '@liaison/web'],
+              group: ['@liaison/cli', '@liaison/web', '@liaison/sim'],
               message: 'server imports core, wire and formats only',
             },
           ],
