@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
 import { parseAddressList } from './runtime/addressList.ts'
+import type { SmsOperators } from './channels/sms/smsOperators.ts'
+import { loadSmsOperators } from './channels/sms/smsOperators.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -96,6 +98,8 @@ export interface NodeConfig {
     /** Whether the `echo` test processor runs (in a process with the `jobs` service). */
     readonly echo: boolean
   }
+  /** SMS over SMPP: the operators' file and what it holds, checked at load; null: no SMS. */
+  readonly sms: { readonly operatorsFile: string | null; readonly operators: SmsOperators | null }
 }
 
 type Parsed = string | number | boolean | null | readonly string[]
@@ -548,6 +552,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: boolean,
   },
   {
+    key: 'sms.operatorsFile',
+    env: 'LIAISON_SMS_OPERATORS_FILE',
+    flag: '--sms-operators-file',
+    defaultText: 'none (no SMS)',
+    doc: 'JSON file of the SMS operators: their SMPP accounts, the prefixes each carries, ported numbers (docs/operations.md)',
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -665,6 +677,22 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     )
   }
 
+  const smsFile = values.has('sms.operatorsFile')
+    ? resolve(sources.cwd, values.get('sms.operatorsFile') as string)
+    : null
+  let smsOperators: SmsOperators | null = null
+  if (smsFile !== null) {
+    try {
+      smsOperators = loadSmsOperators(smsFile)
+    } catch (error) {
+      const listed =
+        error instanceof LiaisonError ? (error.details as { problems?: string[] }).problems : undefined
+      problems.push(
+        ...(listed ?? [`sms.operatorsFile: ${String(error)}`]).map((p) => `sms.operatorsFile: ${p}`),
+      )
+    }
+  }
+
   if (problems.length > 0) {
     throw new LiaisonError(
       'config_invalid',
@@ -765,6 +793,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
       echo: get('queue.echo', false),
     },
+    sms: { operatorsFile: smsFile, operators: smsOperators },
   }
 }
 
