@@ -29,5 +29,8 @@ declare module 'smpp' {
 
   export function createServer(options: Record<string, never>, listener: (session: Session) => void): Server
 
+  /** A client session (the SMSC's own tests drive it with one). */
+  export function connect(options: { host: string; port: number }, listener?: () => void): Session
+
   export const errors: Readonly<Record<string, number>>
 }
