@@ -216,6 +216,20 @@ describe('SMS over SMPP against the simulated SMSC', () => {
     expect(s.stats().bindsRefused).toBeGreaterThan(1)
   })
 
+  it('closing the channel gives each message not yet submitted the outcome failed', async () => {
+    const s = await smsc({ silent: true })
+    const c = new SmppChannel(operators(s.port))
+    const sending = c.send([sms(1), sms(2)])
+    await until(() => c.status()['proximus']!.outstanding > 0)
+    await c.close()
+    const results = await sending
+    expect(results.map((r) => [r.state, r.reason])).toEqual([
+      ['failed', 'the SMS channel was closed before the message was submitted'],
+      ['failed', 'the SMS channel was closed before the message was submitted'],
+    ])
+    expect((await c.send([sms(3)]))[0]!.reason).toBe('the SMS channel is closed')
+  })
+
   it('an SMSC that is not listening is reported and retried', async () => {
     const s = await smsc()
     const port = s.port

@@ -49,6 +49,9 @@ export class SmppChannel implements Channel {
   private readonly byNetworkRef = new Map<string, Tracked>()
   private readonly lastProblem = new Map<string, SmsProblem>()
   private reference = 0
+  private closed = false
+  /** Stops each submission under way (on close). */
+  private readonly pending = new Set<() => void>()
   private readonly deadlineMs: number
   private readonly now: () => Date
 
@@ -100,7 +103,10 @@ export class SmppChannel implements Channel {
     return Object.fromEntries([...this.links].map(([id, link]) => [id, link.status()]))
   }
 
+  /** Unbinds every link; a message not yet submitted has the outcome `failed`. */
   async close(): Promise<void> {
+    this.closed = true
+    for (const stop of [...this.pending]) stop()
     await Promise.all([...this.links.values()].map((link) => link.close()))
   }
 
@@ -112,6 +118,7 @@ export class SmppChannel implements Channel {
       reason,
     })
     if (message.channel !== 'sms') return failed(`not an SMS (${message.channel})`)
+    if (this.closed) return failed('the SMS channel is closed')
     const number = checkPhoneNumber(message.to)
     if (!number.ok) return failed(number.error)
     const operator = chooseOperator(number.value, this.operators)
@@ -148,14 +155,19 @@ export class SmppChannel implements Channel {
       const answers: SubmitAnswer[] = new Array<SubmitAnswer>(sms.parts.length)
       let left = sms.parts.length
       const submissions: Submission[] = []
-      const timer = setTimeout(() => {
+      const give = (status: string) => {
+        clearTimeout(timer)
+        this.pending.delete(stop)
         for (const s of submissions) s.cancelled = true
+        resolve([{ ok: false, status }])
+      }
+      const timer = setTimeout(() => {
         const last = this.lastProblem.get(link.account.id)
         const why = last ? `${last.kind}: ${last.detail}` : 'no answer'
-        resolve([
-          { ok: false, status: `not submitted within ${Math.round(this.deadlineMs / 1000)} s (${why})` },
-        ])
+        give(`not submitted within ${Math.round(this.deadlineMs / 1000)} s (${why})`)
       }, this.deadlineMs)
+      const stop = () => give('the SMS channel was closed before the message was submitted')
+      this.pending.add(stop)
       sms.parts.forEach((part, i) => {
         const submission: Submission = {
           fields: {
@@ -183,6 +195,7 @@ export class SmppChannel implements Channel {
             left -= 1
             if (left === 0) {
               clearTimeout(timer)
+              this.pending.delete(stop)
               resolve(answers)
             }
           },

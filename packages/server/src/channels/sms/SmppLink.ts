@@ -257,12 +257,13 @@ export class SmppLink {
     const { submission } = waiting
     const status = pdu.command_status
     if (status === errors['ESME_RTHROTTLED'] || status === errors['ESME_RMSGQFUL']) {
-      // not a refusal of the message: slow down and send it again
-      const rate = Math.max(1, Math.floor(this.bucket.currentRate / 2))
+      // not a refusal of the message: slow down (once per pause, however many answers say so)
+      // and send it again
       if (performance.now() >= this.pausedUntil) {
+        const rate = Math.max(1, Math.floor(this.bucket.currentRate / 2))
         this.problem('throttled', `${statusName(status)}: submitting at ${rate}/s for now`)
+        this.bucket.setRate(rate)
       }
-      this.bucket.setRate(rate)
       this.bucket.drain()
       this.pausedUntil = performance.now() + this.options.throttlePauseMs
       this.queue.unshift(submission)
