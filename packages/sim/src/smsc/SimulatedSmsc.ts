@@ -94,6 +94,8 @@ interface Connection {
   /** Once a drop is decided, nothing more it sends is read. */
   dropping: boolean
   sequence: number
+  /** deliver_sm sent and not yet answered: sent again on another bind if this one ends. */
+  readonly unanswered: Map<number, Pdu>
 }
 
 interface PartialMessage {
@@ -109,7 +111,7 @@ export class SimulatedSmsc {
   private readonly messages: SmscMessage[] = []
   private readonly partials = new Map<string, PartialMessage>()
   private readonly seen = new Set<string>()
-  private readonly pendingReceipts: Pdu[] = []
+  private readonly waitingForBind: Pdu[] = []
   private readonly timers = new Set<NodeJS.Timeout>()
   private windowSecond = 0
   private windowCount = 0
@@ -216,7 +218,14 @@ export class SimulatedSmsc {
   }
 
   private accept(session: Session): void {
-    const connection: Connection = { session, bound: false, submits: 0, dropping: false, sequence: 0 }
+    const connection: Connection = {
+      session,
+      bound: false,
+      submits: 0,
+      dropping: false,
+      sequence: 0,
+      unanswered: new Map(),
+    }
     this.connections.add(connection)
     session.socket.setNoDelay(true)
     session.on('pdu', (pdu: Pdu) => {
@@ -227,7 +236,17 @@ export class SimulatedSmsc {
       if (!('code' in error)) this.counts.garbage += 1
       session.destroy()
     })
-    session.socket.on('close', () => this.connections.delete(connection))
+    session.socket.on('close', () => {
+      this.connections.delete(connection)
+      // a receipt or reply the client did not answer is kept for its next bind, like an SMSC
+      const again = [...connection.unanswered.values()]
+      connection.unanswered.clear()
+      const other = [...this.connections].find((o) => o.bound && !o.dropping)
+      for (const pdu of again) {
+        if (other) this.send(other, pdu)
+        else this.waitingForBind.push(pdu)
+      }
+    })
   }
 
   private receive(c: Connection, pdu: Pdu): void {
@@ -250,6 +269,9 @@ export class SimulatedSmsc {
         return
       case 'unknown':
         return this.answer(c, pdu.response())
+      case 'deliver_sm_resp':
+        c.unanswered.delete(pdu.sequence_number)
+        return
       default:
         if (pdu.isResponse()) return
         // a command an SMSC does not take from an ESME (deliver_sm, outbind …)
@@ -275,7 +297,7 @@ export class SimulatedSmsc {
     c.bound = true
     this.counts.binds += 1
     this.answer(c, pdu.response({ system_id: 'liaison-sim' }))
-    for (const receipt of this.pendingReceipts.splice(0)) this.send(c, receipt)
+    for (const receipt of this.waitingForBind.splice(0)) this.send(c, receipt)
   }
 
   private submit(c: Connection, pdu: Pdu): void {
@@ -409,7 +431,7 @@ export class SimulatedSmsc {
           ? c
           : [...this.connections].find((o) => o.bound && !o.dropping)
       if (target) this.send(target, receipt)
-      else this.pendingReceipts.push(receipt)
+      else this.waitingForBind.push(receipt)
     }, delay)
     this.timers.add(timer)
   }
@@ -422,7 +444,11 @@ export class SimulatedSmsc {
     c.sequence = (c.sequence % 0x7ffffffe) + 1
     pdu.sequence_number = c.sequence
     if (pdu.command === 'deliver_sm' && pdu['esm_class'] === 0x04) this.counts.receiptsSent += 1
-    c.session.send(pdu)
+    if (pdu.command === 'deliver_sm') c.unanswered.set(pdu.sequence_number, pdu)
+    if (!c.session.send(pdu)) {
+      c.unanswered.delete(pdu.sequence_number)
+      this.waitingForBind.push(pdu)
+    }
   }
 }
 

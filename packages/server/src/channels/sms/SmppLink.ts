@@ -52,6 +52,8 @@ interface Connection {
   readonly outstanding: Map<number, { submission: Submission; sentAt: number }>
   enquire: { sequence: number; sentAt: number } | null
   bindSentAt: number | null
+  /** When the TCP connection was asked for, until it is made (a host that never answers a SYN). */
+  connectingSince: number | null
   /** When it last received a PDU: a link quiet for enquireLinkSeconds is asked if it is alive. */
   lastHeard: number
 }
@@ -153,11 +155,13 @@ export class SmppLink {
       outstanding: new Map(),
       enquire: null,
       bindSentAt: null,
+      connectingSince: performance.now(),
       lastHeard: performance.now(),
     }
     this.connection = c
     session.on('connect', () => {
       session.socket.setNoDelay(true)
+      c.connectingSince = null
       this.stateNow = 'binding'
       c.bindSentAt = performance.now()
       this.send(
@@ -327,6 +331,7 @@ export class SmppLink {
       ...[...c.outstanding.values()].map((o) => o.sentAt),
       c.enquire?.sentAt ?? Infinity,
       c.bindSentAt ?? Infinity,
+      c.connectingSince ?? Infinity,
     )
     if (now - oldest > limit) {
       this.problem('no_answer', `no answer from the SMSC within ${this.account.responseTimeoutSeconds} s`)
