@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { DeliveryOutcome, InboundMessage, SmsMessage, SmsOperators, SmsProblem } from '@liaison/server'
 import { SmppChannel, readSmsOperators } from '@liaison/server'
 import type { SmscOptions } from '@liaison/sim'
-import { SimulatedSmsc } from '@liaison/sim'
+import { SimulatedSmsc, seededRandom } from '@liaison/sim'
 
 /**
  * The SMPP channel against the simulated SMSC over real sockets on loopback: receipts matched,
@@ -269,6 +269,36 @@ describe('SMS over SMPP against the simulated SMSC', () => {
     await until(() => outcomes.length === 20)
   })
 
+  it('whatever bytes the SMSC sends, the channel reports them and goes on (seeded random PDUs)', async () => {
+    const s = await smsc()
+    const { channel: c, problems } = channel(operators(s.port))
+    await c.send([sms(0)])
+    const random = seededRandom(11)
+    const byte = () => Math.floor(random() * 256)
+    const commands = [0x80000004, 0x00000005, 0x00000015, 0x80000009, 0x00000006, 0x80000000, 0x12345678]
+    for (let i = 0; i < 40; i++) {
+      await until(() => c.status()['proximus']!.state === 'bound')
+      const body = Buffer.from(Array.from({ length: Math.floor(random() * 60) }, byte))
+      let bytes: Buffer = body
+      if (i % 2 === 0) {
+        const header = Buffer.alloc(16)
+        header.writeUInt32BE(16 + body.length, 0)
+        header.writeUInt32BE(commands[i % commands.length]!, 4)
+        header.writeUInt32BE(byte(), 8)
+        header.writeUInt32BE(byte(), 12)
+        bytes = Buffer.concat([header, body])
+      }
+      s.sendGarbage(bytes)
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    const results = await c.send(Array.from({ length: 5 }, (_, i) => sms(10 + i)))
+    expect(results.every((r) => r.state === 'submitted')).toBe(true)
+    expect(problems.length).toBeGreaterThan(0)
+    // each arrived (a PDU in flight when garbage broke the link is sent again: at least once)
+    const texts = new Set(s.received().map((m) => m.text))
+    for (let i = 10; i < 15; i++) expect(texts.has(`Test message ${i}`)).toBe(true)
+  })
+
   it('an unknown command from the SMSC is answered with generic_nack and reported', async () => {
     const s = await smsc()
     const { channel: c, problems } = channel(operators(s.port))
@@ -317,17 +347,19 @@ describe('SMS over SMPP against the simulated SMSC', () => {
 
   it('refuses what it cannot send without asking the SMSC', async () => {
     const s = await smsc()
-    const { channel: c } = channel(operators(s.port, { prefixes: ['+3247'] }))
+    const { channel: c } = channel(operators(s.port, { prefixes: ['+3247', '+32470000004'] }))
     const results = await c.send([
       { ...sms(1), to: '0470 12 34 56' },
       { ...sms(2), to: '+447700900123' },
       { ...sms(3), to: '+31612345678' },
+      { ...sms(4), text: '' },
       { channel: 'email', id: 'e-1', language: 'en', text: 'x', to: 'a@example.org', subject: 's' },
     ])
     expect(results.map((r) => [r.state, r.reason])).toEqual([
       ['failed', 'phone_number_malformed'],
       ['failed', 'phone_country_not_served'],
       ['failed', 'no operator carries this number'],
+      ['failed', 'the text is empty'],
       ['failed', 'not an SMS (email)'],
     ])
     expect(s.stats().submits).toBe(0)

@@ -124,6 +124,7 @@ export class SmppChannel implements Channel {
     const operator = chooseOperator(number.value, this.operators)
     const link = operator === null ? undefined : this.links.get(operator)
     if (!link) return failed('no operator carries this number')
+    if (message.text === '') return failed('the text is empty')
     this.reference = (this.reference + 1) & 0xff
     const sms = smsParts(message.text, this.reference)
     if (!sms) return failed('the text needs more than 255 SMS parts')

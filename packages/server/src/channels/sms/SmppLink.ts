@@ -204,7 +204,12 @@ export class SmppLink {
         return
       case 'deliver_sm':
         this.send(c, pdu.response())
-        this.options.onDeliver(pdu)
+        try {
+          this.options.onDeliver(pdu)
+        } catch (error) {
+          // thrown here it would escape the socket's read and end the process
+          this.problem('unexpected_pdu', `a deliver_sm could not be handled: ${String(error)}`)
+        }
         return
       case 'unbind':
         this.send(c, pdu.response())
