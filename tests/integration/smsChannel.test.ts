@@ -320,9 +320,16 @@ describe('SMS over SMPP against the simulated SMSC', () => {
     const { channel: c, inbound, outcomes } = channel(operators(s.port))
     await c.send([sms(1)])
     await until(() => outcomes.length === 1)
+    // a listener that throws harms neither the others nor the process
+    c.onInbound(() => {
+      throw new Error('a listener of its own failing')
+    })
     expect(s.sendMo({ from: '+32470000001', to: '8811', text: 'STOP' })).toBe(true)
     await until(() => inbound.length === 1)
     expect(inbound[0]).toMatchObject({ channel: 'sms', from: '+32470000001', text: 'STOP' })
+    expect(s.sendMo({ from: '+31612345678', to: '8811', text: 'Stop ✋' })).toBe(true)
+    await until(() => inbound.length === 2)
+    expect(inbound[1]).toMatchObject({ from: '+31612345678', text: 'Stop ✋' })
     expect(outcomes).toHaveLength(1)
   })
 

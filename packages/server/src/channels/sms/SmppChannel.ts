@@ -70,7 +70,7 @@ export class SmppChannel implements Channel {
           throttlePauseMs: options.throttlePauseMs ?? 1000,
           onProblem: (problem) => {
             this.lastProblem.set(problem.operator, problem)
-            for (const listener of this.problemListeners) listener(problem)
+            notify(this.problemListeners, problem)
           },
           onDeliver: (pdu) => this.delivered(pdu),
         }),
@@ -220,7 +220,7 @@ export class SmppChannel implements Channel {
       text,
       at: this.now(),
     }
-    for (const listener of this.inboundListeners) listener(inbound)
+    notify(this.inboundListeners, inbound)
   }
 
   private receipt(pdu: Pdu, text: string): void {
@@ -250,6 +250,20 @@ export class SmppChannel implements Channel {
   }
 
   private tell(outcome: DeliveryOutcome): void {
-    for (const listener of this.outcomeListeners) listener(outcome)
+    notify(this.outcomeListeners, outcome)
+  }
+}
+
+/**
+ * Calls each listener; one that throws does not keep the others from hearing, and cannot end
+ * the process from inside a socket's event (its error is its own to handle).
+ */
+function notify<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(value)
+    } catch {
+      // the listener's own failure
+    }
   }
 }
