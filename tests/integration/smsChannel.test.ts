@@ -330,6 +330,11 @@ describe('SMS over SMPP against the simulated SMSC', () => {
     expect(s.sendMo({ from: '+31612345678', to: '8811', text: 'Stop ✋' })).toBe(true)
     await until(() => inbound.length === 2)
     expect(inbound[1]).toMatchObject({ from: '+31612345678', text: 'Stop ✋' })
+    // a long reply arrives as one message
+    const long = `Ik ben veilig thuis, dank u. ${'Wij blijven binnen en houden ramen en deuren dicht. '.repeat(4)}`
+    expect(s.sendMo({ from: '+32470000001', to: '8811', text: long })).toBe(true)
+    await until(() => inbound.length === 3)
+    expect(inbound[2]).toMatchObject({ from: '+32470000001', text: long })
     expect(outcomes).toHaveLength(1)
   })
 

@@ -4,4 +4,3 @@
  */
 export * from './seededRandom.ts'
 export * from './smsc/SimulatedSmsc.ts'
-export * from './smsc/concatenation.ts'

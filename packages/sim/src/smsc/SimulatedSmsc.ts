@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import type { Pdu, Server, Session } from 'smpp'
 import { PDU, createServer, errors } from 'smpp'
-import { smsParts } from '@liaison/core'
+import type { Concatenation } from '@liaison/core'
+import { readConcatenation, smsParts } from '@liaison/core'
 import { seededRandom } from '../seededRandom.ts'
-import type { Concatenation } from './concatenation.ts'
-import { readConcatenation } from './concatenation.ts'
 
 /**
  * A simulated SMSC: an SMPP 3.4 server (the `smpp` package) standing in for a mobile operator
@@ -347,9 +346,13 @@ export class SimulatedSmsc {
       this.answer(c, pdu.response({ message_id: messageId }))
     }
     if (dropsNow) {
-      // what was answered is flushed first; whatever else arrives is not read
-      c.session.socket.end(() => c.session.destroy())
-      setImmediate(() => c.session.destroy())
+      // a half-close: what was answered goes first, then FIN. Destroying at once would close a
+      // socket with unread data, which sends RST and may lose the answers at the other end.
+      // Whatever else arrives is read and ignored; the connection ends when the client closes.
+      c.session.socket.end()
+      const timer = setTimeout(() => c.session.destroy(), 5000)
+      timer.unref()
+      c.session.socket.once('close', () => clearTimeout(timer))
     }
     if (!duplicate) this.record(from, to, text, dataCoding, udh, messageId)
     if ((pdu['registered_delivery'] as number | undefined) !== 0 && (!dropsNow || drop.answerLast)) {

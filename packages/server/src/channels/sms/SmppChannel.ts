@@ -1,10 +1,19 @@
 import type { Pdu } from 'smpp'
-import { checkPhoneNumber, chooseOperator, readDeliveryReceipt, smsParts } from '@liaison/core'
+import {
+  checkPhoneNumber,
+  chooseOperator,
+  readConcatenation,
+  readDeliveryReceipt,
+  smsParts,
+} from '@liaison/core'
 import type { SmsParts } from '@liaison/core'
 import type { Channel, DeliveryOutcome, InboundMessage, OutgoingMessage } from '../Channel.ts'
 import type { LinkState, SmsProblem, SubmitAnswer, Submission } from './SmppLink.ts'
 import { SmppLink } from './SmppLink.ts'
 import type { SmsOperators } from './smsOperators.ts'
+
+/** Long replies whose parts are awaited at once, at most (a misbehaving SMSC cannot fill memory). */
+const maxPartialReplies = 1000
 
 export interface SmppChannelOptions {
   /** Milliseconds before the first reconnection; doubled on each failure up to `reconnectMaxMs`. */
@@ -48,6 +57,8 @@ export class SmppChannel implements Channel {
   private readonly problemListeners = new Set<(problem: SmsProblem) => void>()
   private readonly byNetworkRef = new Map<string, Tracked>()
   private readonly lastProblem = new Map<string, SmsProblem>()
+  /** Parts of long replies, until the last arrives (the oldest forgotten beyond `maxPartialReplies`). */
+  private readonly partialReplies = new Map<string, Map<number, string>>()
   private reference = 0
   private closed = false
   /** Stops each submission under way (on close). */
@@ -213,14 +224,30 @@ export class SmppChannel implements Channel {
     const text = typeof decoded?.message === 'string' ? decoded.message : ''
     // esm_class bits 2-5: 0001 is an SMSC delivery receipt
     if ((esmClass & 0x3c) === 0x04) return this.receipt(pdu, text)
-    const from = typeof pdu['source_addr'] === 'string' ? pdu['source_addr'] : ''
-    const inbound: InboundMessage = {
-      channel: 'sms',
-      from: from.startsWith('+') ? from : `+${from}`,
-      text,
-      at: this.now(),
+    const source = typeof pdu['source_addr'] === 'string' ? pdu['source_addr'] : ''
+    const from = source.startsWith('+') ? source : `+${source}`
+    const udh = (pdu['short_message'] as { udh?: Uint8Array[] } | undefined)?.udh
+    const concat = udh ? readConcatenation(udh) : null
+    let whole = text
+    if (concat !== null && concat.total > 1) {
+      // a long reply: told once its last part is here
+      const key = [from, concat.referenceBits, concat.reference, concat.total].join('|')
+      const parts = this.partialReplies.get(key) ?? new Map<number, string>()
+      this.partialReplies.delete(key)
+      parts.set(concat.sequence, text)
+      if (parts.size < concat.total) {
+        this.partialReplies.set(key, parts)
+        if (this.partialReplies.size > maxPartialReplies) {
+          this.partialReplies.delete(this.partialReplies.keys().next().value!)
+        }
+        return
+      }
+      whole = [...parts.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, part]) => part)
+        .join('')
     }
-    notify(this.inboundListeners, inbound)
+    notify<InboundMessage>(this.inboundListeners, { channel: 'sms', from, text: whole, at: this.now() })
   }
 
   private receipt(pdu: Pdu, text: string): void {

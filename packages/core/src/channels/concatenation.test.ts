@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { seededRandom } from '../seededRandom.ts'
 import { readConcatenation } from './concatenation.ts'
 
 const ie = (...bytes: number[]) => Uint8Array.from(bytes)
@@ -37,15 +36,5 @@ describe('readConcatenation', () => {
     ['a wrong length', [ie(0x00, 4, 1, 2, 1, 0)]],
   ])('%s is no concatenation', (_, elements: Uint8Array[]) => {
     expect(readConcatenation(elements)).toBeNull()
-  })
-})
-
-describe('seededRandom', () => {
-  it('repeats for a seed and differs between seeds, within [0, 1)', () => {
-    const a = Array.from({ length: 100 }, seededRandom(42))
-    expect(Array.from({ length: 100 }, seededRandom(42))).toEqual(a)
-    expect(Array.from({ length: 100 }, seededRandom(43))).not.toEqual(a)
-    expect(a.every((x) => x >= 0 && x < 1)).toBe(true)
-    expect(new Set(a).size).toBe(100)
   })
 })
