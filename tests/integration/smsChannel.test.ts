@@ -338,6 +338,15 @@ describe('SMS over SMPP against the simulated SMSC', () => {
     expect(outcomes).toHaveLength(1)
   })
 
+  it('matches receipts that write the message_id in decimal when the submit answered it in hexadecimal', async () => {
+    const s = await smsc({ receiptIds: 'decimal' })
+    const { channel: c, outcomes } = channel(operators(s.port))
+    const batch = Array.from({ length: 30 }, (_, i) => sms(i))
+    await c.send(batch)
+    await until(() => outcomes.length === 30)
+    expect(outcomes.every((o) => o.state === 'delivered')).toBe(true)
+  })
+
   it('a number that fails is reported failed at submission or by its receipt', async () => {
     const s = await smsc({
       failures: [

@@ -34,6 +34,8 @@ export interface SmscBehaviour {
   readonly silent: boolean
   /** Every bind is refused (ESME_RBINDFAIL), whatever its password. */
   readonly refuseBinds: boolean
+  /** How receipts write the message_id the submit was answered with (hexadecimal): as is, or in decimal, as many SMSCs do. */
+  readonly receiptIds: 'same' | 'decimal'
 }
 
 export interface SmscOptions extends Partial<SmscBehaviour> {
@@ -84,6 +86,7 @@ const defaults: SmscBehaviour = {
   drop: null,
   silent: false,
   refuseBinds: false,
+  receiptIds: 'same',
 }
 
 interface Connection {
@@ -332,7 +335,7 @@ export class SimulatedSmsc {
     this.seen.add(key)
     if (duplicate) this.counts.duplicates += 1
 
-    const messageId = `sim${(this.nextMessageId++).toString(16).padStart(8, '0')}`
+    const messageId = (this.nextMessageId++).toString(16).padStart(8, '0')
     c.submits += 1
     const drop = this.behaviour.drop
     const dropsNow = drop !== null && this.dropsLeft > 0 && c.submits >= drop.afterPdus
@@ -412,6 +415,7 @@ export class SimulatedSmsc {
     const timer = setTimeout(() => {
       this.timers.delete(timer)
       const stat = r.delivered ? 'DELIVRD' : 'UNDELIV'
+      const id = this.behaviour.receiptIds === 'decimal' ? String(parseInt(r.messageId, 16)) : r.messageId
       const date = smppDate(new Date())
       const receipt = new PDU('deliver_sm', {
         source_addr_ton: 1,
@@ -423,10 +427,10 @@ export class SimulatedSmsc {
         esm_class: 0x04,
         data_coding: 0,
         short_message: Buffer.from(
-          `id:${r.messageId} sub:001 dlvrd:${r.delivered ? '001' : '000'} submit date:${date} done date:${date} stat:${stat} err:${r.delivered ? '000' : '001'} text:${r.text.slice(0, 20).replace(/[^A-Za-z0-9 ]/g, '')}`,
+          `id:${id} sub:001 dlvrd:${r.delivered ? '001' : '000'} submit date:${date} done date:${date} stat:${stat} err:${r.delivered ? '000' : '001'} text:${r.text.slice(0, 20).replace(/[^A-Za-z0-9 ]/g, '')}`,
           'ascii',
         ),
-        receipted_message_id: r.messageId,
+        receipted_message_id: id,
         message_state: r.delivered ? 2 : 5,
       })
       const target =

@@ -10,6 +10,7 @@ import type { SmsParts } from '@liaison/core'
 import type { Channel, DeliveryOutcome, InboundMessage, OutgoingMessage } from '../Channel.ts'
 import type { LinkState, SmsProblem, SubmitAnswer, Submission } from './SmppLink.ts'
 import { SmppLink } from './SmppLink.ts'
+import { MessageIdIndex } from './messageIdIndex.ts'
 import type { SmsOperators } from './smsOperators.ts'
 
 /** Long replies whose parts are awaited at once, at most (a misbehaving SMSC cannot fill memory). */
@@ -55,7 +56,7 @@ export class SmppChannel implements Channel {
   private readonly outcomeListeners = new Set<(outcome: DeliveryOutcome) => void>()
   private readonly inboundListeners = new Set<(message: InboundMessage) => void>()
   private readonly problemListeners = new Set<(problem: SmsProblem) => void>()
-  private readonly byNetworkRef = new Map<string, Tracked>()
+  private readonly byNetworkRef = new MessageIdIndex<Tracked>()
   private readonly lastProblem = new Map<string, SmsProblem>()
   /** Parts of long replies, until the last arrives (the oldest forgotten beyond `maxPartialReplies`). */
   private readonly partialReplies = new Map<string, Map<number, string>>()
@@ -255,12 +256,14 @@ export class SmppChannel implements Channel {
     const tlvId = typeof pdu['receipted_message_id'] === 'string' ? pdu['receipted_message_id'] : undefined
     const messageId = tlvId ?? read?.messageId
     if (messageId === undefined) return
-    const tracked = this.byNetworkRef.get(messageId)
-    if (!tracked) return
+    // the id as the submit's answer gave it, else in the other base (hexadecimal or decimal)
+    const known = this.byNetworkRef.find(messageId)
+    const tracked = known === undefined ? undefined : this.byNetworkRef.get(known)
+    if (known === undefined || !tracked) return
     const state = read?.state ?? 'delivered'
     if (state === 'pending') return
-    this.byNetworkRef.delete(messageId)
-    tracked.waiting.delete(messageId)
+    this.byNetworkRef.delete(known)
+    tracked.waiting.delete(known)
     if (state === 'delivered' && tracked.waiting.size > 0) return
     // the message's outcome is final: forget its other parts
     for (const other of tracked.waiting) this.byNetworkRef.delete(other)
