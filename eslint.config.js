@@ -136,8 +136,9 @@ export default tseslint.config(
     },
   },
   {
-    // sim: the simulated networks; the server never imports them (only tests and the CLI do)
+    // sim: the simulated networks, for the tests and the demo; the server never imports it
     files: ['packages/sim/src/**/*.ts'],
+    ignores: ['packages/sim/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

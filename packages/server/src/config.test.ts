@@ -77,6 +77,7 @@ describe('loadConfig', () => {
         natsPrefix: 'liaison_local',
         echo: false,
       },
+      sms: { operatorsFile: null, operators: null },
     })
   })
 
@@ -391,5 +392,83 @@ describe('loadConfig', () => {
       expect(help).toContain(key.env)
       expect(help).toContain(key.flag)
     }
+  })
+})
+
+describe('sms.operatorsFile', () => {
+  const file = (content: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'liaison-sms-')), 'operators.json')
+    writeFileSync(path, content)
+    return path
+  }
+  const account = {
+    id: 'proximus',
+    host: 'smsc.example.org',
+    port: 2775,
+    systemId: 'liaison',
+    password: 'secret',
+    sourceAddr: 'BE-Alert',
+    prefixes: ['+3247'],
+  }
+
+  it('reads and checks the file at load, with its defaults', () => {
+    const path = file(JSON.stringify({ operators: [account], ported: { '+32470000001': 'proximus' } }))
+    const config = loadConfig({ env: { LIAISON_SMS_OPERATORS_FILE: path }, cwd })
+    expect(config.sms.operatorsFile).toBe(path)
+    expect(config.sms.operators).toEqual({
+      operators: [
+        {
+          ...account,
+          systemType: '',
+          ratePerSecond: 50,
+          window: 10,
+          enquireLinkSeconds: 30,
+          responseTimeoutSeconds: 10,
+        },
+      ],
+      ported: { '+32470000001': 'proximus' },
+    })
+  })
+
+  it('refuses a bad file with each problem naming its field, never the password', () => {
+    const path = file(
+      JSON.stringify({
+        operators: [
+          { ...account, port: 70000, password: 'much-too-long-secret', prefixes: ['3247'] },
+          { ...account, window: 0, colour: 'red' },
+        ],
+        ported: { '0470000001': 'proximus', '+32470000002': 'nobody' },
+        defaultOperator: 'base',
+      }),
+    )
+    const problems = problemsOf(() => loadConfig({ env: {}, flags: { 'sms.operatorsFile': path }, cwd }))
+    const fields = problems.map(
+      (p) => /: (operators\[\d\]\.\w+|ported\["[^"]+"\]|defaultOperator): /.exec(p)?.[1],
+    )
+    expect(fields).toEqual([
+      'operators[0].prefixes',
+      'operators[0].port',
+      'operators[0].password',
+      'operators[1].colour',
+      'operators[1].window',
+      'operators[1].id',
+      'ported["0470000001"]',
+      'ported["+32470000002"]',
+      'defaultOperator',
+    ])
+    expect(problems.every((p) => p.startsWith('sms.operatorsFile: '))).toBe(true)
+    expect(problems.join('\n')).not.toContain('much-too-long-secret')
+  })
+
+  it('refuses a file that is missing or not JSON', () => {
+    expect(
+      problemsOf(() => loadConfig({ env: { LIAISON_SMS_OPERATORS_FILE: '/nonexistent/ops.json' }, cwd }))[0],
+    ).toContain('ENOENT')
+    expect(problemsOf(() => loadConfig({ env: { LIAISON_SMS_OPERATORS_FILE: file('{') }, cwd }))[0]).toMatch(
+      /sms\.operatorsFile: .*JSON/,
+    )
+    expect(
+      problemsOf(() => loadConfig({ env: { LIAISON_SMS_OPERATORS_FILE: file('[]') }, cwd }))[0],
+    ).toContain('must hold a JSON object')
   })
 })

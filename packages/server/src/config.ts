@@ -5,6 +5,8 @@ import type { Country } from '@liaison/core'
 import { LiaisonError, countries } from '@liaison/core'
 import { defaultPushServiceHosts } from './channels/push/pushServiceHosts.ts'
 import { parseAddressList } from './runtime/addressList.ts'
+import type { SmsOperators } from './channels/sms/smsOperators.ts'
+import { loadSmsOperators } from './channels/sms/smsOperators.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -116,6 +118,8 @@ export interface NodeConfig {
     /** Whether the `echo` test processor runs (in a process with the `jobs` service). */
     readonly echo: boolean
   }
+  /** SMS over SMPP: the operators' file and what it holds, checked at load; null: no SMS. */
+  readonly sms: { readonly operatorsFile: string | null; readonly operators: SmsOperators | null }
 }
 
 type Parsed = string | number | boolean | null | readonly string[]
@@ -682,6 +686,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: boolean,
   },
   {
+    key: 'sms.operatorsFile',
+    env: 'LIAISON_SMS_OPERATORS_FILE',
+    flag: '--sms-operators-file',
+    defaultText: 'none (no SMS)',
+    doc: 'JSON file of the SMS operators: their SMPP accounts, the prefixes each carries, ported numbers (docs/operations.md)',
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -797,6 +809,22 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     problems.push(
       `public.port: the public listener needs an address of its own, not the duty desk's ${host}:${httpPort} (set public.port)`,
     )
+  }
+
+  const smsFile = values.has('sms.operatorsFile')
+    ? resolve(sources.cwd, values.get('sms.operatorsFile') as string)
+    : null
+  let smsOperators: SmsOperators | null = null
+  if (smsFile !== null) {
+    try {
+      smsOperators = loadSmsOperators(smsFile)
+    } catch (error) {
+      const listed =
+        error instanceof LiaisonError ? (error.details as { problems?: string[] }).problems : undefined
+      problems.push(
+        ...(listed ?? [`sms.operatorsFile: ${String(error)}`]).map((p) => `sms.operatorsFile: ${p}`),
+      )
+    }
   }
 
   if (problems.length > 0) {
@@ -918,6 +946,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
       echo: get('queue.echo', false),
     },
+    sms: { operatorsFile: smsFile, operators: smsOperators },
   }
 }
 

@@ -107,6 +107,15 @@ export const refusalReasons = {
     code: 'unauthenticated',
     summary: "the request's HTTP Message Signature does not verify, is too old, or is dated in the future",
   },
+  // phone numbers for SMS (issue 11)
+  phone_number_malformed: {
+    code: 'validation_failed',
+    summary: 'not an E.164 phone number: a + and the country code, then 6 to 14 digits',
+  },
+  phone_country_not_served: {
+    code: 'validation_failed',
+    summary: 'the number is not Belgian, Dutch, Luxembourgish, French or German',
+  },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

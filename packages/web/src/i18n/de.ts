@@ -718,6 +718,9 @@ export const de: Dictionary = {
       'Die Signatur der Anfrage lässt sich nicht prüfen, ist älter als fünf Minuten oder in die Zukunft datiert.',
     already_exists: 'Dies gibt es bereits.',
     request_in_progress: 'Dieselbe Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
+    phone_number_malformed: 'Dies ist keine Telefonnummer in internationaler Form wie +32 470 12 34 56.',
+    phone_country_not_served:
+      'Nur belgische, niederländische, luxemburgische, französische und deutsche Nummern werden bedient.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

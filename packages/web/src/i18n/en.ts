@@ -726,6 +726,8 @@ export const en = {
       "The request's signature does not verify, is older than five minutes, or is dated in the future.",
     already_exists: 'This already exists.',
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
+    phone_number_malformed: 'This is not a phone number in international form, such as +32 470 12 34 56.',
+    phone_country_not_served: 'Only Belgian, Dutch, Luxembourg, French and German numbers are served.',
   } satisfies Record<RefusalReason, string>,
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -716,6 +716,10 @@ export const fr: Dictionary = {
       'La signature de la requête ne se vérifie pas, date de plus de cinq minutes ou est datée dans le futur.',
     already_exists: 'Ceci existe déjà.',
     request_in_progress: 'La même demande est encore en cours de traitement. Réessayez dans un instant.',
+    phone_number_malformed:
+      "Ce n'est pas un numéro de téléphone au format international, comme +32 470 12 34 56.",
+    phone_country_not_served:
+      'Seuls les numéros belges, néerlandais, luxembourgeois, français et allemands sont desservis.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -714,6 +714,9 @@ export const nl: Dictionary = {
       'De handtekening van het verzoek klopt niet, is ouder dan vijf minuten of is in de toekomst gedateerd.',
     already_exists: 'Dit bestaat al.',
     request_in_progress: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo meteen opnieuw.',
+    phone_number_malformed: 'Dit is geen telefoonnummer in internationale vorm, zoals +32 470 12 34 56.',
+    phone_country_not_served:
+      'Alleen Belgische, Nederlandse, Luxemburgse, Franse en Duitse nummers worden bediend.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

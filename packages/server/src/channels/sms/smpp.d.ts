@@ -1,0 +1,31 @@
+/** The part of the `smpp` package (0.5.1, untyped) that the SMPP channel uses. */
+declare module 'smpp' {
+  import type { EventEmitter } from 'node:events'
+  import type { Socket } from 'node:net'
+
+  /** A decoded PDU: its header and whatever fields and TLVs its command has. */
+  export interface Pdu {
+    command: string
+    command_id: number
+    command_status: number
+    sequence_number: number
+    [field: string]: unknown
+    isResponse(): boolean
+    response(options?: Record<string, unknown>): Pdu
+  }
+
+  export const PDU: new (command: string, options?: Record<string, unknown>) => Pdu
+
+  export interface Session extends EventEmitter {
+    readonly socket: Socket
+    send(pdu: Pdu, responseCallback?: (pdu: Pdu) => void, sendCallback?: (pdu: Pdu) => void): boolean
+    close(callback?: () => void): void
+    destroy(callback?: () => void): void
+    pause(): void
+    resume(): void
+  }
+
+  export function connect(options: { host: string; port: number }, listener?: () => void): Session
+
+  export const errors: Readonly<Record<string, number>>
+}
