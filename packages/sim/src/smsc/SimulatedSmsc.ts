@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import type { Pdu, Server, Session } from 'smpp'
-import { PDU, createServer, errors } from 'smpp'
+import smpp from 'smpp'
 import type { Concatenation } from '@liaison/core'
 import { readConcatenation, smsParts } from '@liaison/core'
 import { seededRandom } from '../seededRandom.ts'
+
+const { PDU, createServer, errors } = smpp
 
 /**
  * A simulated SMSC: an SMPP 3.4 server (the `smpp` package) standing in for a mobile operator

@@ -33,4 +33,13 @@ declare module 'smpp' {
   export function connect(options: { host: string; port: number }, listener?: () => void): Session
 
   export const errors: Readonly<Record<string, number>>
+
+  /** The package is CommonJS: Node gives ES modules its exports as the default export only. */
+  const smpp: {
+    PDU: typeof PDU
+    createServer: typeof createServer
+    connect: typeof connect
+    errors: typeof errors
+  }
+  export default smpp
 }

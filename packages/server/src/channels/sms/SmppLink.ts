@@ -1,5 +1,7 @@
 import type { Pdu, Session } from 'smpp'
-import { PDU, connect, errors } from 'smpp'
+import smpp from 'smpp'
+
+const { PDU, connect, errors } = smpp
 import type { SmsOperatorAccount } from './smsOperators.ts'
 import { TokenBucket } from './tokenBucket.ts'
 
