@@ -713,6 +713,10 @@ export const de: Dictionary = {
     alert_not_due: 'Die Warnung ist für später geplant.',
     alert_not_issued: 'Nur eine herausgegebene Warnung kann korrigiert oder aufgehoben werden.',
     alert_cap_invalid: 'Die Warnung ist kein gültiges CAP 1.2; siehe die genannten Probleme.',
+    alert_template_name_taken: 'Eine andere Vorlage Ihrer Organisation trägt diesen Namen bereits.',
+    alert_template_retired: 'Diese Vorlage ist zurückgezogen; sie kann nicht mehr geändert oder verwendet werden.',
+    alert_template_same_person: 'Eine andere freigebende Person muss diese Vorlage vorab freigeben: nicht, wer sie zuletzt geändert hat.',
+    alert_template_values_invalid: 'Füllen Sie jeden Platzhalter der Vorlage mit einer Zeile Text.',
     unknown_peer: 'Die Anfrage ist nicht mit einem Schlüssel eines konfigurierten Peer-Knotens signiert.',
     request_signature_invalid:
       'Die Signatur der Anfrage lässt sich nicht prüfen, ist älter als fünf Minuten oder in die Zukunft datiert.',

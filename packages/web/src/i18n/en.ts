@@ -721,6 +721,10 @@ export const en = {
     alert_not_due: 'The alert is scheduled for later.',
     alert_not_issued: 'Only an issued alert can be corrected or cancelled.',
     alert_cap_invalid: 'The alert is not valid CAP 1.2; see the problems listed.',
+    alert_template_name_taken: 'Another template of your organisation already has that name.',
+    alert_template_retired: 'This template is retired; it can no longer be changed or used.',
+    alert_template_same_person: 'Another approver must pre-approve this template: not the one who last changed it.',
+    alert_template_values_invalid: 'Fill every placeholder of the template with one line of text.',
     unknown_peer: 'The request is not signed by a key of a configured peer node.',
     request_signature_invalid:
       "The request's signature does not verify, is older than five minutes, or is dated in the future.",

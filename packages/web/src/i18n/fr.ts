@@ -711,6 +711,10 @@ export const fr: Dictionary = {
     alert_not_due: 'L’alerte est programmée pour plus tard.',
     alert_not_issued: 'Seule une alerte diffusée peut être corrigée ou annulée.',
     alert_cap_invalid: 'L’alerte n’est pas du CAP 1.2 valide ; voyez les problèmes indiqués.',
+    alert_template_name_taken: 'Un autre modèle de votre organisation porte déjà ce nom.',
+    alert_template_retired: 'Ce modèle est retiré ; il ne peut plus être modifié ni utilisé.',
+    alert_template_same_person: 'Un autre approbateur doit pré-approuver ce modèle : pas celui qui l’a modifié en dernier.',
+    alert_template_values_invalid: 'Remplissez chaque champ variable du modèle d’une ligne de texte.',
     unknown_peer: 'La requête n’est pas signée par une clé d’un nœud pair configuré.',
     request_signature_invalid:
       'La signature de la requête ne se vérifie pas, date de plus de cinq minutes ou est datée dans le futur.',

@@ -709,6 +709,10 @@ export const nl: Dictionary = {
     alert_not_due: 'De waarschuwing is voor later gepland.',
     alert_not_issued: 'Alleen een verstuurde waarschuwing kan worden gecorrigeerd of ingetrokken.',
     alert_cap_invalid: 'De waarschuwing is geen geldige CAP 1.2; zie de genoemde problemen.',
+    alert_template_name_taken: 'Een ander sjabloon van uw organisatie heeft die naam al.',
+    alert_template_retired: 'Dit sjabloon is ingetrokken; het kan niet meer worden gewijzigd of gebruikt.',
+    alert_template_same_person: 'Een andere goedkeurder moet dit sjabloon vooraf goedkeuren: niet wie het laatst wijzigde.',
+    alert_template_values_invalid: 'Vul elk invulveld van het sjabloon met één regel tekst.',
     unknown_peer: 'Het verzoek is niet ondertekend met een sleutel van een geconfigureerd peerknooppunt.',
     request_signature_invalid:
       'De handtekening van het verzoek klopt niet, is ouder dan vijf minuten of is in de toekomst gedateerd.',
