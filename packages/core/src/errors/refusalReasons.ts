@@ -99,7 +99,10 @@ export const refusalReasons = {
   alert_not_issued: { code: 'conflict', summary: 'only an issued alert is corrected or cancelled' },
   alert_cap_invalid: { code: 'validation_failed', summary: 'the alert is not valid CAP 1.2' },
   // alert templates (decision 038)
-  alert_template_name_taken: { code: 'conflict', summary: 'another template of the organisation has that name' },
+  alert_template_name_taken: {
+    code: 'conflict',
+    summary: 'another template of the organisation has that name',
+  },
   alert_template_retired: { code: 'conflict', summary: 'the template is retired' },
   alert_template_same_person: {
     code: 'forbidden',

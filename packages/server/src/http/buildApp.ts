@@ -22,6 +22,7 @@ import { caseRoutes } from './routes/caseRoutes.ts'
 import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
+import { alertTemplateRoutes } from './routes/alertTemplateRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   taskRoutes(app, deps)
   sitrepRoutes(app, deps)
   alertRoutes(app, deps)
+  alertTemplateRoutes(app, deps)
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)
