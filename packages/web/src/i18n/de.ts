@@ -714,8 +714,10 @@ export const de: Dictionary = {
     alert_not_issued: 'Nur eine herausgegebene Warnung kann korrigiert oder aufgehoben werden.',
     alert_cap_invalid: 'Die Warnung ist kein gültiges CAP 1.2; siehe die genannten Probleme.',
     alert_template_name_taken: 'Eine andere Vorlage Ihrer Organisation trägt diesen Namen bereits.',
-    alert_template_retired: 'Diese Vorlage ist zurückgezogen; sie kann nicht mehr geändert oder verwendet werden.',
-    alert_template_same_person: 'Eine andere freigebende Person muss diese Vorlage vorab freigeben: nicht, wer sie zuletzt geändert hat.',
+    alert_template_retired:
+      'Diese Vorlage ist zurückgezogen; sie kann nicht mehr geändert oder verwendet werden.',
+    alert_template_same_person:
+      'Eine andere freigebende Person muss diese Vorlage vorab freigeben: nicht, wer sie zuletzt geändert hat.',
     alert_template_values_invalid: 'Füllen Sie jeden Platzhalter der Vorlage mit einer Zeile Text.',
     unknown_peer: 'Die Anfrage ist nicht mit einem Schlüssel eines konfigurierten Peer-Knotens signiert.',
     request_signature_invalid:
@@ -1201,6 +1203,19 @@ export const de: Dictionary = {
     issuedXml: 'CAP-XML wie ausgegeben',
     downloadXml: 'Das CAP-XML herunterladen',
     showXml: 'Das CAP-XML anzeigen',
+    templates: {
+      heading: 'Mit einer Vorlage beginnen',
+      choose: 'Vorlage',
+      none: 'Keine Vorlage',
+      preApproved: '(vorab freigegeben)',
+      placeholder: '„{{name}}“ ausfüllen',
+      fill: 'Füllen Sie dies mit einer Zeile Text aus.',
+      use: 'Diese Vorlage verwenden',
+      madeFrom: 'Aus der Vorlage „{{name}}“ erstellt.',
+      intact:
+        'Vorab freigegeben und so belassen, wie die Vorlage es schreibt (bis auf die Platzhalter): eine freigebende Person darf sie allein ausgeben.',
+      changed: 'Jede Änderung über die Platzhalter hinaus verlangt die Freigabe durch eine zweite Person.',
+    },
     versions: 'Gespeicherte Fassungen',
     savedAt: 'Gespeichert',
     savedBy: 'Von',

@@ -723,7 +723,8 @@ export const en = {
     alert_cap_invalid: 'The alert is not valid CAP 1.2; see the problems listed.',
     alert_template_name_taken: 'Another template of your organisation already has that name.',
     alert_template_retired: 'This template is retired; it can no longer be changed or used.',
-    alert_template_same_person: 'Another approver must pre-approve this template: not the one who last changed it.',
+    alert_template_same_person:
+      'Another approver must pre-approve this template: not the one who last changed it.',
     alert_template_values_invalid: 'Fill every placeholder of the template with one line of text.',
     unknown_peer: 'The request is not signed by a key of a configured peer node.',
     request_signature_invalid:
@@ -1201,6 +1202,19 @@ export const en = {
     issuedXml: 'CAP XML as issued',
     downloadXml: 'Download the CAP XML',
     showXml: 'Show the CAP XML',
+    templates: {
+      heading: 'Start from a template',
+      choose: 'Template',
+      none: 'No template',
+      preApproved: '(pre-approved)',
+      placeholder: 'Fill in “{{name}}”',
+      fill: 'Fill this in with one line of text.',
+      use: 'Use this template',
+      madeFrom: 'Made from the template “{{name}}”.',
+      intact:
+        'Pre-approved and left as the template wrote it (but for the placeholders): one approver may issue it alone.',
+      changed: 'Anything changed beyond the placeholders means a second person approves it.',
+    },
     versions: 'Saved versions',
     savedAt: 'Saved',
     savedBy: 'By',

@@ -713,7 +713,8 @@ export const fr: Dictionary = {
     alert_cap_invalid: 'L’alerte n’est pas du CAP 1.2 valide ; voyez les problèmes indiqués.',
     alert_template_name_taken: 'Un autre modèle de votre organisation porte déjà ce nom.',
     alert_template_retired: 'Ce modèle est retiré ; il ne peut plus être modifié ni utilisé.',
-    alert_template_same_person: 'Un autre approbateur doit pré-approuver ce modèle : pas celui qui l’a modifié en dernier.',
+    alert_template_same_person:
+      'Un autre approbateur doit pré-approuver ce modèle : pas celui qui l’a modifié en dernier.',
     alert_template_values_invalid: 'Remplissez chaque champ variable du modèle d’une ligne de texte.',
     unknown_peer: 'La requête n’est pas signée par une clé d’un nœud pair configuré.',
     request_signature_invalid:
@@ -1198,6 +1199,20 @@ export const fr: Dictionary = {
     issuedXml: 'XML CAP tel qu’émis',
     downloadXml: 'Télécharger le XML CAP',
     showXml: 'Afficher le XML CAP',
+    templates: {
+      heading: 'Partir d’un modèle',
+      choose: 'Modèle',
+      none: 'Aucun modèle',
+      preApproved: '(pré-approuvé)',
+      placeholder: 'Complétez « {{name}} »',
+      fill: 'Complétez ce champ d’une ligne de texte.',
+      use: 'Utiliser ce modèle',
+      madeFrom: 'Rédigée à partir du modèle « {{name}} ».',
+      intact:
+        'Pré-approuvé et laissé tel que le modèle l’écrit (hormis les champs variables) : un seul approbateur peut l’émettre.',
+      changed:
+        'Toute modification au-delà des champs variables demande l’approbation d’une deuxième personne.',
+    },
     versions: 'Versions enregistrées',
     savedAt: 'Enregistrée',
     savedBy: 'Par',

@@ -711,7 +711,8 @@ export const nl: Dictionary = {
     alert_cap_invalid: 'De waarschuwing is geen geldige CAP 1.2; zie de genoemde problemen.',
     alert_template_name_taken: 'Een ander sjabloon van uw organisatie heeft die naam al.',
     alert_template_retired: 'Dit sjabloon is ingetrokken; het kan niet meer worden gewijzigd of gebruikt.',
-    alert_template_same_person: 'Een andere goedkeurder moet dit sjabloon vooraf goedkeuren: niet wie het laatst wijzigde.',
+    alert_template_same_person:
+      'Een andere goedkeurder moet dit sjabloon vooraf goedkeuren: niet wie het laatst wijzigde.',
     alert_template_values_invalid: 'Vul elk invulveld van het sjabloon met één regel tekst.',
     unknown_peer: 'Het verzoek is niet ondertekend met een sleutel van een geconfigureerd peerknooppunt.',
     request_signature_invalid:
@@ -1195,6 +1196,19 @@ export const nl: Dictionary = {
     issuedXml: 'CAP-XML zoals uitgezonden',
     downloadXml: 'De CAP-XML downloaden',
     showXml: 'De CAP-XML tonen',
+    templates: {
+      heading: 'Beginnen met een sjabloon',
+      choose: 'Sjabloon',
+      none: 'Geen sjabloon',
+      preApproved: '(vooraf goedgekeurd)',
+      placeholder: 'Vul „{{name}}” in',
+      fill: 'Vul dit in met één regel tekst.',
+      use: 'Dit sjabloon gebruiken',
+      madeFrom: 'Gemaakt met het sjabloon „{{name}}”.',
+      intact:
+        'Vooraf goedgekeurd en gelaten zoals het sjabloon het schrijft (op de invulvelden na): één goedkeurder mag het uitzenden.',
+      changed: 'Elke wijziging buiten de invulvelden vraagt de goedkeuring van een tweede persoon.',
+    },
     versions: 'Bewaarde versies',
     savedAt: 'Bewaard',
     savedBy: 'Door',
