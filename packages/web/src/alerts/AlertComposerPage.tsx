@@ -9,7 +9,7 @@ import {
 } from '@liaison/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AlertRecord, CapMessage } from '../api/alertsApi.ts'
+import type { AlertRecord, AreaCheckResult, CapMessage } from '../api/alertsApi.ts'
 import { draftAlert, editAlert, fetchAlert, submitAlert } from '../api/alertsApi.ts'
 import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
@@ -21,6 +21,7 @@ import { alertHref } from '../router/useHashRoute.ts'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { AreaFields } from './AreaFields.tsx'
 import { LanguageBlock } from './LanguageBlock.tsx'
+import { LanguageWarnings } from './LanguageWarnings.tsx'
 import { TemplatePicker } from './TemplatePicker.tsx'
 import type { TemplateUse } from './templateForm.ts'
 import { formFromTemplate } from './templateForm.ts'
@@ -65,6 +66,7 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
   const [loadError, setLoadError] = useState<unknown>(null)
   const [shownProblems, setShownProblems] = useState<readonly FormProblem[]>([])
   const [adding, setAdding] = useState<AlertLanguage | ''>('')
+  const [areaCheck, setAreaCheck] = useState<AreaCheckResult | null>(null)
   const save = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
 
@@ -262,6 +264,8 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
           <LanguageBlock
             key={texts.language}
             texts={texts}
+            event={form.event}
+            channels={form.channels}
             onChange={(next) => change({ texts: form.texts.map((x, j) => (j === i ? next : x)) })}
             onRemove={
               form.texts.length > 1 ? () => change({ texts: form.texts.filter((_, j) => j !== i) }) : null
@@ -297,6 +301,13 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
           area={form.area}
           onChange={setArea}
           problems={{ vertices: problem('vertices'), circle: problem('circle') }}
+          onChecked={setAreaCheck}
+        />
+        <LanguageWarnings
+          area={form.area}
+          check={areaCheck}
+          written={form.texts.map((x) => x.language)}
+          onAdd={(language) => change({ texts: [...form.texts, emptyTexts(language)] })}
         />
         {save.error !== null && <ErrorAlert error={save.error} testId="composer-error" />}
         <div className="button-row">

@@ -1213,6 +1213,22 @@ export const fr: Dictionary = {
       changed:
         'Toute modification au-delà des champs variables demande l’approbation d’une deuxième personne.',
     },
+    languageWarnings: {
+      heading: 'Langues attendues dans cette zone mais absentes :',
+      country: '{{language}}, une langue de {{where}}',
+      province: '{{language}}, parlé dans {{where}}',
+      border: '{{language}}, près de la frontière {{where}} ou au-delà',
+      add: 'Ajouter : {{language}}',
+    },
+    previews: {
+      heading: 'Aperçu sur chaque canal',
+      noChannels: 'Choisissez un canal pour voir ce qu’il affichera.',
+      noShortText: 'Pas encore de texte court.',
+      part: 'SMS, partie {{number}} sur {{count}}',
+      page: 'Page {{number}} sur {{count}}',
+      subject: 'Objet',
+      body: 'Message',
+    },
     versions: 'Versions enregistrées',
     savedAt: 'Enregistrée',
     savedBy: 'Par',
