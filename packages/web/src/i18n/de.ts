@@ -274,6 +274,10 @@ export const de: Dictionary = {
     keyboardHint: 'Bei ausgewählter Karte: Pfeiltasten verschieben sie, + und − zoomen.',
   },
   warnings: {
+    territory: 'Anzeigen',
+    territoryAround: 'In und um {{country}}',
+    territoryAll: 'Alle Warnungen',
+    hidden: '{{count}} weiter entfernte Warnung(en) nicht angezeigt.',
     title: 'Geltende Warnungen',
     caption: 'Geltende Warnungen anderer Behörden, neueste zuerst',
     none: 'Keine Warnung einer anderen Behörde ist in Kraft.',

@@ -296,6 +296,10 @@ export const en = {
     keyboardHint: 'With the map selected: the arrow keys move it, + and − zoom.',
   },
   warnings: {
+    territory: 'Show',
+    territoryAround: 'In and around {{country}}',
+    territoryAll: 'All warnings',
+    hidden: '{{count}} warning(s) further away not shown.',
     title: 'Warnings in force',
     caption: "Other authorities' warnings in force, newest first",
     none: 'No warning of another authority is in force.',

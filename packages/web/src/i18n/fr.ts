@@ -275,6 +275,10 @@ export const fr: Dictionary = {
     keyboardHint: 'Carte sélectionnée : les flèches la déplacent, + et − zooment.',
   },
   warnings: {
+    territory: 'Afficher',
+    territoryAround: 'En {{country}} et alentour',
+    territoryAll: 'Tous les avertissements',
+    hidden: '{{count}} avertissement(s) plus éloigné(s) non affiché(s).',
     title: 'Alertes en vigueur',
     caption: 'Alertes en vigueur des autres autorités, les plus récentes d’abord',
     none: 'Aucune alerte d’une autre autorité n’est en vigueur.',

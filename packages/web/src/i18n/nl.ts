@@ -274,6 +274,10 @@ export const nl: Dictionary = {
     keyboardHint: 'Met de kaart geselecteerd: de pijltoetsen verschuiven haar, + en − zoomen.',
   },
   warnings: {
+    territory: 'Tonen',
+    territoryAround: 'In en rond {{country}}',
+    territoryAll: 'Alle waarschuwingen',
+    hidden: '{{count}} waarschuwing(en) verder weg niet getoond.',
     title: 'Geldende waarschuwingen',
     caption: 'Geldende waarschuwingen van andere overheden, nieuwste eerst',
     none: 'Er geldt geen waarschuwing van een andere overheid.',
