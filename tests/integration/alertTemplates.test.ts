@@ -1,6 +1,7 @@
 import { addOrganisation, advanceAlerts, fixedClock } from '@liaison/server'
 import { validateCapXsd } from '@liaison/formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fillAlertExpiry } from '../../packages/server/src/store/migrations/m0041_alert_expiry.ts'
 import { testEngines } from '../support/engines.ts'
 import type { TestSession } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
@@ -319,6 +320,24 @@ describe.each(engines.map((e) => [e.name, e] as const))('alert templates on %s',
     ).toMatchObject({
       status: 404,
     })
+  })
+
+  it('fills the expiry of the alerts written before the column as the node computes it (m0041)', async () => {
+    const db = node.deps.store.db
+    const t = await newTemplate('Zonder einde')
+    const open = await ok<AlertAnswer>(
+      send(author, 'POST', '/api/v1/alerts', fromTemplate(t, { info: [filledInfo({ expires: undefined })] })),
+      201,
+    )
+    const rows = await db.selectFrom('alerts').select(['id', 'expires_at']).execute()
+    expect(rows.length).toBeGreaterThan(0)
+    await db.updateTable('alerts').set({ expires_at: null }).execute()
+    await fillAlertExpiry(db)
+    const after = await db.selectFrom('alerts').select(['id', 'expires_at']).execute()
+    const byId = new Map(after.map((r) => [r.id, r.expires_at?.toISOString() ?? null]))
+    for (const r of rows) expect(byId.get(r.id)).toBe(r.expires_at?.toISOString() ?? null)
+    expect(byId.get(open.id)).toBeNull()
+    expect([...byId.values()].filter((v) => v !== null).length).toBeGreaterThan(0)
   })
 
   it('ends an issued alert at its expiry with one query on the expiry column', async () => {
