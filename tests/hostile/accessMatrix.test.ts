@@ -42,6 +42,7 @@ interface Fixture {
   readonly feedId: string
   readonly handoverId: string
   readonly alertId: string
+  readonly templateId: string
   readonly userId: string
   readonly tokenId: string
   readonly capSourceId: string
@@ -367,6 +368,28 @@ const rules: Record<string, Rule> = {
     centreData: true,
     body: () => ({ kind: 'Cancel' }),
   },
+  'GET /api/v1/alert-templates': { access: 'read' },
+  'POST /api/v1/alert-templates': {
+    access: 'alerts.approve',
+    body: (_f, who) => ({ name: `Crue (${who})`, content: alertContent }),
+  },
+  'GET /api/v1/alert-templates/{id}': { access: 'read', centreData: true },
+  // before the change: an allowed principal that changed it could not pre-approve it
+  'POST /api/v1/alert-templates/{id}/pre-approve': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 1 }),
+  },
+  'PUT /api/v1/alert-templates/{id}': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 1, name: 'Crue', content: alertContent }),
+  },
+  'POST /api/v1/alert-templates/{id}/retire': {
+    access: 'alerts.approve',
+    centreData: true,
+    body: () => ({ version: 2 }),
+  },
 }
 
 function urlOf(route: string, f: Fixture): string {
@@ -384,6 +407,7 @@ function urlOf(route: string, f: Fixture): string {
     [/^\/api\/v1\/calendar\/feeds\/\{id\}/, `/api/v1/calendar/feeds/${f.feedId}`],
     [/^\/api\/v1\/handovers\/\{id\}/, `/api/v1/handovers/${f.handoverId}`],
     [/^\/api\/v1\/alerts\/\{id\}/, `/api/v1/alerts/${f.alertId}`],
+    [/^\/api\/v1\/alert-templates\/\{id\}/, `/api/v1/alert-templates/${f.templateId}`],
     [/^\/api\/v1\/users\/\{id\}/, `/api/v1/users/${f.userId}`],
     [/^\/api\/v1\/tokens\/\{id\}/, `/api/v1/tokens/${f.tokenId}`],
     [/^\/api\/v1\/organisations\/\{code\}/, '/api/v1/organisations/centre'],
@@ -534,6 +558,15 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
         payload: alertContent,
       }),
     )
+    const alertApprover = await signIn(node, await makeUser(node, { roles: ['alert-approver'] }))
+    const templateId = await created(
+      node.app.inject({
+        method: 'POST',
+        url: '/api/v1/alert-templates',
+        headers: alertApprover.headers(),
+        payload: { name: 'Crue', content: alertContent },
+      }),
+    )
     const target = await makeUser(node, { roles: ['viewer'] })
     const revocable = (
       await json(admin, 'POST', '/api/v1/tokens', { name: 'revocable', scopes: ['read'], expiresInDays: 1 })
@@ -559,6 +592,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
       feedId,
       handoverId,
       alertId,
+      templateId,
       userId: target.user.id,
       tokenId: revocable,
       capSourceId,
@@ -575,6 +609,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('the access matrix on %s
       target.user.id,
       revocable,
       alertId,
+      templateId,
     ]
 
     const doc = (await node.app.inject({ url: '/api/docs/json' })).json<{

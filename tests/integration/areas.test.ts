@@ -329,6 +329,12 @@ describe.each(engines)('areas on $name', (engine) => {
         ['polygons[0]', 'polygon_self_intersecting'],
         ['codes[1]', 'not_found'],
       ])
+      // an imported area is resolved by its code as a shipped one is
+      const utrecht = await check({ codes: ['GM0344'] })
+      expect(utrecht).toMatchObject({ status: 200, body: { problems: [], countries: ['NL'] } })
+      expect((await check({ codes: ['GM9999'] })).body.problems).toEqual([
+        { reason: 'not_found', path: 'codes[0]' },
+      ])
       expect((await check({ circles: [{ centre: [4.35, 95], radiusKm: 1 }] })).status).toBe(400)
       expect((await check({ polygons: 'square' })).status).toBe(400)
       expect((await check({ colour: 'red' })).status).toBe(400)

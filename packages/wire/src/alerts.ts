@@ -93,6 +93,18 @@ export const CapAlertBody = Type.Object({
   info: Type.Array(CapInfoBody),
 })
 
+/** The template an alert is made from: its id, the version used and a value for each placeholder. */
+export const AlertTemplateUseBody = Type.Object(
+  {
+    templateId: Uuid,
+    version: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    values: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), text(200), {
+      maxProperties: 50,
+    }),
+  },
+  { additionalProperties: false },
+)
+
 /**
  * What an author writes: the message but for what the node sets (identifier, sent, msgType,
  * references). The status has no default: Actual, Exercise or Test is chosen every time.
@@ -115,6 +127,7 @@ export const AlertContentBody = Type.Object(
       maxItems: alertChannels.length,
       uniqueItems: true,
     }),
+    template: Type.Optional(AlertTemplateUseBody),
   },
   { additionalProperties: false },
 )
@@ -186,6 +199,8 @@ export const AlertBody = Type.Object({
   issuedAt: Type.Union([Timestamp, Type.Null()]),
   returnedReason: Type.Union([Type.String(), Type.Null()]),
   replacesId: Type.Union([Uuid, Type.Null()]),
+  /** The template it was made from, if any. */
+  template: Type.Union([AlertTemplateUseBody, Type.Null()]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })

@@ -59,7 +59,7 @@ const Longitude = Type.Number({ minimum: -180, maximum: 180 })
 const Latitude = Type.Number({ minimum: -90, maximum: 90 })
 const LonLat = Type.Tuple([Longitude, Latitude])
 
-/** A drawn area to check: polygons (GeoJSON rings, [lon, lat]), circles, and codes of shipped areas. */
+/** A drawn area to check: polygons (GeoJSON rings, [lon, lat]), circles, and codes of shipped or imported areas. */
 export const AreaCheckBody = Type.Object(
   {
     polygons: Type.Optional(
@@ -77,7 +77,12 @@ export const AreaCheckBody = Type.Object(
         { maxItems: 100 },
       ),
     ),
-    codes: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}(-[A-Z]{2})?$' }), { maxItems: 100 })),
+    codes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        maxItems: 100,
+        description: 'codes of shipped areas (BE-LG) or of imported ones (GM0344)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

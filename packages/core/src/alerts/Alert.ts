@@ -1,3 +1,4 @@
+import type { AlertTemplateUse } from './AlertTemplate.ts'
 import type { CapAlert } from './CapAlert.ts'
 import type { AlertState, IssueException } from './alertLifecycle.ts'
 
@@ -30,6 +31,8 @@ export interface Alert {
   readonly returnedReason: string | null
   /** The issued alert this Update or Cancel replaces. */
   readonly replacesId: string | null
+  /** The template it was made from (the version used and the values filled in), if any. */
+  readonly template: AlertTemplateUse | null
   readonly createdAt: Date
   readonly updatedAt: Date
 }

@@ -89,3 +89,38 @@ export function cellBroadcastLength(text: string): CellBroadcastLength {
     fits: pages <= cellBroadcastMaxPages,
   }
 }
+
+/** The text cut into pieces of `capacity` units each, never splitting a character. */
+function cutInto(text: string, encoding: TextEncoding, capacity: number): string[] {
+  const pieces: string[] = []
+  let piece = ''
+  let used = 0
+  for (const char of text) {
+    const unit = encoding === 'gsm7' ? (extension.has(char) ? 2 : 1) : char.length
+    if (used + unit > capacity) {
+      pieces.push(piece)
+      piece = ''
+      used = 0
+    }
+    piece += char
+    used += unit
+  }
+  if (piece !== '') pieces.push(piece)
+  return pieces
+}
+
+/**
+ * The SMS parts as they will be sent: the text and the footer after a line break, cut at 160 (70
+ * in UCS-2) units for one part, else at 153 (67) per part. As many parts as `smsLength` counts.
+ */
+export function smsTextParts(text: string, footer?: string): string[] {
+  const full = footer === undefined || footer === '' ? text : `${text}\n${footer}`
+  const length = smsLength(text, footer)
+  return cutInto(full, length.encoding, length.perPart)
+}
+
+/** The cell-broadcast pages as a phone shows them: 93 GSM-7 or 41 UCS-2 units each. */
+export function cellBroadcastPages(text: string): string[] {
+  const encoding = textEncoding(text)
+  return cutInto(text, encoding, cellBroadcastPageUnits[encoding])
+}

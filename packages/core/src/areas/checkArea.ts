@@ -24,10 +24,17 @@ export interface AreaCheck extends BorderCheck {
  * The composer's live check of an alert area: each drawn polygon closed, with at least four
  * points and not crossing itself (problems carry the path of the polygon), then, over the whole
  * area, the countries it touches, the land borders it crosses and the nearest border under
- * withinKm. Codes name the shipped countries and provinces; imported areas are resolved by the
- * caller into polygons.
+ * withinKm. Codes name the shipped countries and provinces, or the imported areas the caller
+ * read from its store and gives in `imported` (municipalities, safety regions).
  */
-export function checkArea(area: DrawnArea, withinKm = 5): AreaCheck {
+export function checkArea(
+  area: DrawnArea,
+  options: {
+    readonly withinKm?: number
+    readonly imported?: readonly { readonly code: string; readonly coordinates: MultiPolygonCoordinates }[]
+  } = {},
+): AreaCheck {
+  const withinKm = options.withinKm ?? 5
   const problems: AreaProblem[] = []
   const usable: MultiPolygonCoordinates = []
   let vertices = 0
@@ -41,8 +48,10 @@ export function checkArea(area: DrawnArea, withinKm = 5): AreaCheck {
   const shipped = [...beneluxCountries(), ...beneluxProvinces()]
   ;(area.codes ?? []).forEach((code, i) => {
     const a = shipped.find((s) => s.code === code)
-    if (!a) problems.push({ reason: 'not_found', path: `codes[${i}]` })
-    else for (const p of a.polygons) usable.push(flatToPositions(p))
+    const imported = a ? undefined : options.imported?.find((m) => m.code === code)
+    if (a) for (const p of a.polygons) usable.push(flatToPositions(p))
+    else if (imported) usable.push(...imported.coordinates)
+    else problems.push({ reason: 'not_found', path: `codes[${i}]` })
   })
   if (usable.length === 0 && problems.length === 0) problems.push({ reason: 'empty', path: '' })
   return { problems, vertices, ...checkAgainstBorders(usable, withinKm) }

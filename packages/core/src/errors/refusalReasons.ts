@@ -98,6 +98,20 @@ export const refusalReasons = {
   alert_not_due: { code: 'conflict', summary: 'the alert is scheduled for later' },
   alert_not_issued: { code: 'conflict', summary: 'only an issued alert is corrected or cancelled' },
   alert_cap_invalid: { code: 'validation_failed', summary: 'the alert is not valid CAP 1.2' },
+  // alert templates (decision 038)
+  alert_template_name_taken: {
+    code: 'conflict',
+    summary: 'another template of the organisation has that name',
+  },
+  alert_template_retired: { code: 'conflict', summary: 'the template is retired' },
+  alert_template_same_person: {
+    code: 'forbidden',
+    summary: 'a template is pre-approved by an approver other than the one who last changed it',
+  },
+  alert_template_values_invalid: {
+    code: 'validation_failed',
+    summary: "the values do not fill the template's placeholders",
+  },
   // federation streams (issue 9, capability 3)
   unknown_peer: {
     code: 'unauthenticated',

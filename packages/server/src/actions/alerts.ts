@@ -5,6 +5,7 @@ import type {
   AlertEventKind,
   AlertLifecycle,
   AlertStep,
+  AlertTemplateUse,
   Caller,
   CapAlert,
   EventStatus,
@@ -15,11 +16,15 @@ import {
   applyAlertStep,
   authorizeCaller,
   callerActor,
+  capAlertExpiresAt,
   capDateOf,
+  fillAlertTemplate,
   issueExceptionFor,
   LiaisonError,
   prepareCorrection,
   refusalError,
+  templateIntact,
+  templatePreApprovedAt,
   validateCapAlert,
 } from '@liaison/core'
 import { validateCapXsd, writeCap } from '@liaison/formats'
@@ -35,9 +40,10 @@ import {
   updateAlertRow,
   type AlertRow,
 } from '../store/alerts/alertRows.ts'
+import { findAlertTemplateRow, toAlertTemplate } from '../store/alerts/alertTemplateRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
-import { refuse, runAction, unwrap } from './runAction.ts'
+import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson, type PersonCaller } from './requirePerson.ts'
 
@@ -54,6 +60,8 @@ export interface AlertContent {
   readonly incidents?: string | undefined
   readonly info: CapAlert['info']
   readonly channels: readonly AlertChannel[]
+  /** The template it was made from: its id, the version used and the values of its placeholders. */
+  readonly template?: AlertTemplateUse | undefined
 }
 
 const stepMessages = {
@@ -124,14 +132,69 @@ function capOf(
   return cap
 }
 
-/** The exception the content qualifies for, looking up the alert it replaces. */
+/**
+ * The exception the content qualifies for, looking up the alert it replaces and the template it
+ * was made from: pre-approved at the version used, and the alert that template filled in with the
+ * values given and nothing else (`templateIntact`).
+ */
 async function exceptionOf(
   ctx: ActionContext,
   cap: CapAlert,
-  replacesId: string | null,
+  made: {
+    readonly orgId: string
+    readonly replacesId: string | null
+    readonly channels: readonly AlertChannel[]
+    readonly template: AlertTemplateUse | null
+  },
 ): Promise<IssueException | null> {
-  const replaced = replacesId === null ? undefined : await findAlertRow(ctx.tx, replacesId)
-  return issueExceptionFor(cap, { replaced: replaced?.cap ?? null, template: null })
+  const replaced = made.replacesId === null ? undefined : await findAlertRow(ctx.tx, made.replacesId)
+  const use = made.template
+  const row = use === null ? undefined : await findAlertTemplateRow(ctx.tx, use.templateId)
+  let template: { preApproved: boolean; intact: boolean } | null = null
+  if (use !== null && row !== undefined && row.org_id === made.orgId) {
+    const t = toAlertTemplate(row)
+    const filled = t.version === use.version ? fillAlertTemplate(t.content, use.values) : null
+    template = {
+      preApproved: templatePreApprovedAt(t, use.version),
+      intact: filled !== null && filled.ok && templateIntact({ cap, channels: made.channels }, filled.value),
+    }
+  }
+  return issueExceptionFor(cap, { replaced: replaced?.cap ?? null, template })
+}
+
+/**
+ * The template an author says the alert is made from: one of the organisation's, not retired; at
+ * its current version, the values must fill its placeholders (refused with the names otherwise).
+ * An older version is kept as said, and simply never qualifies as the template left intact.
+ */
+async function requireTemplateUse(
+  ctx: ActionContext,
+  orgId: string,
+  use: AlertTemplateUse | undefined,
+): Promise<AlertTemplateUse | null> {
+  if (use === undefined) return null
+  const row = await findAlertTemplateRow(ctx.tx, use.templateId)
+  if (!row || row.org_id !== orgId) return refuse('not_found', `no alert template ${use.templateId}`)
+  if (row.retired_at !== null && row.version === use.version) return refuseBecause('alert_template_retired')
+  if (row.version === use.version) {
+    const filled = fillAlertTemplate(row.content, use.values)
+    if (!filled.ok)
+      return refuseBecause(
+        'alert_template_values_invalid',
+        filled.error.map((p) => `template.values.${p.name}: ${p.reason}`).join('; '),
+        filled.error.map((p) => ({ path: `template.values.${p.name}`, reason: p.reason })),
+      )
+  }
+  return { templateId: use.templateId, version: use.version, values: { ...use.values } }
+}
+
+/** The template columns of an alert's row. */
+function templateColumns(use: AlertTemplateUse | null) {
+  return {
+    template_id: use?.templateId ?? null,
+    template_version: use?.version ?? null,
+    template_values: use === null ? null : JSON.stringify(use.values),
+  }
 }
 
 /** The CAP rules (section 3), refused as `alert_cap_invalid` with every problem's path. */
@@ -211,6 +274,7 @@ async function issue(
     issued_xml: xml,
     issued_at: ctx.at,
     updated_at: ctx.at,
+    expires_at: capAlertExpiresAt(cap),
   }
   await updateAlertRow(ctx.tx, row.id, {
     ...rowOf(next),
@@ -220,6 +284,7 @@ async function issue(
     issued_at: ctx.at,
     updated_at: ctx.at,
     editor_ids: JSON.stringify(next.editorIds),
+    expires_at: capAlertExpiresAt(cap),
   })
   const alert = toAlert(issuedRow)
   if (approvedNow) emitAlert(ctx, 'alert.approved', alert)
@@ -278,7 +343,14 @@ export async function createAlert(
         msgType: 'Alert',
         references: undefined,
       })
-      return saveNew(ctx, caller, id, cap, command.content.channels, null, 'alert.drafted')
+      const template = await requireTemplateUse(ctx, caller.orgId, command.content.template)
+      return saveNew(
+        ctx,
+        caller,
+        { id, cap, channels: command.content.channels, template },
+        null,
+        'alert.drafted',
+      )
     },
   )
 }
@@ -286,13 +358,17 @@ export async function createAlert(
 async function saveNew(
   ctx: ActionContext,
   caller: PersonCaller,
-  id: string,
-  cap: CapAlert,
-  channels: readonly AlertChannel[],
+  made: {
+    readonly id: string
+    readonly cap: CapAlert
+    readonly channels: readonly AlertChannel[]
+    readonly template: AlertTemplateUse | null
+  },
   replacesId: string | null,
   kind: AlertEventKind,
 ): Promise<Alert> {
-  const exception = await exceptionOf(ctx, cap, replacesId)
+  const { id, cap, channels, template } = made
+  const exception = await exceptionOf(ctx, cap, { orgId: caller.orgId, replacesId, channels, template })
   const row: AlertRow = {
     id,
     org_id: caller.orgId,
@@ -319,8 +395,12 @@ async function saveNew(
     replaces_id: replacesId,
     created_at: ctx.at,
     updated_at: ctx.at,
+    template_id: template?.templateId ?? null,
+    template_version: template?.version ?? null,
+    template_values: template?.values ?? null,
+    expires_at: capAlertExpiresAt(cap),
   }
-  await insertAlert(ctx.tx, { ...row, ...alertJson(toAlert(row)) })
+  await insertAlert(ctx.tx, { ...row, ...alertJson(toAlert(row)), ...templateColumns(template) })
   await insertAlertVersion(ctx.tx, {
     alert_id: id,
     version: 1,
@@ -330,7 +410,13 @@ async function saveNew(
     saved_by: caller.userId,
   })
   const alert = toAlert(row)
-  ctx.target(id, caller.orgId, { version: 1, status: cap.status, msgType: cap.msgType, replacesId })
+  ctx.target(id, caller.orgId, {
+    version: 1,
+    status: cap.status,
+    msgType: cap.msgType,
+    replacesId,
+    ...(template === null ? {} : { templateId: template.templateId, templateVersion: template.version }),
+  })
   emitAlert(ctx, kind, alert)
   return alert
 }
@@ -358,7 +444,13 @@ export async function editAlert(
         msgType: row.msg_type,
         references: row.cap.references,
       })
-      const exception = await exceptionOf(ctx, cap, row.replaces_id)
+      const template = await requireTemplateUse(ctx, row.org_id, command.content.template)
+      const exception = await exceptionOf(ctx, cap, {
+        orgId: row.org_id,
+        replacesId: row.replaces_id,
+        channels: command.content.channels,
+        template,
+      })
       const next = step(
         { ...lifecycleOf(row), status: cap.status },
         { kind: 'edit', version: command.version, exception },
@@ -368,6 +460,8 @@ export async function editAlert(
         ...rowOf(next),
         status: cap.status,
         ...alertJson({ cap, channels: command.content.channels, editorIds: next.editorIds }),
+        ...templateColumns(template),
+        expires_at: capAlertExpiresAt(cap),
         updated_at: ctx.at,
       })
       await insertAlertVersion(ctx.tx, {
@@ -385,6 +479,9 @@ export async function editAlert(
         cap,
         channels: [...command.content.channels],
         editor_ids: [...next.editorIds],
+        template_id: template?.templateId ?? null,
+        template_version: template?.version ?? null,
+        template_values: template?.values ?? null,
         updated_at: ctx.at,
       })
       ctx.target(row.id, row.org_id, { version: next.version, status: cap.status })
@@ -528,7 +625,13 @@ export async function issueAlertAlone(
       requirePermission(caller, 'alerts.approve', caller.orgId)
       const row = await alertRowFor(ctx, caller, command.alertId)
       // the exception is found again from the content as it is now, not trusted from the row
-      const exception = await exceptionOf(ctx, row.cap, row.replaces_id)
+      const template = toAlert(row).template
+      const exception = await exceptionOf(ctx, row.cap, {
+        orgId: row.org_id,
+        replacesId: row.replaces_id,
+        channels: row.channels,
+        template,
+      })
       const next = step(
         { ...lifecycleOf(row), exception },
         { kind: 'issueAlone', version: command.version, exception: command.exception },
@@ -538,6 +641,9 @@ export async function issueAlertAlone(
         version: row.version,
         status: row.status,
         issuedAlone: next.issuedAlone,
+        ...(next.issuedAlone === 'template' && template !== null
+          ? { templateId: template.templateId, templateVersion: template.version }
+          : {}),
       })
       return issue(ctx, row, next, { approved_at: ctx.at })
     },
@@ -573,7 +679,13 @@ export async function startCorrection(
         throw refusalError('alert_not_issued', `the alert is ${original.state}`)
       const id = ctx.newId()
       const cap = prepareCorrection(original.cap, command.kind, { identifier: id, sent: capDateOf(ctx.at) })
-      return saveNew(ctx, caller, id, cap, original.channels, original.id, 'alert.drafted')
+      return saveNew(
+        ctx,
+        caller,
+        { id, cap, channels: original.channels, template: null },
+        original.id,
+        'alert.drafted',
+      )
     },
   )
 }

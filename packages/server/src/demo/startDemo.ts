@@ -11,6 +11,7 @@ import type { DemoNodeAddress, DemoNodeProcess } from './demoNodeProcess.ts'
 import { watchDemoNodeProcess } from './demoNodeProcess.ts'
 import { seedDemoCentre } from './seedDemoCentre.ts'
 import { seedDemoDay } from './seedDemoDay.ts'
+import { seedDemoTemplates } from './seedDemoTemplates.ts'
 import { trustDemoPeers } from './trustDemoPeers.ts'
 
 export interface DemoNodeOptions {
@@ -79,6 +80,7 @@ export async function startDemoNode(
       await seedDemoCentre(deps, centre)
       try {
         await seedDemoDay(deps, centre.nodeId)
+        await seedDemoTemplates(deps, centre.country, `alert@${centre.centre.code}.demo`)
       } catch (error) {
         // a data directory that did not start as a demo may lack what the day needs
         deps.log.warn({ err: error }, 'the demo day could not be seeded')

@@ -23,6 +23,7 @@ import { taskRoutes } from './routes/taskRoutes.ts'
 import { sitrepRoutes } from './routes/sitrepRoutes.ts'
 import { edxlRoutes } from './routes/edxlRoutes.ts'
 import { alertRoutes } from './routes/alertRoutes.ts'
+import { alertTemplateRoutes } from './routes/alertTemplateRoutes.ts'
 import { dutyRoutes } from './routes/dutyRoutes.ts'
 import { calendarRoutes } from './routes/calendarRoutes.ts'
 import { sharingRoutes } from './routes/sharingRoutes.ts'
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   sitrepRoutes(app, deps)
   await edxlRoutes(app, deps)
   alertRoutes(app, deps)
+  alertTemplateRoutes(app, deps)
   dutyRoutes(app, deps)
   calendarRoutes(app, deps)
   directoryRoutes(app, deps)

@@ -31,6 +31,7 @@ export const pagedLists = {
   warnings: 'time',
   areas: 'code',
   alerts: 'time',
+  alertTemplates: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

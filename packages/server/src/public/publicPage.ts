@@ -187,6 +187,16 @@ ${alertMapSvg(alert.areas, `${t.mapOf}: ${info.area.map((a) => a.areaDesc).join(
 }
 
 /**
+ * The alerts in the order the page shows them: those in force first, then the ended ones (a
+ * Cancel stays listed until it expires), each group in the order given (newest first), whatever
+ * the `sent` times say: a Cancel sent after an alert must not push it down the page.
+ */
+export function pageOrder<A extends Pick<PageAlert, 'cap'>>(alerts: readonly A[]): A[] {
+  const ended = (a: A) => (a.cap.msgType === 'Cancel' ? 1 : 0)
+  return [...alerts].sort((a, b) => ended(a) - ended(b))
+}
+
+/**
  * The public page of the centre, in one language: its name, its languages, the alerts in force
  * (headline, severity, areas, what to do, until when, a small map), the feed's address. No script.
  */
@@ -204,7 +214,10 @@ export function publicPage(
   const list =
     alerts.length === 0
       ? `<p data-testid="no-alerts">${t.noAlerts}</p>`
-      : beneluxOutlineSymbol() + alerts.map((a, i) => alertArticle(a, language, i + 1)).join('\n')
+      : beneluxOutlineSymbol() +
+        pageOrder(alerts)
+          .map((a, i) => alertArticle(a, language, i + 1))
+          .join('\n')
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(centre.name)}</title><style>${publicPageStyle}</style>

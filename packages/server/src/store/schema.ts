@@ -1,5 +1,6 @@
 import type {
   AlertChannel,
+  AlertTemplateContent,
   AlertState,
   CapAlert,
   CapAreaFeatureCollection,
@@ -600,6 +601,29 @@ export interface AlertsTable {
   replaces_id: string | null
   created_at: Timestamp
   updated_at: Timestamp
+  /** The template it was made from, at which version, with which values (m0040). */
+  template_id: ColumnType<string | null, string | null | undefined, string | null>
+  template_version: ColumnType<number | null, number | null | undefined, number | null>
+  template_values: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
+  /** When it runs out (`capAlertExpiresAt`; m0041). */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
+/** A template for recurring alerts (m0040, decision 038). */
+export interface AlertTemplatesTable {
+  id: string
+  org_id: string
+  name: string
+  version: number
+  content: Json<AlertTemplateContent>
+  placeholders: Json<string[]>
+  pre_approved_by: string | null
+  pre_approved_at: Timestamp | null
+  retired_at: Timestamp | null
+  created_by: string
+  changed_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 /** Every saved version of an alert, the current one too (m0031). */
@@ -681,6 +705,7 @@ export interface Database {
   peer_keys: PeerKeysTable
   foreign_organisations: ForeignOrganisationsTable
   alerts: AlertsTable
+  alert_templates: AlertTemplatesTable
   alert_versions: AlertVersionsTable
   cap_sources: CapSourcesTable
   sharing_group_members: SharingGroupMembersTable

@@ -9,7 +9,7 @@ import {
 } from '@liaison/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AlertRecord, CapMessage } from '../api/alertsApi.ts'
+import type { AlertRecord, AreaCheckResult, CapMessage } from '../api/alertsApi.ts'
 import { draftAlert, editAlert, fetchAlert, submitAlert } from '../api/alertsApi.ts'
 import { CheckboxGroup } from '../components/CheckboxGroup.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
@@ -21,6 +21,10 @@ import { alertHref } from '../router/useHashRoute.ts'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { AreaFields } from './AreaFields.tsx'
 import { LanguageBlock } from './LanguageBlock.tsx'
+import { LanguageWarnings } from './LanguageWarnings.tsx'
+import { TemplatePicker } from './TemplatePicker.tsx'
+import type { TemplateUse } from './templateForm.ts'
+import { formFromTemplate } from './templateForm.ts'
 import type { AlertForm, AreaDraft, FormProblem } from './alertForm.ts'
 import { contentOf, emptyTexts, formOf, formProblems, languagesLeft, newAlertForm } from './alertForm.ts'
 
@@ -29,6 +33,14 @@ interface Editing {
   readonly id: string
   readonly version: number
   readonly cap: CapMessage
+  readonly template: TemplateUse | null
+}
+
+/** The template the alert is made from: what the node is told, and what the composer shows. */
+interface FromTemplate {
+  readonly use: TemplateUse
+  readonly name: string | null
+  readonly preApproved: boolean
 }
 
 const firstLanguage = (ui: string): AlertLanguage =>
@@ -47,10 +59,14 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
       : null,
   )
   const [editing, setEditing] = useState<Editing | null>(null)
+  const [fromTemplate, setFromTemplate] = useState<FromTemplate | null>(null)
+  /** For a new alert made from a template: the filled template, which the form keeps beyond its fields. */
+  const [base, setBase] = useState<CapMessage | undefined>(undefined)
   const [msgType, setMsgType] = useState<CapMsgType>('Alert')
   const [loadError, setLoadError] = useState<unknown>(null)
   const [shownProblems, setShownProblems] = useState<readonly FormProblem[]>([])
   const [adding, setAdding] = useState<AlertLanguage | ''>('')
+  const [areaCheck, setAreaCheck] = useState<AreaCheckResult | null>(null)
   const save = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
 
@@ -61,7 +77,8 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
       ({ alert }) => {
         if (!current) return
         setForm(formOf(alert.cap, alert.channels))
-        setEditing({ id: alert.id, version: alert.version, cap: alert.cap })
+        setEditing({ id: alert.id, version: alert.version, cap: alert.cap, template: alert.template })
+        if (alert.template) setFromTemplate({ use: alert.template, name: null, preApproved: false })
         setMsgType(alert.cap.msgType)
       },
       (error: unknown) => current && setLoadError(error),
@@ -98,11 +115,14 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
       return
     }
     void save.run(async () => {
-      const content = contentOf(form, editing?.cap)
+      const content = {
+        ...contentOf(form, editing?.cap ?? base),
+        ...(fromTemplate ? { template: fromTemplate.use } : {}),
+      }
       let saved: AlertRecord = editing
         ? await editAlert(editing.id, editing.version, content)
         : await draftAlert(content)
-      setEditing({ id: saved.id, version: saved.version, cap: saved.cap })
+      setEditing({ id: saved.id, version: saved.version, cap: saved.cap, template: saved.template })
       if (andSubmit) saved = await submitAlert(saved.id, saved.version)
       window.location.hash = alertHref(saved.id)
     })
@@ -124,6 +144,30 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
         }}
         data-testid="alert-composer"
       >
+        {alertId === null && editing === null && (
+          <TemplatePicker
+            onStart={(template, values) => {
+              const started = formFromTemplate(template, values)
+              if (!started.ok) return started.problems.map((p) => p.name)
+              setForm(started.form)
+              setBase(started.base)
+              setFromTemplate({
+                use: started.use,
+                name: template.name,
+                preApproved: template.preApprovedBy !== null,
+              })
+              return []
+            }}
+          />
+        )}
+        {fromTemplate && (
+          <div className="alert" role="status" data-testid="made-from-template">
+            {fromTemplate.name !== null && (
+              <p>{t('alerts.templates.madeFrom', { name: fromTemplate.name })}</p>
+            )}
+            <p>{fromTemplate.preApproved ? t('alerts.templates.intact') : t('alerts.templates.changed')}</p>
+          </div>
+        )}
         {showing.length > 0 && (
           <p className="alert alert-error" role="alert">
             {t('alerts.formHasProblems')}
@@ -220,6 +264,8 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
           <LanguageBlock
             key={texts.language}
             texts={texts}
+            event={form.event}
+            channels={form.channels}
             onChange={(next) => change({ texts: form.texts.map((x, j) => (j === i ? next : x)) })}
             onRemove={
               form.texts.length > 1 ? () => change({ texts: form.texts.filter((_, j) => j !== i) }) : null
@@ -255,6 +301,13 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
           area={form.area}
           onChange={setArea}
           problems={{ vertices: problem('vertices'), circle: problem('circle') }}
+          onChecked={setAreaCheck}
+        />
+        <LanguageWarnings
+          area={form.area}
+          check={areaCheck}
+          written={form.texts.map((x) => x.language)}
+          onAdd={(language) => change({ texts: [...form.texts, emptyTexts(language)] })}
         />
         {save.error !== null && <ErrorAlert error={save.error} testId="composer-error" />}
         <div className="button-row">

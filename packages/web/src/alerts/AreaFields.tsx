@@ -18,6 +18,8 @@ export interface AreaFieldsProps {
   readonly area: AreaDraft
   readonly onChange: (area: AreaDraft) => void
   readonly problems: { readonly vertices?: string | null; readonly circle?: string | null }
+  /** Told each answer of the live check (null: nothing to check), for the composer's other checks. */
+  readonly onChecked?: (result: AreaCheckResult | null) => void
 }
 
 /** What the live check found, in words: each problem, the borders crossed, the nearest border under 5 km. */
@@ -62,7 +64,7 @@ function CheckResult({ result }: { readonly result: AreaCheckResult }) {
  * The area of an alert: a polygon drawn on the map (each click a vertex) or typed, a circle, or
  * shipped provinces, combined; checked live by the node as it changes.
  */
-export function AreaFields({ area, onChange, problems }: AreaFieldsProps) {
+export function AreaFields({ area, onChange, problems, onChecked }: AreaFieldsProps) {
   const { t } = useTranslation()
   const [provinces, setProvinces] = useState<readonly AreaSummary[]>([])
   const [result, setResult] = useState<AreaCheckResult | null>(null)
@@ -85,6 +87,7 @@ export function AreaFields({ area, onChange, problems }: AreaFieldsProps) {
     const body = JSON.parse(asked) as ReturnType<typeof areaCheckOf>
     if (body === null) {
       setResult(null)
+      onChecked?.(null)
       return
     }
     let current = true
@@ -94,6 +97,7 @@ export function AreaFields({ area, onChange, problems }: AreaFieldsProps) {
         (answer) => {
           if (!current) return
           setResult(answer)
+          onChecked?.(answer)
           setCheckError(null)
         },
         (error: unknown) => current && setCheckError(error),
@@ -103,7 +107,7 @@ export function AreaFields({ area, onChange, problems }: AreaFieldsProps) {
       current = false
       clearTimeout(timer)
     }
-  }, [asked])
+  }, [asked, onChecked])
 
   const areaRef = useRef(area)
   useEffect(() => {

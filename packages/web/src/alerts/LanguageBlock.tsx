@@ -1,7 +1,9 @@
+import type { AlertChannel } from '@liaison/core'
 import { cellBroadcastMaxPages } from '@liaison/core'
 import { useTranslation } from 'react-i18next'
 import { TextAreaField } from '../components/TextAreaField.tsx'
 import { TextField } from '../components/TextField.tsx'
+import { ChannelPreviews } from './ChannelPreviews.tsx'
 import type { LanguageTexts } from './alertForm.ts'
 import { shortTextCounts } from './alertForm.ts'
 
@@ -33,10 +35,15 @@ function Counters({ texts }: { readonly texts: LanguageTexts }) {
 /** One language's texts: headline, the short text (SMS, cell broadcast) with its counters, the full text. */
 export function LanguageBlock({
   texts,
+  event,
+  channels,
   onChange,
   onRemove,
 }: {
   readonly texts: LanguageTexts
+  /** The alert's event and channels, for the previews. */
+  readonly event: string
+  readonly channels: readonly AlertChannel[]
   readonly onChange: (texts: LanguageTexts) => void
   readonly onRemove: (() => void) | null
 }) {
@@ -76,6 +83,7 @@ export function LanguageBlock({
         rows={3}
         onChange={(instruction) => onChange({ ...texts, instruction })}
       />
+      <ChannelPreviews texts={texts} event={event} channels={channels} />
       {onRemove && (
         <button type="button" className="button button-small" onClick={onRemove}>
           {t('alerts.removeLanguage', { language })}

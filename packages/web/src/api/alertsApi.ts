@@ -3,6 +3,7 @@ import type {
   AlertBody,
   AlertContentBody,
   AlertDetailBody,
+  AlertTemplateBody,
   AreaCheckAnswer,
   AreaCheckBody,
   AreaSummaryBody,
@@ -69,3 +70,9 @@ export const checkArea = (area: AreaCheck): Promise<AreaCheckResult> =>
 /** The shipped provinces (a page of them; the Benelux has twenty-four). */
 export const listProvinces = (): Promise<Page<AreaSummary>> =>
   apiClient.get(`/api/v1/areas${pageQuery({ level: 'province', limit: '100' })}`)
+
+export type AlertTemplateRecord = Static<typeof AlertTemplateBody>
+
+/** The organisation's alert templates not retired, newest first (the first hundred). */
+export const listAlertTemplates = (): Promise<Page<AlertTemplateRecord>> =>
+  apiClient.get(`/api/v1/alert-templates${pageQuery({ limit: '100' })}`)

@@ -212,7 +212,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
         </section>
       </div>
 
-      {may('read') && <WarningsBoard />}
+      {may('read') && <WarningsBoard country={me.node.country} />}
 
       <section aria-labelledby={logId}>
         <h2 id={logId}>{t('dutyDesk.dailyLog')}</h2>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardSource, WarningRecord } from '../api/warningsApi.ts'
 import { listWarningsInForce } from '../api/warningsApi.ts'
@@ -6,6 +6,11 @@ import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { ShowMore } from '../lists/ShowMore.tsx'
 import { usePages } from '../lists/usePages.ts'
+import { SelectField } from '../components/SelectField.tsx'
+import { inOrAround, warningFeatures } from './warningFeatures.ts'
+
+// MapLibre is large: it loads with the board, not with the sign-in page.
+const BeneluxMap = lazy(async () => ({ default: (await import('../map/BeneluxMap.tsx')).BeneluxMap }))
 
 const idOf = (w: WarningRecord): string => w.id
 
@@ -19,7 +24,7 @@ function shownInfo(warning: WarningRecord, language: string): WarningRecord['inf
  * severity, valid from and until, area; a source that is stale or failing is said in words, and
  * so is each warning that comes from one. Read again every minute: warnings run out by the clock.
  */
-export function WarningsBoard() {
+export function WarningsBoard({ country }: { readonly country: string }) {
   const { t, i18n } = useTranslation()
   const headingId = useId()
   const [sources, setSources] = useState<readonly BoardSource[]>([])
@@ -34,7 +39,15 @@ export function WarningsBoard() {
     const timer = setInterval(refresh, 60_000)
     return () => clearInterval(timer)
   }, [refresh])
+  const [territory, setTerritory] = useState<'around' | 'all'>('around')
   const language = i18n.language.slice(0, 2)
+  const items = warnings.data?.items
+  const shown = useMemo(
+    () => (items ?? []).filter((w) => territory === 'all' || inOrAround(w, country)),
+    [items, territory, country],
+  )
+  const features = useMemo(() => warningFeatures(shown), [shown])
+  const hidden = (items?.length ?? 0) - shown.length
   const notCurrent = sources.filter((s) => s.state === 'stale' || s.state === 'failing')
 
   return (
@@ -68,6 +81,33 @@ export function WarningsBoard() {
       {warnings.loading && !warnings.data && <p role="status">{t('app.loading')}</p>}
       {warnings.data && warnings.data.items.length === 0 && <p className="muted">{t('warnings.none')}</p>}
       {warnings.data && warnings.data.items.length > 0 && (
+        <>
+          <SelectField
+            label={t('warnings.territory')}
+            value={territory}
+            options={[
+              {
+                value: 'around',
+                label: t('warnings.territoryAround', {
+                  country: t(`countries.${country}`, { defaultValue: country }),
+                }),
+              },
+              { value: 'all', label: t('warnings.territoryAll') },
+            ]}
+            onChange={(v) => setTerritory(v === 'all' ? 'all' : 'around')}
+            testId="warnings-territory"
+          />
+          {hidden > 0 && (
+            <p className="muted" data-testid="warnings-hidden">
+              {t('warnings.hidden', { count: hidden })}
+            </p>
+          )}
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <BeneluxMap features={features} compact />
+          </Suspense>
+        </>
+      )}
+      {warnings.data && shown.length > 0 && (
         <div className="table-scroll">
           <table className="table table-dense">
             <caption>{t('warnings.caption')}</caption>
@@ -82,7 +122,7 @@ export function WarningsBoard() {
               </tr>
             </thead>
             <tbody>
-              {warnings.data.items.map((w) => {
+              {shown.map((w) => {
                 const info = shownInfo(w, language)
                 const from = info?.onset ?? info?.effective ?? w.sent
                 return (

@@ -12,7 +12,7 @@ import {
   errorResponses,
 } from '@liaison/wire'
 import type { Static } from 'typebox'
-import { findArea, pageAreas } from '../../store/areas/areaRows.ts'
+import { findArea, findAreasByCode, pageAreas } from '../../store/areas/areaRows.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
 import { pageFrom, startOf } from '../paging.ts'
 
@@ -145,13 +145,18 @@ export function areaRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['areas'],
         summary:
-          "The composer's live check of a drawn area (polygons, circles, shipped areas' codes): each polygon closed, four points, not crossing itself; the countries it touches, the borders it crosses, the nearest border under 5 km",
+          "The composer's live check of a drawn area (polygons, circles, the codes of shipped and imported areas): each polygon closed, four points, not crossing itself; the countries it touches, the borders it crosses, the nearest border under 5 km",
         body: AreaCheckBody,
         response: { 200: AreaCheckAnswer, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {
-      const checked = checkArea(req.body)
+      const codes = req.body.codes ?? []
+      const imported = (await findAreasByCode(deps.store.db, codes)).map((r) => ({
+        code: r.code,
+        coordinates: r.geometry.coordinates,
+      }))
+      const checked = checkArea(req.body, { imported })
       return {
         ...checked,
         problems: checked.problems.map((p) => ('at' in p ? { ...p, at: [...p.at] } : { ...p })),

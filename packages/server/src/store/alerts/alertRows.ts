@@ -27,6 +27,14 @@ export function toAlert(row: AlertRow): Alert {
     issuedAt: row.issued_at,
     returnedReason: row.returned_reason,
     replacesId: row.replaces_id,
+    template:
+      row.template_id === null
+        ? null
+        : {
+            templateId: row.template_id,
+            version: row.template_version ?? 0,
+            values: row.template_values ?? {},
+          },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -103,15 +111,21 @@ export async function dueAlertIds(db: Kysely<Database>, now: Date): Promise<stri
   return rows.map((r) => r.id)
 }
 
-/** The issued alerts every info block of which has expired (one without expiry never does). */
+/**
+ * The issued alerts every info block of which has expired (one without expiry never does): one
+ * query on `expires_at` (m0041, index `alerts_expiry`), the first 500 by expiry; the next tick
+ * takes the rest.
+ */
 export async function expiredAlertIds(db: Kysely<Database>, now: Date): Promise<string[]> {
-  const rows = await db.selectFrom('alerts').select(['id', 'cap']).where('state', '=', 'issued').execute()
-  return rows
-    .filter((r) => {
-      const expiries = r.cap.info.map((i) => (i.expires === undefined ? Infinity : Date.parse(i.expires)))
-      return expiries.length > 0 && Math.max(...expiries) <= now.getTime()
-    })
-    .map((r) => r.id)
+  const rows = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('state', '=', 'issued')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(500)
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 /** An alert's history: every audited step on it, oldest first. */

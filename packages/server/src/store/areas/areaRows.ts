@@ -96,3 +96,13 @@ export async function pageAreas(
 export async function findArea(db: Kysely<Database>, id: string) {
   return db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst()
 }
+
+/** The imported areas with these codes (the composer's check resolves them), with their geometry. */
+export async function findAreasByCode(db: Kysely<Database>, codes: readonly string[]) {
+  if (codes.length === 0) return []
+  return db
+    .selectFrom('areas')
+    .select(['code', 'geometry'])
+    .where('code', 'in', [...codes])
+    .execute()
+}
