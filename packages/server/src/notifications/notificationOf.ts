@@ -110,6 +110,7 @@ export function notificationOf(
     case 'map-feature.removed':
     case 'attachment.added':
     case 'plan.saved':
+    case 'receipt.recorded':
     case 'alert.drafted':
     case 'alert.edited':
     case 'alert.submitted':

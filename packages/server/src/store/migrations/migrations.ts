@@ -31,6 +31,7 @@ import { m0032_cap_sources } from './m0032_cap_sources.ts'
 import { m0033_federation_streams } from './m0033_federation_streams.ts'
 import { m0034_public_alerts } from './m0034_public_alerts.ts'
 import { m0035_audit_target } from './m0035_audit_target.ts'
+import { m0036_received_items } from './m0036_received_items.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0033_federation_streams': m0033_federation_streams,
   '0034_public_alerts': m0034_public_alerts,
   '0035_audit_target': m0035_audit_target,
+  '0036_received_items': m0036_received_items,
 }
