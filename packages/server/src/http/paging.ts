@@ -31,6 +31,9 @@ export const pagedLists = {
   warnings: 'time',
   areas: 'code',
   alerts: 'time',
+  incoming: 'time',
+  receivedCaseItems: 'time',
+  receivedFeatures: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

@@ -74,12 +74,12 @@ function envelopeOf(event: Json): ReceivedEnvelope | string {
   if (!tlpLevels.some((t) => t === tlp)) return 'tlp'
   if (distributionProblem(event['distribution']) !== null) return 'distribution'
   return {
-    id: event['id'] as string,
+    id: event['id'],
     at,
-    kind: event['kind'] as string,
-    subject: event['subject'] as string,
-    origin: event['origin'] as string,
-    orgId: event['orgId'] as string,
+    kind: event['kind'],
+    subject: event['subject'],
+    origin: event['origin'],
+    orgId: event['orgId'],
     status: status as EventStatus,
     tlp: tlp as Tlp,
     distribution: event['distribution'] as Distribution,
@@ -98,8 +98,8 @@ function receiptOf(v: unknown): ItemReceipt | null {
     itemKind,
     state: state as ItemReceipt['state'],
     at: at as string,
-    orgId: orgId as string | null,
-    byName: byName as string | null,
+    orgId: orgId,
+    byName: byName,
   }
 }
 
