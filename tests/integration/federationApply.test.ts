@@ -259,15 +259,15 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect(await incoming(nl.node, nlCentre)).toEqual([])
       expect(await incoming(nl.node, other)).toEqual([])
       expect(
-        (await get(nl.node, nlCentre, `/api/v1/federation/incoming/cases/be/${caseId}`)).statusCode,
+        (await get(nl.node, nlCentre, `/api/v1/federation/incoming/be/cases/${caseId}`)).statusCode,
       ).toBe(404)
 
       // the case, read only, with its log: the first entry superseded by its correction
-      const opened = await get(nl.node, vr, `/api/v1/federation/incoming/cases/be/${caseId}`)
+      const opened = await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}`)
       expect(opened.statusCode).toBe(200)
       expect(opened.json()).toMatchObject({ origin: 'be', kind: 'case', item: { id: caseId, state: 'open' } })
       const entries = (
-        await get(nl.node, vr, `/api/v1/federation/incoming/cases/be/${caseId}/items?limit=1`)
+        await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}/items?limit=1`)
       ).json<{
         items: Incoming[]
         next: string | null
@@ -276,7 +276,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       const rest = await get(
         nl.node,
         vr,
-        `/api/v1/federation/incoming/cases/be/${caseId}/items?limit=1&after=${entries.next ?? ''}`,
+        `/api/v1/federation/incoming/be/cases/${caseId}/items?limit=1&after=${entries.next ?? ''}`,
       )
       expect(rest.json<{ items: Incoming[] }>().items.map((e) => [e.id, e.title])).toEqual([
         [fixId, 'Correction: 500 m'],
@@ -291,7 +291,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       })
       expect(closed.statusCode).toBe(200)
       await waitFor(async () => {
-        const c = await get(nl.node, vr, `/api/v1/federation/incoming/cases/be/${caseId}`)
+        const c = await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}`)
         return (c.json<{ item: { state?: string } }>().item.state ?? '') === 'closed'
       })
 

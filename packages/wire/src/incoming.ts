@@ -6,7 +6,7 @@ import { PageNext, pageBody, pageQuery } from './paging.ts'
 
 /* Items received from partner centres (issue 9, capability 8; decision 035). */
 
-const NodeId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,31}$', description: 'a node id (be, nl, lu)' })
+const NodeId = Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$', description: 'a node id (be, nl, lu)' })
 const ItemId = Type.String({
   minLength: 1,
   maxLength: 200,
@@ -50,11 +50,11 @@ export const IncomingQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const IncomingItemParams = Type.Object({
-  origin: NodeId,
-  kind: Type.Enum(receivedItemKinds),
-  id: ItemId,
-})
+/** An item to acknowledge: its origin, kind and id. */
+export const NewAcknowledgementBody = Type.Object(
+  { origin: NodeId, kind: Type.Enum(receivedItemKinds), id: ItemId },
+  { additionalProperties: false },
+)
 
 export const ReceivedCaseParams = Type.Object({ origin: NodeId, id: ItemId })
 

@@ -12,7 +12,7 @@ import { refuse, runAction } from './runAction.ts'
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** `nl:centre`: an organisation of a peer, by its node and code. */
-const foreignCode = /^([a-z0-9][a-z0-9-]{0,31}):(.+)$/
+const foreignCode = /^([a-z][a-z0-9-]{0,31}):(.+)$/
 
 /**
  * The ids of the organisations named by code or by id (as a case's answer lists them, so a list

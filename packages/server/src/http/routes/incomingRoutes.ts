@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify'
 import {
   CaseIdParams,
   IncomingItemBody,
-  IncomingItemParams,
   IncomingPage,
   IncomingQuery,
+  NewAcknowledgementBody,
   ReceiptBody,
   ReceivedCaseItemsQuery,
   ReceivedCaseParams,
@@ -100,7 +100,7 @@ export function incomingRoutes(app: App, deps: AppDeps): void {
   )
 
   app.get(
-    '/api/v1/federation/incoming/cases/:origin/:id',
+    '/api/v1/federation/incoming/:origin/cases/:id',
     {
       schema: {
         tags: ['federation'],
@@ -119,7 +119,7 @@ export function incomingRoutes(app: App, deps: AppDeps): void {
   )
 
   app.get(
-    '/api/v1/federation/incoming/cases/:origin/:id/items',
+    '/api/v1/federation/incoming/:origin/cases/:id/items',
     {
       schema: {
         tags: ['federation'],
@@ -150,21 +150,21 @@ export function incomingRoutes(app: App, deps: AppDeps): void {
   )
 
   app.post(
-    '/api/v1/federation/incoming/:origin/:kind/:id/acknowledgement',
+    '/api/v1/federation/acknowledgements',
     {
       config: { auth: 'cases.manage' },
       schema: {
         tags: ['federation'],
         summary:
           'Acknowledge an item a partner centre sent: recorded once, and a receipt sent to its origin only',
-        params: IncomingItemParams,
+        body: NewAcknowledgementBody,
         response: { 200: IncomingItemBody, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const row = await acknowledgeIncoming(deps, {
         caller: req.principal!,
-        item: req.params,
+        item: req.body,
         source: req.ip,
       })
       return presentIncomingItem(row, await names())
