@@ -319,6 +319,17 @@ export const de: Dictionary = {
     showEarlier: 'Frühere Einträge zeigen ({{number}})',
     todayOnly: 'Nur die Einträge von heute zeigen',
   },
+  receipts: {
+    title: 'Empfangsbestätigungen der Partner',
+    caption: 'Was Partnerzentren zu diesem Fall und seinen Einträgen gemeldet haben',
+    item: 'Eintrag',
+    centre: 'Zentrum',
+    state: 'Bestätigung',
+    at: 'Wann',
+    thisCase: 'Dieser Fall',
+    delivered: 'Zugestellt',
+    acknowledgedBy: 'Bestätigt von {{name}} ({{organisation}})',
+  },
   incoming: {
     title: 'Von Partnern',
     status: 'Status',

@@ -340,6 +340,17 @@ export const en = {
     showEarlier: 'Show earlier entries ({{number}})',
     todayOnly: "Show today's entries only",
   },
+  receipts: {
+    title: 'Partner receipts',
+    caption: 'What partner centres said of this case and its items',
+    item: 'Item',
+    centre: 'Centre',
+    state: 'Receipt',
+    at: 'When',
+    thisCase: 'This case',
+    delivered: 'Delivered',
+    acknowledgedBy: 'Acknowledged by {{name}} ({{organisation}})',
+  },
   incoming: {
     title: 'From partners',
     status: 'Status',

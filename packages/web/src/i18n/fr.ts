@@ -320,6 +320,17 @@ export const fr: Dictionary = {
     showEarlier: 'Afficher les entrées antérieures ({{number}})',
     todayOnly: "N'afficher que les entrées du jour",
   },
+  receipts: {
+    title: 'Accusés des partenaires',
+    caption: 'Ce que les centres partenaires ont signalé de ce dossier et de ses éléments',
+    item: 'Élément',
+    centre: 'Centre',
+    state: 'Accusé',
+    at: 'Quand',
+    thisCase: 'Ce dossier',
+    delivered: 'Remis',
+    acknowledgedBy: 'Réception accusée par {{name}} ({{organisation}})',
+  },
   incoming: {
     title: 'Des partenaires',
     status: 'Statut',

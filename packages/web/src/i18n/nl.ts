@@ -319,6 +319,17 @@ export const nl: Dictionary = {
     showEarlier: 'Eerdere regels tonen ({{number}})',
     todayOnly: 'Alleen de regels van vandaag tonen',
   },
+  receipts: {
+    title: 'Ontvangstbevestigingen van partners',
+    caption: 'Wat partnercentra over dit dossier en zijn onderdelen meldden',
+    item: 'Onderdeel',
+    centre: 'Centrum',
+    state: 'Bevestiging',
+    at: 'Wanneer',
+    thisCase: 'Dit dossier',
+    delivered: 'Afgeleverd',
+    acknowledgedBy: 'Bevestigd door {{name}} ({{organisation}})',
+  },
   incoming: {
     title: 'Van partners',
     status: 'Status',

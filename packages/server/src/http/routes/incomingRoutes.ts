@@ -133,11 +133,12 @@ export function incomingRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const { origin, id } = req.params
       const orgId = orgOf(req)
+      // the query is read first: a bad cursor is a 400, whatever the case
+      const { limit = defaultPageLimit, kind = 'log-entry' } = req.query
+      const after = startOf('receivedCaseItems', req.query.after)
       const found = await findReceivedItem(deps.store.db, { origin, kind: 'case', id })
       if (!found || !found.audience.includes(orgId))
         throw new LiaisonError('not_found', `no case ${id} from ${origin}`)
-      const { limit = defaultPageLimit, kind = 'log-entry' } = req.query
-      const after = startOf('receivedCaseItems', req.query.after)
       const rows = await pageReceivedCaseItems(
         deps.store.db,
         { orgId, origin, caseId: id, kind },
