@@ -137,7 +137,8 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'map-feature.saved':
       case 'map-feature.removed':
       case 'plan.saved':
-        return // the map, handover and plans panels follow these themselves
+      case 'receipt.recorded':
+        return // the map, handover and plans panels follow these themselves; receipts are another node's
     }
   })
 
