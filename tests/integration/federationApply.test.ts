@@ -296,13 +296,15 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       })
 
       // acknowledgement: a duty officer of an organisation that sees it, once
-      const path = `/api/v1/federation/incoming/be/case/${caseId}/acknowledgement`
-      expect((await post(nl.node, vrViewer, path)).statusCode).toBe(403)
-      expect((await post(nl.node, nlCentre, path)).statusCode).toBe(404)
-      const ack = await post(nl.node, vr, path)
+      const path = '/api/v1/federation/acknowledgements'
+      const item = { origin: 'be', kind: 'case', id: caseId }
+      expect((await post(nl.node, vrViewer, path, item)).statusCode).toBe(403)
+      expect((await post(nl.node, nlCentre, path, item)).statusCode).toBe(404)
+      expect((await post(nl.node, vr, path, { ...item, kind: 'sitrep' })).statusCode).toBe(400)
+      const ack = await post(nl.node, vr, path, item)
       expect(ack.statusCode).toBe(200)
       expect(ack.json()).toMatchObject({ acknowledgedBy: vr.account.user.username })
-      expect((await post(nl.node, vr, path)).statusCode).toBe(200)
+      expect((await post(nl.node, vr, path, item)).statusCode).toBe(200)
       expect(await incoming(nl.node, vr, '?unacknowledged=true')).toHaveLength(2)
 
       // on BE: delivered for the case and each entry, acknowledged once, by whom
@@ -393,15 +395,13 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         .executeTakeFirstOrThrow()
       expect(rows.every((r) => r.audience.length === 1 && r.audience[0] === centre.id)).toBe(true)
       // one delivered receipt per item, in NL's events
-      const receiptEvents = await db()
-        .selectFrom('events')
-        .select('body')
-        .where('kind', '=', 'receipt.recorded')
-        .execute()
-      const delivered = receiptEvents.flatMap((e) =>
-        (e.body as { receipts: { itemId: string }[] }).receipts.map((r) => r.itemId),
-      )
-      expect(delivered.sort()).toEqual([...ids].sort())
+      const deliveredIds = async () =>
+        (await db().selectFrom('events').select('body').where('kind', '=', 'receipt.recorded').execute())
+          .flatMap((e) => (e.body as { receipts: { itemId: string }[] }).receipts.map((r) => r.itemId))
+          .sort()
+      // the applier's events are numbered by the sequencer just after its commit
+      await waitFor(async () => (await deliveredIds()).length >= ids.length)
+      expect(await deliveredIds()).toEqual([...ids].sort())
 
       // applying the same entries again changes nothing
       const before = await db().selectFrom('received_items').selectAll().orderBy('id').execute()
