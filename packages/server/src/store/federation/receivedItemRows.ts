@@ -375,21 +375,6 @@ export async function upsertReceipts(
     .execute()
 }
 
-/** The receipts peers sent for one item of this node, by node then state. */
-export async function receiptsFor(
-  db: Kysely<Database>,
-  itemId: string,
-): Promise<Selectable<Database['federation_receipts']>[]> {
-  return db
-    .selectFrom('federation_receipts')
-    .selectAll()
-    .where('item_id', '=', itemId)
-    .orderBy('node')
-    .orderBy('state')
-    .limit(1000)
-    .execute()
-}
-
 /**
  * The receipts peers sent for a case of this node and for its log entries, tasks and map
  * features, by item, node and state (at most 1000).
