@@ -255,6 +255,16 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       })
       expect(seen.map((i) => i.id)).not.toContain(alone)
       expect(await incoming(nl.node, vrViewer)).toHaveLength(3)
+      // vr is told, in its notifications; nobody else is
+      type Note = { kind: string; title: string }
+      const notes = async (s: Session) =>
+        (await get(nl.node, s, '/api/v1/notifications'))
+          .json<{ items: Note[] }>()
+          .items.filter((n) => n.kind === 'incoming-item')
+      await waitFor(async () => (await notes(vr)).length > 0)
+      expect((await notes(vr)).map((n) => n.title).join(' ')).toContain('BE: Crue de la Meuse à Visé')
+      expect(await notes(nlCentre)).toEqual([])
+      expect(await notes(other)).toEqual([])
       // NL's centre and its other partner are not taking part
       expect(await incoming(nl.node, nlCentre)).toEqual([])
       expect(await incoming(nl.node, other)).toEqual([])

@@ -36,6 +36,7 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   'plan.saved': {},
   // a receipt's time stays text, as it was sent
   'receipt.recorded': {},
+  'incoming.received': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
   'alert.drafted': { alert: alertTimes },
   'alert.edited': { alert: alertTimes },

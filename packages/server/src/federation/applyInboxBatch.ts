@@ -1,9 +1,17 @@
-import type { AudienceFacts, Distribution, EventStatus, ItemReceipt, ReceivedItemKind } from '@liaison/core'
+import type {
+  AudienceFacts,
+  Distribution,
+  EventStatus,
+  IncomingNotice,
+  ItemReceipt,
+  ReceivedItemKind,
+} from '@liaison/core'
 import { readReceivedEvent, receivedAudience } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { runAction } from '../actions/runAction.ts'
 import { loadAudienceFacts } from '../store/audienceFacts.ts'
 import {
+  heldReceivedKeys,
   lockPeerForApply,
   markInboxDone,
   markRemoved,
@@ -68,6 +76,26 @@ export async function applyInboxBatch(
       const audienceOf = (ownerOrgId: string, distribution: Distribution) =>
         receivedAudience({ origin: peer, ownerOrgId, distribution }, facts())
 
+      // what this node held before the batch: an item new to it is announced (not an update)
+      const held = await heldReceivedKeys(
+        tx,
+        peer,
+        reads.flatMap(({ read }) =>
+          read.ok && read.change.kind === 'upsert'
+            ? [{ kind: read.change.itemKind, id: read.change.id }]
+            : [],
+        ),
+      )
+      const notices = new Map<string, { orgId: string; status: EventStatus; items: IncomingNotice[] }>()
+      const announce = (audience: readonly string[], status: EventStatus, notice: IncomingNotice) => {
+        if (held.has(`${notice.kind} ${notice.id}`)) return
+        for (const orgId of audience) {
+          const group = notices.get(`${orgId} ${status}`) ?? { orgId, status, items: [] }
+          if (!group.items.some((i) => i.kind === notice.kind && i.id === notice.id)) group.items.push(notice)
+          notices.set(`${orgId} ${status}`, group)
+        }
+      }
+
       const applied: number[] = []
       const skipped: { seq: number; why: string }[] = []
       const delivered = new Map<EventStatus, Map<string, ItemReceipt>>()
@@ -101,6 +129,16 @@ export async function applyInboxBatch(
               const participants = (change.item['participants'] as string[] | undefined) ?? []
               members.set(change.id, [env.orgId, ...participants])
             }
+            const audience = audienceOf(env.orgId, env.distribution)
+            // the map has its own list; cases, log entries and tasks are announced
+            if (change.itemKind !== 'map-feature')
+              announce(audience, env.status, {
+                origin: env.origin,
+                kind: change.itemKind,
+                id: change.id,
+                caseId: change.caseId,
+                title: change.title,
+              })
             await upsertReceivedItem(tx, {
               origin: env.origin,
               kind: change.itemKind,
@@ -111,7 +149,7 @@ export async function applyInboxBatch(
               status: env.status,
               tlp: env.tlp,
               distribution: env.distribution,
-              audience: audienceOf(env.orgId, env.distribution),
+              audience,
               title: change.title,
               item: change.item,
               eventId: env.id,
@@ -164,6 +202,15 @@ export async function applyInboxBatch(
               status,
             })
       }
+      // each organisation that sees something new is told, on this node only
+      for (const { orgId, status, items } of notices.values())
+        ctx.emit({
+          body: { kind: 'incoming.received', items: items.slice(0, 100) },
+          subject: items[0]?.id ?? peer,
+          orgId,
+          distribution: { kind: 'organisation' },
+          status,
+        })
       ctx.target(peer, null, {
         from: entries[0]?.seq,
         to: entries.at(-1)?.seq,

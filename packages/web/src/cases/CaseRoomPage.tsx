@@ -138,6 +138,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'map-feature.removed':
       case 'plan.saved':
       case 'receipt.recorded':
+      case 'incoming.received':
         return // the map, handover and plans panels follow these themselves; receipts are another node's
     }
   })

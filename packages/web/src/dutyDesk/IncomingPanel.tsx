@@ -45,7 +45,7 @@ export function IncomingPanel({ me }: { readonly me: Me }) {
   }, [refresh])
   // the node sends a receipt for each batch it applies: something has arrived
   useLiveEvents((event) => {
-    if (event.kind === 'receipt.recorded') refresh()
+    if (event.kind === 'incoming.received' || event.kind === 'receipt.recorded') refresh()
   })
   useEffect(() => {
     known.current = null

@@ -1142,6 +1142,7 @@ export const de: Dictionary = {
     caseJoined: 'Ihre Organisation nimmt an einem Fall teil',
     sitrepApproved: 'Lagebericht genehmigt',
     caseClosed: 'Fall geschlossen',
+    incomingItem: 'Neu von einem Partnerzentrum',
   },
   alerts: {
     withdrawTitle: 'Vor der Ausgabe zurückziehen',

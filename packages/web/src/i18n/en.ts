@@ -1143,6 +1143,7 @@ export const en = {
     caseJoined: 'Your organisation joined a case',
     sitrepApproved: 'Situation report approved',
     caseClosed: 'Case closed',
+    incomingItem: 'New from a partner centre',
   },
   alerts: {
     withdrawTitle: 'Withdraw before it goes out',

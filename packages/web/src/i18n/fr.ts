@@ -1142,6 +1142,7 @@ export const fr: Dictionary = {
     caseJoined: 'Votre organisation participe à un dossier',
     sitrepApproved: 'Rapport de situation approuvé',
     caseClosed: 'Dossier clôturé',
+    incomingItem: "Nouveau d'un centre partenaire",
   },
   alerts: {
     withdrawTitle: 'Retirer avant l’émission',

@@ -1137,6 +1137,7 @@ export const nl: Dictionary = {
     caseJoined: 'Uw organisatie neemt deel aan een dossier',
     sitrepApproved: 'Situatierapport goedgekeurd',
     caseClosed: 'Dossier gesloten',
+    incomingItem: 'Nieuw van een partnercentrum',
   },
   alerts: {
     withdrawTitle: 'Intrekken voor de uitzending',

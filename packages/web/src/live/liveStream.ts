@@ -20,6 +20,7 @@ export const liveKinds = [
   'plan.saved',
   // a receipt the node sends when it applies what a partner sent: something arrived (decision 035)
   'receipt.recorded',
+  'incoming.received',
 ] as const
 export type LiveKind = (typeof liveKinds)[number]
 

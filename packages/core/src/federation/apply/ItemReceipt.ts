@@ -6,6 +6,19 @@ export function isReceivedItemKind(value: unknown): value is ReceivedItemKind {
   return typeof value === 'string' && (receivedItemKinds as readonly string[]).includes(value)
 }
 
+/**
+ * An item a partner centre sent that an organisation of this node now sees for the first time,
+ * as the inbox applier announces it to that organisation (`incoming.received`, which never
+ * leaves the node).
+ */
+export interface IncomingNotice {
+  readonly origin: string
+  readonly kind: ReceivedItemKind
+  readonly id: string
+  readonly caseId: string | null
+  readonly title: string
+}
+
 export const receiptStates = ['delivered', 'acknowledged'] as const
 export type ReceiptState = (typeof receiptStates)[number]
 

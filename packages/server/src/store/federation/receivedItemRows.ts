@@ -106,6 +106,22 @@ export async function receivedCaseMembers(
   return members
 }
 
+/** Which of these items of an origin this node holds already (as `kind id`). */
+export async function heldReceivedKeys(
+  db: Kysely<Database>,
+  origin: string,
+  keys: readonly { readonly kind: ReceivedItemKind; readonly id: string }[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('received_items')
+    .select(['kind', 'id'])
+    .where('origin', '=', origin)
+    .where('id', 'in', [...new Set(keys.map((k) => k.id))])
+    .execute()
+  return new Set(rows.map((r) => `${r.kind} ${r.id}`))
+}
+
 /** The received item of that origin, kind and id, or undefined. */
 export async function findReceivedItem(
   db: Kysely<Database>,
