@@ -127,6 +127,16 @@ const rules: Record<string, Rule> = {
   },
   'GET /federation/v1/stream': { access: 'public', peerSigned: true, query: () => 'after=0' },
   'GET /api/v1/federation/peers': { access: ['users.manage', 'cases.manage'], centreData: true },
+  // what partners sent: each organisation reads what its audience names (nothing here: 404 or empty)
+  'GET /api/v1/federation/incoming': { access: 'read' },
+  'GET /api/v1/federation/incoming/map': { access: 'read' },
+  'GET /api/v1/federation/incoming/{origin}/cases/{id}': { access: 'read' },
+  'GET /api/v1/federation/incoming/{origin}/cases/{id}/items': { access: 'read' },
+  'POST /api/v1/federation/acknowledgements': {
+    access: 'cases.manage',
+    body: (f) => ({ origin: 'nl', kind: 'case', id: f.caseId }),
+  },
+  'GET /api/v1/cases/{id}/receipts': { access: 'read', centreData: true },
   'POST /api/v1/session': {
     access: 'public',
     body: (f) => ({ username: f.signInUser, password: testPassword }),
@@ -395,6 +405,10 @@ const rules: Record<string, Rule> = {
 function urlOf(route: string, f: Fixture): string {
   const path = route.split(' ')[1]!
   const byPrefix: [RegExp, string][] = [
+    [
+      /^\/api\/v1\/federation\/incoming\/\{origin\}\/cases\/\{id\}/,
+      `/api/v1/federation/incoming/nl/cases/${f.caseId}`,
+    ],
     [/^\/api\/v1\/cases\/\{id\}\/map\/\{featureId\}$/, `/api/v1/cases/${f.caseId}/map/${f.featureId}`],
     [/^\/api\/v1\/cases\/\{id\}/, `/api/v1/cases/${f.caseId}`],
     [/^\/api\/v1\/log-entries\/\{id\}/, `/api/v1/log-entries/${f.entryId}`],

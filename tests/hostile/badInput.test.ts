@@ -151,6 +151,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
       severity: 'minor',
     })
     fixtures.set('cases', caseId)
+    // what partners sent is read by origin: a node id (/federation/incoming/{origin}/cases/{id})
+    fixtures.set('incoming', 'nl')
     const entry = await create('POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'multidisciplinary',
       source: 'phone',

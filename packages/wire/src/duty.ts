@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { caseStates, caseStatuses, severities, taskStates } from '@liaison/core'
 import { Timestamp, Uuid } from './common.ts'
+import { notificationKinds } from './notifications.ts'
 
 /* ---- roster ---- */
 
@@ -92,7 +93,7 @@ export const HandoverReportBody = Type.Object({
     Type.Array(
       Type.Object({
         seq: Type.Integer(),
-        kind: Type.Enum(['task-assigned', 'case-joined', 'sitrep-approved', 'case-closed']),
+        kind: Type.Enum(notificationKinds),
         caseId: Uuid,
         title: Type.String(),
         at: Timestamp,

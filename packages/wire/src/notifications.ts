@@ -1,7 +1,13 @@
 import { Type } from 'typebox'
 import { PageNext } from './paging.ts'
 
-export const notificationKinds = ['task-assigned', 'case-joined', 'sitrep-approved', 'case-closed'] as const
+export const notificationKinds = [
+  'task-assigned',
+  'case-joined',
+  'sitrep-approved',
+  'case-closed',
+  'incoming-item',
+] as const
 
 export const NotificationBody = Type.Object({
   seq: Type.Integer(),

@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/Alert.ts'
 import type { Case } from '../cases/Case.ts'
+import type { IncomingNotice, ItemReceipt } from '../federation/apply/ItemReceipt.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Decision, Task } from '../cases/Task.ts'
 import type { Sitrep } from '../cases/Sitrep.ts'
@@ -27,6 +28,10 @@ export type DomainEventBody =
   | { readonly kind: 'map-feature.saved'; readonly feature: MapFeature }
   | { readonly kind: 'map-feature.removed'; readonly featureId: string; readonly caseId: string }
   | { readonly kind: 'plan.saved'; readonly planId: string }
+  /** Receipts for items of another node, sent to their origin only (decision 035). */
+  | { readonly kind: 'receipt.recorded'; readonly receipts: readonly ItemReceipt[] }
+  /** New items from partners that an organisation of this node sees; stays on the node (decision 035). */
+  | { readonly kind: 'incoming.received'; readonly items: readonly IncomingNotice[] }
   | { readonly kind: AlertEventKind; readonly alert: Alert }
   | {
       readonly kind: 'attachment.added'

@@ -34,6 +34,9 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   'map-feature.saved': { feature: { dates: ['updatedAt'] } },
   'map-feature.removed': {},
   'plan.saved': {},
+  // a receipt's time stays text, as it was sent
+  'receipt.recorded': {},
+  'incoming.received': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
   'alert.drafted': { alert: alertTimes },
   'alert.edited': { alert: alertTimes },

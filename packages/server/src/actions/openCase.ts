@@ -1,6 +1,7 @@
 import type { Case, Caller, NewCaseInput } from '@liaison/core'
 import { callerActor, newCase } from '@liaison/core'
 import { insertCase, logEntryPlace } from '../store/cases/caseRows.ts'
+import { findForeignOrganisationId } from '../store/federation/foreignOrganisationRows.ts'
 import { findOrganisation } from '../store/organisations/organisationRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
@@ -10,9 +11,14 @@ import { refuse, runAction } from './runAction.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** `nl:centre`: an organisation of a peer, by its node and code. */
+const foreignCode = /^([a-z][a-z0-9-]{0,31}):(.+)$/
+
 /**
  * The ids of the organisations named by code or by id (as a case's answer lists them, so a list
- * read can be sent back), refusing any this node does not know.
+ * read can be sent back), refusing any this node does not know. An organisation of a peer (one
+ * its node document published) is named by its id or as `node:code` (`nl:centre`); the case is
+ * then shared with it through the federation streams (decision 035).
  */
 export async function participantIds(
   ctx: ActionContext,
@@ -27,7 +33,15 @@ export async function participantIds(
       nodeId,
       uuidShape.test(name) ? { id: name.toLowerCase() } : { code: name },
     )
-    if (org) ids.push(org.id)
+    const foreign = foreignCode.exec(name)
+    const id =
+      org?.id ??
+      (uuidShape.test(name)
+        ? await findForeignOrganisationId(ctx.tx, { id: name.toLowerCase() })
+        : foreign
+          ? await findForeignOrganisationId(ctx.tx, { nodeId: foreign[1] ?? '', code: foreign[2] ?? '' })
+          : null)
+    if (id) ids.push(id)
     else unknown.push(name)
   }
   if (unknown.length > 0)

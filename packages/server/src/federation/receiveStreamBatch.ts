@@ -5,6 +5,7 @@ import { auditRefusal } from '../audit/auditRefusal.ts'
 import { nodeSigningCrypto } from '../auth/nodeSigningCrypto.ts'
 import { inboxHash, lockInboundHead, receiveEntries } from '../store/federation/inboxRows.ts'
 import { findPeer, findPeerKey } from '../store/federation/peerRows.ts'
+import { signalInbox } from './inboxSignal.ts'
 
 const verifier = nodeSigningCrypto(null)
 
@@ -21,7 +22,8 @@ export interface StreamAnswer {
  * core's `checkStreamBatch` against the inbound head, then the accepted entries kept in the
  * inbox, as signed, and the head moved, in one transaction. Entries before a refused one are
  * kept; a refusal is audited (`federation.receive`) with its reason and changes nothing else.
- * Items are not applied here: they wait in the inbox (decision 032).
+ * Items are not applied here: they wait in the inbox for the inbox applier, which this wakes
+ * (decision 035).
  */
 export async function receiveStreamBatch(
   deps: ActionDeps,
@@ -66,6 +68,7 @@ export async function receiveStreamBatch(
     })
     return check
   })
+  if (answer.accepted.length > 0) signalInbox(deps.store)
   if (answer.refusal)
     await auditRefusal(deps, {
       actor: { kind: 'system', label: `peer ${input.peer}` },

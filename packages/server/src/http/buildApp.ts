@@ -41,6 +41,7 @@ import { nodeRoutes } from './routes/nodeRoutes.ts'
 import { federationRoutes } from './routes/federationRoutes.ts'
 import { federationStreamRoutes } from './routes/federationStreamRoutes.ts'
 import { peerStatusRoutes } from './routes/peerStatusRoutes.ts'
+import { incomingRoutes } from './routes/incomingRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
 import { sessionRoutes } from './routes/sessionRoutes.ts'
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   federationRoutes(app, deps)
   await federationStreamRoutes(app, deps)
   peerStatusRoutes(app, deps)
+  incomingRoutes(app, deps)
   sessionRoutes(app, deps)
   userRoutes(app, deps)
   tokenRoutes(app, deps)

@@ -32,6 +32,9 @@ export const pagedLists = {
   areas: 'code',
   alerts: 'time',
   alertTemplates: 'time',
+  incoming: 'time',
+  receivedCaseItems: 'time',
+  receivedFeatures: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

@@ -16,6 +16,8 @@ import { EventBus } from '../events/EventBus.ts'
 import { followCommittedEvents } from '../events/followCommittedEvents.ts'
 import type { FederationPush } from '../federation/federationPush.ts'
 import { startFederationPush } from '../federation/federationPush.ts'
+import type { InboxApplier } from '../federation/startInboxApplier.ts'
+import { startInboxApplier } from '../federation/startInboxApplier.ts'
 import { startNodeProcessors } from '../processors/nodeProcessors.ts'
 import type { RunningCapPoller } from '../capFeeds/startCapPoller.ts'
 import { startCapPoller } from '../capFeeds/startCapPoller.ts'
@@ -127,6 +129,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let capPoller: RunningCapPoller | null = null
   let push: FederationPush | null = null
   let organisations: OrganisationsCache | null = null
+  let applier: InboxApplier | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -197,6 +200,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     // the push of the per-peer streams runs beside the outbox processor (decision 032)
     if (services.has('jobs'))
       push = startFederationPush({ action: deps, signingKey: signing.key, config: config.federation })
+    // and the inbox applier, which applies what peers sent into the received items (decision 035)
+    if (services.has('jobs')) applier = startInboxApplier(deps)
     const audit = startAuditCheckpoints(
       {
         db: store.db,
@@ -303,6 +308,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await capPoller?.close()
         await work.close()
         await push?.close()
+        await applier?.close()
         await processors?.close()
         await audit.close()
         await sequencer?.close()
@@ -317,6 +323,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     await capPoller?.close().catch(() => {})
     await queue?.close().catch(() => {})
     await push?.close().catch(() => {})
+    await applier?.close().catch(() => {})
     await processors?.close().catch(() => {})
     await checkpoints?.close().catch(() => {})
     await sequencer?.close().catch(() => {})

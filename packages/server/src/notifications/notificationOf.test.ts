@@ -121,3 +121,21 @@ describe('notificationOf', () => {
     ).toMatchObject({ kind: 'sitrep-approved', title: '#3' })
   })
 })
+
+describe('new items from a partner centre', () => {
+  const item = (n: number) => ({ origin: 'nl', kind: 'log-entry', id: `i${n}`, caseId, title: `Entry ${n}` })
+  it('tells the organisation the event is for, naming the origin and how many more', () => {
+    expect(
+      notificationOf(stored({ kind: 'incoming.received', items: [item(1), item(2)] }, [centre]), []),
+    ).toMatchObject({
+      kind: 'incoming-item',
+      caseId,
+      title: 'NL: Entry 1 (+1)',
+      recipients: [{ kind: 'organisation', id: centre }],
+    })
+  })
+  it('tells nobody of an empty list, nor an organisation the event is not for', () => {
+    expect(notificationOf(stored({ kind: 'incoming.received', items: [] }, [centre]), [])).toBeNull()
+    expect(notificationOf(stored({ kind: 'incoming.received', items: [item(1)] }, [police]), [])).toBeNull()
+  })
+})

@@ -1,7 +1,8 @@
 import type { EventKind, StoredEvent } from '@liaison/core'
 import { eventVisibleTo } from '@liaison/core'
 
-export type NotificationKind = 'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed'
+export type NotificationKind =
+  'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed' | 'incoming-item'
 
 /** Who is told: one user, or every member of an organisation. */
 export type NotificationRecipient =
@@ -25,6 +26,7 @@ export const notifiableKinds = [
   'case.opened',
   'case.updated',
   'sitrep.approved',
+  'incoming.received',
 ] as const satisfies readonly EventKind[]
 
 /**
@@ -97,6 +99,19 @@ export function notificationOf(
         title: `#${body.sitrep.number}`,
         recipients: toOrganisations(organisations),
       })
+    case 'incoming.received': {
+      // new items from a partner centre, for the organisation that now sees them
+      const [first] = body.items
+      if (!first) return null
+      const more = body.items.length - 1
+      return made({
+        ...base,
+        kind: 'incoming-item',
+        caseId: first.caseId ?? first.id,
+        title: `${first.origin.toUpperCase()}: ${first.title}${more > 0 ? ` (+${more})` : ''}`,
+        recipients: toOrganisations([event.orgId]),
+      })
+    }
     case 'organisation.added':
     case 'log-entry.appended':
     case 'task.updated':
@@ -110,6 +125,7 @@ export function notificationOf(
     case 'map-feature.removed':
     case 'attachment.added':
     case 'plan.saved':
+    case 'receipt.recorded':
     case 'alert.drafted':
     case 'alert.edited':
     case 'alert.submitted':

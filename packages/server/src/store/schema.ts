@@ -673,6 +673,48 @@ export interface FederationInboxTable {
   event: Json<unknown>
   received_at: Timestamp
   applied_at: Timestamp | null
+  /** What applying it did (m0036): applied into the read models, or skipped (a kind not applied). */
+  outcome: 'applied' | 'skipped' | null
+}
+
+/** An item of another node as this node keeps it (m0036, decision 035), by origin, kind and id. */
+export interface ReceivedItemsTable {
+  origin: string
+  kind: 'case' | 'log-entry' | 'task' | 'map-feature'
+  id: string
+  /** The peer it came from (its origin: nothing hops on by itself). */
+  peer: string
+  /** The origin's case it belongs to (a case's own id for a case); null outside a case. */
+  case_id: string | null
+  owner_org_id: string
+  status: 'actual' | 'exercise' | 'test'
+  tlp: string
+  distribution: Json<unknown>
+  /** The organisations of this node that see it: core's localAudience, kept current. */
+  audience: string[]
+  title: string
+  /** The item as its origin last wrote it (JSON, times as text). */
+  item: Json<unknown>
+  event_id: string
+  changed_at: Timestamp
+  received_at: Timestamp
+  superseded_by: string | null
+  removed_at: Timestamp | null
+  acknowledged_at: Timestamp | null
+  acknowledged_by: string | null
+  acknowledged_org_id: string | null
+}
+
+/** A receipt a peer sent for an item of this node (m0036): delivered, or acknowledged by a person. */
+export interface FederationReceiptsTable {
+  item_id: string
+  node: string
+  state: 'delivered' | 'acknowledged'
+  item_kind: string
+  at: Timestamp
+  org_id: string | null
+  by_name: string | null
+  received_at: Timestamp
 }
 
 /** The public copy of an issued Public alert, the only table the public listener reads (m0034, decision 034). */
@@ -698,6 +740,8 @@ export interface Database {
   federation_peer_state: FederationPeerStateTable
   federation_inbox: FederationInboxTable
   public_alerts: PublicAlertsTable
+  received_items: ReceivedItemsTable
+  federation_receipts: FederationReceiptsTable
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
   node_keys: NodeKeysTable

@@ -30,6 +30,7 @@ import { StateTag, StatusBadge } from './StatusBadge.tsx'
 import { ParticipantsEditor } from './ParticipantsEditor.tsx'
 import { TasksPanel } from './TasksPanel.tsx'
 import { CasePlansPanel } from '../plans/CasePlansPanel.tsx'
+import { ReceiptsPanel } from './ReceiptsPanel.tsx'
 
 // MapLibre is large: it loads with the case map, not with the case room.
 const CaseMapPanel = lazy(async () => ({ default: (await import('../map/CaseMapPanel.tsx')).CaseMapPanel }))
@@ -136,7 +137,9 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
       case 'map-feature.saved':
       case 'map-feature.removed':
       case 'plan.saved':
-        return // the map, handover and plans panels follow these themselves
+      case 'receipt.recorded':
+      case 'incoming.received':
+        return // the map, handover and plans panels follow these themselves; receipts are another node's
     }
   })
 
@@ -461,6 +464,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 onChanged={sitreps.refresh}
               />
               <CasePlansPanel caseId={caseId} mayActivate={mayDecide} />
+              <ReceiptsPanel caseId={caseId} />
             </div>
           </div>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

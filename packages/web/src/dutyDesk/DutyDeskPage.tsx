@@ -21,6 +21,7 @@ import { useLiveEvents } from '../live/liveStream.ts'
 import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
 import { brusselsDate } from '../handover/brusselsDates.ts'
+import { IncomingPanel } from './IncomingPanel.tsx'
 import { WarningsBoard } from './WarningsBoard.tsx'
 
 /** Whether a point in time falls on today's date in Brussels. */
@@ -211,6 +212,8 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
           />
         </section>
       </div>
+
+      {may('read') && <IncomingPanel me={me} />}
 
       {may('read') && <WarningsBoard country={me.node.country} />}
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { HandoverReport } from '../api/dutyApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { StatusBadge } from '../cases/StatusBadge.tsx'
-import { caseHref } from '../router/useHashRoute.ts'
+import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 
 /** What a handover tells the incoming officer, section by section. */
 const notificationKey = {
@@ -10,6 +10,7 @@ const notificationKey = {
   'case-joined': 'caseJoined',
   'sitrep-approved': 'sitrepApproved',
   'case-closed': 'caseClosed',
+  'incoming-item': 'incomingItem',
 } as const
 
 export function HandoverReportView({
@@ -142,7 +143,7 @@ export function HandoverReportView({
           {(report.unreadItems ?? []).map((n) => (
             <li key={n.seq}>
               <DateTime value={n.at} /> · {t(`notifications.${notificationKey[n.kind]}`)} ·{' '}
-              <a href={caseHref(n.caseId)}>{n.title}</a>
+              <a href={n.kind === 'incoming-item' ? hrefOf('home') : caseHref(n.caseId)}>{n.title}</a>
             </li>
           ))}
         </ul>

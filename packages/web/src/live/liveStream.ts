@@ -18,6 +18,9 @@ export const liveKinds = [
   'map-feature.saved',
   'map-feature.removed',
   'plan.saved',
+  // a receipt the node sends when it applies what a partner sent: something arrived (decision 035)
+  'receipt.recorded',
+  'incoming.received',
 ] as const
 export type LiveKind = (typeof liveKinds)[number]
 

@@ -5,13 +5,17 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FeatureCollection } from '../api/dutyApi.ts'
+import type { ReceivedFeatures } from '../api/incomingApi.ts'
 import { beneluxMapStyle, beneluxView, featureLayers, featureSourceId } from './beneluxMapStyle.ts'
 
 maplibregl.setWorkerUrl(workerUrl)
 
+/** What the map draws: this node's features, or those partners sent (coloured by origin). */
+export type MapCollection = FeatureCollection | ReceivedFeatures
+
 export interface BeneluxMapProps {
-  /** Features drawn over the Benelux (case features, open cases). */
-  readonly features?: FeatureCollection | null
+  /** Features drawn over the Benelux (case features, open cases, what partners sent). */
+  readonly features?: MapCollection | null
   /** Called with the place clicked on the map (to add a point). */
   readonly onPick?: (lon: number, lat: number) => void
   /** Fit the view to the features once they first arrive. */
@@ -21,7 +25,7 @@ export interface BeneluxMapProps {
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] }
 
-function boundsOf(collection: FeatureCollection): maplibregl.LngLatBounds | null {
+function boundsOf(collection: MapCollection): maplibregl.LngLatBounds | null {
   const bounds = new maplibregl.LngLatBounds()
   let any = false
   const add = (c: readonly number[]): void => {
@@ -44,7 +48,7 @@ export function BeneluxMap({ features = null, onPick, fit = false, compact = fal
   const { t, i18n } = useTranslation()
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
-  const featuresRef = useRef<FeatureCollection | null>(features)
+  const featuresRef = useRef<MapCollection | null>(features)
   const pickRef = useRef(onPick)
   const fitted = useRef(false)
   const [failed, setFailed] = useState(false)

@@ -87,20 +87,46 @@ const kindColour: ExpressionSpecification = [
   '#333333',
 ]
 
+/** Each partner centre's colour on the map, beside its name in the list (decision 035). */
+export const originColours: Readonly<Record<string, string>> = { be: '#c8102e', nl: '#e36c0a', lu: '#00a3e0' }
+const otherOriginColour = '#555555'
+
+/** The origin's colour for what a partner sent, else the kind's colour. */
+const featureColour: ExpressionSpecification = [
+  'case',
+  ['has', 'origin'],
+  [
+    'match',
+    ['get', 'origin'],
+    'be',
+    originColours['be'] ?? otherOriginColour,
+    'nl',
+    originColours['nl'] ?? otherOriginColour,
+    'lu',
+    originColours['lu'] ?? otherOriginColour,
+    otherOriginColour,
+  ],
+  kindColour,
+]
+
+export function originColour(origin: string): string {
+  return originColours[origin] ?? otherOriginColour
+}
+
 export const featureLayers: readonly LayerSpecification[] = [
   {
     id: 'feature-fill',
     type: 'fill',
     source: featureSourceId,
     filter: ['==', ['geometry-type'], 'Polygon'],
-    paint: { 'fill-color': kindColour, 'fill-opacity': 0.15 },
+    paint: { 'fill-color': featureColour, 'fill-opacity': 0.15 },
   },
   {
     id: 'feature-outline',
     type: 'line',
     source: featureSourceId,
     filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'LineString']]],
-    paint: { 'line-color': kindColour, 'line-width': 2.5 },
+    paint: { 'line-color': featureColour, 'line-width': 2.5 },
   },
   {
     id: 'feature-point',
@@ -108,7 +134,7 @@ export const featureLayers: readonly LayerSpecification[] = [
     source: featureSourceId,
     filter: ['==', ['geometry-type'], 'Point'],
     paint: {
-      'circle-color': kindColour,
+      'circle-color': featureColour,
       'circle-radius': ['match', ['get', 'kind'], 'case', 9, 6],
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 2,

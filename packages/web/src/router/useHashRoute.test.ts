@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { mayVisit } from '../shell/navItems.ts'
-import { alertHref, alertIdFromHash, hrefOf, routeFromHash } from './useHashRoute.ts'
+import {
+  alertHref,
+  alertIdFromHash,
+  hrefOf,
+  receivedCaseFromHash,
+  receivedCaseHref,
+  routeFromHash,
+} from './useHashRoute.ts'
 
 const id = '0b9d6a52-5a4e-4f27-9d0c-3f1c2e8a7b61'
 
@@ -28,5 +35,17 @@ describe('the alert addresses', () => {
     expect(mayVisit('alertQueue', ['alerts.approve'])).toBe(true)
     expect(mayVisit('alertQueue', ['alerts.draft'])).toBe(false)
     expect(mayVisit('cases', ['read'])).toBe(true)
+  })
+})
+
+describe("a partner's shared case", () => {
+  it('is addressed by its origin node and id, and nothing else opens it', () => {
+    expect(routeFromHash(receivedCaseHref('be', id))).toBe('partnerCase')
+    expect(receivedCaseFromHash(`${receivedCaseHref('nl', id)}/`)).toEqual({ origin: 'nl', id })
+    expect(receivedCaseFromHash(`#/partners/NL/cases/${id}`)).toBeNull()
+    expect(receivedCaseFromHash(`#/partners/1x/cases/${id}`)).toBeNull()
+    expect(receivedCaseFromHash('#/partners/be/cases/')).toBeNull()
+    expect(routeFromHash(`#/partners/be/tasks/${id}`)).toBeNull()
+    expect(mayVisit('partnerCase', ['read'])).toBe(true)
   })
 })

@@ -20,11 +20,12 @@ export const routes = [
   'alertQueue',
   'alert',
   'alertEdit',
+  'partnerCase',
 ] as const
 export type Route = (typeof routes)[number]
 
 /** The routes whose address carries an id (`#/cases/<id>`, `#/alerts/<id>`). */
-export type ParamRoute = 'case' | 'alert' | 'alertEdit'
+export type ParamRoute = 'case' | 'alert' | 'alertEdit' | 'partnerCase'
 export type PlainRoute = Exclude<Route, ParamRoute>
 
 const hashes: Readonly<Record<PlainRoute, string>> = {
@@ -47,6 +48,7 @@ const hashes: Readonly<Record<PlainRoute, string>> = {
 
 const casePattern = /^#\/cases\/([0-9a-f-]{36})$/i
 const alertPattern = /^#\/alerts\/([0-9a-f-]{36})(\/edit)?$/i
+const partnerCasePattern = /^#\/partners\/([a-z][a-z0-9-]{0,31})\/cases\/([A-Za-z0-9._:-]{1,200})$/
 
 export function hrefOf(route: PlainRoute): string {
   return hashes[route]
@@ -72,11 +74,23 @@ export function alertIdFromHash(hash: string): string | null {
   return alertPattern.exec(hash.replace(/\/+$/, ''))?.[1]?.toLowerCase() ?? null
 }
 
+/** The address of a case a partner centre shared, read-only (`#/partners/be/cases/<id>`). */
+export function receivedCaseHref(origin: string, id: string): string {
+  return `#/partners/${origin}/cases/${id}`
+}
+
+/** The origin and id of a received case's address, else null. */
+export function receivedCaseFromHash(hash: string): { origin: string; id: string } | null {
+  const match = partnerCasePattern.exec(hash.replace(/\/+$/, ''))
+  return match?.[1] && match[2] ? { origin: match[1], id: match[2] } : null
+}
+
 /** The route of a location hash (`#/users`); null when no page has that address. */
 export function routeFromHash(hash: string): Route | null {
   if (hash === '' || hash === '#' || hash === '#/') return 'home'
   const path = hash.replace(/\/+$/, '')
   if (caseIdFromHash(path)) return 'case'
+  if (receivedCaseFromHash(path)) return 'partnerCase'
   const alert = alertPattern.exec(path)
   if (alert) return alert[2] ? 'alertEdit' : 'alert'
   return (Object.keys(hashes) as PlainRoute[]).find((route) => hashes[route] === path) ?? null

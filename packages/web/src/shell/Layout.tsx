@@ -17,7 +17,15 @@ import { AlertPage } from '../alerts/AlertPage.tsx'
 import { AlertQueuePage } from '../alerts/AlertQueuePage.tsx'
 import { AlertsPage } from '../alerts/AlertsPage.tsx'
 import type { Route } from '../router/useHashRoute.ts'
-import { alertIdFromHash, caseIdFromHash, hrefOf, useHash, useHashRoute } from '../router/useHashRoute.ts'
+import {
+  alertIdFromHash,
+  caseIdFromHash,
+  hrefOf,
+  receivedCaseFromHash,
+  useHash,
+  useHashRoute,
+} from '../router/useHashRoute.ts'
+import { ReceivedCasePage } from '../cases/ReceivedCasePage.tsx'
 import { TokensPage } from '../tokens/TokensPage.tsx'
 import { UsersPage } from '../users/UsersPage.tsx'
 import { CentreHeader } from './CentreHeader.tsx'
@@ -47,6 +55,17 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
     case 'case': {
       const caseId = caseIdFromHash(hash)
       return caseId ? <CaseRoomPage key={caseId} me={me} caseId={caseId} /> : null
+    }
+    case 'partnerCase': {
+      const shared = receivedCaseFromHash(hash)
+      return shared ? (
+        <ReceivedCasePage
+          key={`${shared.origin}:${shared.id}`}
+          me={me}
+          origin={shared.origin}
+          caseId={shared.id}
+        />
+      ) : null
     }
     case 'node':
       return <HomePage me={me} node={node} />

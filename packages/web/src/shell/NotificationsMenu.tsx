@@ -8,17 +8,24 @@ import { useDebounced } from '../hooks/useDebounced.ts'
 import { ShowMore } from '../lists/ShowMore.tsx'
 import { usePages } from '../lists/usePages.ts'
 import { useLiveEvents } from '../live/liveStream.ts'
-import { caseHref } from '../router/useHashRoute.ts'
+import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 
 const kindKeys = {
   'task-assigned': 'taskAssigned',
   'case-joined': 'caseJoined',
   'sitrep-approved': 'sitrepApproved',
   'case-closed': 'caseClosed',
+  'incoming-item': 'incomingItem',
 } as const satisfies Record<NotificationKind, string>
 
 /** The live events after which the node may have news for the user. */
-const refreshKinds = new Set(['task.created', 'case.opened', 'case.updated', 'sitrep.approved'])
+const refreshKinds = new Set([
+  'task.created',
+  'case.opened',
+  'case.updated',
+  'sitrep.approved',
+  'incoming.received',
+])
 
 /** The bell of the header: how many notifications are new, and the list of them. */
 export function NotificationsMenu() {
@@ -87,7 +94,8 @@ export function NotificationsMenu() {
               <li key={n.seq} className={n.unread ? 'notification notification-unread' : 'notification'}>
                 {n.unread && <span className="tag tag-warning">{t('notifications.unreadTag')}</span>}{' '}
                 <span>{t(`notifications.${kindKeys[n.kind]}`)}:</span>{' '}
-                <a href={caseHref(n.caseId)}>{n.title}</a>{' '}
+                {/* what a partner sent is read on the duty desk (From partners) */}
+                <a href={n.kind === 'incoming-item' ? hrefOf('home') : caseHref(n.caseId)}>{n.title}</a>{' '}
                 <span className="muted">
                   <DateTime value={n.at} />
                 </span>

@@ -102,3 +102,16 @@ export async function takenOrganisationIds(
   ])
   return [...local.map((r) => r.id), ...foreign.map((r) => r.org_id)].sort()
 }
+
+/** The id of an organisation a peer published, by its id or by its node and code; null if none. */
+export async function findForeignOrganisationId(
+  db: Kysely<Database>,
+  by: { readonly id: string } | { readonly nodeId: string; readonly code: string },
+): Promise<string | null> {
+  let query = db.selectFrom('foreign_organisations').select('org_id')
+  query =
+    'id' in by
+      ? query.where('org_id', '=', by.id)
+      : query.where('peer_node_id', '=', by.nodeId).where('code', '=', by.code)
+  return (await query.executeTakeFirst())?.org_id ?? null
+}
