@@ -154,3 +154,14 @@ function textOf(info: CapInfo): string {
 function primarySubtag(language: string): string {
   return (language.split('-')[0] ?? '').toLowerCase()
 }
+
+/**
+ * The CAP `parameter` names a broadcast request travels in, in each info block of the CAP
+ * document sent to a broadcast centre (decision 041): the message identifier once, the pages in
+ * order (one parameter each), and the encoding they were counted in.
+ */
+export const broadcastCapParameters = {
+  messageIdentifier: 'cellBroadcastMessageIdentifier',
+  page: 'cellBroadcastPage',
+  encoding: 'cellBroadcastEncoding',
+} as const
