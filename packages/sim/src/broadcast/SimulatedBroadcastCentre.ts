@@ -143,16 +143,16 @@ export async function startBroadcastCentre(
     const checked = check(cap)
     if (typeof checked === 'string') return refuse(res, 422, checked)
     const references = cap.references.trim() === '' ? [] : cap.references.trim().split(/\s+/)
-    if (cap.msgType !== 'Alert') {
-      const known = references.filter((r) => onAir.has(r))
-      if (known.length === 0) return refuse(res, 409, 'references no broadcast on air')
-      for (const r of known) onAir.delete(r)
-    }
+    // an Update or a Cancel takes off air the referenced broadcasts still on it
+    const stopped = cap.msgType === 'Alert' ? [] : references.filter((r) => onAir.has(r))
+    if (cap.msgType !== 'Alert' && stopped.length === 0)
+      return refuse(res, 409, 'references no broadcast on air')
     const covered =
       cap.msgType === 'Cancel'
-        ? [...new Set(references.flatMap((r) => byKey.get(r)?.broadcast.cells ?? []))]
+        ? [...new Set(stopped.flatMap((r) => byKey.get(r)?.broadcast.cells ?? []))]
         : cellsFor(cap)
     if (covered.length === 0) return refuse(res, 422, 'the area covers none of our cells')
+    for (const r of stopped) onAir.delete(r)
     serial += 1
     const reference = `${options.operator}-${serial}`
     const broadcast: ReceivedBroadcast = {
