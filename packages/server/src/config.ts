@@ -703,7 +703,7 @@ export const configKeys: readonly KeySpec[] = [
   {
     key: 'broadcast.operatorsFile',
     env: 'LIAISON_BROADCAST_OPERATORS_FILE',
-    flag: '--broadcast-operators-file',
+    flag: '--broadcast-operators',
     defaultText: 'none (no operator broadcast)',
     doc: "JSON file of the operators' cell-broadcast centres: their CAP URLs, national languages, tokens, retries (docs/operations.md)",
     parse: text(/^.{1,4096}$/s, 'must be a path'),
