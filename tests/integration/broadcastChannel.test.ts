@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -297,6 +299,56 @@ describe('the operator broadcast channel', () => {
     })
     expect(far[0]).toMatchObject({ state: 'refused', reason: 'HTTP 422: the area covers none of our cells' })
     expect(centres.every((c) => c.received.length === 0)).toBe(true)
+  })
+})
+
+describe('a centre that answers badly', () => {
+  it('retries an answer without reference and cells, takes a refusal in plain text, and gives up on close', async () => {
+    const answers: [number, string][] = [
+      [200, 'OK'],
+      [200, '{"reference":"r-1","cells":[1,2]}'],
+      [201, '{"reference":"r-2","cells":["c-1"]}'],
+      [403, 'Forbidden'],
+    ]
+    let requests = 0
+    const server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        const [status, body] = answers[Math.min(requests++, answers.length - 1)] ?? [500, '']
+        res.writeHead(status).end(body)
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cap`
+    const operator: BroadcastOperator = {
+      id: 'odd',
+      url,
+      nationalLanguages: ['fr'],
+      timeoutMs: 1000,
+      attempts: 3,
+      retryFirstMs: 10,
+      retryMaxMs: 50,
+    }
+    channel = createBroadcastChannel([operator])
+    const [taken] = await channel.send(first)
+    expect(taken).toMatchObject({ state: 'accepted', attempts: 3, reference: 'r-2', cells: ['c-1'] })
+    const [refused] = await channel.send({ ...first, identifier: 'BE-2' })
+    expect(refused).toMatchObject({ state: 'refused', attempts: 1, reason: 'HTTP 403: Forbidden' })
+
+    // a centre that never answers, closed while the channel waits
+    answers.length = 0
+    server.removeAllListeners('request')
+    server.on('request', (req) => req.resume())
+    const slow = createBroadcastChannel([{ ...operator, timeoutMs: 60_000, attempts: 5 }])
+    const started = Date.now()
+    const pending = slow.send({ ...first, identifier: 'BE-3' })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await slow.close()
+    const [given] = await pending
+    expect(given).toMatchObject({ state: 'failed', reason: 'channel closed' })
+    expect(Date.now() - started).toBeLessThan(2000)
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 })
 
