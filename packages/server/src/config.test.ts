@@ -78,6 +78,7 @@ describe('loadConfig', () => {
         echo: false,
       },
       sms: { operatorsFile: null, operators: null },
+      broadcast: { operatorsFile: null, operators: null },
     })
   })
 

@@ -7,6 +7,8 @@ import { defaultPushServiceHosts } from './channels/push/pushServiceHosts.ts'
 import { parseAddressList } from './runtime/addressList.ts'
 import type { SmsOperators } from './channels/sms/smsOperators.ts'
 import { loadSmsOperators } from './channels/sms/smsOperators.ts'
+import type { BroadcastOperators } from './channels/broadcast/broadcastOperators.ts'
+import { loadBroadcastOperators } from './channels/broadcast/broadcastOperators.ts'
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -120,6 +122,11 @@ export interface NodeConfig {
   }
   /** SMS over SMPP: the operators' file and what it holds, checked at load; null: no SMS. */
   readonly sms: { readonly operatorsFile: string | null; readonly operators: SmsOperators | null }
+  /** Operator broadcast (cell broadcast): the centres' file and what it holds; null: no broadcast. */
+  readonly broadcast: {
+    readonly operatorsFile: string | null
+    readonly operators: BroadcastOperators | null
+  }
 }
 
 type Parsed = string | number | boolean | null | readonly string[]
@@ -694,6 +701,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'broadcast.operatorsFile',
+    env: 'LIAISON_BROADCAST_OPERATORS_FILE',
+    flag: '--broadcast-operators',
+    defaultText: 'none (no operator broadcast)',
+    doc: "JSON file of the operators' cell-broadcast centres: their CAP URLs, national languages, tokens, retries (docs/operations.md)",
+    parse: text(/^.{1,4096}$/s, 'must be a path'),
+  },
+  {
     key: 'log.level',
     env: 'LIAISON_LOG_LEVEL',
     flag: '--log-level',
@@ -827,6 +842,24 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     }
   }
 
+  const broadcastFile = values.has('broadcast.operatorsFile')
+    ? resolve(sources.cwd, values.get('broadcast.operatorsFile') as string)
+    : null
+  let broadcastOperators: BroadcastOperators | null = null
+  if (broadcastFile !== null) {
+    try {
+      broadcastOperators = loadBroadcastOperators(broadcastFile)
+    } catch (error) {
+      const listed =
+        error instanceof LiaisonError ? (error.details as { problems?: string[] }).problems : undefined
+      problems.push(
+        ...(listed ?? [`broadcast.operatorsFile: ${String(error)}`]).map(
+          (p) => `broadcast.operatorsFile: ${p}`,
+        ),
+      )
+    }
+  }
+
   if (problems.length > 0) {
     throw new LiaisonError(
       'config_invalid',
@@ -947,6 +980,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       echo: get('queue.echo', false),
     },
     sms: { operatorsFile: smsFile, operators: smsOperators },
+    broadcast: { operatorsFile: broadcastFile, operators: broadcastOperators },
   }
 }
 
