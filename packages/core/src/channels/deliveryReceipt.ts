@@ -2,17 +2,17 @@
  * A delivery receipt's text, as SMSCs write it (SMPP 3.4 Appendix B):
  * `id:IIII sub:001 dlvrd:001 submit date:YYMMDDhhmm done date:YYMMDDhhmm stat:DELIVRD err:000 text:...`.
  */
-export type ReceiptState = 'delivered' | 'expired' | 'failed' | 'pending'
+export type SmsReceiptState = 'delivered' | 'expired' | 'failed' | 'pending'
 
 export interface DeliveryReceipt {
   readonly messageId: string
   /** The SMSC's word: DELIVRD, EXPIRED, DELETED, UNDELIV, ACCEPTD, UNKNOWN, REJECTD, ENROUTE. */
   readonly stat: string
-  readonly state: ReceiptState
+  readonly state: SmsReceiptState
   readonly err: string | null
 }
 
-const states: Readonly<Record<string, ReceiptState>> = {
+const states: Readonly<Record<string, SmsReceiptState>> = {
   DELIVRD: 'delivered',
   EXPIRED: 'expired',
   DELETED: 'failed',
