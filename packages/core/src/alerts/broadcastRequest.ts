@@ -1,9 +1,8 @@
 import type { CapAlert, CapInfo, CapMsgType, CapStatus } from './CapAlert.ts'
 import { capAreaGeometry, type CapAreaGeometry } from './capAreaGeometry.ts'
-import { cellBroadcastPages } from './cellBroadcastPages.ts'
 import { euAlertMessageId, type EuAlertRefusal } from './euAlertMessageId.ts'
 import { shortTextOf } from './shortText.ts'
-import { cellBroadcastMaxPages, type TextEncoding } from './textLength.ts'
+import { cellBroadcastMaxPages, cellBroadcastPages, textEncoding, type TextEncoding } from './textLength.ts'
 import { parseCapReferences, type CapReference } from './validateCapAlert.ts'
 import { err, ok, type Result } from '../result.ts'
 
@@ -108,7 +107,8 @@ export function broadcastRequest(
       additionalLanguage,
     })
     if (!messageId.ok) return messageId
-    const { encoding, pages } = cellBroadcastPages(text)
+    const encoding = textEncoding(text)
+    const pages = cellBroadcastPages(text)
     if (pages.length > cellBroadcastMaxPages) return err('text_too_long')
     texts.push({
       language: languages[index] as string,

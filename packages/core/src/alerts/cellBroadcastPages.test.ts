@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellBroadcastPages } from './cellBroadcastPages.ts'
-import { cellBroadcastLength } from './textLength.ts'
+import { cellBroadcastLength, cellBroadcastPages, textEncoding } from './textLength.ts'
 
 describe('cellBroadcastPages', () => {
   it.each([
@@ -15,10 +14,10 @@ describe('cellBroadcastPages', () => {
     // a character outside the basic plane takes two code units and stays whole
     [`${'ł'.repeat(40)}😀`, 'ucs2', [40, 1]],
   ] as const)('cuts %j into %s pages of %j characters', (text, encoding, sizes) => {
-    const cut = cellBroadcastPages(text)
-    expect(cut.encoding).toBe(encoding)
-    expect(cut.pages.map((p) => [...p].length)).toEqual(sizes)
-    expect(cut.pages.join('')).toBe(text)
-    expect(cut.pages.length).toBe(cellBroadcastLength(text).pages)
+    const pages = cellBroadcastPages(text)
+    expect(textEncoding(text)).toBe(encoding)
+    expect(pages.map((p) => [...p].length)).toEqual(sizes)
+    expect(pages.join('')).toBe(text)
+    expect(pages.length).toBe(cellBroadcastLength(text).pages)
   })
 })
