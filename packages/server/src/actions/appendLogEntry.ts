@@ -48,6 +48,7 @@ export async function appendLogEntryIn(
     const c = await findCase(ctx.tx, command.caseId)
     if (!c) return refuse('not_found', `no case ${command.caseId}`)
     requireCaseWrite(caller, c)
+    ctx.knowCase(c.id, [c.ownerOrgId, ...c.participants])
     distribution = { kind: 'case', caseId: c.id }
     status = c.status
   }

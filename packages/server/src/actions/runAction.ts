@@ -41,6 +41,11 @@ export interface ActionContext {
   actAs(actor: Actor): void
   /** Says what the audit row is about; its organisation defaults to the actor's. */
   target(target: string | null, orgId: string | null, details?: Record<string, unknown>): void
+  /**
+   * Tells the action's events who owns and takes part in a case it read in this transaction
+   * and does not change (a log entry's case): their audience is then derived without reading it again.
+   */
+  knowCase(caseId: string, ownerAndParticipants: readonly string[]): void
 }
 
 interface AuditTarget {
@@ -110,6 +115,7 @@ export async function runAction<T>(
   try {
     const result = await deps.store.db.transaction().execute(async (tx) => {
       const pending: EventDraft[] = []
+      const knownCases = new Map<string, readonly string[]>()
       const ctx: ActionContext = {
         tx,
         at,
@@ -123,6 +129,9 @@ export async function runAction<T>(
         target(t, orgId, details) {
           target = { target: t, orgId, details: details ?? null }
         },
+        knowCase(caseId, ownerAndParticipants) {
+          knownCases.set(caseId, ownerAndParticipants)
+        },
       }
       let value: T | undefined
       try {
@@ -132,7 +141,7 @@ export async function runAction<T>(
         kept = error.refusal
         pending.length = 0
       }
-      const envelopesOf = await envelopes(deps, tx, pending, at)
+      const envelopesOf = await envelopes(deps, tx, pending, at, knownCases)
       // the sequencer adds the events' seqs to the details when it chains the row
       const details = kept ? { ...target.details, message: kept.message } : target.details
       await insertPendingAudit(
@@ -203,13 +212,14 @@ async function envelopes(
   tx: Kysely<Database>,
   drafts: readonly EventDraft[],
   at: Date,
+  cases: ReadonlyMap<string, readonly string[]>,
 ): Promise<DomainEvent[]> {
   if (drafts.length === 0) return []
   const facts = await loadAudienceFacts(
     tx,
     deps.nodeId,
     drafts.map((d) => d.distribution),
-    { organisations: deps.organisations?.current() ?? null, owners: drafts.map((d) => d.orgId) },
+    { organisations: deps.organisations?.current() ?? null, owners: drafts.map((d) => d.orgId), cases },
   )
   return drafts.map((d) => ({
     id: deps.ids.next(),

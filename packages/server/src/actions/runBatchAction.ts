@@ -73,6 +73,8 @@ async function applyItem<I extends { readonly id: string }, T>(
     // the batch names the actor and writes the one audit row
     actAs: () => {},
     target: () => {},
+    // what an item read of a case holds for the batch's events too
+    knowCase: (caseId, ownerAndParticipants) => ctx.knowCase(caseId, ownerAndParticipants),
   }
   await itemSavepoint.open(ctx.tx)
   try {

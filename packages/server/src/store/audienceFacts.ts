@@ -18,21 +18,27 @@ export async function loadAudienceFacts(
     readonly organisations: readonly NodeOrganisation[] | null
     /** The items' owners: the list is used only if it has every one of them. */
     readonly owners: readonly string[]
+    /** The owner and participants of cases the action read in its transaction and did not change. */
+    readonly cases?: ReadonlyMap<string, readonly string[]>
   },
 ): Promise<AudienceFacts> {
-  // the daily log's and the node's own items name no case or group: the cached list is enough,
-  // unless the action made an organisation it does not have yet
+  // the daily log's and the node's own items name no case or group, and an entry in a case names
+  // one the action read: the cached list is enough, unless the action made an organisation it does
+  // not have yet
   const cached = known?.organisations
+  const cases = known?.cases ?? new Map<string, readonly string[]>()
   if (
     cached &&
-    distributions.every((d) => d.kind === 'organisation' || d.kind === 'national') &&
+    distributions.every(
+      (d) => d.kind === 'organisation' || d.kind === 'national' || (d.kind === 'case' && cases.has(d.caseId)),
+    ) &&
     known.owners.every((owner) => cached.some((o) => o.id === owner))
   )
     return {
       nodeId,
       nodeOrgIds: cached.map((o) => o.id),
       centreOrgId: cached.find((o) => o.kind === 'centre')?.id ?? null,
-      caseParticipants: new Map(),
+      caseParticipants: cases,
       groupMembers: new Map(),
     }
   const caseIds = new Set<string>()
