@@ -88,6 +88,15 @@ describe.each(all)('audience facts on $name', (engine) => {
     // nothing read: these ids are not in the store at all
     expect(cached.nodeOrgIds).toEqual(organisations.map((o) => o.id))
     expect(cached.centreOrgId).toBe(organisations[0]!.id)
+    // a case the action read: its owner and participants as the action gave them, nothing read
+    const caseId = '01890000-0000-7000-8000-0000000000dd'
+    const known = await loadAudienceFacts(db, node.deps.nodeId, [{ kind: 'case', caseId }], {
+      organisations,
+      owners,
+      cases: new Map([[caseId, [organisations[1]!.id]]]),
+    })
+    expect(known.nodeOrgIds).toEqual(organisations.map((o) => o.id))
+    expect(known.caseParticipants.get(caseId)).toEqual([organisations[1]!.id])
     const stored = (await db.selectFrom('organisations').select('id').execute()).map((r) => r.id)
     for (const [distributions, why] of [
       [[{ kind: 'case', caseId: '01890000-0000-7000-8000-0000000000aa' }], 'a case'],
