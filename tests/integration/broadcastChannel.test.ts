@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import type { BroadcastChannel, BroadcastOperator } from '@liaison/server'
 import { createBroadcastChannel, loadBroadcastOperators, loadConfig } from '@liaison/server'
 import type { SimulatedBroadcastCentre } from '@liaison/sim'
 import { startBroadcastCentre } from '@liaison/sim'
+import { makeTestCertificate } from '../support/testCertificate.ts'
 
 let dir: string
 let tls: { key: Buffer; cert: Buffer }
@@ -19,28 +19,7 @@ let channel: BroadcastChannel | undefined
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'liaison-broadcast-'))
   // the centres' certificate, made for this test and trusted through each operator's caFile
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  )
-  tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+  tls = makeTestCertificate(dir)
 })
 
 afterEach(async () => {

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +8,7 @@ import type { Channel, EmailMessage } from '@liaison/server'
 import { createEmailChannel, emailChannelFor, loadConfig } from '@liaison/server'
 import type { SmtpSink } from '@liaison/sim'
 import { startSmtpSink } from '@liaison/sim'
+import { makeTestCertificate } from '../support/testCertificate.ts'
 
 const from = 'Centre de crise <alert@crisis.example>'
 let sink: SmtpSink | undefined
@@ -24,19 +24,7 @@ const lan = Object.values(networkInterfaces())
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'liaison-smtp-'))
   // the relay's certificate, made for this test and trusted by the channel only
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
-      '-addext',
-      `subjectAltName=IP:127.0.0.1${lan ? `,IP:${lan}` : ''}`,
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]),
-    { stdio: 'ignore' },
-  )
-  tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+  tls = makeTestCertificate(dir, lan ? [lan] : [])
 })
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

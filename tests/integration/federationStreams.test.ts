@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpsServer } from 'node:https'
 import { request as httpRequest } from 'node:http'
@@ -26,6 +25,7 @@ import {
 import { testEngines } from '../support/engines.ts'
 import type { TestEngine } from '../support/engines.ts'
 import { captureLog, testConfig } from '../support/testNode.ts'
+import { makeTestCertificate } from '../support/testCertificate.ts'
 
 const engines = await testEngines()
 const operator = { kind: 'operator', label: 'test' } as const
@@ -422,28 +422,7 @@ describe.each(engines.slice(0, 1).map((e) => [e.name, e] as const))(
   (_name, engine) => {
     it('delivers through an https front with a certificate made for the test', async () => {
       const dir = mkdtempSync(join(root, 'tls-'))
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-        ],
-        { stdio: 'ignore' },
-      )
-      const cert = readFileSync(join(dir, 'cert.pem'))
+      const { cert } = makeTestCertificate(dir)
       const nl = await runningNode(engine, 'nl', 'NL', { 'http.trustProxy': true })
       const be = await runningNode(engine, 'be', 'BE', { 'federation.caFile': join(dir, 'cert.pem') })
       // the https front: forwards to NL's plain listener, saying the request came over https

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import {
 } from '@liaison/server'
 import type { PushEndpoint, SimulatedSubscription } from '@liaison/sim'
 import { startPushEndpoint } from '@liaison/sim'
+import { makeTestCertificate } from '../support/testCertificate.ts'
 
 const subject = 'mailto:duty@crisis.example'
 let dir: string
@@ -27,28 +28,7 @@ let channel: Channel | undefined
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liaison-push-'))
   // the push service's certificate, made for this test and trusted by the channel only
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  )
-  tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+  tls = makeTestCertificate(dir)
   vapid = (await loadVapidKeys(join(dir, 'data', 'vapid.key'))).keys
 })
 
