@@ -1,7 +1,7 @@
-import type { XmlTreeNode } from 'libxml2-wasm'
-import { XmlDocument, XmlElement, XmlValidateError, XsdValidator } from 'libxml2-wasm'
+import { XmlDocument, XmlValidateError, XsdValidator } from 'libxml2-wasm'
 import { cap12Namespace } from './capNamespaces.ts'
 import { capSchemaText } from './schema/capSchemaText.ts'
+import { describeXmlError, elementPathsByLine, pathAtLine } from '../xml/xmlElementPaths.ts'
 
 let validator: XsdValidator | undefined
 
@@ -32,27 +32,23 @@ export function validateCapXsd(xml: string, namespace = cap12Namespace): XsdProb
   try {
     document = XmlDocument.fromString(text)
   } catch (error) {
-    return [{ path: 'alert', message: `not well-formed XML: ${describe(error)}` }]
+    return [{ path: 'alert', message: `not well-formed XML: ${describeXmlError(error)}` }]
   }
   try {
     capValidator().validate(document)
     return []
   } catch (error) {
     if (error instanceof XmlValidateError) {
-      const paths = elementPathsByLine(document)
+      const paths = elementPathsByLine(document, repeated)
       return error.details.map((detail) => ({
-        path: pathAtLine(paths, detail.line),
+        path: pathAtLine(paths, detail.line, 'alert'),
         message: `line ${detail.line}: ${detail.message.trim()}`,
       }))
     }
-    return [{ path: 'alert', message: describe(error) }]
+    return [{ path: 'alert', message: describeXmlError(error) }]
   } finally {
     document.dispose()
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.trim() : String(error)
 }
 
 /** The CAP elements that may repeat: their paths carry an index, as the section-3 rules write them. */
@@ -68,31 +64,3 @@ const repeated = new Set([
   'circle',
   'geocode',
 ])
-
-/** Each element's path (`alert.info[0].area[1].polygon[0]`) with the line it starts on, in document order. */
-function elementPathsByLine(document: XmlDocument): { line: number; path: string }[] {
-  const out: { line: number; path: string }[] = []
-  const walk = (element: XmlElement, path: string) => {
-    out.push({ line: element.line, path })
-    const counts = new Map<string, number>()
-    for (let child: XmlTreeNode | null = element.firstChild; child !== null; child = child.next) {
-      if (!(child instanceof XmlElement)) continue
-      const name = child.name.replace(/^.*:/, '')
-      const index = counts.get(name) ?? 0
-      counts.set(name, index + 1)
-      walk(child, repeated.has(name) ? `${path}.${name}[${index}]` : `${path}.${name}`)
-    }
-  }
-  walk(document.root, document.root.name.replace(/^.*:/, ''))
-  return out
-}
-
-/** The path of the last element that starts on or before `line`: where libxml2 reports the problem. */
-function pathAtLine(paths: readonly { line: number; path: string }[], line: number): string {
-  let found = paths[0]?.path ?? 'alert'
-  for (const p of paths) {
-    if (p.line > line) break
-    found = p.path
-  }
-  return found
-}

@@ -1,14 +1,13 @@
-import type { XmlTreeNode } from 'libxml2-wasm'
 import {
   XmlBufferInputProvider,
   XmlDocument,
-  XmlElement,
   XmlValidateError,
   XsdValidator,
   xmlRegisterInputProvider,
 } from 'libxml2-wasm'
 import { edxlDe20Namespace, emsi2015Namespace } from './edxlNamespaces.ts'
 import type { EdxlProblem } from './EdxlCase.ts'
+import { describeXmlError, elementPathsByLine, pathAtLine } from '../xml/xmlElementPaths.ts'
 
 /**
  * The schema files, by their path under `schema/` (`edxl-de-v2.0/edxl-de-v2.0-oasis-cs02.xsd`,
@@ -54,27 +53,23 @@ export function validateEdxlXsd(xml: string, files: EdxlSchemaFiles): EdxlProble
   try {
     document = XmlDocument.fromString(undeclared)
   } catch (error) {
-    return [{ path: 'edxlDistribution', message: `not well-formed XML: ${describe(error)}` }]
+    return [{ path: 'edxlDistribution', message: `not well-formed XML: ${describeXmlError(error)}` }]
   }
   try {
     validatorFor(files).validate(document)
     return []
   } catch (error) {
     if (error instanceof XmlValidateError) {
-      const paths = elementPathsByLine(document)
+      const paths = elementPathsByLine(document, edxlRepeated)
       return error.details.map((detail) => ({
-        path: pathAtLine(paths, detail.line),
+        path: pathAtLine(paths, detail.line, 'edxlDistribution'),
         message: `line ${detail.line}: ${detail.message.trim()}`,
       }))
     }
-    return [{ path: 'edxlDistribution', message: describe(error) }]
+    return [{ path: 'edxlDistribution', message: describeXmlError(error) }]
   } finally {
     document.dispose()
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.trim() : String(error)
 }
 
 /** The elements that may repeat: their paths carry an index. */
@@ -91,29 +86,3 @@ export const edxlRepeated: ReadonlySet<string> = new Set([
   'category',
   'Value',
 ])
-
-function elementPathsByLine(document: XmlDocument): { line: number; path: string }[] {
-  const out: { line: number; path: string }[] = []
-  const walk = (element: XmlElement, path: string) => {
-    out.push({ line: element.line, path })
-    const counts = new Map<string, number>()
-    for (let child: XmlTreeNode | null = element.firstChild; child !== null; child = child.next) {
-      if (!(child instanceof XmlElement)) continue
-      const name = child.name.replace(/^.*:/, '')
-      const index = counts.get(name) ?? 0
-      counts.set(name, index + 1)
-      walk(child, edxlRepeated.has(name) ? `${path}.${name}[${index}]` : `${path}.${name}`)
-    }
-  }
-  walk(document.root, document.root.name.replace(/^.*:/, ''))
-  return out
-}
-
-function pathAtLine(paths: readonly { line: number; path: string }[], line: number): string {
-  let found = paths[0]?.path ?? 'edxlDistribution'
-  for (const p of paths) {
-    if (p.line > line) break
-    found = p.path
-  }
-  return found
-}
