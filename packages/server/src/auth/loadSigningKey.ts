@@ -4,13 +4,11 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  randomBytes,
   sign,
   verify,
 } from 'node:crypto'
-import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import { LiaisonError } from '@liaison/core'
+import { readOrMakeKeyFile } from './readOrMakeKeyFile.ts'
 
 /** An Ed25519 public key, as the node shows it and as a verifier needs it. */
 export interface NodePublicKey {
@@ -92,31 +90,15 @@ async function readSigningKey(
   path: string,
   create: boolean,
 ): Promise<{ key: NodeSigningKey; created: boolean; looseMode: boolean } | null> {
-  let pem: string
-  let created = false
-  try {
-    pem = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw keyError(path, (error as Error).message)
-    if (!create) return null
-    await mkdir(dirname(path), { recursive: true })
-    const fresh = generateKeyPairSync('ed25519')
-      .privateKey.export({ format: 'pem', type: 'pkcs8' })
-      .toString()
-    const aside = `${path}.${process.pid}.${randomBytes(8).toString('hex')}.new`
-    await writeFile(aside, fresh, { mode: 0o600, flag: 'wx' })
-    try {
-      await link(aside, path)
-      created = true
-      pem = fresh
-    } catch (raced) {
-      // another process of the node made it first: use theirs
-      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw keyError(path, (raced as Error).message)
-      pem = await readFile(path, 'utf8')
-    } finally {
-      await unlink(aside)
-    }
-  }
+  const file = await readOrMakeKeyFile(
+    path,
+    create
+      ? () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+      : null,
+    (why) => keyError(path, why),
+  )
+  if (!file) return null
+  const { pem, created, looseMode } = file
   let privateKey: KeyObject
   try {
     privateKey = createPrivateKey(pem)
@@ -126,7 +108,6 @@ async function readSigningKey(
   if (privateKey.asymmetricKeyType !== 'ed25519')
     throw keyError(path, `it holds an ${privateKey.asymmetricKeyType ?? 'unknown'} key, not Ed25519`)
   const publicKey = publicKeyOf(createPublicKey(privateKey))
-  const looseMode = ((await stat(path)).mode & 0o077) !== 0
   return {
     key: {
       ...publicKey,

@@ -1,8 +1,7 @@
 import type { KeyObject } from 'node:crypto'
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto'
-import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto'
 import { LiaisonError } from '@liaison/core'
+import { readOrMakeKeyFile } from '../../auth/readOrMakeKeyFile.ts'
 
 /** The node's VAPID key pair (RFC 8292), as web-push and a browser's `applicationServerKey` take it. */
 export interface VapidKeys {
@@ -32,30 +31,16 @@ function vapidKeysOf(key: KeyObject): VapidKeys {
 export async function loadVapidKeys(
   path: string,
 ): Promise<{ keys: VapidKeys; created: boolean; looseMode: boolean }> {
-  let pem: string
-  let created = false
-  try {
-    pem = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw keyError(path, (error as Error).message)
-    await mkdir(dirname(path), { recursive: true })
-    const fresh = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      .privateKey.export({ format: 'pem', type: 'pkcs8' })
-      .toString()
-    const aside = `${path}.${process.pid}.${randomBytes(8).toString('hex')}.new`
-    await writeFile(aside, fresh, { mode: 0o600, flag: 'wx' })
-    try {
-      await link(aside, path)
-      created = true
-      pem = fresh
-    } catch (raced) {
-      // another process of the node made it first: use theirs
-      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw keyError(path, (raced as Error).message)
-      pem = await readFile(path, 'utf8')
-    } finally {
-      await unlink(aside)
-    }
-  }
+  const file = await readOrMakeKeyFile(
+    path,
+    () =>
+      generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        .privateKey.export({ format: 'pem', type: 'pkcs8' })
+        .toString(),
+    (why) => keyError(path, why),
+  )
+  if (!file) throw keyError(path, 'it could not be created')
+  const { pem, created, looseMode } = file
   let key: KeyObject
   try {
     key = createPrivateKey(pem)
@@ -64,7 +49,6 @@ export async function loadVapidKeys(
   }
   if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
     throw keyError(path, `it holds an ${key.asymmetricKeyType ?? 'unknown'} key, not P-256`)
-  const looseMode = ((await stat(path)).mode & 0o077) !== 0
   return { keys: vapidKeysOf(key), created, looseMode }
 }
 
