@@ -22,6 +22,7 @@ import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
 import { brusselsDate } from '../handover/brusselsDates.ts'
 import { IncomingPanel } from './IncomingPanel.tsx'
+import { PartnersPanel } from './PartnersPanel.tsx'
 import { WarningsBoard } from './WarningsBoard.tsx'
 
 /** Whether a point in time falls on today's date in Brussels. */
@@ -214,6 +215,8 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
       </div>
 
       {may('read') && <IncomingPanel me={me} />}
+
+      {may('read') && <PartnersPanel />}
 
       {may('read') && <WarningsBoard country={me.node.country} />}
 

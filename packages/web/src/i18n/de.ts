@@ -334,6 +334,27 @@ export const de: Dictionary = {
     delivered: 'Zugestellt',
     acknowledgedBy: 'Bestätigt von {{name}} ({{organisation}})',
   },
+  partners: {
+    title: 'Partnerzentren',
+    none: 'Es sind keine Partnerzentren eingerichtet.',
+    caption:
+      'Jedes Partnerzentrum, wie dieser Knoten es sieht: erreichbar oder nicht, und was in jeder Richtung wartet',
+    centre: 'Zentrum',
+    state: 'Verbindung',
+    lastContact: 'Letzter Kontakt',
+    waiting: 'Wartet auf Versand',
+    received: 'Davon empfangen',
+    lastError: 'Letzter Fehler',
+    since: 'seit',
+    oldest: 'ältestes vom',
+    never: 'nie',
+    states: {
+      reachable: 'Erreichbar',
+      unreachable: 'Nicht erreichbar',
+      parked: 'Geparkt: wird weiter versucht',
+      waiting: 'Noch kein Kontakt',
+    },
+  },
   incoming: {
     title: 'Von Partnern',
     status: 'Status',

@@ -335,6 +335,27 @@ export const fr: Dictionary = {
     delivered: 'Remis',
     acknowledgedBy: 'Réception accusée par {{name}} ({{organisation}})',
   },
+  partners: {
+    title: 'Centres partenaires',
+    none: 'Aucun centre partenaire n’est configuré.',
+    caption:
+      'Chaque centre partenaire tel que ce nœud le voit : joignable ou non, et ce qui attend dans chaque sens',
+    centre: 'Centre',
+    state: 'Liaison',
+    lastContact: 'Dernier contact',
+    waiting: 'En attente d’envoi',
+    received: 'Reçus de lui',
+    lastError: 'Dernière erreur',
+    since: 'depuis',
+    oldest: 'le plus ancien du',
+    never: 'jamais',
+    states: {
+      reachable: 'Joignable',
+      unreachable: 'Injoignable',
+      parked: 'En attente : toujours réessayé',
+      waiting: 'Pas encore contacté',
+    },
+  },
   incoming: {
     title: 'Des partenaires',
     status: 'Statut',

@@ -334,6 +334,27 @@ export const nl: Dictionary = {
     delivered: 'Afgeleverd',
     acknowledgedBy: 'Bevestigd door {{name}} ({{organisation}})',
   },
+  partners: {
+    title: 'Partnercentra',
+    none: 'Er zijn geen partnercentra ingesteld.',
+    caption:
+      'Elk partnercentrum zoals dit knooppunt het ziet: bereikbaar of niet, en wat in elke richting wacht',
+    centre: 'Centrum',
+    state: 'Verbinding',
+    lastContact: 'Laatste contact',
+    waiting: 'Wacht op verzending',
+    received: 'Ervan ontvangen',
+    lastError: 'Laatste fout',
+    since: 'sinds',
+    oldest: 'oudste van',
+    never: 'nooit',
+    states: {
+      reachable: 'Bereikbaar',
+      unreachable: 'Onbereikbaar',
+      parked: 'Geparkeerd: wordt nog geprobeerd',
+      waiting: 'Nog geen contact',
+    },
+  },
   incoming: {
     title: 'Van partners',
     status: 'Status',

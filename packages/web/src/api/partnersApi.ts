@@ -1,0 +1,10 @@
+import type { FederationPeerStatus } from '@liaison/wire'
+import type { Static } from 'typebox'
+import { apiClient } from './apiClient.ts'
+
+/* Partner status (issue 9, capability 7): each peer centre as this node sees it. */
+
+export type PartnerStatus = Static<typeof FederationPeerStatus>
+
+export const listPartnerStatus = (): Promise<{ items: PartnerStatus[] }> =>
+  apiClient.get('/api/v1/federation/peers')
