@@ -224,8 +224,9 @@ export async function runWorkProcessor(deps: {
       do {
         again = false
         while (owning && !closed && (await batch())) failures = 0
+        // inside the loop: events heard while it saves are handled before it stops
+        if (owning && !closed && !saveTimer) await save()
       } while (again && owning && !closed)
-      if (owning && !saveTimer) await save()
     })()
       .catch((error: unknown) => {
         failures++
