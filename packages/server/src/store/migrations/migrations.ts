@@ -31,6 +31,7 @@ import { m0032_cap_sources } from './m0032_cap_sources.ts'
 import { m0033_federation_streams } from './m0033_federation_streams.ts'
 import { m0034_public_alerts } from './m0034_public_alerts.ts'
 import { m0035_audit_target } from './m0035_audit_target.ts'
+import { m0042_subscribers } from './m0042_subscribers.ts'
 import { m0044_organisation_changes } from './m0044_organisation_changes.ts'
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -67,5 +68,6 @@ export const migrations: Record<string, Migration> = {
   '0033_federation_streams': m0033_federation_streams,
   '0034_public_alerts': m0034_public_alerts,
   '0035_audit_target': m0035_audit_target,
+  '0042_subscribers': m0042_subscribers,
   '0044_organisation_changes': m0044_organisation_changes,
 }
