@@ -692,7 +692,7 @@ export interface SubscriberAddressesTable {
   code_expires_at: Timestamp | null
   code_attempts: Generated<number>
   codes_sent: Generated<number>
-  unsubscribe_hash: string
+  unsubscribe_token: string
   created_at: Timestamp
 }
 

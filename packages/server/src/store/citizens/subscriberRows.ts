@@ -49,7 +49,7 @@ export interface NewAddressRow {
   readonly pushKeys: { p256dh: string; auth: string } | null
   /** A push subscription is confirmed by the browser that made it; a phone or e-mail by its code. */
   readonly confirmedAt: Date | null
-  readonly unsubscribeHash: string
+  readonly unsubscribeToken: string
   readonly at: Date
 }
 
@@ -63,7 +63,7 @@ export async function insertAddress(db: Kysely<Database>, a: NewAddressRow): Pro
       address: a.address,
       push_keys: a.pushKeys === null ? null : JSON.stringify(a.pushKeys),
       confirmed_at: a.confirmedAt,
-      unsubscribe_hash: a.unsubscribeHash,
+      unsubscribe_token: a.unsubscribeToken,
       created_at: a.at,
     })
     .execute()
@@ -234,13 +234,13 @@ export async function deleteSubscriber(db: Kysely<Database>, id: string): Promis
 }
 
 /** The address an unsubscribe link names, removed; the subscriber too when it was its last. */
-export async function removeAddressByUnsubscribeHash(
+export async function removeAddressByUnsubscribeToken(
   db: Kysely<Database>,
   hash: string,
 ): Promise<{ subscriberId: string; erased: boolean } | null> {
   const removed = await db
     .deleteFrom('subscriber_addresses')
-    .where('unsubscribe_hash', '=', hash)
+    .where('unsubscribe_token', '=', hash)
     .returning(['subscriber_id'])
     .executeTakeFirst()
   if (!removed) return null

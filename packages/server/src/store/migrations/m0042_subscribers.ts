@@ -36,7 +36,8 @@ export const m0042_subscribers: Migration = {
       .addColumn('code_expires_at', 'timestamptz')
       .addColumn('code_attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('codes_sent', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('unsubscribe_hash', 'text', (c) => c.notNull().unique())
+      // in clear: every message must carry its link, and it can only remove this one address
+      .addColumn('unsubscribe_token', 'text', (c) => c.notNull().unique())
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
       .addUniqueConstraint('subscriber_addresses_kind_address', ['kind', 'address'])
       .execute()
