@@ -32,6 +32,9 @@ export interface RegisterSubscriber {
   readonly source: string | null
 }
 
+/** Days the code of an imported address's first message stays valid. */
+export const welcomeCodeDays = 30
+
 /** Who acts on the public listener: a citizen, named in the audit by the subscriber's id only. */
 export const citizenActor: Actor = { kind: 'anonymous', label: 'citizen' }
 
@@ -53,10 +56,10 @@ export function checkedAddresses(
       )
     const checked = normaliseAddress(input)
     if (!checked.ok) {
-      const message = checked.error
-      throw new LiaisonError('validation_failed', `${path}/address: ${message}`, [
-        { path: `${path}/address`, message },
-      ])
+      const { reason, message } = checked.error
+      const details = [{ path: `${path}/address`, message }]
+      if (reason) refuseBecause(reason, `${path}/address: ${message}`, details)
+      throw new LiaisonError('validation_failed', `${path}/address: ${message}`, details)
     }
     if (normal.some((n) => n.kind === checked.value.kind && n.address === checked.value.address))
       throw new LiaisonError('validation_failed', `${path}: the same address twice`, [
@@ -94,7 +97,9 @@ export async function addAddresses(
     })
     if (a.kind === 'push') continue
     const code = newConfirmationCode()
-    await setCode(tx, id, confirmationCodeHash(id, code), new Date(ctx.at.getTime() + codeMinutes * 60_000))
+    // a code at registration is entered at once; a welcome after an import may wait weeks
+    const minutes = purpose === 'welcome' ? welcomeCodeDays * 24 * 60 : codeMinutes
+    await setCode(tx, id, confirmationCodeHash(id, code), new Date(ctx.at.getTime() + minutes * 60_000))
     codes.push({
       subscriberId,
       addressId: id,

@@ -1,5 +1,5 @@
-import type { Result } from '@liaison/core'
-import { checkPhoneNumber, err, ok } from '@liaison/core'
+import type { PhoneNumberRefusal, Result } from '@liaison/core'
+import { checkPhoneNumber, err, ok, refusalReasons } from '@liaison/core'
 import { isEmailAddress } from '../channels/email/isEmailAddress.ts'
 
 export type AddressInput =
@@ -18,17 +18,25 @@ export interface NormalAddress {
 }
 
 /** An address as stored and compared: a phone number checked by core, an e-mail address by syntax. */
-export function normaliseAddress(input: AddressInput): Result<NormalAddress, string> {
+/** Why an address is refused: core's reason for a phone number, words for an e-mail address. */
+export interface AddressProblem {
+  readonly reason?: PhoneNumberRefusal
+  readonly message: string
+}
+
+export function normaliseAddress(input: AddressInput): Result<NormalAddress, AddressProblem> {
   switch (input.kind) {
     case 'sms': {
       const checked = checkPhoneNumber(input.address)
-      return checked.ok ? ok({ kind: 'sms', address: checked.value, pushKeys: null }) : err(checked.error)
+      return checked.ok
+        ? ok({ kind: 'sms', address: checked.value, pushKeys: null })
+        : err({ reason: checked.error, message: refusalReasons[checked.error].summary })
     }
     case 'email': {
       const address = input.address.trim().toLowerCase()
       return isEmailAddress(address)
         ? ok({ kind: 'email', address, pushKeys: null })
-        : err('not an e-mail address')
+        : err({ message: 'not an e-mail address' })
     }
     case 'push':
       return ok({
