@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningNode } from '@liaison/server'
 import { startNode } from '@liaison/server'
 import type { SmtpSink } from '@liaison/sim'
 import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
@@ -156,6 +155,36 @@ describe.each(engines)('liaison import subscribers on $name', (engine) => {
         .execute()
       expect(audit).toHaveLength(1)
       expect(audit[0]!.details).toMatchObject({ imported: 3, refused: 0 })
+
+      // the person proves control with the code of the first message: a management token
+      const claim = (payload: Record<string, unknown>) =>
+        node.publicApp!.inject({
+          method: 'POST',
+          url: '/public/v1/subscribers/claim',
+          headers: { host: '127.0.0.1' },
+          payload,
+        })
+      const code = /\b(\d{6})\b/.exec(dutch.text)![1]!
+      const wrong = code === '000000' ? '111111' : '000000'
+      expect((await claim({ kind: 'sms', address: '+32470555001', code: wrong })).statusCode).toBe(401)
+      // an address no one registered answers as a wrong code does
+      const nobody = await claim({ kind: 'sms', address: '+32470555999', code })
+      expect(nobody.statusCode).toBe(401)
+      expect(nobody.json()).toMatchObject({ error: { reason: 'confirmation_code_wrong' } })
+      const claimed = await claim({ kind: 'sms', address: '+32 470 55 50 01'.replaceAll(' ', ''), code })
+      expect(claimed.statusCode, claimed.body).toBe(201)
+      const { token } = claimed.json<{ token: string }>()
+      const held = await node.publicApp!.inject({
+        method: 'GET',
+        url: '/public/v1/subscriber',
+        headers: { host: '127.0.0.1', authorization: `Bearer ${token}` },
+      })
+      expect(held.json()).toMatchObject({
+        origin: 'imported',
+        consentBasis: 'Règlement communal du 12 mars 2024, art. 3',
+        addresses: [{ kind: 'sms', address: '+32470555001', confirmed: true }],
+        places: [{ label: 'home', lon: 4.35, lat: 50.85, areaCode: '21004' }],
+      })
     } finally {
       await node.close()
     }

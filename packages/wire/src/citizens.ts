@@ -148,3 +148,13 @@ export const NewSubscriberAnswer = Type.Object({
 
 /** A small HTML page (the unsubscribe link's). */
 export const HtmlPage = Type.String({ description: 'text/html' })
+
+/** A person proves control of an address with the code sent to it, and gets a new management token. */
+export const SubscriberClaimBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
+    address: Type.String({ minLength: 3, maxLength: 254 }),
+    code: Type.String({ pattern: '^[0-9]{6}$' }),
+  },
+  { additionalProperties: false },
+)

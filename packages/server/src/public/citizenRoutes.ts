@@ -9,9 +9,11 @@ import {
   SubscriberAddressParams,
   SubscriberBody,
   SubscriberChangeBody,
+  SubscriberClaimBody,
   UnsubscribeParams,
 } from '@liaison/wire'
 import { changeSubscriber } from '../actions/changeSubscriber.ts'
+import { claimSubscriber } from '../actions/claimSubscriber.ts'
 import { confirmSubscriberAddress } from '../actions/confirmSubscriberAddress.ts'
 import { eraseSubscriber } from '../actions/eraseSubscriber.ts'
 import { unsubscribeAddress } from '../actions/unsubscribeAddress.ts'
@@ -78,6 +80,30 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
         .status(201)
         .header('cache-control', 'no-store')
         .send({ token: registered.token, subscriber: presentSubscriber(held) })
+    },
+  )
+
+  app.post(
+    '/public/v1/subscribers/claim',
+    {
+      schema: {
+        tags,
+        summary:
+          'prove control of an address with its code: a new management token (after an import, or a lost one)',
+        body: SubscriberClaimBody,
+        response: { 201: NewSubscriberAnswer, ...errorResponses(400, 401, 409, 413, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      await perIp(req.ip)
+      const { kind, address, code } = req.body
+      const claimed = await claimSubscriber(deps, { address: { kind, address }, code, source: req.ip })
+      const held = await subscriberHoldings(db, claimed.subscriberId)
+      if (!held) throw new LiaisonError('not_found', 'the registration was erased meanwhile')
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send({ token: claimed.token, subscriber: presentSubscriber(held) })
     },
   )
 

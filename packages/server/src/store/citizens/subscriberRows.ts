@@ -305,3 +305,29 @@ export async function recordDeliveryOutcome(
     .where('id', '=', outcome.id)
     .execute()
 }
+
+export async function addressByValue(
+  db: Kysely<Database>,
+  kind: 'sms' | 'email' | 'push',
+  address: string,
+): Promise<SubscriberAddressRow | undefined> {
+  return db
+    .selectFrom('subscriber_addresses')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('address', '=', address)
+    .executeTakeFirst()
+}
+
+export async function setTokenHash(
+  db: Kysely<Database>,
+  id: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('subscribers')
+    .set({ token_hash: tokenHash, updated_at: at })
+    .where('id', '=', id)
+    .execute()
+}
