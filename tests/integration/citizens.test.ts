@@ -425,6 +425,27 @@ describe.each(engines)('citizen registration on $name', (engine) => {
     expect(answer.body).toContain(field)
   })
 
+  it('registers a push subscription on a push service, confirmed at once, and refuses an endpoint elsewhere', async () => {
+    const subscription = (endpoint: string) => ({
+      kind: 'push',
+      subscription: { endpoint, keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) } },
+    })
+    const ok = await call('POST', '/public/v1/subscribers', {
+      body: {
+        addresses: [subscription('https://fcm.googleapis.com/fcm/send/abcdef0123456789')],
+        places: [],
+        languages: ['en'],
+      },
+    })
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json()).toMatchObject({ subscriber: { addresses: [{ kind: 'push', confirmed: true }] } })
+    const inside = await call('POST', '/public/v1/subscribers', {
+      body: { addresses: [subscription('https://10.0.0.5:8443/push/1')], places: [], languages: ['en'] },
+    })
+    expect(inside.statusCode).toBe(400)
+    expect(inside.body).toContain('body/addresses/0/subscription/endpoint')
+  })
+
   it('refuses an address already registered (409) and a code that is not six digits (400)', async () => {
     const r = await register()
     const again = await call('POST', '/public/v1/subscribers', {

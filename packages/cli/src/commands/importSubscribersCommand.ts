@@ -71,6 +71,7 @@ export function importSubscribersCommand(imports: Command, context: CliContext):
           ...deps,
           sender: { ...sender, kinds },
           pushOffered: false,
+          pushHosts: config.push.serviceHosts,
           publicBase: () => publicBase,
           centre: config.node.name,
         }

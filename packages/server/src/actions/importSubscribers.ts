@@ -45,7 +45,7 @@ const languagePattern = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/
  * languages separated by spaces or `|`, at most one place), or refused with its line and why.
  */
 export function readSubscriberRows(
-  deps: Pick<CitizenDeps, 'sender' | 'pushOffered'>,
+  deps: Pick<CitizenDeps, 'sender' | 'pushOffered' | 'pushHosts'>,
   records: readonly CsvRecord[],
 ): { rows: SubscriberImportRow[]; refused: RefusedRow[] } {
   const refused: RefusedRow[] = []

@@ -7,6 +7,7 @@ import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
 import { manageUrlOf, unsubscribeUrlOf } from '../citizens/CitizenDeps.ts'
 import type { AddressInput, NormalAddress } from '../citizens/normaliseAddress.ts'
 import { normaliseAddress } from '../citizens/normaliseAddress.ts'
+import { isAllowedPushEndpoint } from '../channels/push/pushServiceHosts.ts'
 import {
   confirmationCodeHash,
   newConfirmationCode,
@@ -40,7 +41,7 @@ export const citizenActor: Actor = { kind: 'anonymous', label: 'citizen' }
 
 /** The addresses checked and normalised, each refusal naming its field; none twice. */
 export function checkedAddresses(
-  deps: Pick<CitizenDeps, 'sender' | 'pushOffered'>,
+  deps: Pick<CitizenDeps, 'sender' | 'pushOffered' | 'pushHosts'>,
   addresses: readonly AddressInput[],
   field = 'body/addresses',
 ): NormalAddress[] {
@@ -54,6 +55,12 @@ export function checkedAddresses(
         `${path}/kind: this centre sends nothing to ${input.kind} addresses`,
         [{ path: `${path}/kind`, message: 'not offered here' }],
       )
+    if (input.kind === 'push' && !isAllowedPushEndpoint(input.subscription.endpoint, deps.pushHosts)) {
+      const message = 'not on a push service this centre sends to'
+      throw new LiaisonError('validation_failed', `${path}/subscription/endpoint: ${message}`, [
+        { path: `${path}/subscription/endpoint`, message },
+      ])
+    }
     const checked = normaliseAddress(input)
     if (!checked.ok) {
       const { reason, message } = checked.error

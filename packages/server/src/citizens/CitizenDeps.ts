@@ -6,6 +6,8 @@ export interface CitizenDeps extends ActionDeps {
   readonly sender: CitizenSender
   /** Whether Web Push is offered (the push channel is built). */
   readonly pushOffered: boolean
+  /** The push services a subscription may be on (`push.serviceHosts`): no other endpoint is registered. */
+  readonly pushHosts: readonly string[]
   /** The public listener's address, without a trailing slash: the links in each message. */
   readonly publicBase: () => string
   /** The centre's name, on the pages this listener shows. */

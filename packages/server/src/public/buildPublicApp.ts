@@ -129,6 +129,7 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
       ...actions,
       sender,
       pushOffered: true,
+      pushHosts: deps.config.push.serviceHosts,
       publicBase: () => deps.publicUrl().replace(/\/+$/, ''),
       centre,
     })
