@@ -22,6 +22,8 @@ const declared: Record<string, string> = {
   // citizen registration (decision 040): anonymous to register and unsubscribe, the management token otherwise
   'POST /public/v1/subscribers': 'register for public warnings (answers the management token once)',
   'POST /public/v1/subscribers/claim': 'a new management token for the code sent to an address',
+  'POST /public/v1/subscribers/code':
+    'a code to a registered address, to claim it (the same answer for any address)',
   'GET /public/v1/subscriber': 'the JSON export of everything held (Bearer management token)',
   'PATCH /public/v1/subscriber': 'change places, languages, options (Bearer management token)',
   'DELETE /public/v1/subscriber': 'erasure (Bearer management token)',
@@ -160,6 +162,7 @@ describe('the public listener, as the hostile tier sees it', () => {
       '/cap/',
       '/public/v1/subscribers',
       '/public/v1/subscribers/claim',
+      '/public/v1/subscribers/code',
       '/public/v1/subscriber',
       '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/confirm',
       '/public/v1/subscriber/addresses/not-a-uuid/confirm',

@@ -351,6 +351,31 @@ describe.each(engines)('citizen registration on $name', (engine) => {
     ).toBe(201)
   })
 
+  it('claims a registration with a code sent to one of its addresses: a new token, the old one void; the same answer for any address', async () => {
+    const r = await register()
+    await until(() => smsc.received().find((m) => m.to === r.number), 'the first SMS')
+    const asked = await call('POST', '/public/v1/subscribers/code', {
+      body: { kind: 'sms', address: r.number },
+    })
+    expect(asked.statusCode).toBe(202)
+    const nobody = await call('POST', '/public/v1/subscribers/code', {
+      body: { kind: 'sms', address: '+32470999998' },
+    })
+    expect(nobody.statusCode).toBe(202)
+    const sms = await until(() => smsc.received().filter((m) => m.to === r.number)[1], 'the claim SMS')
+    const claimed = await call('POST', '/public/v1/subscribers/claim', {
+      body: { kind: 'sms', address: r.number, code: codeIn(sms.text)! },
+    })
+    expect(claimed.statusCode, claimed.body).toBe(201)
+    const { token } = claimed.json<{ token: string }>()
+    expect(token).not.toBe(r.token)
+    expect((await call('GET', '/public/v1/subscriber', { token: r.token })).statusCode).toBe(401)
+    const held = (await call('GET', '/public/v1/subscriber', { token })).json<Registered['subscriber']>()
+    expect(held.id).toBe(r.subscriber.id)
+    expect(held.addresses.find((a) => a.kind === 'sms')!.confirmed).toBe(true)
+    expect(smsc.received().some((m) => m.to === '+32470999998')).toBe(false)
+  })
+
   it('limits registrations per client address (429)', async () => {
     const from = nextIp()
     for (let i = 0; i < citizenLimits.registerPerIp; i++) {

@@ -158,3 +158,12 @@ export const SubscriberClaimBody = Type.Object(
   },
   { additionalProperties: false },
 )
+
+/** Asks for a code to be sent to a registered phone or e-mail address (to claim it: a lost token). */
+export const SubscriberCodeRequestBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
+    address: Type.String({ minLength: 3, maxLength: 254 }),
+  },
+  { additionalProperties: false },
+)

@@ -10,6 +10,7 @@ import {
   SubscriberBody,
   SubscriberChangeBody,
   SubscriberClaimBody,
+  SubscriberCodeRequestBody,
   UnsubscribeParams,
 } from '@liaison/wire'
 import { changeSubscriber } from '../actions/changeSubscriber.ts'
@@ -19,6 +20,8 @@ import { eraseSubscriber } from '../actions/eraseSubscriber.ts'
 import { unsubscribeAddress } from '../actions/unsubscribeAddress.ts'
 import { registerSubscriber } from '../actions/registerSubscriber.ts'
 import { resendConfirmationCode } from '../actions/resendConfirmationCode.ts'
+import { sendClaimCode } from '../actions/sendClaimCode.ts'
+import { hashSecret } from '../auth/secrets.ts'
 import { authenticateSubscriber } from '../citizens/authenticateSubscriber.ts'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
 import type { App } from '../http/AppDeps.ts'
@@ -104,6 +107,32 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
         .status(201)
         .header('cache-control', 'no-store')
         .send({ token: claimed.token, subscriber: presentSubscriber(held) })
+    },
+  )
+
+  app.post(
+    '/public/v1/subscribers/code',
+    {
+      schema: {
+        tags,
+        summary:
+          'send a code to a registered phone or e-mail address, to claim it (answers the same for any address)',
+        body: SubscriberCodeRequestBody,
+        response: { 202: NoContent, ...errorResponses(400, 413, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      await perIp(req.ip)
+      const { kind, address } = req.body
+      // counted per address given (hashed: the limits table holds no address), registered or not
+      await withinCitizenLimit(
+        db,
+        `claim:${hashSecret(`${kind}:${address.trim().toLowerCase()}`)}`,
+        citizenLimits.codesPerAddress,
+      )
+      const { sent } = await sendClaimCode(deps, { address: { kind, address }, source: req.ip })
+      void sent
+      return reply.status(202).send(null)
     },
   )
 

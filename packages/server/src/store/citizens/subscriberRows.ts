@@ -331,3 +331,7 @@ export async function setTokenHash(
     .where('id', '=', id)
     .execute()
 }
+
+export async function subscriberById(db: Kysely<Database>, id: string): Promise<SubscriberRow | undefined> {
+  return db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst()
+}
