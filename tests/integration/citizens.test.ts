@@ -184,6 +184,8 @@ describe.each(engines)('citizen registration on $name', (engine) => {
     ])
     expect(JSON.stringify(audit)).not.toContain(r.number)
     expect(JSON.stringify(audit)).not.toContain(r.email)
+    // nor the client's IP address
+    expect(audit.map((a) => a.source)).toEqual(['public', 'public', 'public'])
   })
 
   it('limits wrong codes: five are counted, then even the right one is refused until a new code', async () => {

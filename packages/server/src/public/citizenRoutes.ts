@@ -32,6 +32,8 @@ import { presentSubscriber } from './presentSubscriber.ts'
 import { unsubscribePage } from './unsubscribePage.ts'
 
 const tags = ['citizens']
+/** The audit's source for what citizens do: the listener, never their IP address (personal data, decision 040). */
+const publicSource = 'public'
 const placesOf = (
   places: readonly { label: string; lon: number; lat: number; areaCode?: string }[],
 ): PlaceRow[] => places.map((p) => ({ label: p.label, lon: p.lon, lat: p.lat, areaCode: p.areaCode ?? null }))
@@ -73,7 +75,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
         languages: body.languages,
         wantsTest: body.wantsTest ?? false,
         wantsExercise: body.wantsExercise ?? false,
-        source: req.ip,
+        source: publicSource,
       })
       // the codes go out while the person reads the answer; each outcome is recorded
       void registered.sent
@@ -100,7 +102,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
     async (req, reply) => {
       await perIp(req.ip)
       const { kind, address, code } = req.body
-      const claimed = await claimSubscriber(deps, { address: { kind, address }, code, source: req.ip })
+      const claimed = await claimSubscriber(deps, { address: { kind, address }, code, source: publicSource })
       const held = await subscriberHoldings(db, claimed.subscriberId)
       if (!held) throw new LiaisonError('not_found', 'the registration was erased meanwhile')
       return reply
@@ -130,7 +132,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
         `claim:${hashSecret(`${kind}:${address.trim().toLowerCase()}`)}`,
         citizenLimits.codesPerAddress,
       )
-      const { sent } = await sendClaimCode(deps, { address: { kind, address }, source: req.ip })
+      const { sent } = await sendClaimCode(deps, { address: { kind, address }, source: publicSource })
       void sent
       return reply.status(202).send(null)
     },
@@ -174,7 +176,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
       await changeSubscriber(deps, {
         subscriberId: subscriber.id,
         change: { ...options, ...(places ? { places: placesOf(places) } : {}) },
-        source: req.ip,
+        source: publicSource,
       })
       const held = await subscriberHoldings(db, subscriber.id)
       if (!held) throw new LiaisonError('session_invalid', 'the registration was erased')
@@ -194,7 +196,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
     async (req, reply) => {
       await perIp(req.ip)
       const subscriber = await authenticateSubscriber(db, req.headers.authorization)
-      await eraseSubscriber(deps, { subscriberId: subscriber.id, source: req.ip })
+      await eraseSubscriber(deps, { subscriberId: subscriber.id, source: publicSource })
       return reply.status(204).send(null)
     },
   )
@@ -217,7 +219,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
         subscriberId: subscriber.id,
         addressId: req.params.id,
         code: req.body.code,
-        source: req.ip,
+        source: publicSource,
       })
       return reply.status(204).send(null)
     },
@@ -240,7 +242,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
       const { sent } = await resendConfirmationCode(deps, {
         subscriber,
         addressId: req.params.id,
-        source: req.ip,
+        source: publicSource,
       })
       void sent
       return reply.status(202).send(null)
@@ -278,7 +280,7 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
     },
     async (req, reply) => {
       await perIp(req.ip)
-      const done = await unsubscribeAddress(deps, { token: req.params.token, source: req.ip })
+      const done = await unsubscribeAddress(deps, { token: req.params.token, source: publicSource })
       if (!done.removed)
         throw new LiaisonError('not_found', 'this link names no address (it may be gone already)')
       const html = (req.headers.accept ?? '').includes('text/html')
