@@ -19,10 +19,29 @@ const declared: Record<string, string> = {
   'GET /health': 'liveness, for orchestrators',
   'GET /feed.atom': 'the Atom index feed of current public alerts (?status=Exercise,Test on request)',
   'GET /cap/:file': "one public alert's exact CAP XML ({identifier}.xml) or its JSON ({identifier}.json)",
+  // citizen registration (decision 040): anonymous to register and unsubscribe, the management token otherwise
+  'POST /public/v1/subscribers': 'register for public warnings (answers the management token once)',
+  'POST /public/v1/subscribers/claim': 'a new management token for the code sent to an address',
+  'POST /public/v1/subscribers/code':
+    'a code to a registered address, to claim it (the same answer for any address)',
+  'GET /public/v1/subscriber': 'the JSON export of everything held (Bearer management token)',
+  'PATCH /public/v1/subscriber': 'change places, languages, options (Bearer management token)',
+  'DELETE /public/v1/subscriber': 'erasure (Bearer management token)',
+  'POST /public/v1/subscriber/addresses/:id/confirm':
+    'confirm an address with its code (Bearer management token)',
+  'POST /public/v1/subscriber/addresses/:id/code':
+    'a new code for an unconfirmed address (Bearer management token)',
+  'GET /public/v1/unsubscribe/:token': "an unsubscribe link's page (changes nothing)",
+  'POST /public/v1/unsubscribe/:token': 'one-click unsubscribe (RFC 8058)',
 }
 
 /** The declared route a concrete path is served by. */
-const routeOf = (path: string): string => (/^\/cap\/[^/]+$/.test(path) ? '/cap/:file' : path)
+const routeOf = (path: string): string =>
+  /^\/cap\/[^/]+$/.test(path)
+    ? '/cap/:file'
+    : path
+        .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+\//, '/public/v1/subscriber/addresses/:id/')
+        .replace(/^\/public\/v1\/unsubscribe\/[^/]+$/, '/public/v1/unsubscribe/:token')
 
 /** The routes an app serves, from Fastify's route tree (`printRoutes`), as `METHOD /path`. */
 function routesOf(app: App): string[] {
@@ -83,6 +102,29 @@ const hostile: readonly {
   { name: 'a long If-None-Match', headers: { 'if-none-match': `W/"${'x'.repeat(6_000)}", "a"` } },
   { name: 'a duty desk session cookie', headers: { cookie: 'liaison_be=forged; csrf=1' } },
   { name: 'a bearer token', headers: { authorization: 'Bearer lia_forged' } },
+  {
+    name: 'a forged management token',
+    headers: { authorization: `Bearer lsub_${'A'.repeat(43)}`, 'content-type': 'application/json' },
+    payload: '{"code":"123456","languages":["fr"]}',
+  },
+  {
+    name: 'a registration with hostile values',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({
+      addresses: [
+        { kind: 'sms', address: '+32\u0000470' },
+        { kind: 'email', address: `${'a'.repeat(300)}@x.be` },
+      ],
+      places: [{ label: '<script>', lon: 1e308, lat: 'NaN' }],
+      languages: ['__proto__'],
+      __proto__: { polluted: true },
+    }),
+  },
+  {
+    name: 'a form body',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'List-Unsubscribe=One-Click',
+  },
   { name: 'an X-Forwarded-Host', headers: { 'x-forwarded-host': 'evil.example' } },
   { name: 'a request id that is not a UUID', headers: { 'x-request-id': '../../etc' } },
   { name: 'a JSON body', headers: { 'content-type': 'application/json' }, payload: '{"a":' },
@@ -118,6 +160,16 @@ describe('the public listener, as the hostile tier sees it', () => {
       '/cap/..%2f..%2fetc%2fpasswd.xml',
       `/cap/${'x'.repeat(300)}.xml`,
       '/cap/',
+      '/public/v1/subscribers',
+      '/public/v1/subscribers/claim',
+      '/public/v1/subscribers/code',
+      '/public/v1/subscriber',
+      '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/confirm',
+      '/public/v1/subscriber/addresses/not-a-uuid/confirm',
+      '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/code',
+      '/public/v1/unsubscribe/lunsub_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '/public/v1/unsubscribe/%00',
+      `/public/v1/unsubscribe/${'x'.repeat(300)}`,
     ]
     for (const method of methods) {
       for (const path of paths) {

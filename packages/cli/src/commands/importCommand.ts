@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import type { AreaFileRefusal, AreaLevel, FeatureRefusal } from '@liaison/core'
 import { areaLevels, knownCrs, LiaisonError, readAreaFeatures } from '@liaison/core'
 import { importAreas } from '@liaison/server'
+import { importSubscribersCommand } from './importSubscribersCommand.ts'
 import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
 import { operator, withStore } from './cliStore.ts'
@@ -67,6 +68,7 @@ export function importCommand(program: Command, context: CliContext): void {
     for (const r of refused) context.out.write(`refused feature ${r.index}: ${describeFeatureRefusal(r)}\n`)
     context.exitCode = refused.length === 0 ? 0 : 1
   })
+  importSubscribersCommand(imports, context)
 }
 
 function describeFileRefusal(refusal: AreaFileRefusal): string {

@@ -130,6 +130,22 @@ export const refusalReasons = {
     code: 'validation_failed',
     summary: 'the number is not Belgian, Dutch, Luxembourgish, French or German',
   },
+  // citizen registration (issue 11, decision 040)
+  address_already_confirmed: { code: 'conflict', summary: 'the address is already confirmed' },
+  confirmation_code_wrong: { code: 'invalid_credentials', summary: 'the confirmation code is wrong' },
+  confirmation_code_expired: {
+    code: 'conflict',
+    summary: 'the confirmation code has expired; ask for a new one',
+  },
+  confirmation_attempts_exhausted: {
+    code: 'rate_limited',
+    summary: 'too many wrong codes for this address; ask for a new one',
+  },
+  address_already_registered: { code: 'conflict', summary: 'the address is already registered' },
+  channel_not_configured: {
+    code: 'validation_failed',
+    summary: 'this centre sends nothing over that kind of address',
+  },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

@@ -36,6 +36,8 @@ import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
 import { openQueue } from '../queue/openQueue.ts'
 import { buildPublicApp } from '../public/buildPublicApp.ts'
+import type { CitizenChannels } from '../citizens/citizenSender.ts'
+import { citizenChannelsFor, closeCitizenChannels } from '../citizens/citizenChannelsFor.ts'
 import { publicAlertReader } from '../store/alerts/publicAlertRows.ts'
 import type { Worker } from '../queue/runWorker.ts'
 import type { Clock } from '../runtime/Clock.ts'
@@ -124,6 +126,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let queue: Queue | null = null
   let echo: Worker | null = null
   let publicApp: App | null = null
+  let citizenChannels: CitizenChannels | null = null
   let publicUrl = config.public.url
   let processors: RunningProcessors | null = null
   let capPoller: RunningCapPoller | null = null
@@ -247,7 +250,9 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
         await app.ready()
       }
       if (services.has('public')) {
+        citizenChannels = citizenChannelsFor(config)
         const built = await buildPublicApp({
+          citizens: { actions: deps, channels: citizenChannels },
           config,
           log,
           ids: deps.ids,
@@ -274,6 +279,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     } catch (error) {
       await alertClock?.stop()
       await publicApp?.close()
+      if (citizenChannels) await closeCitizenChannels(citizenChannels)
       await app.close()
       throw error
     }
@@ -302,6 +308,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       async close() {
         ready = false
         await openPublic?.close()
+        if (citizenChannels) await closeCitizenChannels(citizenChannels)
         await app.close()
         await echo?.stop()
         await alertClock?.stop()

@@ -8,10 +8,16 @@ import type { NodeConfig } from '../config.ts'
 import type { App } from '../http/AppDeps.ts'
 import { notFoundHandler, toLiaisonError } from '../http/errorHandler.ts'
 import { hostGuard } from '../http/hostGuard.ts'
+import { jsonBodyParser } from '../http/validation/jsonBodyParser.ts'
+import { requestValidatorCompiler } from '../http/validation/requestValidatorCompiler.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
 import { liaisonVersion } from '../version.ts'
 import type { Clock } from '../runtime/Clock.ts'
 import type { PublicAlertReader } from '../store/alerts/publicAlertRows.ts'
+import type { ActionDeps } from '../actions/ActionDeps.ts'
+import type { CitizenChannels } from '../citizens/citizenSender.ts'
+import { citizenSender } from '../citizens/citizenSender.ts'
+import { citizenRoutes } from './citizenRoutes.ts'
 import { publicAlertRoutes } from './publicAlertRoutes.ts'
 import { publicSecurityHeaders } from './publicSecurityHeaders.ts'
 
@@ -24,6 +30,12 @@ export interface PublicAppDeps {
   readonly clock: Clock
   /** The one table it reads: the public alerts (decision 034). */
   readonly alerts: PublicAlertReader
+  /**
+   * Citizen registration (decision 040): the node's action deps (its own tables, apart from
+   * events) and the channels codes go through, owned and closed by the caller. Left out, the
+   * listener serves the public alerts only.
+   */
+  readonly citizens?: { readonly actions: ActionDeps; readonly channels: CitizenChannels }
 }
 
 /**
@@ -31,14 +43,14 @@ export interface PublicAppDeps {
  * address, a separate origin from the duty desk. It sets no cookie and knows
  * no session: its host allow-list, strict headers and a per-address rate limit are its defence.
  * It reads one table, `public_alerts` (decision 034), written by a processor: the page, the Atom
- * feed and each alert's CAP. Citizen registration mounts here in a later issue.
+ * feed and each alert's CAP; and citizen registration, in its own tables (decision 040).
  */
 export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
   const log = deps.log.child({ service: 'public' })
   const tls = () => new URL(deps.publicUrl()).protocol === 'https:'
   const app: App = Fastify({
     loggerInstance: log,
-    // nothing here takes a body yet
+    // a registration is the largest body: five places, a few addresses
     bodyLimit: 16 * 1024,
     trustProxy: deps.config.http.trustProxy,
     requestIdHeader: false,
@@ -63,6 +75,9 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // the duty desk's strict validation and JSON parser: bodies refused with the path of what is wrong
+  app.setValidatorCompiler(requestValidatorCompiler)
+  jsonBodyParser(app)
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     const mapped = toLiaisonError(error, req.headers['content-type'])
     if (mapped.code === 'internal') req.log.error({ err: error }, 'public request failed')
@@ -101,5 +116,23 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
   )
 
   publicAlertRoutes(app, deps)
+  if (deps.citizens) {
+    const actions = deps.citizens.actions
+    const channels = deps.citizens.channels
+    const centre = deps.config.node.name
+    const sender = citizenSender(
+      { db: actions.store.db, ids: actions.ids, clock: actions.clock, log, centre },
+      channels,
+    )
+    app.addHook('onClose', async () => sender.close())
+    citizenRoutes(app, {
+      ...actions,
+      sender,
+      pushOffered: true,
+      pushHosts: deps.config.push.serviceHosts,
+      publicBase: () => deps.publicUrl().replace(/\/+$/, ''),
+      centre,
+    })
+  }
   return app
 }

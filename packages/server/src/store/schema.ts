@@ -735,7 +735,61 @@ export interface PublicAlertsTable {
   current: boolean
 }
 
+export interface SubscribersTable {
+  id: string
+  token_hash: string
+  languages: Json<string[]>
+  wants_test: boolean
+  wants_exercise: boolean
+  origin: 'registered' | 'imported'
+  consent_basis: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SubscriberAddressesTable {
+  id: string
+  subscriber_id: string
+  kind: 'sms' | 'email' | 'push'
+  address: string
+  push_keys: Json<{ p256dh: string; auth: string }> | null
+  confirmed_at: Timestamp | null
+  code_hash: string | null
+  code_expires_at: Timestamp | null
+  code_attempts: Generated<number>
+  codes_sent: Generated<number>
+  unsubscribe_token: string
+  created_at: Timestamp
+}
+
+export interface SubscriberPlacesTable {
+  subscriber_id: string
+  position: number
+  label: string
+  lon: number
+  lat: number
+  area_code: string | null
+}
+
+export interface SubscriberDeliveriesTable {
+  id: string
+  subscriber_id: string | null
+  address_id: string | null
+  kind: 'sms' | 'email' | 'push'
+  purpose: 'confirmation' | 'welcome'
+  language: string
+  state: 'submitted' | 'delivered' | 'failed' | 'expired' | 'gone'
+  reason: string | null
+  network_ref: string | null
+  sent_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface Database {
+  subscribers: SubscribersTable
+  subscriber_addresses: SubscriberAddressesTable
+  subscriber_places: SubscriberPlacesTable
+  subscriber_deliveries: SubscriberDeliveriesTable
   federation_outbox: FederationOutboxTable
   federation_peer_state: FederationPeerStateTable
   federation_inbox: FederationInboxTable

@@ -799,6 +799,12 @@ export const de: Dictionary = {
     phone_number_malformed: 'Dies ist keine Telefonnummer in internationaler Form wie +32 470 12 34 56.',
     phone_country_not_served:
       'Nur belgische, niederländische, luxemburgische, französische und deutsche Nummern werden bedient.',
+    address_already_confirmed: 'Diese Adresse ist bereits bestätigt.',
+    confirmation_code_wrong: 'Der Bestätigungscode ist falsch.',
+    confirmation_code_expired: 'Der Bestätigungscode ist abgelaufen; fordern Sie einen neuen an.',
+    confirmation_attempts_exhausted: 'Zu viele falsche Codes für diese Adresse; fordern Sie einen neuen an.',
+    address_already_registered: 'Diese Adresse ist bereits registriert.',
+    channel_not_configured: 'Diese Zentrale sendet keine Nachrichten an diese Art von Adresse.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -804,6 +804,12 @@ export const en = {
     request_in_progress: 'The same request is still being processed. Try again in a moment.',
     phone_number_malformed: 'This is not a phone number in international form, such as +32 470 12 34 56.',
     phone_country_not_served: 'Only Belgian, Dutch, Luxembourg, French and German numbers are served.',
+    address_already_confirmed: 'This address is already confirmed.',
+    confirmation_code_wrong: 'The confirmation code is wrong.',
+    confirmation_code_expired: 'The confirmation code has expired; ask for a new one.',
+    confirmation_attempts_exhausted: 'Too many wrong codes for this address; ask for a new one.',
+    address_already_registered: 'This address is already registered.',
+    channel_not_configured: 'This centre sends no messages to this kind of address.',
   } satisfies Record<RefusalReason, string>,
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -799,6 +799,12 @@ export const fr: Dictionary = {
       "Ce n'est pas un numéro de téléphone au format international, comme +32 470 12 34 56.",
     phone_country_not_served:
       'Seuls les numéros belges, néerlandais, luxembourgeois, français et allemands sont desservis.',
+    address_already_confirmed: 'Cette adresse est déjà confirmée.',
+    confirmation_code_wrong: 'Le code de confirmation est erroné.',
+    confirmation_code_expired: 'Le code de confirmation a expiré ; demandez-en un nouveau.',
+    confirmation_attempts_exhausted: 'Trop de codes erronés pour cette adresse ; demandez-en un nouveau.',
+    address_already_registered: 'Cette adresse est déjà inscrite.',
+    channel_not_configured: 'Ce centre n’envoie aucun message à ce type d’adresse.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -794,6 +794,12 @@ export const nl: Dictionary = {
     phone_number_malformed: 'Dit is geen telefoonnummer in internationale vorm, zoals +32 470 12 34 56.',
     phone_country_not_served:
       'Alleen Belgische, Nederlandse, Luxemburgse, Franse en Duitse nummers worden bediend.',
+    address_already_confirmed: 'Dit adres is al bevestigd.',
+    confirmation_code_wrong: 'De bevestigingscode is onjuist.',
+    confirmation_code_expired: 'De bevestigingscode is verlopen; vraag een nieuwe aan.',
+    confirmation_attempts_exhausted: 'Te veel onjuiste codes voor dit adres; vraag een nieuwe aan.',
+    address_already_registered: 'Dit adres is al ingeschreven.',
+    channel_not_configured: 'Dit centrum stuurt geen berichten naar dit soort adres.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {
