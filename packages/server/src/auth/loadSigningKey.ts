@@ -1,12 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-} from 'node:crypto'
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
 import { LiaisonError } from '@liaison/core'
 import { readOrMakeKeyFile } from './readOrMakeKeyFile.ts'
 
