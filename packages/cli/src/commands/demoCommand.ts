@@ -106,9 +106,6 @@ export function demoCommand(program: Command, context: CliContext): void {
                 options.host,
                 '--port',
                 String(ports[index]),
-                // the other centres' ports: the centres trust one another (trustDemoPeers)
-                '--peer-ports',
-                ports.join(','),
                 '--public-port',
                 String(publicPorts[index]),
                 '--data-dir',

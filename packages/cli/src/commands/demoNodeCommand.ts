@@ -15,13 +15,6 @@ function parsePort(value: string): number {
   return port
 }
 
-function parsePorts(value: string): [number, number, number] {
-  const parts = value.split(',')
-  if (parts.length !== demoCentres.length)
-    throw new InvalidArgumentError(`'${value}' must be ${demoCentres.length} ports, comma-separated`)
-  return parts.map(parsePort) as [number, number, number]
-}
-
 function parseIndex(value: string): number {
   const index = Number(value)
   if (!Number.isInteger(index) || index < 0 || index >= demoCentres.length)
@@ -78,7 +71,6 @@ export function demoNodeCommand(program: Command, context: CliContext): void {
     .requiredOption('--host <host>', 'loopback address to listen on')
     .requiredOption('--port <port>', 'the duty desk port', parsePort)
     .option('--public-port <port>', 'the public listener port (0: any free port)', parsePort, 0)
-    .option('--peer-ports <be,nl,lu>', "the three centres' duty desk ports, to trust the others", parsePorts)
     .requiredOption('--data-dir <dir>', 'where the demo databases live')
     .option('--log-level <level>', 'log level', parseLevel, 'warn')
     .action(
@@ -87,12 +79,11 @@ export function demoNodeCommand(program: Command, context: CliContext): void {
         host: string
         port: number
         publicPort: number
-        peerPorts?: [number, number, number]
         dataDir: string
         logLevel: LogLevel
       }) => {
         const stop = stopRequested()
-        const ports: [number, number, number] = options.peerPorts ? [...options.peerPorts] : [0, 0, 0]
+        const ports: [number, number, number] = [0, 0, 0]
         const publicPorts: [number, number, number] = [0, 0, 0]
         ports[options.index] = options.port
         publicPorts[options.index] = options.publicPort
