@@ -1,4 +1,4 @@
-/** The part of the `smpp` package (0.5.1, untyped) that the simulated SMSC uses. */
+/** The part of the `smpp` package (0.5.1, untyped) that the SMPP channel and the simulated SMSC use: one declaration for both. */
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events'
   import type { Server as NetServer, Socket } from 'node:net'
@@ -21,6 +21,8 @@ declare module 'smpp' {
     send(pdu: Pdu, responseCallback?: (pdu: Pdu) => void, sendCallback?: (pdu: Pdu) => void): boolean
     close(callback?: () => void): void
     destroy(callback?: () => void): void
+    pause(): void
+    resume(): void
   }
 
   export interface Server extends NetServer {
