@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { LiaisonError } from '@liaison/core'
+import {
+  checkUniqueIds,
+  describeValue,
+  isJsonObject,
+  operatorsInvalid,
+  readOperatorsFile,
+} from '../operatorsFile.js'
 
 /** One operator's cell-broadcast centre: where CAP is POSTed, how, and how hard to try. */
 export interface BroadcastOperator {
@@ -43,7 +49,10 @@ export function readBroadcastOperators(
 ): BroadcastOperators {
   const problems: string[] = []
   const at = (field: string, problem: string) => problems.push(`${source}: ${field}: ${problem}`)
-  if (!isObject(content)) throw invalid(source, [`${source}: must hold a JSON object with "operators"`])
+  if (!isJsonObject(content))
+    throw operatorsInvalid('broadcast operators', source, [
+      `${source}: must hold a JSON object with "operators"`,
+    ])
   for (const key of Object.keys(content)) if (key !== 'operators') at(key, 'is not a field')
   const list = content['operators']
   const operators: BroadcastOperator[] = []
@@ -51,14 +60,14 @@ export function readBroadcastOperators(
   else
     list.forEach((entry: unknown, i) => {
       const field = `operators[${i}]`
-      if (!isObject(entry)) return at(field, 'must be an object')
+      if (!isJsonObject(entry)) return at(field, 'must be an object')
       for (const key of Object.keys(entry)) if (!known.has(key)) at(`${field}.${key}`, 'is not a field')
       const id = entry['id']
       if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,31}$/.test(id))
-        at(`${field}.id`, `${describe(id)} must be 1-32 lower-case letters, digits or hyphens`)
+        at(`${field}.id`, `${describeValue(id)} must be 1-32 lower-case letters, digits or hyphens`)
       const url = entry['url']
       if (!urlProblemFree(url))
-        at(`${field}.url`, `${describe(url)} must be an https:// URL (http:// only on loopback)`)
+        at(`${field}.url`, `${describeValue(url)} must be an https:// URL (http:// only on loopback)`)
       const languages = entry['nationalLanguages']
       if (
         !Array.isArray(languages) ||
@@ -86,7 +95,7 @@ export function readBroadcastOperators(
       const integer = (key: keyof typeof defaults, min: number, max: number): number => {
         const value = entry[key] ?? defaults[key]
         if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-          at(`${field}.${key}`, `${describe(value)} must be a whole number from ${min} to ${max}`)
+          at(`${field}.${key}`, `${describeValue(value)} must be a whole number from ${min} to ${max}`)
           return min
         }
         return value
@@ -103,23 +112,14 @@ export function readBroadcastOperators(
         retryMaxMs: integer('retryMaxMs', 10, 600_000),
       })
     })
-  const ids = new Set<string>()
-  operators.forEach((o, i) => {
-    if (o.id !== '' && ids.has(o.id)) at(`operators[${i}].id`, `'${o.id}' is given twice`)
-    ids.add(o.id)
-  })
-  if (problems.length > 0) throw invalid(source, problems)
+  checkUniqueIds(operators, at)
+  if (problems.length > 0) throw operatorsInvalid('broadcast operators', source, problems)
   return { operators }
 }
 
 /** Reads and checks the broadcast operators' file. */
 export function loadBroadcastOperators(path: string): BroadcastOperators {
-  let content: unknown
-  try {
-    content = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (error) {
-    throw invalid(path, [`${path}: ${error instanceof Error ? error.message : String(error)}`])
-  }
+  const content = readOperatorsFile(path, 'broadcast operators')
   return readBroadcastOperators(content, path, dirname(path))
 }
 
@@ -132,21 +132,4 @@ function urlProblemFree(value: unknown): boolean {
   } catch {
     return false
   }
-}
-
-function invalid(source: string, problems: string[]): LiaisonError {
-  return new LiaisonError(
-    'config_invalid',
-    `invalid broadcast operators (${source}, ${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    { problems },
-  )
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value))
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

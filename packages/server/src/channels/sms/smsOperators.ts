@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs'
 import type { OperatorRouting } from '@liaison/core'
-import { LiaisonError, checkPhoneNumber } from '@liaison/core'
+import { checkPhoneNumber } from '@liaison/core'
+import {
+  checkUniqueIds,
+  describeValue,
+  isJsonObject,
+  operatorsInvalid,
+  readOperatorsFile,
+} from '../operatorsFile.js'
 
 /** One operator account: where its SMSC listens, how to bind, which numbers it carries. */
 export interface SmsOperatorAccount {
@@ -54,8 +60,8 @@ const knownAccountFields = new Set([
 export function readSmsOperators(content: unknown, source = 'sms operators'): SmsOperators {
   const problems: string[] = []
   const at = (field: string, problem: string) => problems.push(`${source}: ${field}: ${problem}`)
-  if (!isObject(content)) {
-    throw invalid(source, [`${source}: must hold a JSON object with "operators"`])
+  if (!isJsonObject(content)) {
+    throw operatorsInvalid('SMS operators', source, [`${source}: must hold a JSON object with "operators"`])
   }
   for (const key of Object.keys(content)) {
     if (!['operators', 'ported', 'defaultOperator'].includes(key)) at(key, 'is not a field')
@@ -66,13 +72,13 @@ export function readSmsOperators(content: unknown, source = 'sms operators'): Sm
   else {
     list.forEach((entry: unknown, i) => {
       const field = `operators[${i}]`
-      if (!isObject(entry)) return at(field, 'must be an object')
+      if (!isJsonObject(entry)) return at(field, 'must be an object')
       for (const key of Object.keys(entry))
         if (!knownAccountFields.has(key)) at(`${field}.${key}`, 'is not a field')
       const text = (key: string, pattern: RegExp, rule: string, fallback?: string): string => {
         const value = entry[key] ?? fallback
         if (typeof value !== 'string' || !pattern.test(value)) {
-          at(`${field}.${key}`, key === 'password' ? rule : `${describe(value)} ${rule}`)
+          at(`${field}.${key}`, key === 'password' ? rule : `${describeValue(value)} ${rule}`)
           return ''
         }
         return value
@@ -80,7 +86,7 @@ export function readSmsOperators(content: unknown, source = 'sms operators'): Sm
       const integer = (key: string, min: number, max: number, fallback?: number): number => {
         const value = entry[key] ?? fallback
         if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-          at(`${field}.${key}`, `${describe(value)} must be a whole number from ${min} to ${max}`)
+          at(`${field}.${key}`, `${describeValue(value)} must be a whole number from ${min} to ${max}`)
           return min
         }
         return value
@@ -122,56 +128,30 @@ export function readSmsOperators(content: unknown, source = 'sms operators'): Sm
       })
     })
   }
-  const ids = new Set<string>()
-  operators.forEach((o, i) => {
-    if (o.id !== '' && ids.has(o.id)) at(`operators[${i}].id`, `'${o.id}' is given twice`)
-    ids.add(o.id)
-  })
+  const ids = checkUniqueIds(operators, at)
   const ported: Record<string, string> = {}
   const rawPorted = content['ported'] ?? {}
-  if (!isObject(rawPorted)) at('ported', 'must be an object of E.164 numbers to operator ids')
+  if (!isJsonObject(rawPorted)) at('ported', 'must be an object of E.164 numbers to operator ids')
   else {
     for (const [number, operator] of Object.entries(rawPorted)) {
       const checked = checkPhoneNumber(number)
       if (!checked.ok || checked.value !== number)
         at(`ported["${number.slice(0, 40)}"]`, 'is not an E.164 number (+ and digits)')
       else if (typeof operator !== 'string' || !ids.has(operator))
-        at(`ported["${number}"]`, `${describe(operator)} is not an operator's id`)
+        at(`ported["${number}"]`, `${describeValue(operator)} is not an operator's id`)
       else ported[number] = operator
     }
   }
   const defaultOperator = content['defaultOperator']
   if (defaultOperator !== undefined && (typeof defaultOperator !== 'string' || !ids.has(defaultOperator))) {
-    at('defaultOperator', `${describe(defaultOperator)} is not an operator's id`)
+    at('defaultOperator', `${describeValue(defaultOperator)} is not an operator's id`)
   }
-  if (problems.length > 0) throw invalid(source, problems)
+  if (problems.length > 0) throw operatorsInvalid('SMS operators', source, problems)
   return { operators, ported, ...(typeof defaultOperator === 'string' ? { defaultOperator } : {}) }
 }
 
 /** Reads and checks the operators' file. */
 export function loadSmsOperators(path: string): SmsOperators {
-  let content: unknown
-  try {
-    content = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (error) {
-    throw invalid(path, [`${path}: ${error instanceof Error ? error.message : String(error)}`])
-  }
+  const content = readOperatorsFile(path, 'SMS operators')
   return readSmsOperators(content, path)
-}
-
-function invalid(source: string, problems: string[]): LiaisonError {
-  return new LiaisonError(
-    'config_invalid',
-    `invalid SMS operators (${source}, ${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    { problems },
-  )
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value))
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
