@@ -12,7 +12,7 @@ function problemsOf(read: () => unknown): string[] {
   } catch (error) {
     expect(error).toBeInstanceOf(LiaisonError)
     expect((error as LiaisonError).code).toBe('config_invalid')
-    return (error as LiaisonError).details?.['problems'] as string[]
+    return (error as LiaisonError & { details: { problems: string[] } }).details.problems
   }
   throw new Error('the file was accepted')
 }
