@@ -130,26 +130,28 @@ export async function changeTemplate(
   )
 }
 
-/** Pre-approves the version read: an approver other than its last editor (decision 038). */
-export async function preApproveTemplate(
+/** A step that needs only the version read (pre-approve, retire): an approver of the keeping organisation. */
+interface TemplateStepCommand {
+  readonly caller: Caller
+  readonly templateId: string
+  readonly version: number
+  readonly source: string | null
+}
+
+function stepTemplate(
   deps: ActionDeps,
-  command: {
-    readonly caller: Caller
-    readonly templateId: string
-    readonly version: number
-    readonly source: string | null
-  },
+  action: 'alert-template.pre-approve' | 'alert-template.retire',
+  command: TemplateStepCommand,
+  rule: (before: AlertTemplate, by: string, at: Date) => Result<AlertTemplate, AlertTemplateRefusal>,
 ): Promise<AlertTemplate> {
   return runAction(
     deps,
-    { action: 'alert-template.pre-approve', actor: callerActor(command.caller), source: command.source },
+    { action, actor: callerActor(command.caller), source: command.source },
     async (ctx) => {
       const caller = requirePerson(command.caller)
       requirePermission(caller, 'alerts.approve', caller.orgId)
       const before = await templateFor(ctx, caller, command.templateId)
-      const template = decided(
-        preApproveAlertTemplate(before, { version: command.version, by: caller.userId, at: ctx.at }),
-      )
+      const template = decided(rule(before, caller.userId, ctx.at))
       await updateAlertTemplate(ctx.tx, template)
       ctx.target(template.id, template.orgId, { name: template.name, version: template.version })
       return template
@@ -157,27 +159,16 @@ export async function preApproveTemplate(
   )
 }
 
+/** Pre-approves the version read: an approver other than its last editor (decision 038). */
+export function preApproveTemplate(deps: ActionDeps, command: TemplateStepCommand): Promise<AlertTemplate> {
+  return stepTemplate(deps, 'alert-template.pre-approve', command, (before, by, at) =>
+    preApproveAlertTemplate(before, { version: command.version, by, at }),
+  )
+}
+
 /** Retires a template: no longer offered, no longer pre-approved; the alerts made from it keep it. */
-export async function retireTemplate(
-  deps: ActionDeps,
-  command: {
-    readonly caller: Caller
-    readonly templateId: string
-    readonly version: number
-    readonly source: string | null
-  },
-): Promise<AlertTemplate> {
-  return runAction(
-    deps,
-    { action: 'alert-template.retire', actor: callerActor(command.caller), source: command.source },
-    async (ctx) => {
-      const caller = requirePerson(command.caller)
-      requirePermission(caller, 'alerts.approve', caller.orgId)
-      const before = await templateFor(ctx, caller, command.templateId)
-      const template = decided(retireAlertTemplate(before, { version: command.version, at: ctx.at }))
-      await updateAlertTemplate(ctx.tx, template)
-      ctx.target(template.id, template.orgId, { name: template.name, version: template.version })
-      return template
-    },
+export function retireTemplate(deps: ActionDeps, command: TemplateStepCommand): Promise<AlertTemplate> {
+  return stepTemplate(deps, 'alert-template.retire', command, (before, _by, at) =>
+    retireAlertTemplate(before, { version: command.version, at }),
   )
 }

@@ -5,11 +5,11 @@ import type {
   AlertEventKind,
   AlertLifecycle,
   AlertStep,
+  AlertTemplateContent,
   AlertTemplateUse,
   Caller,
   CapAlert,
   EventStatus,
-  IssuableStatus,
   IssueException,
 } from '@liaison/core'
 import {
@@ -47,19 +47,11 @@ import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson, type PersonCaller } from './requirePerson.ts'
 
-/** What an author writes; the node sets identifier, sent, msgType and references. */
-export interface AlertContent {
-  readonly status: IssuableStatus
-  readonly sender: string
-  readonly scope: CapAlert['scope']
-  readonly source?: string | undefined
-  readonly restriction?: string | undefined
-  readonly addresses?: string | undefined
-  readonly code?: readonly string[] | undefined
-  readonly note?: string | undefined
-  readonly incidents?: string | undefined
-  readonly info: CapAlert['info']
-  readonly channels: readonly AlertChannel[]
+/**
+ * What an author writes; the node sets identifier, sent, msgType and references. A template
+ * holds the same content (with placeholders); an alert also says which template it came from.
+ */
+export interface AlertContent extends AlertTemplateContent {
   /** The template it was made from: its id, the version used and the values of its placeholders. */
   readonly template?: AlertTemplateUse | undefined
 }
