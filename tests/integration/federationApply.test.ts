@@ -3,87 +3,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventDraft } from '@liaison/core'
 import type { RunningNode } from '@liaison/server'
-import {
-  addOrganisation,
-  addPeer,
-  applyInboxBatch,
-  inboxOutcomes,
-  listInbox,
-  runAction,
-  startNode,
-} from '@liaison/server'
+import { addOrganisation, applyInboxBatch, inboxOutcomes, listInbox, runAction } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
-import type { TestEngine } from '../support/engines.ts'
+import type { FederatedNode } from '../support/federatedNode.ts'
+import { federatedNode, trustPeer, waitUntil, writeCentreEntries } from '../support/federatedNode.ts'
 import { signedInAs } from '../support/identity.ts'
 import type { TestNode } from '../support/testNode.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
 
 const engines = await testEngines()
 const operator = { kind: 'operator', label: 'test' } as const
 const root = mkdtempSync(join(tmpdir(), 'liaison-fedapply-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('not in time')
-}
-
-interface Running {
-  node: RunningNode
-  start(): Promise<RunningNode>
-  dispose(): Promise<void>
-}
-
-async function runningNode(engine: TestEngine, id: string, country: string): Promise<Running> {
-  const db = await engine.fresh()
-  const dir = mkdtempSync(join(root, `${id}-`))
-  const config = testConfig(db.options, {
-    'node.id': id,
-    'node.name': `Centre ${id}`,
-    'node.country': country,
-    'http.host': '127.0.0.1',
-    'auth.keyFile': join(dir, 'node.key'),
-    'auth.signingKeyFile': join(dir, 'node-signing.key'),
-    'audit.checkpointFile': join(dir, 'checkpoints.jsonl'),
-  })
-  const running: Running = {
-    node: undefined as unknown as RunningNode,
-    async start() {
-      running.node = await startNode({ config, log: captureLog().log, listen: true })
-      return running.node
-    },
-    async dispose() {
-      await running.node.close().catch(() => {})
-      await db.dispose()
-    },
-  }
-  await running.start()
-  return running
-}
-
-/** `a` trusts `b`: its URL, key, organisations, and a policy taking cases and what goes to centres. */
-async function trust(a: RunningNode, b: RunningNode) {
-  const doc: unknown = await (await fetch(`${b.url}/federation/v1/node`)).json()
-  await addPeer(a.deps, {
-    peer: {
-      nodeId: b.deps.nodeId,
-      baseUrl: b.url,
-      publicKey: b.deps.signingKey.publicKey,
-      statuses: ['actual', 'exercise'],
-      tlp: ['GREEN', 'AMBER'],
-      distributions: ['case', 'federation', 'neighbours'],
-    },
-    caller: operator,
-    source: 'test',
-    document: { ok: true, value: doc },
-  })
-}
 
 const partner = (node: RunningNode, code: string) =>
   addOrganisation(node.deps, {
@@ -134,51 +65,6 @@ async function openCase(
   return res.json<{ id: string }>().id
 }
 
-/** Daily-log entries of BE's centre shared with the federation (NL's centre sees them), as `texts`. */
-async function federationEntries(be: RunningNode, texts: readonly string[]) {
-  const centre = await be.deps.store.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', 'centre')
-    .executeTakeFirstOrThrow()
-  const ids: string[] = []
-  await runAction(be.deps, { action: 'test.log', actor: operator, source: 'test' }, async (ctx) => {
-    for (const text of texts) {
-      const id = be.deps.ids.next()
-      ids.push(id)
-      const at = new Date()
-      const draft: EventDraft = {
-        body: {
-          kind: 'log-entry.appended',
-          entry: {
-            id,
-            caseId: null,
-            orgId: centre.id,
-            authorId: 'test',
-            authorName: 'Test',
-            occurred: { at, zone: 'Europe/Brussels', qualifier: 'exact' },
-            occurredAt: at,
-            recordedAt: at,
-            discipline: 'multidisciplinary',
-            source: 'phone',
-            text,
-            location: null,
-            supersedes: null,
-          },
-        },
-        subject: id,
-        orgId: centre.id,
-        distribution: { kind: 'federation' },
-        tlp: 'GREEN',
-        status: 'actual',
-      }
-      ctx.emit(draft)
-    }
-    await Promise.resolve()
-  })
-  return ids
-}
-
 const receivedCount = async (node: RunningNode) =>
   Number(
     (
@@ -192,15 +78,15 @@ const receivedCount = async (node: RunningNode) =>
 describe.each(engines.map((e) => [e.name, e] as const))(
   'applying what partners send on %s',
   (_name, engine) => {
-    let be: Running
-    let nl: Running
+    let be: FederatedNode
+    let nl: FederatedNode
     beforeEach(async () => {
-      be = await runningNode(engine, 'be', 'BE')
-      nl = await runningNode(engine, 'nl', 'NL')
+      be = await federatedNode(engine, root, 'be', 'BE')
+      nl = await federatedNode(engine, root, 'nl', 'NL')
       await partner(nl.node, 'vr')
       await partner(nl.node, 'other')
-      await trust(be.node, nl.node)
-      await trust(nl.node, be.node)
+      await trustPeer(be.node, nl.node, { distributions: ['case', 'federation', 'neighbours'] })
+      await trustPeer(nl.node, be.node, { distributions: ['case', 'federation', 'neighbours'] })
     })
     afterEach(async () => {
       await be.dispose()
@@ -236,7 +122,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         participants: [],
       })
 
-      await waitFor(async () => (await receivedCount(nl.node)) >= 3)
+      await waitUntil(async () => (await receivedCount(nl.node)) >= 3)
       const seen = await incoming(nl.node, vr)
       expect(seen.map((i) => [i.kind, i.id]).sort()).toEqual(
         [
@@ -261,7 +147,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         (await get(nl.node, s, '/api/v1/notifications'))
           .json<{ items: Note[] }>()
           .items.filter((n) => n.kind === 'incoming-item')
-      await waitFor(async () => (await notes(vr)).length > 0)
+      await waitUntil(async () => (await notes(vr)).length > 0)
       expect((await notes(vr)).map((n) => n.title).join(' ')).toContain('BE: Crue de la Meuse à Visé')
       expect(await notes(nlCentre)).toEqual([])
       expect(await notes(other)).toEqual([])
@@ -300,7 +186,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         payload: { state: 'closed' },
       })
       expect(closed.statusCode).toBe(200)
-      await waitFor(async () => {
+      await waitUntil(async () => {
         const c = await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}`)
         return (c.json<{ item: { state?: string } }>().item.state ?? '') === 'closed'
       })
@@ -327,7 +213,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       }
       const receipts = async () =>
         (await get(be.node, beDuty, `/api/v1/cases/${caseId}/receipts`)).json<{ items: Receipt[] }>().items
-      await waitFor(async () => (await receipts()).some((r) => r.state === 'acknowledged'))
+      await waitUntil(async () => (await receipts()).some((r) => r.state === 'acknowledged'))
       const got = await receipts()
       expect(got.filter((r) => r.state === 'acknowledged')).toEqual([
         expect.objectContaining({
@@ -362,7 +248,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         status: 'actual',
         participants: ['nl:vr'],
       })
-      await waitFor(async () => (await receivedCount(nl.node)) >= 2)
+      await waitUntil(async () => (await receivedCount(nl.node)) >= 2)
       expect((await incoming(nl.node, vr)).map((i) => i.id)).toEqual([actual])
       expect((await incoming(nl.node, vr, '?status=exercise')).map((i) => [i.id, i.status])).toEqual([
         [exercise, 'exercise'],
@@ -379,8 +265,8 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       await sql`create trigger fail_boom before insert or update on received_items
       for each row execute function fail_boom()`.execute(db())
       const texts = Array.from({ length: 10 }, (_, i) => (i === 5 ? 'boom' : `entry ${i}`))
-      const ids = await federationEntries(be.node, texts)
-      await waitFor(async () => (await listInbox(db(), 'be')).length >= 10)
+      const ids = await writeCentreEntries(be.node, texts)
+      await waitUntil(async () => (await listInbox(db(), 'be')).length >= 10)
       await new Promise((r) => setTimeout(r, 500))
       // nothing of the batch is kept, nothing is marked
       expect(await receivedCount(nl.node)).toBe(0)
@@ -389,7 +275,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       await nl.node.close()
       await nl.start()
       await sql`drop trigger fail_boom on received_items`.execute(db())
-      await waitFor(async () => (await inboxOutcomes(db(), 'be')).waiting === 0)
+      await waitUntil(async () => (await inboxOutcomes(db(), 'be')).waiting === 0)
       const rows = await db()
         .selectFrom('received_items')
         .select(['id', 'title', 'audience'])
@@ -410,7 +296,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
           .flatMap((e) => (e.body as { receipts: { itemId: string }[] }).receipts.map((r) => r.itemId))
           .sort()
       // the applier's events are numbered by the sequencer just after its commit
-      await waitFor(async () => (await deliveredIds()).length >= ids.length)
+      await waitUntil(async () => (await deliveredIds()).length >= ids.length)
       expect(await deliveredIds()).toEqual([...ids].sort())
 
       // applying the same entries again changes nothing
@@ -436,8 +322,8 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         })
         await Promise.resolve()
       })
-      const [after] = await federationEntries(be.node, ['after the plan'])
-      await waitFor(async () => (await inboxOutcomes(nl.node.deps.store.db, 'be')).applied >= 1)
+      const [after] = await writeCentreEntries(be.node, ['after the plan'])
+      await waitUntil(async () => (await inboxOutcomes(nl.node.deps.store.db, 'be')).applied >= 1)
       expect(await inboxOutcomes(nl.node.deps.store.db, 'be')).toEqual({ applied: 1, skipped: 1, waiting: 0 })
       const nlCentre = await as(nl.node, ['duty-officer'])
       expect((await incoming(nl.node, nlCentre)).map((i) => i.id)).toEqual([after])

@@ -5,11 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Distribution, EventDraft, StreamEntry, Tlp } from '@liaison/core'
+import type { Distribution, StreamEntry, Tlp } from '@liaison/core'
 import { appendToStream, emptyStreamHead, fromBase64url, signEvent, verifyEvent } from '@liaison/core'
 import type { NodeSigningKey, RunningNode } from '@liaison/server'
 import {
-  addPeer,
   federationHttp,
   listInbox,
   loadSigningKey,
@@ -18,137 +17,26 @@ import {
   peerStatuses,
   recordPushAnswered,
   recordPushFailed,
-  runAction,
   signFederationRequest,
-  startNode,
 } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
-import type { TestEngine } from '../support/engines.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import type { FederatedNode } from '../support/federatedNode.ts'
+import { federatedNode, trustPeer, waitUntil, writeCentreEntries } from '../support/federatedNode.ts'
 import { makeTestCertificate } from '../support/testCertificate.ts'
 
 const engines = await testEngines()
-const operator = { kind: 'operator', label: 'test' } as const
 const root = mkdtempSync(join(tmpdir(), 'liaison-fedstream-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const verifier = nodeSigningCrypto(null)
 
-const waitFor = async (check: () => Promise<boolean>, ms = 10_000) => {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('not in time')
-}
-
-/** A node on a database of its own, restartable on the same store and keys. */
-interface Running {
-  node: RunningNode
-  start(): Promise<RunningNode>
-  dispose(): Promise<void>
-}
-
-async function runningNode(
-  engine: TestEngine,
-  id: string,
-  country: string,
-  extra: Record<string, string | number | boolean> = {},
-): Promise<Running> {
-  const db = await engine.fresh()
-  const dir = mkdtempSync(join(root, `${id}-`))
-  const config = testConfig(db.options, {
-    'node.id': id,
-    'node.name': `Centre ${id}`,
-    'node.country': country,
-    'http.host': '127.0.0.1',
-    'auth.keyFile': join(dir, 'node.key'),
-    'auth.signingKeyFile': join(dir, 'node-signing.key'),
-    'audit.checkpointFile': join(dir, 'checkpoints.jsonl'),
-    ...extra,
-  })
-  const running: Running = {
-    node: undefined as unknown as RunningNode,
-    async start() {
-      running.node = await startNode({ config, log: captureLog().log, listen: true })
-      return running.node
-    },
-    async dispose() {
-      await running.node.close().catch(() => {})
-      await db.dispose()
-    },
-  }
-  await running.start()
-  return running
-}
-
-/** `a` trusts `b` as a peer: its URL, key, policy and (from its node document) organisations. */
-async function trust(a: RunningNode, b: RunningNode, url = b.url) {
-  const doc: unknown = await (await fetch(`${b.url}/federation/v1/node`)).json()
-  await addPeer(a.deps, {
-    peer: {
-      nodeId: b.deps.nodeId,
-      baseUrl: url,
-      publicKey: b.deps.signingKey.publicKey,
-      statuses: ['actual', 'exercise'],
-      tlp: ['GREEN', 'AMBER'],
-      distributions: ['federation', 'neighbours'],
-    },
-    caller: operator,
-    source: 'test',
-    document: { ok: true, value: doc },
-  })
-}
-
-/** Log entries written on `node`, with this distribution and TLP. */
-async function writeEntries(
-  node: RunningNode,
-  count: number,
-  distribution: Distribution,
-  tlp: Tlp = 'GREEN',
-) {
-  const centre = await node.deps.store.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', 'centre')
-    .executeTakeFirstOrThrow()
-  const ids: string[] = []
-  await runAction(node.deps, { action: 'test.log', actor: operator, source: 'test' }, async (ctx) => {
-    for (let i = 0; i < count; i++) {
-      const id = node.deps.ids.next()
-      ids.push(id)
-      const at = new Date()
-      const draft: EventDraft = {
-        body: {
-          kind: 'log-entry.appended',
-          entry: {
-            id,
-            caseId: null,
-            orgId: centre.id,
-            authorId: 'test',
-            authorName: 'Test',
-            occurred: { at, zone: 'Europe/Brussels', qualifier: 'exact' },
-            occurredAt: at,
-            recordedAt: at,
-            discipline: 'multidisciplinary',
-            source: 'phone',
-            text: `entry ${i}`,
-            location: null,
-            supersedes: null,
-          },
-        },
-        subject: id,
-        orgId: centre.id,
-        distribution,
-        tlp,
-        status: 'actual',
-      }
-      ctx.emit(draft)
-    }
-    await Promise.resolve()
-  })
-  return ids
-}
+/** `count` log entries written on `node`, with this distribution and TLP. */
+const writeEntries = (node: RunningNode, count: number, distribution: Distribution, tlp: Tlp = 'GREEN') =>
+  writeCentreEntries(
+    node,
+    Array.from({ length: count }, (_, i) => `entry ${i}`),
+    distribution,
+    tlp,
+  )
 
 const inboxOf = (node: RunningNode, peer: string) => listInbox(node.deps.store.db, peer)
 const subjects = async (node: RunningNode, peer: string) =>
@@ -166,13 +54,13 @@ async function post(node: RunningNode, body: unknown, key: NodeSigningKey) {
 describe.each(engines.map((e) => [e.name, e] as const))(
   'per-peer federation streams on %s',
   (_name, engine) => {
-    let be: Running
-    let nl: Running
+    let be: FederatedNode
+    let nl: FederatedNode
     beforeEach(async () => {
-      be = await runningNode(engine, 'be', 'BE', { 'federation.parkAfter': 1 })
-      nl = await runningNode(engine, 'nl', 'NL')
-      await trust(be.node, nl.node)
-      await trust(nl.node, be.node)
+      be = await federatedNode(engine, root, 'be', 'BE', { 'federation.parkAfter': 1 })
+      nl = await federatedNode(engine, root, 'nl', 'NL')
+      await trustPeer(be.node, nl.node)
+      await trustPeer(nl.node, be.node)
     })
     afterEach(async () => {
       await be.dispose()
@@ -185,7 +73,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       // a TLP NL's policy does not take
       const [strict] = await writeEntries(be.node, 1, { kind: 'federation' }, 'AMBER+STRICT')
       const [after] = await writeEntries(be.node, 1, { kind: 'neighbours', nodes: ['nl'] })
-      await waitFor(async () => (await inboxOf(nl.node, 'be')).length >= 2)
+      await waitUntil(async () => (await inboxOf(nl.node, 'be')).length >= 2)
       expect(await subjects(nl.node, 'be')).toEqual([shared, after])
       // never in NL's stream on BE either
       const stream = await outboxAfter(be.node.deps.store.db, 'nl', 0, 100)
@@ -206,7 +94,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect(first?.event).toMatchObject({ origin: 'be', kind: 'log-entry.appended', tlp: 'GREEN' })
       expect(first?.event).not.toHaveProperty('audience')
       // partner status on both sides
-      await waitFor(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
+      await waitUntil(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
       const metrics = await (await fetch(`${be.node.url}/metrics`)).text()
       expect(metrics).toMatch(/liaison_federation_peer_waiting\{[^}]*peer="nl"[^}]*\} 0/)
       expect(metrics).toMatch(/liaison_federation_peer_reachable\{[^}]*peer="nl"[^}]*\} 1/)
@@ -224,7 +112,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       await be.node.close()
       await be.start()
       const [later] = await writeEntries(be.node, 1, { kind: 'federation' })
-      await waitFor(async () => (await inboxOf(nl.node, 'be')).length >= 3)
+      await waitUntil(async () => (await inboxOf(nl.node, 'be')).length >= 3)
       expect(
         (await outboxAfter(be.node.deps.store.db, 'nl', 0, 100)).map((e) => [e.seq, e.event['subject']]),
       ).toEqual([
@@ -238,7 +126,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
     it('delivers 300 entries written while NL is stopped, once each and in order, when NL is back', async () => {
       await nl.node.close()
       const ids = await writeEntries(be.node, 300, { kind: 'federation' })
-      await waitFor(async () => ((await peerStatuses(be.node.deps.store.db))[0]?.attempts ?? 0) >= 1)
+      await waitUntil(async () => ((await peerStatuses(be.node.deps.store.db))[0]?.attempts ?? 0) >= 1)
       const [down] = await peerStatuses(be.node.deps.store.db)
       expect(down).toMatchObject({ reachable: false, outbound: { head: 300, acknowledged: 0, waiting: 300 } })
       // parked from the first failure (federation.parkAfter 1), and still retried
@@ -247,11 +135,11 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect(down?.firstError?.message).toBeTruthy()
       expect(down?.outbound.oldestUnacknowledgedAt).toBeInstanceOf(Date)
       await nl.start()
-      await waitFor(async () => (await inboxOf(nl.node, 'be')).length >= 300, 20_000)
+      await waitUntil(async () => (await inboxOf(nl.node, 'be')).length >= 300, 20_000)
       const inbox = await inboxOf(nl.node, 'be')
       expect(inbox.map((e) => e.seq)).toEqual(ids.map((_, i) => i + 1))
       expect(inbox.map((e) => e.event['subject'])).toEqual(ids)
-      await waitFor(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
+      await waitUntil(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
       expect((await peerStatuses(be.node.deps.store.db))[0]).toMatchObject({
         reachable: true,
         parkedSince: null,
@@ -391,8 +279,8 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       const db = be.node.deps.store.db
       // one entry delivered: the peer's state exists, in contact
       await writeEntries(be.node, 1, { kind: 'federation' })
-      await waitFor(async () => (await inboxOf(nl.node, 'be')).length === 1)
-      await waitFor(async () => (await peerStatuses(db))[0]?.outbound.waiting === 0)
+      await waitUntil(async () => (await inboxOf(nl.node, 'be')).length === 1)
+      await waitUntil(async () => (await peerStatuses(db))[0]?.outbound.waiting === 0)
       const now = Date.now() + 1_000
       const failure = (startedAt: number) => ({
         error: 'connect ECONNREFUSED',
@@ -423,8 +311,8 @@ describe.each(engines.slice(0, 1).map((e) => [e.name, e] as const))(
     it('delivers through an https front with a certificate made for the test', async () => {
       const dir = mkdtempSync(join(root, 'tls-'))
       const { cert } = makeTestCertificate(dir)
-      const nl = await runningNode(engine, 'nl', 'NL', { 'http.trustProxy': true })
-      const be = await runningNode(engine, 'be', 'BE', { 'federation.caFile': join(dir, 'cert.pem') })
+      const nl = await federatedNode(engine, root, 'nl', 'NL', { 'http.trustProxy': true })
+      const be = await federatedNode(engine, root, 'be', 'BE', { 'federation.caFile': join(dir, 'cert.pem') })
       // the https front: forwards to NL's plain listener, saying the request came over https
       const target = new URL(nl.node.url)
       const front = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (req, res) => {
@@ -446,12 +334,12 @@ describe.each(engines.slice(0, 1).map((e) => [e.name, e] as const))(
       await new Promise<void>((r) => front.listen(0, '127.0.0.1', r))
       const frontUrl = `https://127.0.0.1:${(front.address() as AddressInfo).port}`
       try {
-        await trust(be.node, nl.node, frontUrl)
-        await trust(nl.node, be.node)
+        await trustPeer(be.node, nl.node, { url: frontUrl })
+        await trustPeer(nl.node, be.node)
         const ids = await writeEntries(be.node, 3, { kind: 'federation' })
-        await waitFor(async () => (await inboxOf(nl.node, 'be')).length >= 3)
+        await waitUntil(async () => (await inboxOf(nl.node, 'be')).length >= 3)
         expect(await subjects(nl.node, 'be')).toEqual(ids)
-        await waitFor(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
+        await waitUntil(async () => (await peerStatuses(be.node.deps.store.db))[0]?.outbound.waiting === 0)
         expect((await peerStatuses(be.node.deps.store.db))[0]).toMatchObject({
           reachable: true,
           baseUrl: frontUrl,
