@@ -8,7 +8,7 @@ import { testEngines } from '../support/engines.ts'
 import type { TestSession } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
 import { runCliHere } from '../support/runCli.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import { captureLog, cliNodeFlags, testConfig } from '../support/testNode.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'liaison-areas-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -81,16 +81,7 @@ describe.each(engines)('areas on $name', (engine) => {
   let flags: string[]
   beforeAll(async () => {
     db = await engine.fresh()
-    const config = testConfig(db.options)
-    const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
-    flags =
-      db.options.engine === 'pglite'
-        ? [...base, '--data-dir', config.store.dataDir]
-        : [
-            ...base,
-            ...['--database-url', config.store.url ?? '', '--key-file', config.auth.keyFile],
-            ...['--signing-key-file', config.auth.signingKeyFile],
-          ]
+    flags = cliNodeFlags(db.options)
   })
   afterAll(async () => db.dispose())
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines } from '../support/engines.ts'
 import { signedInAs } from '../support/identity.ts'
 import { runCliHere } from '../support/runCli.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import { captureLog, cliNodeFlags, testConfig } from '../support/testNode.ts'
 
 const examples = fileURLToPath(new URL('../../packages/formats/src/cap/examples', import.meta.url))
 const example = (n: string) => `${examples}/CAP-v1.2-appendix-${n}.xml`
@@ -76,21 +76,7 @@ describe.each(engines)('liaison cap import on $name', (engine) => {
   let flags: string[]
   beforeAll(async () => {
     db = await engine.fresh()
-    const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
-    const store = testConfig(db.options).store
-    const auth = testConfig(db.options).auth
-    flags =
-      db.options.engine === 'pglite'
-        ? [...base, '--data-dir', store.dataDir]
-        : [
-            ...base,
-            '--database-url',
-            store.url ?? '',
-            '--key-file',
-            auth.keyFile,
-            '--signing-key-file',
-            auth.signingKeyFile,
-          ]
+    flags = cliNodeFlags(db.options)
   })
   afterAll(async () => db.dispose())
 

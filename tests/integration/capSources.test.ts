@@ -4,7 +4,7 @@ import type { TestSession } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
 import { runCliHere } from '../support/runCli.ts'
 import type { TestNode } from '../support/testNode.ts'
-import { startTestNode, testConfig } from '../support/testNode.ts'
+import { cliNodeFlags, startTestNode } from '../support/testNode.ts'
 
 const engines = await testEngines()
 
@@ -83,20 +83,7 @@ describe.each(engines)('liaison cap source on $name', (engine) => {
   let flags: string[]
   beforeAll(async () => {
     db = await engine.fresh()
-    const { store, auth } = testConfig(db.options)
-    const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
-    flags =
-      db.options.engine === 'pglite'
-        ? [...base, '--data-dir', store.dataDir]
-        : [
-            ...base,
-            '--database-url',
-            store.url ?? '',
-            '--key-file',
-            auth.keyFile,
-            '--signing-key-file',
-            auth.signingKeyFile,
-          ]
+    flags = cliNodeFlags(db.options)
   })
   afterAll(async () => db.dispose())
 

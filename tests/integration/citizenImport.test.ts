@@ -7,7 +7,7 @@ import type { SmtpSink } from '@liaison/sim'
 import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
 import { testEngines } from '../support/engines.ts'
 import { runCliHere } from '../support/runCli.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import { captureLog, cliNodeFlags, testConfig } from '../support/testNode.ts'
 
 /**
  * `liaison import subscribers FILE.csv --consent-basis TEXT` on both engines: the report of refused
@@ -60,16 +60,7 @@ describe.each(engines)('liaison import subscribers on $name', (engine) => {
     )
     file = join(dir, 'list.csv')
     writeFileSync(file, csv)
-    const config = testConfig(db.options)
-    const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
-    flags =
-      db.options.engine === 'pglite'
-        ? [...base, '--data-dir', config.store.dataDir]
-        : [
-            ...base,
-            ...['--database-url', config.store.url ?? '', '--key-file', config.auth.keyFile],
-            ...['--signing-key-file', config.auth.signingKeyFile],
-          ]
+    flags = cliNodeFlags(db.options)
   })
   afterAll(async () => {
     await db?.dispose()

@@ -12,7 +12,7 @@ import type { TestSession, TestUser } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
 import { runCliHere } from '../support/runCli.ts'
 import type { TestNode } from '../support/testNode.ts'
-import { captureLog, startTestNode, testConfig } from '../support/testNode.ts'
+import { captureLog, cliNodeFlags, startTestNode, testConfig } from '../support/testNode.ts'
 
 const edxlDir = fileURLToPath(new URL('../../packages/formats/src/edxl/', import.meta.url))
 function schemaFiles(): EdxlSchemaFiles {
@@ -279,20 +279,7 @@ describe.each(engines)('liaison case import-edxl on $name', (engine) => {
 
   beforeAll(async () => {
     db = await engine.fresh()
-    const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
-    const { store, auth } = testConfig(db.options)
-    flags =
-      db.options.engine === 'pglite'
-        ? [...base, '--data-dir', store.dataDir]
-        : [
-            ...base,
-            '--database-url',
-            store.url ?? '',
-            '--key-file',
-            auth.keyFile,
-            '--signing-key-file',
-            auth.signingKeyFile,
-          ]
+    flags = cliNodeFlags(db.options)
     await withNode(async (node) => {
       for (const [username, roles] of [
         ['edxl.manager', ['crisis-manager']],

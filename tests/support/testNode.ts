@@ -92,3 +92,19 @@ export async function startTestNode(
     },
   }
 }
+
+/**
+ * The flags a `liaison` command needs to act on the node `testConfig(store)` describes (BE's
+ * centre): its data directory on PGlite; on PostgreSQL its URL and the key files.
+ */
+export function cliNodeFlags(store: StoreOptions): string[] {
+  const config = testConfig(store)
+  const base = ['--node-id', 'be', '--node-name', 'Centre de crise national (NCCN)']
+  return store.engine === 'pglite'
+    ? [...base, '--data-dir', config.store.dataDir]
+    : [
+        ...base,
+        ...['--database-url', config.store.url ?? '', '--key-file', config.auth.keyFile],
+        ...['--signing-key-file', config.auth.signingKeyFile],
+      ]
+}
