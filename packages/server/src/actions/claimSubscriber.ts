@@ -1,16 +1,12 @@
-import { judgeConfirmationCode, refusalError } from '@liaison/core'
+import { refusalError } from '@liaison/core'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
 import type { AddressInput } from '../citizens/normaliseAddress.ts'
 import { normaliseAddress } from '../citizens/normaliseAddress.ts'
-import { confirmationCodeHash, newManagementToken } from '../citizens/subscriberSecrets.ts'
-import {
-  addressByValue,
-  confirmAddress,
-  countWrongCode,
-  setTokenHash,
-} from '../store/citizens/subscriberRows.ts'
+import { newManagementToken } from '../citizens/subscriberSecrets.ts'
+import { addressByValue, confirmAddress, setTokenHash } from '../store/citizens/subscriberRows.ts'
 import { citizenActor } from './registerSubscriber.ts'
-import { keepChanges, runAction } from './runAction.ts'
+import { checkAddressCode } from './addressCodes.ts'
+import { runAction } from './runAction.ts'
 
 /**
  * The second proof of control (decision 040): the code sent to an address (the first message
@@ -33,24 +29,8 @@ export async function claimSubscriber(
         : undefined
       if (!address) throw refusalError('confirmation_code_wrong', 'body/code: the confirmation code is wrong')
       ctx.target(address.subscriber_id, null, { address: address.id })
-      const judged = judgeConfirmationCode(
-        {
-          // a confirmed address may be claimed again with a new code
-          confirmedAt: null,
-          codeHash: address.code_hash,
-          expiresAt: address.code_expires_at,
-          attempts: address.code_attempts,
-        },
-        confirmationCodeHash(address.id, input.code),
-        ctx.at,
-      )
-      if (!judged.ok) {
-        if (judged.error === 'confirmation_code_wrong') {
-          await countWrongCode(ctx.tx, address.id)
-          throw keepChanges(refusalError(judged.error, 'body/code: the confirmation code is wrong'))
-        }
-        throw refusalError(judged.error)
-      }
+      // a confirmed address may be claimed again with a new code
+      await checkAddressCode(ctx.tx, address, input.code, ctx.at, null)
       await confirmAddress(ctx.tx, address.id, address.confirmed_at ?? ctx.at)
       await setTokenHash(ctx.tx, address.subscriber_id, token.hash, ctx.at)
       return { subscriberId: address.subscriber_id, token: token.secret }

@@ -1,9 +1,9 @@
-import { judgeConfirmationCode, LiaisonError, refusalError } from '@liaison/core'
+import { LiaisonError } from '@liaison/core'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
-import { confirmationCodeHash } from '../citizens/subscriberSecrets.ts'
-import { addressOf, confirmAddress, countWrongCode } from '../store/citizens/subscriberRows.ts'
+import { addressOf, confirmAddress } from '../store/citizens/subscriberRows.ts'
 import { citizenActor } from './registerSubscriber.ts'
-import { keepChanges, runAction } from './runAction.ts'
+import { checkAddressCode } from './addressCodes.ts'
+import { runAction } from './runAction.ts'
 
 /**
  * Confirms one of a subscriber's addresses with the code sent to it (core's
@@ -21,23 +21,7 @@ export async function confirmSubscriberAddress(
       ctx.target(input.subscriberId, null, { address: input.addressId })
       const address = await addressOf(ctx.tx, input.subscriberId, input.addressId)
       if (!address) throw new LiaisonError('not_found', 'no such address of this subscriber')
-      const judged = judgeConfirmationCode(
-        {
-          confirmedAt: address.confirmed_at,
-          codeHash: address.code_hash,
-          expiresAt: address.code_expires_at,
-          attempts: address.code_attempts,
-        },
-        confirmationCodeHash(address.id, input.code),
-        ctx.at,
-      )
-      if (!judged.ok) {
-        if (judged.error === 'confirmation_code_wrong') {
-          await countWrongCode(ctx.tx, address.id)
-          throw keepChanges(refusalError(judged.error, 'body/code: the confirmation code is wrong'))
-        }
-        throw refusalError(judged.error)
-      }
+      await checkAddressCode(ctx.tx, address, input.code, ctx.at)
       await confirmAddress(ctx.tx, address.id, ctx.at)
     },
   )

@@ -2,26 +2,19 @@ import type { Actor } from '@liaison/core'
 import { LiaisonError } from '@liaison/core'
 import type { CodeToSend } from '../citizens/citizenSender.ts'
 import { codeMinutes } from '../citizens/citizenSender.ts'
-import { citizenLanguageOf } from '../citizens/citizenTexts.ts'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
-import { manageUrlOf, unsubscribeUrlOf } from '../citizens/CitizenDeps.ts'
 import type { AddressInput, NormalAddress } from '../citizens/normaliseAddress.ts'
 import { normaliseAddress } from '../citizens/normaliseAddress.ts'
 import { isAllowedPushEndpoint } from '../channels/push/pushServiceHosts.ts'
-import {
-  confirmationCodeHash,
-  newConfirmationCode,
-  newManagementToken,
-  newUnsubscribeToken,
-} from '../citizens/subscriberSecrets.ts'
+import { newManagementToken, newUnsubscribeToken } from '../citizens/subscriberSecrets.ts'
 import type { PlaceRow } from '../store/citizens/subscriberRows.ts'
 import {
   insertAddress,
   insertSubscriber,
   registeredAddresses,
   replacePlaces,
-  setCode,
 } from '../store/citizens/subscriberRows.ts'
+import { newAddressCode } from './addressCodes.ts'
 import { refuseBecause, runAction } from './runAction.ts'
 
 export interface RegisterSubscriber {
@@ -103,21 +96,18 @@ export async function addAddresses(
       at: ctx.at,
     })
     if (a.kind === 'push') continue
-    const code = newConfirmationCode()
     // a code at registration is entered at once; a welcome after an import may wait weeks
     const minutes = purpose === 'welcome' ? welcomeCodeDays * 24 * 60 : codeMinutes
-    await setCode(tx, id, confirmationCodeHash(id, code), new Date(ctx.at.getTime() + minutes * 60_000))
-    codes.push({
-      subscriberId,
-      addressId: id,
-      kind: a.kind,
-      to: a.address,
-      language: citizenLanguageOf(languages),
-      code,
-      purpose,
-      unsubscribeUrl: unsubscribeUrlOf(deps, unsubscribeToken),
-      manageUrl: manageUrlOf(deps),
-    })
+    codes.push(
+      await newAddressCode(
+        tx,
+        deps,
+        { id, subscriberId, kind: a.kind, address: a.address, unsubscribeToken },
+        languages,
+        purpose,
+        new Date(ctx.at.getTime() + minutes * 60_000),
+      ),
+    )
   }
   return codes
 }

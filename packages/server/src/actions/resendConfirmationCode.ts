@@ -1,11 +1,9 @@
 import { LiaisonError, refusalError } from '@liaison/core'
 import { codeMinutes } from '../citizens/citizenSender.ts'
-import { citizenLanguageOf } from '../citizens/citizenTexts.ts'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
-import { manageUrlOf, unsubscribeUrlOf } from '../citizens/CitizenDeps.ts'
-import { confirmationCodeHash, newConfirmationCode } from '../citizens/subscriberSecrets.ts'
 import type { SubscriberRow } from '../store/citizens/subscriberRows.ts'
-import { addressOf, setCode } from '../store/citizens/subscriberRows.ts'
+import { addressOf } from '../store/citizens/subscriberRows.ts'
+import { newAddressCode } from './addressCodes.ts'
 import { citizenActor, sendQuietly } from './registerSubscriber.ts'
 import { runAction } from './runAction.ts'
 
@@ -24,24 +22,19 @@ export async function resendConfirmationCode(
       if (address.confirmed_at !== null) throw refusalError('address_already_confirmed')
       if (address.kind === 'push' || !deps.sender.kinds.has(address.kind))
         throw refusalError('channel_not_configured')
-      const code = newConfirmationCode()
-      await setCode(
+      return newAddressCode(
         ctx.tx,
-        address.id,
-        confirmationCodeHash(address.id, code),
+        deps,
+        {
+          ...address,
+          kind: address.kind,
+          subscriberId: address.subscriber_id,
+          unsubscribeToken: address.unsubscribe_token,
+        },
+        input.subscriber.languages,
+        'confirmation',
         new Date(ctx.at.getTime() + codeMinutes * 60_000),
       )
-      return {
-        subscriberId: input.subscriber.id,
-        addressId: address.id,
-        kind: address.kind,
-        to: address.address,
-        language: citizenLanguageOf(input.subscriber.languages),
-        code,
-        purpose: 'confirmation' as const,
-        unsubscribeUrl: unsubscribeUrlOf(deps, address.unsubscribe_token),
-        manageUrl: manageUrlOf(deps),
-      }
     },
   )
   return { sent: sendQuietly(deps, [code]) }

@@ -1,12 +1,10 @@
 import { codeMinutes } from '../citizens/citizenSender.ts'
 import type { CodeToSend } from '../citizens/citizenSender.ts'
-import { citizenLanguageOf } from '../citizens/citizenTexts.ts'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
-import { manageUrlOf, unsubscribeUrlOf } from '../citizens/CitizenDeps.ts'
 import type { AddressInput } from '../citizens/normaliseAddress.ts'
 import { normaliseAddress } from '../citizens/normaliseAddress.ts'
-import { confirmationCodeHash, newConfirmationCode } from '../citizens/subscriberSecrets.ts'
-import { addressByValue, setCode, subscriberById } from '../store/citizens/subscriberRows.ts'
+import { addressByValue, subscriberById } from '../store/citizens/subscriberRows.ts'
+import { newAddressCode } from './addressCodes.ts'
 import { citizenActor, sendQuietly } from './registerSubscriber.ts'
 import { runAction } from './runAction.ts'
 
@@ -31,24 +29,19 @@ export async function sendClaimCode(
       const subscriber = await subscriberById(ctx.tx, address.subscriber_id)
       if (!subscriber) return null
       ctx.target(subscriber.id, null, { address: address.id })
-      const code = newConfirmationCode()
-      await setCode(
+      return newAddressCode(
         ctx.tx,
-        address.id,
-        confirmationCodeHash(address.id, code),
+        deps,
+        {
+          ...address,
+          kind: address.kind,
+          subscriberId: address.subscriber_id,
+          unsubscribeToken: address.unsubscribe_token,
+        },
+        subscriber.languages,
+        'confirmation',
         new Date(ctx.at.getTime() + codeMinutes * 60_000),
       )
-      return {
-        subscriberId: subscriber.id,
-        addressId: address.id,
-        kind: address.kind,
-        to: address.address,
-        language: citizenLanguageOf(subscriber.languages),
-        code,
-        purpose: 'confirmation',
-        unsubscribeUrl: unsubscribeUrlOf(deps, address.unsubscribe_token),
-        manageUrl: manageUrlOf(deps),
-      }
     },
   )
   return { sent: sendQuietly(deps, code ? [code] : []) }
