@@ -3,6 +3,7 @@ import type { Store } from '../store/openStore.ts'
 import type { EventBus } from './EventBus.ts'
 import { readEvents } from '../store/events/eventRows.ts'
 import { headSeq } from '../store/processorCursorRows.ts'
+import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 
 /** The PostgreSQL channel on which a commit that wrote events wakes every process of the node. */
 export const eventsChannel = 'liaison_events'
@@ -29,34 +30,25 @@ export async function followCommittedEvents(deps: {
   if (!listen) throw new Error('following committed events needs a PostgreSQL store')
   let last = await headSeq(store.db)
   let closed = false
-  let running: Promise<void> | null = null
-  let again = false
 
-  const catchUp = (): void => {
-    if (closed) return
-    if (running) {
-      again = true
-      return
-    }
-    running = (async () => {
-      do {
-        again = false
-        for (;;) {
-          const events = await readEvents(store.db, last, page)
-          if (closed) return
-          if (events.length > 0) {
-            last = events[events.length - 1]!.seq
-            bus.publish(events)
-          }
-          if (events.length < page) break
+  const runs = coalescedRuns(
+    async () => {
+      for (;;) {
+        const events = await readEvents(store.db, last, page)
+        if (closed) return
+        if (events.length > 0) {
+          last = events[events.length - 1]!.seq
+          bus.publish(events)
         }
-      } while (again && !closed)
-    })()
-      .catch((error: unknown) => log.error({ err: error }, 'could not read committed events; retrying'))
-      .finally(() => {
-        running = null
-      })
-  }
+        if (events.length < page) break
+      }
+    },
+    {
+      active: () => !closed,
+      failed: (error) => log.error({ err: error }, 'could not read committed events; retrying'),
+    },
+  )
+  const catchUp = (): void => runs.run()
 
   let listening: { close(): Promise<void> } | null = null
   let retry: NodeJS.Timeout | null = null
@@ -98,7 +90,7 @@ export async function followCommittedEvents(deps: {
       clearInterval(poll)
       if (retry) clearTimeout(retry)
       await listening?.close()
-      await running
+      await runs.current
     },
   }
 }

@@ -5,6 +5,7 @@ import type { ActionDeps } from '../actions/ActionDeps.ts'
 import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import type { NodeConfig } from '../config.ts'
 import { retryDelayMs } from '../processors/retryDelayMs.ts'
+import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 import { outboxAfter } from '../store/federation/outboxRows.ts'
 import { listPeers } from '../store/federation/peerRows.ts'
 import type { PeerState } from '../store/federation/peerStateRows.ts'
@@ -51,8 +52,6 @@ export function startFederationPush(deps: {
   let closed = false
   // a stop gives up the requests in flight rather than wait out their timeouts
   const stopping = new AbortController()
-  let running: Promise<void> | null = null
-  let again = false
   let retryTimer: NodeJS.Timeout | null = null
   let ca: string | null | undefined
 
@@ -240,25 +239,11 @@ export function startFederationPush(deps: {
     }
   }
 
-  const run = (): void => {
-    if (closed) return
-    if (running) {
-      again = true
-      return
-    }
-    running = (async () => {
-      do {
-        again = false
-        await pass()
-      } while (again && !closed)
-    })()
-      .catch((error: unknown) =>
-        log.error({ err: error }, 'the federation push failed; it runs again on its timer'),
-      )
-      .finally(() => {
-        running = null
-      })
-  }
+  const runs = coalescedRuns(pass, {
+    active: () => !closed,
+    failed: (error) => log.error({ err: error }, 'the federation push failed; it runs again on its timer'),
+  })
+  const run = (): void => runs.run()
 
   const timer = setInterval(run, deps.config.pushSeconds * 1000)
   timer.unref()
@@ -276,7 +261,7 @@ export function startFederationPush(deps: {
       stopping.abort()
       clearInterval(timer)
       if (retryTimer) clearTimeout(retryTimer)
-      while (running) await running
+      await runs.current
       if (pulling) await pulling
     },
   }

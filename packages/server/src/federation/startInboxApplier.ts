@@ -1,5 +1,6 @@
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { retryDelayMs } from '../processors/retryDelayMs.ts'
+import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 import { peersWithUnapplied } from '../store/federation/receivedItemRows.ts'
 import { applyInboxBatch, inboxApplyBatchSize } from './applyInboxBatch.ts'
 import { onInbox } from './inboxSignal.ts'
@@ -26,8 +27,6 @@ export function startInboxApplier(
   const log = deps.log.child({ component: 'federation-apply' })
   const batchSize = options.batchSize ?? inboxApplyBatchSize
   let closed = false
-  let running: Promise<void> | null = null
-  let again = false
   let failures = 0
   let retryTimer: NodeJS.Timeout | null = null
 
@@ -41,36 +40,26 @@ export function startInboxApplier(
     }
   }
 
-  const run = (): void => {
-    if (closed) return
-    if (running) {
-      again = true
-      return
-    }
-    running = (async () => {
-      do {
-        again = false
-        await pass()
-      } while (again && !closed)
+  const runs = coalescedRuns(pass, {
+    active: () => !closed,
+    succeeded: () => {
       failures = 0
-    })()
-      .catch((error: unknown) => {
-        failures += 1
-        log.error({ err: error, failures }, 'applying received entries failed; it is tried again')
-        if (closed || retryTimer) return
-        retryTimer = setTimeout(
-          () => {
-            retryTimer = null
-            run()
-          },
-          retryDelayMs(failures, { firstMs: 200, maxMs: 60_000 }),
-        )
-        retryTimer.unref()
-      })
-      .finally(() => {
-        running = null
-      })
-  }
+    },
+    failed: (error) => {
+      failures += 1
+      log.error({ err: error, failures }, 'applying received entries failed; it is tried again')
+      if (closed || retryTimer) return
+      retryTimer = setTimeout(
+        () => {
+          retryTimer = null
+          run()
+        },
+        retryDelayMs(failures, { firstMs: 200, maxMs: 60_000 }),
+      )
+      retryTimer.unref()
+    },
+  })
+  const run = (): void => runs.run()
 
   const stopListening = onInbox(deps.store, run)
   const timer = setInterval(run, options.pollMs ?? 2_000)
@@ -83,7 +72,7 @@ export function startInboxApplier(
       stopListening()
       clearInterval(timer)
       if (retryTimer) clearTimeout(retryTimer)
-      await running
+      await runs.current
     },
   }
 }

@@ -12,6 +12,7 @@ import {
 import type { WorkProcessor } from './Processor.ts'
 import { processorLockKey } from './processorLockKey.ts'
 import { retryDelayMs } from './retryDelayMs.ts'
+import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 
 export interface WorkProcessorOptions {
   /** Events per batch (of the processor's kinds). */
@@ -72,8 +73,6 @@ export async function runWorkProcessor(deps: {
   let closed = false
   let owning = !postgres
   let lock: HeldLock | null = null
-  let running: Promise<void> | null = null
-  let again = false
   let failures = 0
   let retryTimer: NodeJS.Timeout | null = null
   // where this process knows the cursor to be (null: read it from the database), and what the
@@ -212,23 +211,16 @@ export async function runWorkProcessor(deps: {
     saveTimer.unref()
   }
 
-  const run = (): void => {
-    if (!owning || closed) return
-    // a failed batch waits for its back-off, however often new events wake the processor
-    if (retryTimer) return
-    if (running) {
-      again = true
-      return
-    }
-    running = (async () => {
-      do {
-        again = false
-        while (owning && !closed && (await batch())) failures = 0
-        // inside the loop: events heard while it saves are handled before it stops
-        if (owning && !closed && !saveTimer) await save()
-      } while (again && owning && !closed)
-    })()
-      .catch((error: unknown) => {
+  const runs = coalescedRuns(
+    async () => {
+      while (owning && !closed && (await batch())) failures = 0
+      // inside the loop: events heard while it saves are handled before it stops
+      if (owning && !closed && !saveTimer) await save()
+    },
+    {
+      // a failed batch waits for its back-off, however often new events wake the processor
+      active: () => owning && !closed && !retryTimer,
+      failed: (error) => {
         failures++
         forget()
         const waitMs = retryDelayMs(failures, retry)
@@ -239,11 +231,10 @@ export async function runWorkProcessor(deps: {
           run()
         }, waitMs)
         retryTimer.unref()
-      })
-      .finally(() => {
-        running = null
-      })
-  }
+      },
+    },
+  )
+  const run = (): void => runs.run()
 
   const unsubscribe = deps.bus.subscribe((events) => {
     hear(events)
@@ -311,7 +302,7 @@ export async function runWorkProcessor(deps: {
       if (takeover) clearInterval(takeover)
       if (retryTimer) clearTimeout(retryTimer)
       if (saveTimer) clearTimeout(saveTimer)
-      while (running) await running
+      await runs.current
       if (owning)
         await save().catch((error: unknown) => log.warn({ err: error }, 'could not save the cursor'))
       // no longer the owner before the lock goes: another process may take it at once
