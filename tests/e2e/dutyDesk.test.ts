@@ -45,7 +45,7 @@ describe.skipIf(skip)('the duty desk and the case room in Chromium', () => {
     await expect
       .poll(() => duty.getByRole('heading', { level: 1 }).textContent())
       .toContain('Meuse flood exercise')
-    expect(await duty.getByTestId('case-scaling').textContent()).toContain('provincial')
+    expect(await duty.getByTestId('case-scaling').textContent()).toContain('Provincial phase')
     expect(await duty.getByTestId('case-status').first().textContent()).toBe('EXERCISE')
   })
 

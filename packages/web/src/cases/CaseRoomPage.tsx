@@ -19,7 +19,7 @@ import { usePages } from '../lists/usePages.ts'
 import { useOrganisations } from '../hooks/useOrganisations.ts'
 import { caseIdOf, useLiveEvents } from '../live/liveStream.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
-import { mergeEntry, pointLabel } from './caseHelpers.ts'
+import { mergeEntry, pointLabel, scalingLevelLabel } from './caseHelpers.ts'
 import { disciplines, doctrines } from '@liaison/core'
 import { CaseEditForm } from './CaseEditForm.tsx'
 import { DecisionsPanel } from './DecisionsPanel.tsx'
@@ -217,7 +217,7 @@ export function CaseRoomPage({ me, caseId }: { readonly me: Me; readonly caseId:
                 {c.scaling ? (
                   <>
                     <strong>
-                      {t(`doctrines.${c.scaling.doctrine}`)}: {c.scaling.level}
+                      {t(`doctrines.${c.scaling.doctrine}`)}: {scalingLevelLabel(t, c.scaling)}
                     </strong>
                     {c.scaling.doctrine === 'BE' && c.scaling.planLevel && (
                       <span data-testid="case-plan-level">

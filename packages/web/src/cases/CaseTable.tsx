@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaseRecord } from '../api/casesApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { caseHref } from '../router/useHashRoute.ts'
+import { scalingLevelLabel } from './caseHelpers.ts'
 import { StateTag, StatusBadge } from './StatusBadge.tsx'
 
 /** Cases in a table: title (a link to the case room), status, kind, severity, state, scaling, start. */
@@ -45,7 +46,7 @@ export function CaseTable({
             <td>
               <StateTag state={c.state} />
             </td>
-            <td>{c.scaling ? `${c.scaling.doctrine} ${c.scaling.level}` : '—'}</td>
+            <td>{c.scaling ? `${c.scaling.doctrine} · ${scalingLevelLabel(t, c.scaling)}` : '—'}</td>
             <td>
               <DateTime value={c.startsAt} />
             </td>

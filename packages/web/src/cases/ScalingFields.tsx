@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SelectField } from '../components/SelectField.tsx'
 import type { ScalingChoice } from './caseHelpers.ts'
+import type { ScalingLevel } from '@liaison/core'
 import { bePlanLevels, doctrines, scalingLevels } from '@liaison/core'
 
 /**
@@ -34,7 +35,10 @@ export function ScalingFields({
         <SelectField
           label={t('cases.level')}
           value={level}
-          options={scalingLevels[doctrine].map((l) => ({ value: l, label: l }))}
+          options={scalingLevels[doctrine].map((l) => ({
+            value: l,
+            label: doctrine === 'BE' ? t(`bePhases.${l as ScalingLevel<'BE'>}`) : l,
+          }))}
           onChange={(chosen) => onChange({ ...value, level: chosen })}
         />
       )}

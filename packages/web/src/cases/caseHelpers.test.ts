@@ -1,7 +1,10 @@
+import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
+import { fr } from '../i18n/fr.ts'
 import type { LogEntryRecord } from '../api/casesApi.ts'
 import {
   mergeEntry,
+  scalingLevelLabel,
   pointFromInput,
   pointLabel,
   scalingChoiceOf,
@@ -87,5 +90,16 @@ describe('the scaling chosen in a case form', () => {
     ] as const)
       expect(scalingOf(scalingChoiceOf(scaling))).toEqual(scaling)
     expect(scalingOf(scalingChoiceOf(null))).toBeNull()
+  })
+})
+
+describe('scalingLevelLabel', () => {
+  it("says Belgium's phases in words and leaves GRIP and the Luxembourg scale as written", async () => {
+    const i18n = i18next.createInstance()
+    await i18n.init({ lng: 'fr', resources: { fr: { translation: fr } } })
+    const t = i18n.t
+    expect(scalingLevelLabel(t, { doctrine: 'BE', level: 'federal', planLevel: null })).toBe('Phase fédérale')
+    expect(scalingLevelLabel(t, { doctrine: 'NL', level: 'GRIP 2' })).toBe('GRIP 2')
+    expect(scalingLevelLabel(t, { doctrine: 'LU', level: '1' })).toBe('1')
   })
 })

@@ -1,6 +1,7 @@
-import type { BePlanLevel, Doctrine } from '@liaison/core'
+import type { BePlanLevel, Doctrine, ScalingLevel } from '@liaison/core'
 import type { GeoPointRecord, LogEntryRecord, Scaling } from '../api/casesApi.ts'
 import { scalingLevels } from '@liaison/core'
+import type { TFunction } from 'i18next'
 
 /** A point as people read it: "50.7394° N, 5.6986° E". */
 export function pointLabel(point: GeoPointRecord): string {
@@ -65,4 +66,9 @@ export function scalingChoiceOf(scaling: Scaling | null): ScalingChoice {
     level: scaling?.level ?? '',
     planLevel: scaling?.planLevel ?? '',
   }
+}
+
+/** A scaling's level as people say it: Belgium's phases in words, GRIP and Luxembourg's scale as they are written. */
+export function scalingLevelLabel(t: TFunction, scaling: Scaling): string {
+  return scaling.doctrine === 'BE' ? t(`bePhases.${scaling.level as ScalingLevel<'BE'>}`) : scaling.level
 }

@@ -610,6 +610,12 @@ export const de: Dictionary = {
     major: 'Schwer',
     critical: 'Kritisch',
   },
+  bePhases: {
+    routine: 'Alltagsbetrieb',
+    communal: 'Gemeindephase',
+    provincial: 'Provinzphase',
+    federal: 'Föderale Phase',
+  },
   planLevels: {
     'stand-by': 'Bereitschaft',
     'pre-alert': 'Voralarm',

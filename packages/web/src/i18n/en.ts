@@ -12,6 +12,7 @@ import type {
   RefusalReason,
   AdmissionReason,
   Role,
+  ScalingLevel,
   Severity,
   TaskPriority,
   TaskState,
@@ -628,6 +629,12 @@ export const en = {
     major: 'Major',
     critical: 'Critical',
   } satisfies Record<Severity, string>,
+  bePhases: {
+    routine: 'Routine',
+    communal: 'Municipal phase',
+    provincial: 'Provincial phase',
+    federal: 'Federal phase',
+  } satisfies Record<ScalingLevel<'BE'>, string>,
   planLevels: {
     'stand-by': 'Stand-by',
     'pre-alert': 'Pre-alert',

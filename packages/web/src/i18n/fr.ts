@@ -611,6 +611,12 @@ export const fr: Dictionary = {
     major: 'Majeure',
     critical: 'Critique',
   },
+  bePhases: {
+    routine: 'Gestion courante',
+    communal: 'Phase communale',
+    provincial: 'Phase provinciale',
+    federal: 'Phase fédérale',
+  },
   planLevels: {
     'stand-by': 'Veille',
     'pre-alert': 'Pré-alerte',

@@ -609,6 +609,12 @@ export const nl: Dictionary = {
     major: 'Groot',
     critical: 'Kritiek',
   },
+  bePhases: {
+    routine: 'Dagelijkse werking',
+    communal: 'Gemeentelijke fase',
+    provincial: 'Provinciale fase',
+    federal: 'Federale fase',
+  },
   planLevels: {
     'stand-by': 'Stand-by',
     'pre-alert': 'Vooralarm',
