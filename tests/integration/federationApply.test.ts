@@ -235,6 +235,67 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       expect(await inboxOutcomes(nl.node.deps.store.db, 'be')).toMatchObject({ waiting: 0, skipped: 0 })
     })
 
+    it("shows a shared case's decisions and its approved situation reports, never a draft", async () => {
+      const beDuty = await as(be.node, ['duty-officer'])
+      const beCrisis = await as(be.node, ['crisis-manager'])
+      const vr = await as(nl.node, ['duty-officer'], 'vr')
+      const caseId = await openCase(be.node, beDuty, {
+        title: 'Nuage toxique à Visé',
+        status: 'actual',
+        participants: ['nl:vr'],
+      })
+      const decided = await post(be.node, beCrisis, `/api/v1/cases/${caseId}/decisions`, {
+        text: 'Confinement à Visé et Eijsden',
+        decidedBy: 'Le gouverneur',
+        rationale: 'panache vers le nord',
+      })
+      expect(decided.statusCode).toBe(201)
+      const decisionId = decided.json<{ id: string }>().id
+      const drafted = await post(be.node, beCrisis, `/api/v1/cases/${caseId}/sitreps`)
+      expect(drafted.statusCode).toBe(201)
+      const sitrep = drafted.json<{ id: string; version: number; number: number }>()
+      const revised = await be.node.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sitreps/${sitrep.id}`,
+        headers: beCrisis.headers(),
+        payload: {
+          version: sitrep.version,
+          conditions: 'Panache stable, vent du sud',
+          needs: 'Masques FFP2',
+        },
+      })
+      expect(revised.statusCode).toBe(200)
+      const items = async (kind: string) =>
+        (await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}/items?kind=${kind}`)).json<{
+          items: Incoming[]
+        }>().items
+      // the case and the decision arrive; the draft and its revision are not shown
+      await waitUntil(async () => (await items('decision')).length === 1)
+      expect((await items('decision'))[0]).toMatchObject({
+        id: decisionId,
+        title: 'Confinement à Visé et Eijsden',
+        item: { rationale: 'panache vers le nord', decidedBy: 'Le gouverneur' },
+      })
+      expect(await items('sitrep')).toEqual([])
+
+      const approved = await post(be.node, beCrisis, `/api/v1/sitreps/${sitrep.id}/approve`, {
+        version: sitrep.version + 1,
+      })
+      expect(approved.statusCode).toBe(200)
+      await waitUntil(async () => (await items('sitrep')).length === 1)
+      expect((await items('sitrep'))[0]).toMatchObject({
+        id: sitrep.id,
+        title: `SITREP ${sitrep.number}`,
+        item: { state: 'approved', conditions: 'Panache stable, vent du sud', needs: 'Masques FFP2' },
+      })
+      // among what partners sent, with a kind of their own; a wrong kind is refused by name
+      const all = await incoming(nl.node, vr)
+      expect(all.map((i) => i.kind).sort()).toEqual(['case', 'decision', 'sitrep'])
+      const wrong = await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}/items?kind=alert`)
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.body).toContain('kind')
+    })
+
     it('keeps an exercise case apart: never among the actual items, and only with ?status=exercise', async () => {
       const beDuty = await as(be.node, ['duty-officer'])
       const vr = await as(nl.node, ['duty-officer'], 'vr')

@@ -58,12 +58,18 @@ export const NewAcknowledgementBody = Type.Object(
 
 export const ReceivedCaseParams = Type.Object({ origin: NodeId, id: ItemId })
 
-/** The items of a received case: its log entries (the default), tasks or map features. */
+/** The items of a received case: its log entries (the default), tasks, decisions, approved situation reports or map features. */
 export const ReceivedCaseItemsQuery = Type.Object(
   {
     ...pageQuery,
     kind: Type.Optional(
-      Type.Union([Type.Literal('log-entry'), Type.Literal('task'), Type.Literal('map-feature')]),
+      Type.Union([
+        Type.Literal('log-entry'),
+        Type.Literal('task'),
+        Type.Literal('decision'),
+        Type.Literal('sitrep'),
+        Type.Literal('map-feature'),
+      ]),
     ),
   },
   { additionalProperties: false },

@@ -7,6 +7,7 @@ import type {
   CapMsgType,
   CapStatus,
   IssueException,
+  ReceivedItemKind,
 } from '@liaison/core'
 import type { ColumnType, Generated } from 'kysely'
 
@@ -680,7 +681,7 @@ export interface FederationInboxTable {
 /** An item of another node as this node keeps it (m0036, decision 035), by origin, kind and id. */
 export interface ReceivedItemsTable {
   origin: string
-  kind: 'case' | 'log-entry' | 'task' | 'map-feature'
+  kind: ReceivedItemKind
   id: string
   /** The peer it came from (its origin: nothing hops on by itself). */
   peer: string

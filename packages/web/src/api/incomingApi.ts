@@ -23,7 +23,7 @@ export const fetchReceivedCase = (origin: string, id: string): Promise<IncomingI
 export const listReceivedCaseItems = (
   origin: string,
   id: string,
-  kind: 'log-entry' | 'task' | 'map-feature',
+  kind: Exclude<IncomingItem['kind'], 'case'>,
   after?: string,
 ): Promise<IncomingItems> =>
   apiClient.get(

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IncomingItem } from '../api/incomingApi.ts'
 import { acknowledgeIncoming, fetchReceivedCase, listReceivedCaseItems } from '../api/incomingApi.ts'
@@ -7,9 +7,9 @@ import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
 import { LiveStatus } from '../components/LiveStatus.tsx'
 import { useLoad } from '../hooks/useLoad.ts'
-import { ShowMore } from '../lists/ShowMore.tsx'
 import { usePages } from '../lists/usePages.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
+import { ReceivedItemsSection } from './ReceivedItemsSection.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
 
 const keyOf = (item: IncomingItem): string => item.id
@@ -22,7 +22,7 @@ const textOf = (item: unknown, field: string): string | null => {
 /**
  * A case a partner centre shared, read-only, in the case room's shape (decision 035): its origin
  * said first, its status and TLP, what the origin wrote about it, its log (corrections beside
- * what they correct) and its tasks. Only the origin edits it; a duty officer acknowledges it.
+ * what they correct), its tasks, decisions and approved situation reports. Only the origin edits it; a duty officer acknowledges it.
  */
 export function ReceivedCasePage({
   me,
@@ -34,12 +34,13 @@ export function ReceivedCasePage({
   readonly caseId: string
 }) {
   const { t } = useTranslation()
-  const logId = useId()
-  const tasksId = useId()
   const loadCase = useCallback(() => fetchReceivedCase(origin, caseId), [origin, caseId])
   const shared = useLoad(loadCase)
   const log = usePages((after) => listReceivedCaseItems(origin, caseId, 'log-entry', after), keyOf)
   const tasks = usePages((after) => listReceivedCaseItems(origin, caseId, 'task', after), keyOf)
+  const decisions = usePages((after) => listReceivedCaseItems(origin, caseId, 'decision', after), keyOf)
+  // newest first would suit a reader; the origin's order (oldest first) keeps the numbers in step
+  const sitreps = usePages((after) => listReceivedCaseItems(origin, caseId, 'sitrep', after), keyOf)
   const [news, setNews] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   const c = shared.data
@@ -118,58 +119,99 @@ export function ReceivedCasePage({
       <LiveStatus message={news} />
       {failure !== null && <ErrorAlert error={failure} />}
 
-      <section aria-labelledby={logId}>
-        <h2 id={logId}>{t('incoming.log')}</h2>
-        {log.error !== null && <ErrorAlert error={log.error} />}
-        {log.data && log.data.items.length === 0 && <p className="muted">{t('incoming.noEntries')}</p>}
-        {log.data && log.data.items.length > 0 && (
-          <ol className="plain-list" data-testid="received-log">
-            {log.data.items.map((e) => {
-              const occurred = textOf(e.item, 'occurredAt')
-              return (
-                <li key={e.id} className={e.supersededBy ? 'muted' : undefined}>
-                  {occurred && <DateTime value={occurred} />} {textOf(e.item, 'authorName') ?? ''}:{' '}
-                  {textOf(e.item, 'text') ?? e.title}
-                  {e.supersededBy && <> ({t('incoming.superseded')})</>}
-                </li>
-              )
-            })}
-          </ol>
-        )}
-        <ShowMore
-          next={log.data?.next ?? null}
-          loading={log.loading}
-          onMore={log.more}
-          list={t('incoming.log')}
-          testId="received-log"
-        />
-      </section>
+      <ReceivedItemsSection
+        title={t('incoming.log')}
+        empty={t('incoming.noEntries')}
+        testId="received-log"
+        pages={log}
+        ordered
+        render={(e) => {
+          const occurred = textOf(e.item, 'occurredAt')
+          return (
+            <li key={e.id} className={e.supersededBy ? 'muted' : undefined}>
+              {occurred && <DateTime value={occurred} />} {textOf(e.item, 'authorName') ?? ''}:{' '}
+              {textOf(e.item, 'text') ?? e.title}
+              {e.supersededBy && <> ({t('incoming.superseded')})</>}
+            </li>
+          )
+        }}
+      />
 
-      <section aria-labelledby={tasksId}>
-        <h2 id={tasksId}>{t('incoming.tasks')}</h2>
-        {tasks.error !== null && <ErrorAlert error={tasks.error} />}
-        {tasks.data && tasks.data.items.length === 0 && <p className="muted">{t('incoming.noTasks')}</p>}
-        {tasks.data && tasks.data.items.length > 0 && (
-          <ul className="plain-list" data-testid="received-tasks">
-            {tasks.data.items.map((task) => {
-              const taskState = textOf(task.item, 'state')
-              return (
-                <li key={task.id}>
-                  {task.title}
-                  {taskState && <> · {t(`taskStates.${taskState}`, { defaultValue: taskState })}</>}
-                </li>
-              )
-            })}
-          </ul>
-        )}
-        <ShowMore
-          next={tasks.data?.next ?? null}
-          loading={tasks.loading}
-          onMore={tasks.more}
-          list={t('incoming.tasks')}
-          testId="received-tasks"
-        />
-      </section>
+      <ReceivedItemsSection
+        title={t('incoming.tasks')}
+        empty={t('incoming.noTasks')}
+        testId="received-tasks"
+        pages={tasks}
+        render={(task) => {
+          const taskState = textOf(task.item, 'state')
+          return (
+            <li key={task.id}>
+              {task.title}
+              {taskState && <> · {t(`taskStates.${taskState}`, { defaultValue: taskState })}</>}
+            </li>
+          )
+        }}
+      />
+
+      <ReceivedItemsSection
+        title={t('incoming.decisions')}
+        empty={t('incoming.noDecisions')}
+        testId="received-decisions"
+        pages={decisions}
+        ordered
+        render={(d) => {
+          const decided = textOf(d.item, 'decidedAt')
+          const rationale = textOf(d.item, 'rationale')
+          return (
+            <li key={d.id}>
+              {decided && <DateTime value={decided} />} <strong>{textOf(d.item, 'text') ?? d.title}</strong>
+              {rationale && (
+                <>
+                  {' '}
+                  · {t('incoming.rationale')}: {rationale}
+                </>
+              )}
+            </li>
+          )
+        }}
+      />
+
+      <ReceivedItemsSection
+        title={t('incoming.sitreps')}
+        empty={t('incoming.noSitreps')}
+        testId="received-sitreps"
+        pages={sitreps}
+        ordered
+        render={(r) => {
+          const from = textOf(r.item, 'periodFrom')
+          const to = textOf(r.item, 'periodTo')
+          const number = (r.item as Record<string, unknown> | null)?.['number']
+          return (
+            <li key={r.id}>
+              <strong>
+                {t('incoming.sitrepTitle', { number: typeof number === 'number' ? number : '' })}
+              </strong>
+              {from && to && (
+                <>
+                  {' '}
+                  · <DateTime value={from} /> – <DateTime value={to} />
+                </>
+              )}
+              <dl className="facts">
+                {(['conditions', 'actions', 'needs'] as const).map((field) => {
+                  const value = textOf(r.item, field)
+                  return value ? (
+                    <div key={field}>
+                      <dt>{t(`incoming.${field}`)}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ) : null
+                })}
+              </dl>
+            </li>
+          )
+        }}
+      />
     </>
   )
 }

@@ -1,5 +1,5 @@
 /** The kinds of items of another node this node keeps and shows (decision 035). */
-export const receivedItemKinds = ['case', 'log-entry', 'task', 'map-feature'] as const
+export const receivedItemKinds = ['case', 'log-entry', 'task', 'map-feature', 'decision', 'sitrep'] as const
 export type ReceivedItemKind = (typeof receivedItemKinds)[number]
 
 export function isReceivedItemKind(value: unknown): value is ReceivedItemKind {

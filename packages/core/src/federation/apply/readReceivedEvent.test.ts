@@ -75,11 +75,48 @@ describe('readReceivedEvent', () => {
     })
   })
 
+  it('reads a decision and an approved situation report, and refuses a report that is not approved', () => {
+    const decision = { id: 'd1', caseId: 'c1', text: 'Evacuate  the\nport area', rationale: 'plume' }
+    expect(readReceivedEvent(event('decision.recorded', { decision }))).toMatchObject({
+      ok: true,
+      change: {
+        kind: 'upsert',
+        itemKind: 'decision',
+        id: 'd1',
+        caseId: 'c1',
+        title: 'Evacuate the port area',
+      },
+    })
+    const sitrep = { id: 's1', caseId: 'c1', number: 3, version: 2, state: 'approved', conditions: 'calm' }
+    expect(readReceivedEvent(event('sitrep.approved', { sitrep }))).toMatchObject({
+      ok: true,
+      change: { kind: 'upsert', itemKind: 'sitrep', id: 's1', caseId: 'c1', title: 'SITREP 3', item: sitrep },
+    })
+    expect(
+      readReceivedEvent(event('sitrep.approved', { sitrep: { ...sitrep, state: 'draft' } })),
+    ).toMatchObject({
+      skip: 'malformed_body',
+      detail: 'body.sitrep.state',
+    })
+    expect(readReceivedEvent(event('sitrep.approved', { sitrep: { ...sitrep, number: '3' } }))).toMatchObject(
+      {
+        skip: 'malformed_body',
+        detail: 'body.sitrep.number',
+      },
+    )
+    expect(
+      readReceivedEvent(event('decision.recorded', { decision: { ...decision, text: '' } })),
+    ).toMatchObject({
+      skip: 'malformed_body',
+      detail: 'body.decision',
+    })
+  })
+
   it('skips an unknown kind, a malformed envelope and a body not of its kind, with the reason', () => {
-    expect(readReceivedEvent(event('sitrep.approved', { sitrep: {} }))).toEqual({
+    expect(readReceivedEvent(event('sitrep.drafted', { sitrep: {} }))).toEqual({
       ok: false,
       skip: 'unknown_kind',
-      detail: 'sitrep.approved',
+      detail: 'sitrep.drafted',
     })
     expect(readReceivedEvent({ ...event('case.opened', { case: aCase }), status: 'drill' })).toMatchObject({
       skip: 'malformed_envelope',

@@ -154,6 +154,38 @@ function changeOf(kind: string, body: Json): ReceivedChange | { readonly bad: st
         supersedes: null,
       }
     }
+    case 'decision.recorded': {
+      const d = body['decision']
+      if (!isObject(d) || !shortText(d['id']) || !shortText(d['caseId']) || !text(d['text']))
+        return { bad: 'decision' }
+      return {
+        kind: 'upsert',
+        itemKind: 'decision',
+        id: d['id'],
+        caseId: d['caseId'],
+        title: line(d['text']),
+        item: d,
+        supersedes: null,
+      }
+    }
+    case 'sitrep.approved': {
+      const r = body['sitrep']
+      if (!isObject(r) || !shortText(r['id']) || !shortText(r['caseId'])) return { bad: 'sitrep' }
+      const number = r['number']
+      if (typeof number !== 'number' || !Number.isInteger(number) || number < 1)
+        return { bad: 'sitrep.number' }
+      if (r['state'] !== 'approved') return { bad: 'sitrep.state' }
+      return {
+        kind: 'upsert',
+        itemKind: 'sitrep',
+        id: r['id'],
+        caseId: r['caseId'],
+        // the number is the title: each language words it ("SITREP 3", "Rapport de situation 3")
+        title: `SITREP ${number}`,
+        item: r,
+        supersedes: null,
+      }
+    }
     case 'map-feature.saved': {
       const f = body['feature']
       if (!isObject(f) || !shortText(f['id']) || !shortText(f['caseId']) || !isObject(f['geometry']))
@@ -190,8 +222,9 @@ function changeOf(kind: string, body: Json): ReceivedChange | { readonly bad: st
  * What an event received from a peer (already verified: its origin's signature, the chain, the
  * policy) changes here, read defensively: every field the change uses is checked, so that no
  * shape makes the processor throw. Cases (opened, updated, closed by an update), log entries (a
- * correction names the entry it supersedes), tasks, map features (saved, removed) and receipts
- * are applied; any other kind, and anything not of its kind's shape, is skipped with its reason.
+ * correction names the entry it supersedes), tasks, decisions, approved situation reports (a
+ * later approved version replaces the earlier), map features (saved, removed) and receipts are
+ * applied; any other kind, and anything not of its kind's shape, is skipped with its reason.
  */
 export function readReceivedEvent(event: unknown): ReadReceived {
   if (!isObject(event)) return { ok: false, skip: 'malformed_envelope', detail: 'not an object' }

@@ -308,7 +308,7 @@ export async function pageReceivedCaseItems(
     readonly orgId: string
     readonly origin: string
     readonly caseId: string
-    readonly kind: 'log-entry' | 'task' | 'map-feature'
+    readonly kind: Exclude<ReceivedItemKind, 'case'>
   },
   page: PageRequest<Date>,
 ): Promise<ReceivedItemRow[]> {
