@@ -3,7 +3,11 @@ import type { Logger } from 'pino'
 import type { Channel, ChannelKind, DeliveryOutcome, OutgoingMessage } from '../channels/Channel.ts'
 import type { IdSource } from '../runtime/IdSource.ts'
 import type { Clock } from '../runtime/Clock.ts'
-import { insertDeliveries, recordDeliveryOutcome } from '../store/citizens/subscriberRows.ts'
+import {
+  insertDeliveries,
+  recordDeliveryOutcome,
+  recordDeliveryOutcomes,
+} from '../store/citizens/subscriberRows.ts'
 import type { Database } from '../store/schema.ts'
 import type { CitizenLanguage } from './citizenTexts.ts'
 import { citizenWords } from './citizenTexts.ts'
@@ -90,7 +94,9 @@ export function citizenSender(deps: CitizenSenderDeps, channels: CitizenChannels
         if (batch.length === 0) continue
         if (!channel) throw new Error(`no ${kind} channel to send citizens' codes through`)
         const sent = await channel.send(batch)
-        for (const outcome of sent) await record(outcome)
+        await recordDeliveryOutcomes(deps.db, sent).catch((error: unknown) =>
+          deps.log.warn({ err: error }, 'citizen delivery outcomes were not recorded'),
+        )
         outcomes.push(...sent)
       }
       return outcomes

@@ -264,46 +264,69 @@ export interface NewDeliveryRow {
   readonly at: Date
 }
 
+/** Delivery rows per insert statement: 9 values a row, well under PostgreSQL's 65,535 parameters. */
+const deliveryChunk = 1_000
+
+/** Writes the deliveries of a send (an import's welcome codes may be tens of thousands), a chunk per statement. */
 export async function insertDeliveries(db: Kysely<Database>, rows: readonly NewDeliveryRow[]): Promise<void> {
-  if (rows.length === 0) return
-  await db
-    .insertInto('subscriber_deliveries')
-    .values(
-      rows.map((r) => ({
-        id: r.id,
-        subscriber_id: r.subscriberId,
-        address_id: r.addressId,
-        kind: r.kind,
-        purpose: r.purpose,
-        language: r.language,
-        state: 'submitted' as const,
-        sent_at: r.at,
-        updated_at: r.at,
-      })),
-    )
-    .execute()
+  for (let i = 0; i < rows.length; i += deliveryChunk) {
+    await db
+      .insertInto('subscriber_deliveries')
+      .values(
+        rows.slice(i, i + deliveryChunk).map((r) => ({
+          id: r.id,
+          subscriber_id: r.subscriberId,
+          address_id: r.addressId,
+          kind: r.kind,
+          purpose: r.purpose,
+          language: r.language,
+          state: 'submitted' as const,
+          sent_at: r.at,
+          updated_at: r.at,
+        })),
+      )
+      .execute()
+  }
 }
 
+export interface DeliveryOutcomeRow {
+  readonly id: string
+  readonly state: SubscriberDeliveryRow['state']
+  readonly at: Date
+  readonly networkRef?: string | undefined
+  readonly reason?: string | undefined
+}
+
+/** Records one outcome (a receipt that arrives later). */
 export async function recordDeliveryOutcome(
   db: Kysely<Database>,
-  outcome: {
-    id: string
-    state: SubscriberDeliveryRow['state']
-    at: Date
-    networkRef?: string | undefined
-    reason?: string | undefined
-  },
+  outcome: DeliveryOutcomeRow,
 ): Promise<void> {
-  await db
-    .updateTable('subscriber_deliveries')
-    .set({
-      state: outcome.state,
-      updated_at: outcome.at,
-      reason: outcome.reason?.slice(0, 500) ?? null,
-      ...(outcome.networkRef !== undefined ? { network_ref: outcome.networkRef.slice(0, 200) } : {}),
-    })
-    .where('id', '=', outcome.id)
-    .execute()
+  await recordDeliveryOutcomes(db, [outcome])
+}
+
+/**
+ * Records the outcomes of a send in one statement: the rows travel as one JSON parameter
+ * (`jsonb_to_recordset`), so a batch of any size is one round trip.
+ */
+export async function recordDeliveryOutcomes(
+  db: Kysely<Database>,
+  outcomes: readonly DeliveryOutcomeRow[],
+): Promise<void> {
+  if (outcomes.length === 0) return
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    state: o.state,
+    at: o.at.toISOString(),
+    reason: o.reason?.slice(0, 500) ?? null,
+    network_ref: o.networkRef?.slice(0, 200) ?? null,
+  }))
+  await sql`update subscriber_deliveries as d
+    set state = v.state, updated_at = v.at, reason = v.reason,
+      network_ref = coalesce(v.network_ref, d.network_ref)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, state text, at timestamptz, reason text, network_ref text)
+    where d.id = v.id`.execute(db)
 }
 
 export async function addressByValue(
