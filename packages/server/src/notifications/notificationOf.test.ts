@@ -134,6 +134,16 @@ describe('new items from a partner centre', () => {
       recipients: [{ kind: 'organisation', id: centre }],
     })
   })
+  it('tells nobody of an item whose ids are not UUIDs (a notification names a case), and never throws', () => {
+    const odd = { origin: 'nl', kind: 'log-entry', id: 'entry:7', caseId: 'NL-2026-001', title: 'Odd' }
+    expect(notificationOf(stored({ kind: 'incoming.received', items: [odd] }, [centre]), [])).toBeNull()
+    expect(
+      notificationOf(
+        stored({ kind: 'incoming.received', items: [{ ...odd, caseId: null, id: caseId }] }, [centre]),
+        [],
+      ),
+    ).toMatchObject({ caseId })
+  })
   it('tells nobody of an empty list, nor an organisation the event is not for', () => {
     expect(notificationOf(stored({ kind: 'incoming.received', items: [] }, [centre]), [])).toBeNull()
     expect(notificationOf(stored({ kind: 'incoming.received', items: [item(1)] }, [police]), [])).toBeNull()

@@ -1,5 +1,5 @@
 import type { EventKind, StoredEvent } from '@liaison/core'
-import { eventVisibleTo } from '@liaison/core'
+import { eventVisibleTo, isUuid } from '@liaison/core'
 
 export type NotificationKind =
   'task-assigned' | 'case-joined' | 'sitrep-approved' | 'case-closed' | 'incoming-item'
@@ -103,11 +103,15 @@ export function notificationOf(
       // new items from a partner centre, for the organisation that now sees them
       const [first] = body.items
       if (!first) return null
+      // a notification names a case of this node's kind (a UUID); a partner's id of another
+      // shape is a received item all the same, and its notice goes without a case to open
+      const caseId = [first.caseId, first.id].find((id): id is string => id !== null && isUuid(id))
+      if (caseId === undefined) return null
       const more = body.items.length - 1
       return made({
         ...base,
         kind: 'incoming-item',
-        caseId: first.caseId ?? first.id,
+        caseId,
         title: `${first.origin.toUpperCase()}: ${first.title}${more > 0 ? ` (+${more})` : ''}`,
         recipients: toOrganisations([event.orgId]),
       })
