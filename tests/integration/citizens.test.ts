@@ -220,7 +220,13 @@ describe.each(engines)('citizen registration on $name', (engine) => {
     expect(limited.json()).toMatchObject({ error: { code: 'rate_limited' } })
     // the second code is void now (a third replaced it), the third confirms
     const third = await until(() => smsc.received().filter((m) => m.to === r.number)[2], 'the third SMS')
-    expect(codeIn(second.text)).toBeDefined()
+    expect(codeIn(second.text)).not.toBe(codeIn(third.text))
+    const stale = await call('POST', `/public/v1/subscriber/addresses/${id}/confirm`, {
+      token: r.token,
+      body: { code: codeIn(second.text)! },
+    })
+    expect(stale.statusCode).toBe(401)
+    expect(stale.json()).toMatchObject({ error: { reason: 'confirmation_code_wrong' } })
     const ok = await call('POST', `/public/v1/subscriber/addresses/${id}/confirm`, {
       token: r.token,
       body: { code: codeIn(third.text)! },
@@ -376,6 +382,13 @@ describe.each(engines)('citizen registration on $name', (engine) => {
     expect(held.id).toBe(r.subscriber.id)
     expect(held.addresses.find((a) => a.kind === 'sms')!.confirmed).toBe(true)
     expect(smsc.received().some((m) => m.to === '+32470999998')).toBe(false)
+    // the claim answers alike for an address nobody registered and one whose code is spent
+    const claim = (address: string) =>
+      call('POST', '/public/v1/subscribers/claim', { body: { kind: 'sms', address, code: '000000' } })
+    const unknown = await claim('+32470999998')
+    const spent = await claim(r.number)
+    expect([unknown.statusCode, spent.statusCode]).toEqual([401, 401])
+    expect(spent.json()).toEqual(unknown.json())
   })
 
   it('limits registrations per client address (429)', async () => {

@@ -24,6 +24,8 @@ export async function checkAddressCode(
   code: string,
   at: Date,
   confirmedAt: Date | null = address.confirmed_at,
+  /** false on the claim route: an expired or spent code answers as a wrong one, telling no one who is registered. */
+  tellWhy = true,
 ): Promise<void> {
   const judged = judgeConfirmationCode(
     {
@@ -40,7 +42,9 @@ export async function checkAddressCode(
     await countWrongCode(tx, address.id)
     throw keepChanges(refusalError(judged.error, 'body/code: the confirmation code is wrong'))
   }
-  throw refusalError(judged.error)
+  throw tellWhy
+    ? refusalError(judged.error)
+    : refusalError('confirmation_code_wrong', 'body/code: the confirmation code is wrong')
 }
 
 /**

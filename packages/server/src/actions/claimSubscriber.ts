@@ -30,7 +30,7 @@ export async function claimSubscriber(
       if (!address) throw refusalError('confirmation_code_wrong', 'body/code: the confirmation code is wrong')
       ctx.target(address.subscriber_id, null, { address: address.id })
       // a confirmed address may be claimed again with a new code
-      await checkAddressCode(ctx.tx, address, input.code, ctx.at, null)
+      await checkAddressCode(ctx.tx, address, input.code, ctx.at, null, false)
       await confirmAddress(ctx.tx, address.id, address.confirmed_at ?? ctx.at)
       await setTokenHash(ctx.tx, address.subscriber_id, token.hash, ctx.at)
       return { subscriberId: address.subscriber_id, token: token.secret }
