@@ -782,6 +782,10 @@ export const de: Dictionary = {
       'Nur eine Aufhebung, eine einschränkende Korrektur oder eine vorab freigegebene Vorlage darf von einer Person herausgegeben werden.',
     alert_status_not_chosen: 'Wählen Sie, ob die Warnung echt, eine Übung oder ein Test ist.',
     alert_reason_missing: 'Sagen Sie, warum Sie die Warnung zurückschicken.',
+    alert_proposal_answered:
+      'Dieser Vorschlag wurde bereits übernommen, abgelehnt oder zur Kenntnis genommen.',
+    alert_proposal_reason_missing: 'Sagen Sie, warum Sie den Vorschlag ablehnen.',
+    alert_proposal_not_addressee: 'Dieser Vorschlag ist an eine andere Organisation gerichtet.',
     alert_not_due: 'Die Warnung ist für später geplant.',
     alert_not_issued: 'Nur eine herausgegebene Warnung kann korrigiert oder aufgehoben werden.',
     alert_cap_invalid: 'Die Warnung ist kein gültiges CAP 1.2; siehe die genannten Probleme.',
