@@ -44,6 +44,7 @@ import { findAlertTemplateRow, toAlertTemplate } from '../store/alerts/alertTemp
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
+import { proposeAcrossBorders } from './proposeAcrossBorders.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson, type PersonCaller } from './requirePerson.ts'
 
@@ -258,6 +259,7 @@ function step(lifecycle: AlertLifecycle, s: AlertStep, by: AlertActor | null): A
  * with the problems if it is not valid), and moves the alert it replaces to `updated` or `cancelled`.
  */
 async function issue(
+  deps: ActionDeps,
   ctx: ActionContext,
   row: AlertRow,
   next: AlertLifecycle,
@@ -289,6 +291,8 @@ async function issue(
   const alert = toAlert(issuedRow)
   if (approvedNow) emitAlert(ctx, 'alert.approved', alert)
   emitAlert(ctx, 'alert.issued', alert)
+  // to the neighbours its area reaches or comes near, unless proposed to them when it was submitted
+  await proposeAcrossBorders(deps, ctx, alert, 'issued')
   if (row.replaces_id !== null) {
     const replaced = await lockAlertRow(ctx.tx, row.replaces_id)
     // a correction of what is no longer out (updated, cancelled or expired meanwhile) is refused
@@ -355,7 +359,8 @@ export async function createAlert(
   )
 }
 
-async function saveNew(
+/** Saves a new draft alert of the caller's organisation (version 1) and emits its event. */
+export async function saveNew(
   ctx: ActionContext,
   caller: PersonCaller,
   made: {
@@ -517,6 +522,7 @@ export async function submitAlert(
       const alert = toAlert({ ...row, ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
       ctx.target(row.id, row.org_id, { version: next.version, status: row.status })
       emitAlert(ctx, 'alert.submitted', alert)
+      await proposeAcrossBorders(deps, ctx, alert, 'submitted')
       return alert
     },
   )
@@ -593,7 +599,7 @@ export async function approveAlert(
       const approved = { approved_at: ctx.at }
       if (next.state === 'issued') {
         // written and checked before anything is stored: a refused issue leaves the alert submitted
-        return issue(ctx, row, next, approved, true)
+        return issue(deps, ctx, row, next, approved, true)
       }
       await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), ...approved, updated_at: ctx.at })
       const alert = toAlert({ ...row, ...rowOf(next), ...approved, updated_at: ctx.at })
@@ -645,7 +651,7 @@ export async function issueAlertAlone(
           ? { templateId: template.templateId, templateVersion: template.version }
           : {}),
       })
-      return issue(ctx, row, next, { approved_at: ctx.at })
+      return issue(deps, ctx, row, next, { approved_at: ctx.at })
     },
   )
 }
@@ -708,7 +714,7 @@ export async function advanceAlerts(deps: ActionDeps): Promise<{ issued: number;
         if (!row || row.state !== 'approved') return false
         ctx.target(row.id, row.org_id, { issueAt: row.issue_at?.toISOString() ?? null })
         const next = step(lifecycleOf(row), { kind: 'issueDue', now: ctx.at }, null)
-        await issue(ctx, row, next, {})
+        await issue(deps, ctx, row, next, {})
         return true
       },
     ).catch((error: unknown) => {

@@ -717,6 +717,27 @@ export interface FederationReceiptsTable {
   received_at: Timestamp
 }
 
+/** An alert proposal across a border (m0045, decision 042), sent by this node or received from a peer. */
+export interface AlertProposalsTable {
+  origin: string
+  id: string
+  direction: 'sent' | 'received'
+  to_node: string
+  alert_id: string
+  status: 'Actual' | 'Exercise' | 'Test'
+  /** Who sees it here: the sending organisation, or the receiving centre. */
+  audience: string[]
+  /** The proposal as sent (JSON, times as text). */
+  proposal: Json<unknown>
+  state: 'proposed' | 'adopted' | 'declined' | 'noted'
+  reason: string | null
+  answered_at: Timestamp | null
+  answered_by: string | null
+  answered_org_id: string | null
+  adopted_alert_id: string | null
+  created_at: Timestamp
+}
+
 /** The public copy of an issued Public alert, the only table the public listener reads (m0034, decision 034). */
 export interface PublicAlertsTable {
   identifier: string
@@ -795,6 +816,7 @@ export interface Database {
   federation_inbox: FederationInboxTable
   public_alerts: PublicAlertsTable
   received_items: ReceivedItemsTable
+  alert_proposals: AlertProposalsTable
   federation_receipts: FederationReceiptsTable
   areas: AreasTable
   received_alerts: ReceivedAlertsTable
