@@ -51,11 +51,13 @@ describe('alertProposalTargets', () => {
     })
     expect(targets.map((t) => [t.country, t.relation, t.km])).toEqual([['NL', 'crosses', 0]])
     const rings = targets[0]!.area.map((p) => p[0]!)
-    // every vertex of the clipped part lies in the Netherlands (or on the border, where outlines overlap)
+    // every vertex of the clipped part lies within the drawn box
     for (const ring of rings)
       for (const [lon, lat] of ring.slice(0, -1)) {
         expect(lon).toBeGreaterThanOrEqual(5.6 - 1e-9)
         expect(lon).toBeLessThanOrEqual(5.75 + 1e-9)
+        expect(lat).toBeGreaterThanOrEqual(50.78 - 1e-9)
+        expect(lat).toBeLessThanOrEqual(50.9 + 1e-9)
       }
     // no vertex lies in Belgium alone, but on the border (within 50 m of it, where the outlines overlap)
     for (const p of rings.flat()) {

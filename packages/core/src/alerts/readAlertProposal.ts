@@ -125,7 +125,7 @@ export function readAlertProposalAnswer(v: unknown): AlertProposalAnswer | strin
     origin: v['origin'] as string,
     node: v['node'] as string,
     state: state as AlertProposalAnswer['state'],
-    reason: v['reason'] as string | null,
+    reason: v['reason'],
     orgId: v['orgId'] as string,
     byName: v['byName'],
     at: v['at'],
