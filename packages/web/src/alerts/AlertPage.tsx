@@ -10,6 +10,7 @@ import { useSubmit } from '../hooks/useSubmit.ts'
 import { alertHref } from '../router/useHashRoute.ts'
 import { OutcomeMark } from '../audit/OutcomeMark.tsx'
 import { AlertContentView } from './AlertContentView.tsx'
+import { AlertProposalsSent } from './AlertProposalsSent.tsx'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { ApprovalPanel } from './ApprovalPanel.tsx'
 import { SendBackForm } from './SendBackForm.tsx'
@@ -221,6 +222,8 @@ export function AlertPage({
 
       <h2>{t('alerts.content')}</h2>
       <AlertContentView cap={alert.cap} channels={alert.channels} />
+
+      <AlertProposalsSent alertId={alert.id} />
 
       {detail.issuedXml !== null && <IssuedXmlLink xml={detail.issuedXml} id={alert.id} />}
 
