@@ -11,6 +11,7 @@ import type {
   EventStatus,
   IssuableStatus,
   IssueException,
+  LanguageOverride,
 } from '@liaison/core'
 import {
   applyAlertStep,
@@ -63,6 +64,8 @@ export interface AlertContent {
   readonly channels: readonly AlertChannel[]
   /** The template it was made from: its id, the version used and the values of its placeholders. */
   readonly template?: AlertTemplateUse | undefined
+  /** The language warnings the author overrides, and why (shown to the approver and in the history). */
+  readonly languageOverride?: LanguageOverride | undefined
 }
 
 const stepMessages = {
@@ -187,6 +190,13 @@ async function requireTemplateUse(
       )
   }
   return { templateId: use.templateId, version: use.version, values: { ...use.values } }
+}
+
+/** The override of the language warnings, trimmed: null without a reason or languages. */
+function overrideOf(content: AlertContent): LanguageOverride | null {
+  const o = content.languageOverride
+  if (!o || o.reason.trim() === '' || o.languages.length === 0) return null
+  return { languages: [...new Set(o.languages)], reason: o.reason.trim() }
 }
 
 /** The template columns of an alert's row. */
@@ -351,7 +361,13 @@ export async function createAlert(
       return saveNew(
         ctx,
         caller,
-        { id, cap, channels: command.content.channels, template },
+        {
+          id,
+          cap,
+          channels: command.content.channels,
+          template,
+          languageOverride: overrideOf(command.content),
+        },
         null,
         'alert.drafted',
       )
@@ -368,11 +384,13 @@ export async function saveNew(
     readonly cap: CapAlert
     readonly channels: readonly AlertChannel[]
     readonly template: AlertTemplateUse | null
+    readonly languageOverride?: LanguageOverride | null
   },
   replacesId: string | null,
   kind: AlertEventKind,
 ): Promise<Alert> {
   const { id, cap, channels, template } = made
+  const languageOverride = made.languageOverride ?? null
   const exception = await exceptionOf(ctx, cap, { orgId: caller.orgId, replacesId, channels, template })
   const row: AlertRow = {
     id,
@@ -403,9 +421,16 @@ export async function saveNew(
     template_id: template?.templateId ?? null,
     template_version: template?.version ?? null,
     template_values: template?.values ?? null,
+    language_override:
+      languageOverride === null ? null : { ...languageOverride, languages: [...languageOverride.languages] },
     expires_at: capAlertExpiresAt(cap),
   }
-  await insertAlert(ctx.tx, { ...row, ...alertJson(toAlert(row)), ...templateColumns(template) })
+  await insertAlert(ctx.tx, {
+    ...row,
+    ...alertJson(toAlert(row)),
+    ...templateColumns(template),
+    language_override: languageOverride === null ? null : JSON.stringify(languageOverride),
+  })
   await insertAlertVersion(ctx.tx, {
     alert_id: id,
     version: 1,
@@ -421,6 +446,7 @@ export async function saveNew(
     msgType: cap.msgType,
     replacesId,
     ...(template === null ? {} : { templateId: template.templateId, templateVersion: template.version }),
+    ...(languageOverride === null ? {} : { languageOverride }),
   })
   emitAlert(ctx, kind, alert)
   return alert
@@ -450,6 +476,7 @@ export async function editAlert(
         references: row.cap.references,
       })
       const template = await requireTemplateUse(ctx, row.org_id, command.content.template)
+      const languageOverride = overrideOf(command.content)
       const exception = await exceptionOf(ctx, cap, {
         orgId: row.org_id,
         replacesId: row.replaces_id,
@@ -466,6 +493,7 @@ export async function editAlert(
         status: cap.status,
         ...alertJson({ cap, channels: command.content.channels, editorIds: next.editorIds }),
         ...templateColumns(template),
+        language_override: languageOverride === null ? null : JSON.stringify(languageOverride),
         expires_at: capAlertExpiresAt(cap),
         updated_at: ctx.at,
       })
@@ -487,9 +515,17 @@ export async function editAlert(
         template_id: template?.templateId ?? null,
         template_version: template?.version ?? null,
         template_values: template?.values ?? null,
+        language_override:
+          languageOverride === null
+            ? null
+            : { ...languageOverride, languages: [...languageOverride.languages] },
         updated_at: ctx.at,
       })
-      ctx.target(row.id, row.org_id, { version: next.version, status: cap.status })
+      ctx.target(row.id, row.org_id, {
+        version: next.version,
+        status: cap.status,
+        ...(languageOverride === null ? {} : { languageOverride }),
+      })
       emitAlert(ctx, 'alert.edited', alert)
       return alert
     },
@@ -520,7 +556,11 @@ export async function submitAlert(
       requireValidCap(row.cap)
       await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
       const alert = toAlert({ ...row, ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
-      ctx.target(row.id, row.org_id, { version: next.version, status: row.status })
+      ctx.target(row.id, row.org_id, {
+        version: next.version,
+        status: row.status,
+        ...(row.language_override === null ? {} : { languageOverride: row.language_override }),
+      })
       emitAlert(ctx, 'alert.submitted', alert)
       await proposeAcrossBorders(deps, ctx, alert, 'submitted')
       return alert

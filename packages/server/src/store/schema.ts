@@ -605,6 +605,12 @@ export interface AlertsTable {
   template_id: ColumnType<string | null, string | null | undefined, string | null>
   template_version: ColumnType<number | null, number | null | undefined, number | null>
   template_values: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
+  /** The language warnings its author overrode, with the reason (m0045). */
+  language_override: ColumnType<
+    { languages: string[]; reason: string } | null,
+    string | null | undefined,
+    string | null
+  >
   /** When it runs out (`capAlertExpiresAt`; m0041). */
   expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }

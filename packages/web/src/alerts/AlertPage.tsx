@@ -220,6 +220,19 @@ export function AlertPage({
         </section>
       )}
 
+      {alert.languageOverride && (
+        <div className="alert alert-warning" role="note" data-testid="language-override">
+          <p>
+            {t('alerts.languageWarnings.overridden', {
+              languages: alert.languageOverride.languages
+                .map((l) => t(`alertLanguages.${l}`, { defaultValue: l }))
+                .join(', '),
+            })}
+          </p>
+          <p>{alert.languageOverride.reason}</p>
+        </div>
+      )}
+
       <h2>{t('alerts.content')}</h2>
       <AlertContentView cap={alert.cap} channels={alert.channels} />
 

@@ -1332,6 +1332,10 @@ export const de: Dictionary = {
       changed: 'Jede Änderung über die Platzhalter hinaus verlangt die Freigabe durch eine zweite Person.',
     },
     languageWarnings: {
+      overrideReason: 'Ohne sie senden, weil…',
+      overrideHint: 'Freiwillig. Wer freigibt, sieht den Grund, und der Verlauf der Warnung bewahrt ihn.',
+      overridden:
+        'Die Verfasserin oder der Verfasser sendet diese Warnung ohne {{languages}}, die ihr Gebiet erwartet, aus diesem Grund:',
       heading: 'In diesem Gebiet erwartete, aber fehlende Sprachen:',
       country: '{{language}}, eine Sprache von {{where}}',
       province: '{{language}}, gesprochen in {{where}}',

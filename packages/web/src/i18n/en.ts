@@ -1323,6 +1323,10 @@ export const en = {
       changed: 'Anything changed beyond the placeholders means a second person approves it.',
     },
     languageWarnings: {
+      overrideReason: 'Send without them because…',
+      overrideHint: 'Optional. The approver sees the reason, and the alert’s history keeps it.',
+      overridden:
+        'The author sends this alert without {{languages}}, which its area expects, for this reason:',
       heading: 'Languages expected in this area but missing:',
       country: '{{language}}, a language of {{where}}',
       province: '{{language}}, spoken in {{where}}',

@@ -1326,6 +1326,10 @@ export const fr: Dictionary = {
         'Toute modification au-delà des champs variables demande l’approbation d’une deuxième personne.',
     },
     languageWarnings: {
+      overrideReason: 'Envoyer sans elles parce que…',
+      overrideHint: 'Facultatif. L’approbateur voit le motif, et l’historique de l’alerte le garde.',
+      overridden:
+        'L’auteur envoie cette alerte sans {{languages}}, attendu(es) dans sa zone, pour ce motif :',
       heading: 'Langues attendues dans cette zone mais absentes :',
       country: '{{language}}, une langue de {{where}}',
       province: '{{language}}, parlé dans {{where}}',

@@ -1319,6 +1319,11 @@ export const nl: Dictionary = {
       changed: 'Elke wijziging buiten de invulvelden vraagt de goedkeuring van een tweede persoon.',
     },
     languageWarnings: {
+      overrideReason: 'Zonder deze talen versturen omdat…',
+      overrideHint:
+        'Facultatief. De goedkeurder ziet de reden, en de geschiedenis van de waarschuwing bewaart ze.',
+      overridden:
+        'De auteur verstuurt deze waarschuwing zonder {{languages}}, die het gebied verwacht, om deze reden:',
       heading: 'Talen die in dit gebied verwacht worden maar ontbreken:',
       country: '{{language}}, een taal van {{where}}',
       province: '{{language}}, gesproken in {{where}}',

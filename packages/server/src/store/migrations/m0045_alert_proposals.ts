@@ -6,7 +6,8 @@ import { sql } from 'kysely'
  * the sending node (`sent`: to which neighbour, and what it answered) and on the receiving node
  * (`received`: from which peer, for which of this node's organisations, and its answer), keyed by
  * the origin and the proposal's id there. The proposal itself is kept as sent (`proposal`, JSON,
- * read only). One proposal per alert and neighbour.
+ * read only). One proposal per alert and neighbour. And, on `alerts`, the language warnings its
+ * author overrode with the reason (`language_override`), for the approver and the history.
  */
 export const m0045_alert_proposals: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -35,6 +36,7 @@ export const m0045_alert_proposals: Migration = {
     await sql`create index alert_proposals_list on alert_proposals (direction, status, created_at desc, id desc)`.execute(
       db,
     )
+    await db.schema.alterTable('alerts').addColumn('language_override', 'jsonb').execute()
     await sql`create index alert_proposals_audience on alert_proposals using gin (audience)`.execute(db)
   },
 }
