@@ -11,6 +11,7 @@ import { alertHref } from '../router/useHashRoute.ts'
 import { OutcomeMark } from '../audit/OutcomeMark.tsx'
 import { AlertContentView } from './AlertContentView.tsx'
 import { AlertProposalsSent } from './AlertProposalsSent.tsx'
+import { LanguageOverrideNotice } from './LanguageOverrideNotice.tsx'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { ApprovalPanel } from './ApprovalPanel.tsx'
 import { SendBackForm } from './SendBackForm.tsx'
@@ -220,18 +221,7 @@ export function AlertPage({
         </section>
       )}
 
-      {alert.languageOverride && (
-        <div className="alert alert-warning" role="note" data-testid="language-override">
-          <p>
-            {t('alerts.languageWarnings.overridden', {
-              languages: alert.languageOverride.languages
-                .map((l) => t(`alertLanguages.${l}`, { defaultValue: l }))
-                .join(', '),
-            })}
-          </p>
-          <p>{alert.languageOverride.reason}</p>
-        </div>
-      )}
+      <LanguageOverrideNotice override={alert.languageOverride} />
 
       <h2>{t('alerts.content')}</h2>
       <AlertContentView cap={alert.cap} channels={alert.channels} />
