@@ -271,6 +271,19 @@ describe('loadConfig', () => {
     expect(problem).toContain(message)
   })
 
+  it('takes the distance within which an alert is proposed to a neighbour, 0 to 50 km', () => {
+    expect(
+      loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: '0' }, cwd }).federation.alertProposalKm,
+    ).toBe(0)
+    expect(
+      loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: '25' }, cwd }).federation.alertProposalKm,
+    ).toBe(25)
+    for (const km of ['51', '-1', '2.5', 'ten'])
+      expect(
+        problemsOf(() => loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: km }, cwd }))[0],
+      ).toContain('federation.alertProposalKm')
+  })
+
   it('lists every problem at once, each with where it came from', () => {
     const file = configFile(JSON.stringify({ htp: { port: 1 }, node: { id: 'BE' } }))
     const problems = problemsOf(() =>
