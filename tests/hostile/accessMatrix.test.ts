@@ -137,6 +137,15 @@ const rules: Record<string, Rule> = {
     body: (f) => ({ origin: 'nl', kind: 'case', id: f.caseId }),
   },
   'GET /api/v1/cases/{id}/receipts': { access: 'read', centreData: true },
+  // alert proposals from neighbours: each organisation reads those addressed to it (none here: 404 or empty)
+  'GET /api/v1/alert-proposals': { access: 'read' },
+  'GET /api/v1/alert-proposals/{origin}/{id}': { access: 'read' },
+  // noting needs cases.manage or alerts.draft; the proposal is unknown here (404)
+  'POST /api/v1/alert-proposals/{origin}/{id}/answer': {
+    access: ['cases.manage', 'alerts.draft'],
+    body: () => ({ answer: 'note' }),
+  },
+  'GET /api/v1/alerts/{id}/proposals': { access: 'read', centreData: true },
   'POST /api/v1/session': {
     access: 'public',
     body: (f) => ({ username: f.signInUser, password: testPassword }),
@@ -408,6 +417,10 @@ function urlOf(route: string, f: Fixture): string {
     [
       /^\/api\/v1\/federation\/incoming\/\{origin\}\/cases\/\{id\}/,
       `/api/v1/federation/incoming/nl/cases/${f.caseId}`,
+    ],
+    [
+      /^\/api\/v1\/alert-proposals\/\{origin\}\/\{id\}/,
+      '/api/v1/alert-proposals/nl/0190f0aa-0000-7000-8000-000000000000',
     ],
     [/^\/api\/v1\/cases\/\{id\}\/map\/\{featureId\}$/, `/api/v1/cases/${f.caseId}/map/${f.featureId}`],
     [/^\/api\/v1\/cases\/\{id\}/, `/api/v1/cases/${f.caseId}`],

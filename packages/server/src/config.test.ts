@@ -63,7 +63,7 @@ describe('loadConfig', () => {
         signingKeyFile: '/srv/liaison/data/local/node-signing.key',
       },
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
-      federation: { pushSeconds: 10, parkAfter: 10, caFile: null },
+      federation: { pushSeconds: 10, parkAfter: 10, alertProposalKm: 10, caFile: null },
       log: { level: 'info' },
       email: { smtpUrl: null, from: 'noreply@127.0.0.1', unsubscribeMailto: null, maxConnections: 5 },
       push: {
@@ -269,6 +269,19 @@ describe('loadConfig', () => {
   ])('refuses %j', (env, message) => {
     const [problem] = problemsOf(() => loadConfig({ env, cwd }))
     expect(problem).toContain(message)
+  })
+
+  it('takes the distance within which an alert is proposed to a neighbour, 0 to 50 km', () => {
+    expect(
+      loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: '0' }, cwd }).federation.alertProposalKm,
+    ).toBe(0)
+    expect(
+      loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: '25' }, cwd }).federation.alertProposalKm,
+    ).toBe(25)
+    for (const km of ['51', '-1', '2.5', 'ten'])
+      expect(
+        problemsOf(() => loadConfig({ env: { LIAISON_FEDERATION_ALERT_PROPOSAL_KM: km }, cwd }))[0],
+      ).toContain('federation.alertProposalKm')
   })
 
   it('lists every problem at once, each with where it came from', () => {

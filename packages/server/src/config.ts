@@ -89,6 +89,8 @@ export interface NodeConfig {
     readonly pushSeconds: number
     /** Failed pushes in a row after which a peer is marked parked (still retried every 5 minutes). */
     readonly parkAfter: number
+    /** km from a land border within which an alert is proposed to the neighbour's centre (decision 042). */
+    readonly alertProposalKm: number
     /** A PEM file of CA certificates trusted for peers' TLS besides the system's; null: the system's. */
     readonly caFile: string | null
   }
@@ -597,6 +599,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: integer(1, 1000),
   },
   {
+    key: 'federation.alertProposalKm',
+    env: 'LIAISON_FEDERATION_ALERT_PROPOSAL_KM',
+    flag: '--federation-alert-proposal-km',
+    defaultText: '10',
+    doc: "an alert submitted or issued whose area crosses into a neighbour's country, or comes this close (km, 0 to 50) to its land border, is proposed to that neighbour's centre (decision 042)",
+    parse: integer(0, 50),
+  },
+  {
     key: 'federation.caFile',
     env: 'LIAISON_FEDERATION_CA_FILE',
     flag: '--federation-ca-file',
@@ -955,6 +965,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
     federation: {
       pushSeconds: get('federation.pushSeconds', 10),
       parkAfter: get('federation.parkAfter', 10),
+      alertProposalKm: get('federation.alertProposalKm', 10),
       caFile: ((file) => (file === null ? null : resolve(sources.cwd, file)))(
         get<string | null>('federation.caFile', null),
       ),

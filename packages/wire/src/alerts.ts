@@ -1,5 +1,6 @@
 import {
   alertChannels,
+  alertLanguages,
   alertStates,
   capCategories,
   capCertainties,
@@ -128,6 +129,22 @@ export const AlertContentBody = Type.Object(
       uniqueItems: true,
     }),
     template: Type.Optional(AlertTemplateUseBody),
+    languageOverride: Type.Optional(
+      Type.Object(
+        {
+          languages: Type.Array(Type.Enum([...alertLanguages]), {
+            minItems: 1,
+            maxItems: alertLanguages.length,
+            uniqueItems: true,
+          }),
+          reason: Type.String({ minLength: 1, maxLength: 2_000 }),
+        },
+        {
+          additionalProperties: false,
+          description: 'sending without languages the area expects: which, and why (shown to the approver)',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -201,6 +218,11 @@ export const AlertBody = Type.Object({
   replacesId: Type.Union([Uuid, Type.Null()]),
   /** The template it was made from, if any. */
   template: Type.Union([AlertTemplateUseBody, Type.Null()]),
+  /** The language warnings its author overrode, and why. */
+  languageOverride: Type.Union([
+    Type.Object({ languages: Type.Array(Type.String()), reason: Type.String() }),
+    Type.Null(),
+  ]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })

@@ -6,6 +6,16 @@ import type { AlertState, IssueException } from './alertLifecycle.ts'
 export const alertChannels = ['sms', 'cell-broadcast', 'email', 'push', 'feed'] as const
 export type AlertChannel = (typeof alertChannels)[number]
 
+/**
+ * The author's decision to send an alert without some of the languages its area expects (decision
+ * 038's warnings), with the reason: kept on the alert, shown to the approver and in its history.
+ */
+export interface LanguageOverride {
+  /** The languages the warnings asked for that the alert leaves out. */
+  readonly languages: readonly string[]
+  readonly reason: string
+}
+
 /** A public warning as the node keeps it: the CAP message and where it is in its life (decision 029). */
 export interface Alert {
   readonly id: string
@@ -33,6 +43,8 @@ export interface Alert {
   readonly replacesId: string | null
   /** The template it was made from (the version used and the values filled in), if any. */
   readonly template: AlertTemplateUse | null
+  /** The language warnings the author overrode, and why; null when none was. */
+  readonly languageOverride: LanguageOverride | null
   readonly createdAt: Date
   readonly updatedAt: Date
 }

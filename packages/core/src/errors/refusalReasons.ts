@@ -97,6 +97,16 @@ export const refusalReasons = {
   alert_reason_missing: { code: 'validation_failed', summary: 'say why the alert is sent back' },
   alert_not_due: { code: 'conflict', summary: 'the alert is scheduled for later' },
   alert_not_issued: { code: 'conflict', summary: 'only an issued alert is corrected or cancelled' },
+  // alert proposals across borders (decision 042)
+  alert_proposal_answered: {
+    code: 'conflict',
+    summary: 'the proposal was already adopted, declined or noted',
+  },
+  alert_proposal_reason_missing: { code: 'validation_failed', summary: 'say why the proposal is declined' },
+  alert_proposal_not_addressee: {
+    code: 'other_organisation',
+    summary: 'the proposal is addressed to another organisation',
+  },
   alert_cap_invalid: { code: 'validation_failed', summary: 'the alert is not valid CAP 1.2' },
   // alert templates (decision 038)
   alert_template_name_taken: {

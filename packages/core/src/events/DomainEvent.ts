@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/Alert.ts'
+import type { AlertProposal, AlertProposalAnswer } from '../alerts/AlertProposal.ts'
 import type { Case } from '../cases/Case.ts'
 import type { IncomingNotice, ItemReceipt } from '../federation/apply/ItemReceipt.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
@@ -33,6 +34,10 @@ export type DomainEventBody =
   /** New items from partners that an organisation of this node sees; stays on the node (decision 035). */
   | { readonly kind: 'incoming.received'; readonly items: readonly IncomingNotice[] }
   | { readonly kind: AlertEventKind; readonly alert: Alert }
+  /** An alert proposed to a neighbouring centre, sent to its node only (decision 042). */
+  | { readonly kind: 'alert-proposal.sent'; readonly proposal: AlertProposal }
+  /** A centre's answer to a proposal, sent back to its origin only (decision 042). */
+  | { readonly kind: 'alert-proposal.answered'; readonly answer: AlertProposalAnswer }
   | {
       readonly kind: 'attachment.added'
       readonly attachment: {

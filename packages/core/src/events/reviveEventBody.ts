@@ -47,6 +47,9 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   'alert.updated': { alert: alertTimes },
   'alert.cancelled': { alert: alertTimes },
   'alert.expired': { alert: alertTimes },
+  // a proposal's and an answer's times stay text, as they were sent
+  'alert-proposal.sent': {},
+  'alert-proposal.answered': {},
 }
 
 /**

@@ -236,3 +236,60 @@ export function checkAgainstBorders(polygons: PolygonList, withinKm = 5): Border
     nearest: crossed.size > 0 ? null : nearest,
   }
 }
+
+/**
+ * The distance in km from polygons to the land border between two countries (0 when they cross or
+ * hold it), or null when it is farther than withinKm. Each edge of the polygons against each
+ * segment of that border in their box widened by withinKm: the nearer of the segments' ends to the
+ * edges and the polygons' vertices to the segments.
+ */
+export function borderDistanceKm(
+  polygons: PolygonList,
+  between: readonly [string, string],
+  withinKm: number,
+): number | null {
+  const { index, coords, border } = borderSegments()
+  const borders = beneluxBorders()
+  const wanted = new Set<number>()
+  borders.forEach((b, i) => {
+    if (b.between.includes(between[0]) && b.between.includes(between[1])) wanted.add(i)
+  })
+  if (wanted.size === 0) return null
+  let best = Infinity
+  for (const rings of polygons) {
+    const outer = rings[0] ?? []
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity]
+    for (const [x, y] of outer)
+      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)]
+    const margin = withinKm / kmPerDegreeLat
+    const near = index.search(
+      (w - margin * 2) * indexCos * kmPerDegreeLon,
+      (s - margin) * kmPerDegreeLat,
+      (e + margin * 2) * indexCos * kmPerDegreeLon,
+      (n + margin) * kmPerDegreeLat,
+    )
+    for (const seg of near) {
+      if (!wanted.has(border[seg]!)) continue
+      const [x0, y0, x1, y1] = [
+        coords[seg * 4]!,
+        coords[seg * 4 + 1]!,
+        coords[seg * 4 + 2]!,
+        coords[seg * 4 + 3]!,
+      ]
+      if (pointInPolygons([x0, y0], [rings])) return 0
+      for (const ring of rings)
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [ax, ay] = ring[i]!
+          const [bx, by] = ring[i + 1]!
+          if (segmentsIntersect(ax, ay, bx, by, x0, y0, x1, y1)) return 0
+          best = Math.min(
+            best,
+            pointSegmentKm(x0, y0, ax, ay, bx, by),
+            pointSegmentKm(x1, y1, ax, ay, bx, by),
+            pointSegmentKm(ax, ay, x0, y0, x1, y1),
+          )
+        }
+    }
+  }
+  return best <= withinKm ? best : null
+}

@@ -23,4 +23,9 @@ export interface ActionDeps {
   readonly secrets: SecretBox
   /** The node's organisations kept in this process (PostgreSQL), so that most events' audience needs no read. */
   readonly organisations?: OrganisationsCache
+  /**
+   * The centre's country and how near a land border an alert is proposed to the neighbour's centre
+   * (`federation.alertProposalKm`; decision 042). Without it, alerts are proposed to nobody.
+   */
+  readonly alertProposals?: { readonly country: string; readonly withinKm: number }
 }

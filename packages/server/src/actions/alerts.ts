@@ -11,6 +11,7 @@ import type {
   CapAlert,
   EventStatus,
   IssueException,
+  LanguageOverride,
 } from '@liaison/core'
 import {
   applyAlertStep,
@@ -44,6 +45,7 @@ import { findAlertTemplateRow, toAlertTemplate } from '../store/alerts/alertTemp
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
+import { proposeAcrossBorders } from './proposeAcrossBorders.ts'
 import { requirePermission } from './requirePermission.ts'
 import { requirePerson, type PersonCaller } from './requirePerson.ts'
 
@@ -54,6 +56,8 @@ import { requirePerson, type PersonCaller } from './requirePerson.ts'
 export interface AlertContent extends AlertTemplateContent {
   /** The template it was made from: its id, the version used and the values of its placeholders. */
   readonly template?: AlertTemplateUse | undefined
+  /** The language warnings the author overrides, and why (shown to the approver and in the history). */
+  readonly languageOverride?: LanguageOverride | undefined
 }
 
 const stepMessages = {
@@ -180,6 +184,13 @@ async function requireTemplateUse(
   return { templateId: use.templateId, version: use.version, values: { ...use.values } }
 }
 
+/** The override of the language warnings, trimmed: null without a reason or languages. */
+function overrideOf(content: AlertContent): LanguageOverride | null {
+  const o = content.languageOverride
+  if (!o || o.reason.trim() === '' || o.languages.length === 0) return null
+  return { languages: [...new Set(o.languages)], reason: o.reason.trim() }
+}
+
 /** The template columns of an alert's row. */
 function templateColumns(use: AlertTemplateUse | null) {
   return {
@@ -250,6 +261,7 @@ function step(lifecycle: AlertLifecycle, s: AlertStep, by: AlertActor | null): A
  * with the problems if it is not valid), and moves the alert it replaces to `updated` or `cancelled`.
  */
 async function issue(
+  deps: ActionDeps,
   ctx: ActionContext,
   row: AlertRow,
   next: AlertLifecycle,
@@ -281,6 +293,8 @@ async function issue(
   const alert = toAlert(issuedRow)
   if (approvedNow) emitAlert(ctx, 'alert.approved', alert)
   emitAlert(ctx, 'alert.issued', alert)
+  // to the neighbours its area reaches or comes near, unless proposed to them when it was submitted
+  await proposeAcrossBorders(deps, ctx, alert, 'issued')
   if (row.replaces_id !== null) {
     const replaced = await lockAlertRow(ctx.tx, row.replaces_id)
     // a correction of what is no longer out (updated, cancelled or expired meanwhile) is refused
@@ -339,7 +353,13 @@ export async function createAlert(
       return saveNew(
         ctx,
         caller,
-        { id, cap, channels: command.content.channels, template },
+        {
+          id,
+          cap,
+          channels: command.content.channels,
+          template,
+          languageOverride: overrideOf(command.content),
+        },
         null,
         'alert.drafted',
       )
@@ -347,7 +367,8 @@ export async function createAlert(
   )
 }
 
-async function saveNew(
+/** Saves a new draft alert of the caller's organisation (version 1) and emits its event. */
+export async function saveNew(
   ctx: ActionContext,
   caller: PersonCaller,
   made: {
@@ -355,11 +376,13 @@ async function saveNew(
     readonly cap: CapAlert
     readonly channels: readonly AlertChannel[]
     readonly template: AlertTemplateUse | null
+    readonly languageOverride?: LanguageOverride | null
   },
   replacesId: string | null,
   kind: AlertEventKind,
 ): Promise<Alert> {
   const { id, cap, channels, template } = made
+  const languageOverride = made.languageOverride ?? null
   const exception = await exceptionOf(ctx, cap, { orgId: caller.orgId, replacesId, channels, template })
   const row: AlertRow = {
     id,
@@ -390,9 +413,16 @@ async function saveNew(
     template_id: template?.templateId ?? null,
     template_version: template?.version ?? null,
     template_values: template?.values ?? null,
+    language_override:
+      languageOverride === null ? null : { ...languageOverride, languages: [...languageOverride.languages] },
     expires_at: capAlertExpiresAt(cap),
   }
-  await insertAlert(ctx.tx, { ...row, ...alertJson(toAlert(row)), ...templateColumns(template) })
+  await insertAlert(ctx.tx, {
+    ...row,
+    ...alertJson(toAlert(row)),
+    ...templateColumns(template),
+    language_override: languageOverride === null ? null : JSON.stringify(languageOverride),
+  })
   await insertAlertVersion(ctx.tx, {
     alert_id: id,
     version: 1,
@@ -408,6 +438,7 @@ async function saveNew(
     msgType: cap.msgType,
     replacesId,
     ...(template === null ? {} : { templateId: template.templateId, templateVersion: template.version }),
+    ...(languageOverride === null ? {} : { languageOverride }),
   })
   emitAlert(ctx, kind, alert)
   return alert
@@ -437,6 +468,7 @@ export async function editAlert(
         references: row.cap.references,
       })
       const template = await requireTemplateUse(ctx, row.org_id, command.content.template)
+      const languageOverride = overrideOf(command.content)
       const exception = await exceptionOf(ctx, cap, {
         orgId: row.org_id,
         replacesId: row.replaces_id,
@@ -453,6 +485,7 @@ export async function editAlert(
         status: cap.status,
         ...alertJson({ cap, channels: command.content.channels, editorIds: next.editorIds }),
         ...templateColumns(template),
+        language_override: languageOverride === null ? null : JSON.stringify(languageOverride),
         expires_at: capAlertExpiresAt(cap),
         updated_at: ctx.at,
       })
@@ -474,9 +507,17 @@ export async function editAlert(
         template_id: template?.templateId ?? null,
         template_version: template?.version ?? null,
         template_values: template?.values ?? null,
+        language_override:
+          languageOverride === null
+            ? null
+            : { ...languageOverride, languages: [...languageOverride.languages] },
         updated_at: ctx.at,
       })
-      ctx.target(row.id, row.org_id, { version: next.version, status: cap.status })
+      ctx.target(row.id, row.org_id, {
+        version: next.version,
+        status: cap.status,
+        ...(languageOverride === null ? {} : { languageOverride }),
+      })
       emitAlert(ctx, 'alert.edited', alert)
       return alert
     },
@@ -507,8 +548,13 @@ export async function submitAlert(
       requireValidCap(row.cap)
       await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
       const alert = toAlert({ ...row, ...rowOf(next), submitted_at: ctx.at, updated_at: ctx.at })
-      ctx.target(row.id, row.org_id, { version: next.version, status: row.status })
+      ctx.target(row.id, row.org_id, {
+        version: next.version,
+        status: row.status,
+        ...(row.language_override === null ? {} : { languageOverride: row.language_override }),
+      })
       emitAlert(ctx, 'alert.submitted', alert)
+      await proposeAcrossBorders(deps, ctx, alert, 'submitted')
       return alert
     },
   )
@@ -585,7 +631,7 @@ export async function approveAlert(
       const approved = { approved_at: ctx.at }
       if (next.state === 'issued') {
         // written and checked before anything is stored: a refused issue leaves the alert submitted
-        return issue(ctx, row, next, approved, true)
+        return issue(deps, ctx, row, next, approved, true)
       }
       await updateAlertRow(ctx.tx, row.id, { ...rowOf(next), ...approved, updated_at: ctx.at })
       const alert = toAlert({ ...row, ...rowOf(next), ...approved, updated_at: ctx.at })
@@ -637,7 +683,7 @@ export async function issueAlertAlone(
           ? { templateId: template.templateId, templateVersion: template.version }
           : {}),
       })
-      return issue(ctx, row, next, { approved_at: ctx.at })
+      return issue(deps, ctx, row, next, { approved_at: ctx.at })
     },
   )
 }
@@ -700,7 +746,7 @@ export async function advanceAlerts(deps: ActionDeps): Promise<{ issued: number;
         if (!row || row.state !== 'approved') return false
         ctx.target(row.id, row.org_id, { issueAt: row.issue_at?.toISOString() ?? null })
         const next = step(lifecycleOf(row), { kind: 'issueDue', now: ctx.at }, null)
-        await issue(ctx, row, next, {})
+        await issue(deps, ctx, row, next, {})
         return true
       },
     ).catch((error: unknown) => {

@@ -24,6 +24,7 @@ import {
   upsertReceivedItem,
 } from '../store/federation/receivedItemRows.ts'
 import { findCentre } from '../store/organisations/organisationRows.ts'
+import { applyProposalAnswer, insertAlertProposals } from '../store/alerts/alertProposalRows.ts'
 
 /** How many inbox entries one transaction applies. */
 export const inboxApplyBatchSize = 200
@@ -180,6 +181,27 @@ export async function applyInboxBatch(
           case 'receipts':
             await upsertReceipts(tx, peer, change.receipts, ctx.at)
             break
+          case 'alert-proposal': {
+            // a proposal of the peer's own alert, addressed to this node (decision 042)
+            const { proposal } = change
+            if (proposal.origin !== peer || proposal.toNode !== deps.nodeId) {
+              skipped.push({ seq, why: `not_addressed: ${proposal.toNode}` })
+              continue
+            }
+            const audience = audienceOf(env.orgId, env.distribution)
+            await insertAlertProposals(tx, [{ direction: 'received', proposal, audience, at: ctx.at }])
+            break
+          }
+          case 'alert-proposal-answer': {
+            // an answer to a proposal of this node, by the node it was sent to
+            const { answer } = change
+            if (answer.origin !== deps.nodeId || answer.node !== peer) {
+              skipped.push({ seq, why: `not_addressed: ${answer.origin}` })
+              continue
+            }
+            await applyProposalAnswer(tx, deps.nodeId, answer)
+            break
+          }
           default: {
             const exhaustive: never = change
             return exhaustive

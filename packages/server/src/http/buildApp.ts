@@ -42,6 +42,7 @@ import { federationRoutes } from './routes/federationRoutes.ts'
 import { federationStreamRoutes } from './routes/federationStreamRoutes.ts'
 import { peerStatusRoutes } from './routes/peerStatusRoutes.ts'
 import { incomingRoutes } from './routes/incomingRoutes.ts'
+import { alertProposalRoutes } from './routes/alertProposalRoutes.ts'
 import { planRoutes } from './routes/planRoutes.ts'
 import { organisationRoutes } from './routes/organisationRoutes.ts'
 import { sessionRoutes } from './routes/sessionRoutes.ts'
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await federationStreamRoutes(app, deps)
   peerStatusRoutes(app, deps)
   incomingRoutes(app, deps)
+  alertProposalRoutes(app, deps)
   sessionRoutes(app, deps)
   userRoutes(app, deps)
   tokenRoutes(app, deps)

@@ -168,6 +168,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       sha256: sha256Hex,
       secrets,
       organisations,
+      alertProposals: { country: config.node.country, withinKm: config.federation.alertProposalKm },
       signingKey: signing.key,
       config,
       metrics,

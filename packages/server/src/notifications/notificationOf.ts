@@ -139,6 +139,8 @@ export function notificationOf(
     case 'alert.updated':
     case 'alert.cancelled':
     case 'alert.expired':
+    case 'alert-proposal.sent':
+    case 'alert-proposal.answered':
       return null
     default: {
       const exhaustive: never = body

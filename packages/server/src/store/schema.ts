@@ -606,6 +606,12 @@ export interface AlertsTable {
   template_id: ColumnType<string | null, string | null | undefined, string | null>
   template_version: ColumnType<number | null, number | null | undefined, number | null>
   template_values: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
+  /** The language warnings its author overrode, with the reason (m0045). */
+  language_override: ColumnType<
+    { languages: string[]; reason: string } | null,
+    string | null | undefined,
+    string | null
+  >
   /** When it runs out (`capAlertExpiresAt`; m0041). */
   expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
@@ -718,6 +724,27 @@ export interface FederationReceiptsTable {
   received_at: Timestamp
 }
 
+/** An alert proposal across a border (m0045, decision 042), sent by this node or received from a peer. */
+export interface AlertProposalsTable {
+  origin: string
+  id: string
+  direction: 'sent' | 'received'
+  to_node: string
+  alert_id: string
+  status: 'Actual' | 'Exercise' | 'Test'
+  /** Who sees it here: the sending organisation, or the receiving centre. */
+  audience: string[]
+  /** The proposal as sent (JSON, times as text). */
+  proposal: Json<unknown>
+  state: 'proposed' | 'adopted' | 'declined' | 'noted'
+  reason: string | null
+  answered_at: Timestamp | null
+  answered_by: string | null
+  answered_org_id: string | null
+  adopted_alert_id: string | null
+  created_at: Timestamp
+}
+
 /** The public copy of an issued Public alert, the only table the public listener reads (m0034, decision 034). */
 export interface PublicAlertsTable {
   identifier: string
@@ -796,6 +823,7 @@ export interface Database {
   federation_inbox: FederationInboxTable
   public_alerts: PublicAlertsTable
   received_items: ReceivedItemsTable
+  alert_proposals: AlertProposalsTable
   federation_receipts: FederationReceiptsTable
   areas: AreasTable
   received_alerts: ReceivedAlertsTable

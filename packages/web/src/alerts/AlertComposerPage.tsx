@@ -22,6 +22,7 @@ import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { AreaFields } from './AreaFields.tsx'
 import { LanguageBlock } from './LanguageBlock.tsx'
 import { LanguageWarnings } from './LanguageWarnings.tsx'
+import { missingLanguagesOf } from './missingLanguagesOf.ts'
 import { TemplatePicker } from './TemplatePicker.tsx'
 import type { TemplateUse } from './templateForm.ts'
 import { formFromTemplate } from './templateForm.ts'
@@ -67,6 +68,7 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
   const [shownProblems, setShownProblems] = useState<readonly FormProblem[]>([])
   const [adding, setAdding] = useState<AlertLanguage | ''>('')
   const [areaCheck, setAreaCheck] = useState<AreaCheckResult | null>(null)
+  const [overrideReason, setOverrideReason] = useState('')
   const save = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
 
@@ -80,6 +82,7 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
         setEditing({ id: alert.id, version: alert.version, cap: alert.cap, template: alert.template })
         if (alert.template) setFromTemplate({ use: alert.template, name: null, preApproved: false })
         setMsgType(alert.cap.msgType)
+        setOverrideReason(alert.languageOverride?.reason ?? '')
       },
       (error: unknown) => current && setLoadError(error),
     )
@@ -115,9 +118,18 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
       return
     }
     void save.run(async () => {
+      const missing = missingLanguagesOf(
+        form.area,
+        areaCheck,
+        form.texts.map((x) => x.language),
+      )
       const content = {
         ...contentOf(form, editing?.cap ?? base),
         ...(fromTemplate ? { template: fromTemplate.use } : {}),
+        // sent without languages the area expects: which, and why, for the approver
+        ...(missing.length > 0 && overrideReason.trim() !== ''
+          ? { languageOverride: { languages: missing.map((m) => m.language), reason: overrideReason.trim() } }
+          : {}),
       }
       let saved: AlertRecord = editing
         ? await editAlert(editing.id, editing.version, content)
@@ -308,6 +320,8 @@ export function AlertComposerPage({ alertId }: { readonly alertId: string | null
           check={areaCheck}
           written={form.texts.map((x) => x.language)}
           onAdd={(language) => change({ texts: [...form.texts, emptyTexts(language)] })}
+          reason={overrideReason}
+          onReason={setOverrideReason}
         />
         {save.error !== null && <ErrorAlert error={save.error} testId="composer-error" />}
         <div className="button-row">

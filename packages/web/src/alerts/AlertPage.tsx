@@ -10,6 +10,8 @@ import { useSubmit } from '../hooks/useSubmit.ts'
 import { alertHref } from '../router/useHashRoute.ts'
 import { OutcomeMark } from '../audit/OutcomeMark.tsx'
 import { AlertContentView } from './AlertContentView.tsx'
+import { AlertProposalsSent } from './AlertProposalsSent.tsx'
+import { LanguageOverrideNotice } from './LanguageOverrideNotice.tsx'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { ApprovalPanel } from './ApprovalPanel.tsx'
 import { SendBackForm } from './SendBackForm.tsx'
@@ -219,8 +221,12 @@ export function AlertPage({
         </section>
       )}
 
+      <LanguageOverrideNotice override={alert.languageOverride} />
+
       <h2>{t('alerts.content')}</h2>
       <AlertContentView cap={alert.cap} channels={alert.channels} />
+
+      <AlertProposalsSent alertId={alert.id} />
 
       {detail.issuedXml !== null && <IssuedXmlLink xml={detail.issuedXml} id={alert.id} />}
 

@@ -8,6 +8,7 @@ import { usePages } from '../lists/usePages.ts'
 import { alertHref } from '../router/useHashRoute.ts'
 import { AlertStatusBanner } from './AlertStatusBanner.tsx'
 import { ApprovalPanel } from './ApprovalPanel.tsx'
+import { LanguageOverrideNotice } from './LanguageOverrideNotice.tsx'
 import { headlineOf } from './alertText.ts'
 
 const idOf = (a: AlertRecord): string => a.id
@@ -42,6 +43,7 @@ function QueuedAlert({ record, onDone }: { readonly record: AlertRecord; readonl
         <a href={alertHref(record.id)}>{headlineOf(record.cap) || t('alerts.noHeadline')}</a>
       </h2>
       {error !== null && <ErrorAlert error={error} />}
+      <LanguageOverrideNotice override={record.languageOverride} />
       {detail ? (
         <ApprovalPanel detail={detail} replaced={replaced} onDone={onDone} />
       ) : (

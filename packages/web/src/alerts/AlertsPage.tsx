@@ -7,6 +7,7 @@ import { ShowMore } from '../lists/ShowMore.tsx'
 import { usePages } from '../lists/usePages.ts'
 import { hrefOf } from '../router/useHashRoute.ts'
 import { AlertTable } from './AlertTable.tsx'
+import { IncomingProposalsPanel } from './IncomingProposalsPanel.tsx'
 
 const idOf = (a: AlertRecord): string => a.id
 
@@ -41,6 +42,7 @@ export function AlertsPage({ permissions }: { readonly permissions: readonly Per
         list={t('alerts.title')}
         testId="alerts-show-more"
       />
+      <IncomingProposalsPanel />
     </>
   )
 }

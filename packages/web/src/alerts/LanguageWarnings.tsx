@@ -1,30 +1,32 @@
 import type { AlertLanguage } from '@liaison/core'
-import { expectedAlertLanguages, missingAlertLanguages } from '@liaison/core'
 import { useTranslation } from 'react-i18next'
 import type { AreaCheckResult } from '../api/alertsApi.ts'
+import { TextAreaField } from '../components/TextAreaField.tsx'
 import type { AreaDraft } from './alertForm.ts'
-import { circleOf, ringOf } from './alertForm.ts'
+import { missingLanguagesOf } from './missingLanguagesOf.ts'
 
-/** The languages the area expects that the alert is not written in (../shared/DOMAIN.md), each with a button to add it. */
+/**
+ * The languages the area expects that the alert is not written in (../shared/DOMAIN.md), each
+ * with a button to add it, and the reason the author sends it without them (an override the
+ * approver sees, kept in the alert's history).
+ */
 export function LanguageWarnings({
   area,
   check,
   written,
   onAdd,
+  reason,
+  onReason,
 }: {
   readonly area: AreaDraft
   readonly check: AreaCheckResult | null
   readonly written: readonly AlertLanguage[]
   readonly onAdd: (language: AlertLanguage) => void
+  readonly reason: string
+  readonly onReason: (reason: string) => void
 }) {
   const { t } = useTranslation()
-  const drawn = ringOf(area) !== null || circleOf(area) !== null
-  const expected = expectedAlertLanguages({
-    codes: area.codes,
-    drawnCountries: drawn && check ? check.countries : [],
-    borders: check ? [...check.crosses, ...(check.nearest ? [check.nearest.border] : [])] : [],
-  })
-  const missing = missingAlertLanguages(expected, written)
+  const missing = missingLanguagesOf(area, check, written)
   if (missing.length === 0) return null
   return (
     <div className="alert alert-warning" role="status" data-testid="language-warnings">
@@ -42,6 +44,14 @@ export function LanguageWarnings({
           </li>
         ))}
       </ul>
+      <TextAreaField
+        label={t('alerts.languageWarnings.overrideReason')}
+        hint={t('alerts.languageWarnings.overrideHint')}
+        value={reason}
+        onChange={onReason}
+        rows={2}
+        testId="language-override-reason"
+      />
     </div>
   )
 }

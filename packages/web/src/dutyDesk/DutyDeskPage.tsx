@@ -22,6 +22,7 @@ import { caseHref, hrefOf } from '../router/useHashRoute.ts'
 import { OpenCaseForm } from '../cases/OpenCaseForm.tsx'
 import { brusselsDate } from '../handover/brusselsDates.ts'
 import { IncomingPanel } from './IncomingPanel.tsx'
+import { IncomingProposalsPanel } from '../alerts/IncomingProposalsPanel.tsx'
 import { PartnersPanel } from './PartnersPanel.tsx'
 import { WarningsBoard } from './WarningsBoard.tsx'
 
@@ -215,6 +216,7 @@ export function DutyDeskPage({ me }: { readonly me: Me }) {
       </div>
 
       {may('read') && <IncomingPanel me={me} />}
+      {may('read') && <IncomingProposalsPanel />}
 
       {may('read') && <PartnersPanel />}
 

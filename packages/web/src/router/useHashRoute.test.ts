@@ -7,6 +7,8 @@ import {
   receivedCaseFromHash,
   receivedCaseHref,
   routeFromHash,
+  alertProposalFromHash,
+  alertProposalHref,
 } from './useHashRoute.ts'
 
 const id = '0b9d6a52-5a4e-4f27-9d0c-3f1c2e8a7b61'
@@ -40,6 +42,10 @@ describe('the alert addresses', () => {
 
 describe("a partner's shared case", () => {
   it('is addressed by its origin node and id, and nothing else opens it', () => {
+    expect(routeFromHash(alertProposalHref('be', id))).toBe('alertProposal')
+    expect(alertProposalFromHash(alertProposalHref('nl', 'p-1'))).toEqual({ origin: 'nl', id: 'p-1' })
+    expect(routeFromHash('#/alert-proposals/BE/x')).toBeNull()
+    expect(mayVisit('alertProposal', ['read'])).toBe(true)
     expect(routeFromHash(receivedCaseHref('be', id))).toBe('partnerCase')
     expect(receivedCaseFromHash(`${receivedCaseHref('nl', id)}/`)).toEqual({ origin: 'nl', id })
     expect(receivedCaseFromHash(`#/partners/NL/cases/${id}`)).toBeNull()

@@ -21,11 +21,12 @@ export const routes = [
   'alert',
   'alertEdit',
   'partnerCase',
+  'alertProposal',
 ] as const
 export type Route = (typeof routes)[number]
 
 /** The routes whose address carries an id (`#/cases/<id>`, `#/alerts/<id>`). */
-export type ParamRoute = 'case' | 'alert' | 'alertEdit' | 'partnerCase'
+export type ParamRoute = 'case' | 'alert' | 'alertEdit' | 'partnerCase' | 'alertProposal'
 export type PlainRoute = Exclude<Route, ParamRoute>
 
 const hashes: Readonly<Record<PlainRoute, string>> = {
@@ -48,6 +49,7 @@ const hashes: Readonly<Record<PlainRoute, string>> = {
 
 const casePattern = /^#\/cases\/([0-9a-f-]{36})$/i
 const alertPattern = /^#\/alerts\/([0-9a-f-]{36})(\/edit)?$/i
+const alertProposalPattern = /^#\/alert-proposals\/([a-z][a-z0-9-]{0,31})\/([A-Za-z0-9._:-]{1,200})$/
 const partnerCasePattern = /^#\/partners\/([a-z][a-z0-9-]{0,31})\/cases\/([A-Za-z0-9._:-]{1,200})$/
 
 export function hrefOf(route: PlainRoute): string {
@@ -85,12 +87,24 @@ export function receivedCaseFromHash(hash: string): { origin: string; id: string
   return match?.[1] && match[2] ? { origin: match[1], id: match[2] } : null
 }
 
+/** The address of an alert proposal a neighbouring centre sent (`#/alert-proposals/be/<id>`). */
+export function alertProposalHref(origin: string, id: string): string {
+  return `#/alert-proposals/${origin}/${id}`
+}
+
+/** The origin and id of an alert proposal's address, else null. */
+export function alertProposalFromHash(hash: string): { origin: string; id: string } | null {
+  const match = alertProposalPattern.exec(hash.replace(/\/+$/, ''))
+  return match?.[1] && match[2] ? { origin: match[1], id: match[2] } : null
+}
+
 /** The route of a location hash (`#/users`); null when no page has that address. */
 export function routeFromHash(hash: string): Route | null {
   if (hash === '' || hash === '#' || hash === '#/') return 'home'
   const path = hash.replace(/\/+$/, '')
   if (caseIdFromHash(path)) return 'case'
   if (receivedCaseFromHash(path)) return 'partnerCase'
+  if (alertProposalFromHash(path)) return 'alertProposal'
   const alert = alertPattern.exec(path)
   if (alert) return alert[2] ? 'alertEdit' : 'alert'
   return (Object.keys(hashes) as PlainRoute[]).find((route) => hashes[route] === path) ?? null

@@ -14,6 +14,7 @@ import { ContactsPage } from '../contacts/ContactsPage.tsx'
 import { PlansPage } from '../plans/PlansPage.tsx'
 import { CalendarPage } from '../calendar/CalendarPage.tsx'
 import { AlertPage } from '../alerts/AlertPage.tsx'
+import { AlertProposalPage } from '../alerts/AlertProposalPage.tsx'
 import { AlertQueuePage } from '../alerts/AlertQueuePage.tsx'
 import { AlertsPage } from '../alerts/AlertsPage.tsx'
 import type { Route } from '../router/useHashRoute.ts'
@@ -22,6 +23,7 @@ import {
   caseIdFromHash,
   hrefOf,
   receivedCaseFromHash,
+  alertProposalFromHash,
   useHash,
   useHashRoute,
 } from '../router/useHashRoute.ts'
@@ -64,6 +66,17 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
           me={me}
           origin={shared.origin}
           caseId={shared.id}
+        />
+      ) : null
+    }
+    case 'alertProposal': {
+      const proposal = alertProposalFromHash(hash)
+      return proposal ? (
+        <AlertProposalPage
+          key={`${proposal.origin}:${proposal.id}`}
+          me={me}
+          origin={proposal.origin}
+          proposalId={proposal.id}
         />
       ) : null
     }

@@ -1,3 +1,5 @@
+import type { AlertProposal, AlertProposalAnswer } from '../../alerts/AlertProposal.ts'
+import { readAlertProposal, readAlertProposalAnswer } from '../../alerts/readAlertProposal.ts'
 import { distributionProblem } from '../../sharing/Distribution.ts'
 import type { Distribution } from '../../sharing/Distribution.ts'
 import { eventStatuses } from '../../sharing/EventStatus.ts'
@@ -36,6 +38,10 @@ export type ReceivedChange =
     }
   | { readonly kind: 'remove'; readonly itemKind: ReceivedItemKind; readonly id: string }
   | { readonly kind: 'receipts'; readonly receipts: readonly ItemReceipt[] }
+  /** An alert a neighbour proposes to this node's centre (decision 042). */
+  | { readonly kind: 'alert-proposal'; readonly proposal: AlertProposal }
+  /** A neighbour's answer to a proposal of this node. */
+  | { readonly kind: 'alert-proposal-answer'; readonly answer: AlertProposalAnswer }
 
 /** Why a received event is kept in the inbox but changes nothing (counted, never a crash). */
 export type ReceivedSkip = 'malformed_envelope' | 'unknown_kind' | 'malformed_body'
@@ -213,6 +219,16 @@ function changeOf(kind: string, body: Json): ReceivedChange | { readonly bad: st
       if (receipts.some((r) => r === null)) return { bad: 'receipts' }
       return { kind: 'receipts', receipts: receipts as ItemReceipt[] }
     }
+    case 'alert-proposal.sent': {
+      const proposal = readAlertProposal(body['proposal'])
+      if (typeof proposal === 'string') return { bad: proposal }
+      return { kind: 'alert-proposal', proposal }
+    }
+    case 'alert-proposal.answered': {
+      const answer = readAlertProposalAnswer(body['answer'])
+      if (typeof answer === 'string') return { bad: answer }
+      return { kind: 'alert-proposal-answer', answer }
+    }
     default:
       return null
   }
@@ -224,7 +240,8 @@ function changeOf(kind: string, body: Json): ReceivedChange | { readonly bad: st
  * shape makes the processor throw. Cases (opened, updated, closed by an update), log entries (a
  * correction names the entry it supersedes), tasks, decisions, approved situation reports (a
  * later approved version replaces the earlier), map features (saved, removed) and receipts are
- * applied; any other kind, and anything not of its kind's shape, is skipped with its reason.
+ * applied, and alert proposals and their answers (decision 042); any other kind, and anything
+ * not of its kind's shape, is skipped with its reason.
  */
 export function readReceivedEvent(event: unknown): ReadReceived {
   if (!isObject(event)) return { ok: false, skip: 'malformed_envelope', detail: 'not an object' }

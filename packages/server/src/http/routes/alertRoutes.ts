@@ -45,6 +45,10 @@ export function presentAlert(a: Alert): Static<typeof AlertBody> {
     cap: a.cap as Static<typeof AlertBody>['cap'],
     channels: [...a.channels],
     editorIds: [...a.editorIds],
+    languageOverride:
+      a.languageOverride === null
+        ? null
+        : { languages: [...a.languageOverride.languages], reason: a.languageOverride.reason },
     submittedAt: iso(a.submittedAt),
     approvedAt: iso(a.approvedAt),
     issueAt: iso(a.issueAt),

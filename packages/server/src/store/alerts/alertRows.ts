@@ -35,6 +35,7 @@ export function toAlert(row: AlertRow): Alert {
             version: row.template_version ?? 0,
             values: row.template_values ?? {},
           },
+    languageOverride: row.language_override ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -115,3 +115,16 @@ export async function findForeignOrganisationId(
       : query.where('peer_node_id', '=', by.nodeId).where('code', '=', by.code)
   return (await query.executeTakeFirst())?.org_id ?? null
 }
+
+/** The centre of each peer, with its country: the neighbour an alert near that country's border is proposed to. */
+export async function peerCentres(
+  db: Kysely<Database>,
+): Promise<{ readonly nodeId: string; readonly orgId: string; readonly country: string }[]> {
+  const rows = await db
+    .selectFrom('foreign_organisations')
+    .select(['peer_node_id', 'org_id', 'country'])
+    .where('kind', '=', 'centre')
+    .orderBy('peer_node_id')
+    .execute()
+  return rows.map((r) => ({ nodeId: r.peer_node_id, orgId: r.org_id, country: r.country }))
+}

@@ -35,6 +35,7 @@ import { m0036_received_items } from './m0036_received_items.ts'
 import { m0042_subscribers } from './m0042_subscribers.ts'
 import { m0044_organisation_changes } from './m0044_organisation_changes.ts'
 import { m0049_received_decisions_and_sitreps } from './m0049_received_decisions_and_sitreps.ts'
+import { m0045_alert_proposals } from './m0045_alert_proposals.ts'
 import { m0040_alert_templates } from './m0040_alert_templates.ts'
 import { m0041_alert_expiry } from './m0041_alert_expiry.ts'
 
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '0049_received_decisions_and_sitreps': m0049_received_decisions_and_sitreps,
   '0040_alert_templates': m0040_alert_templates,
   '0041_alert_expiry': m0041_alert_expiry,
+  '0045_alert_proposals': m0045_alert_proposals,
 }
