@@ -41,7 +41,11 @@ import {
   updateAlertRow,
   type AlertRow,
 } from '../store/alerts/alertRows.ts'
-import { findAlertTemplateRow, toAlertTemplate } from '../store/alerts/alertTemplateRows.ts'
+import {
+  findAlertTemplateRow,
+  shareAlertTemplateRow,
+  toAlertTemplate,
+} from '../store/alerts/alertTemplateRows.ts'
 import type { ActionDeps } from './ActionDeps.ts'
 import type { ActionContext } from './runAction.ts'
 import { refuse, refuseBecause, runAction, unwrap } from './runAction.ts'
@@ -145,7 +149,8 @@ async function exceptionOf(
 ): Promise<IssueException | null> {
   const replaced = made.replacesId === null ? undefined : await findAlertRow(ctx.tx, made.replacesId)
   const use = made.template
-  const row = use === null ? undefined : await findAlertTemplateRow(ctx.tx, use.templateId)
+  // locked: a retirement or a change waits for this transaction, or this one sees it
+  const row = use === null ? undefined : await shareAlertTemplateRow(ctx.tx, use.templateId)
   let template: { preApproved: boolean; intact: boolean } | null = null
   if (use !== null && row !== undefined && row.org_id === made.orgId) {
     const t = toAlertTemplate(row)

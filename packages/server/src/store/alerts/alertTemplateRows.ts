@@ -59,6 +59,17 @@ export async function findAlertTemplateRow(
   return db.selectFrom('alert_templates').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/**
+ * A template's row as an alert relies on it (its pre-approval, when one person issues): shared
+ * lock until the transaction ends, so that a change or a retirement cannot commit in between.
+ */
+export async function shareAlertTemplateRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<AlertTemplateRow | undefined> {
+  return db.selectFrom('alert_templates').selectAll().where('id', '=', id).forShare().executeTakeFirst()
+}
+
 /** A template's row, locked until the writing transaction ends. */
 export async function lockAlertTemplateRow(
   db: Kysely<Database>,
