@@ -196,7 +196,7 @@ describe.each(engines.map((e) => [e.name, e] as const))(
       const item = { origin: 'be', kind: 'case', id: caseId }
       expect((await post(nl.node, vrViewer, path, item)).statusCode).toBe(403)
       expect((await post(nl.node, nlCentre, path, item)).statusCode).toBe(404)
-      expect((await post(nl.node, vr, path, { ...item, kind: 'sitrep' })).statusCode).toBe(400)
+      expect((await post(nl.node, vr, path, { ...item, kind: 'alert' })).statusCode).toBe(400)
       const ack = await post(nl.node, vr, path, item)
       expect(ack.statusCode).toBe(200)
       expect(ack.json()).toMatchObject({ acknowledgedBy: vr.account.user.username })
@@ -229,9 +229,24 @@ describe.each(engines.map((e) => [e.name, e] as const))(
           .map((r) => r.itemId)
           .sort(),
       ).toEqual([caseId, firstId, fixId].sort())
+      // a page at a time: the four receipts in pages of three, none twice
+      const first3 = (await get(be.node, beDuty, `/api/v1/cases/${caseId}/receipts?limit=3`)).json<{
+        items: Receipt[]
+        next: string | null
+      }>()
+      expect(first3.items).toHaveLength(3)
+      const after3 = (
+        await get(be.node, beDuty, `/api/v1/cases/${caseId}/receipts?limit=3&after=${first3.next ?? ''}`)
+      ).json<{ items: Receipt[]; next: string | null }>()
+      const key = (r: Receipt) => `${r.itemId} ${r.node} ${r.state}`
+      expect([...first3.items, ...after3.items].map(key).sort()).toEqual(got.map(key).sort())
+      expect(after3.next).toBeNull()
       // the receipts went back to BE only, and hop nowhere: no receipt of a receipt
       const beOther = await as(be.node, ['viewer'])
-      expect((await get(be.node, beOther, `/api/v1/cases/${alone}/receipts`)).json()).toEqual({ items: [] })
+      expect((await get(be.node, beOther, `/api/v1/cases/${alone}/receipts`)).json()).toEqual({
+        items: [],
+        next: null,
+      })
       expect(await inboxOutcomes(nl.node.deps.store.db, 'be')).toMatchObject({ waiting: 0, skipped: 0 })
     })
 
@@ -265,10 +280,15 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         },
       })
       expect(revised.statusCode).toBe(200)
-      const items = async (kind: string) =>
-        (await get(nl.node, vr, `/api/v1/federation/incoming/be/cases/${caseId}/items?kind=${kind}`)).json<{
-          items: Incoming[]
-        }>().items
+      // none until the case itself has arrived (404 before)
+      const items = async (kind: string) => {
+        const res = await get(
+          nl.node,
+          vr,
+          `/api/v1/federation/incoming/be/cases/${caseId}/items?kind=${kind}`,
+        )
+        return res.statusCode === 404 ? [] : res.json<{ items: Incoming[] }>().items
+      }
       // the case and the decision arrive; the draft and its revision are not shown
       await waitUntil(async () => (await items('decision')).length === 1)
       expect((await items('decision'))[0]).toMatchObject({

@@ -114,3 +114,8 @@ export const ReceiptBody = Type.Object({
   byName: Type.Union([Type.String(), Type.Null()]),
   receivedAt: Timestamp,
 })
+
+export const ReceiptPage = pageBody(ReceiptBody)
+
+/** A case's receipts, a page at a time (by centre and state, then item). */
+export const CaseReceiptsQuery = Type.Object({ ...pageQuery }, { additionalProperties: false })

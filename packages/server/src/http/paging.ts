@@ -36,6 +36,7 @@ export const pagedLists = {
   receivedCaseItems: 'time',
   receivedFeatures: 'time',
   alertProposals: 'time',
+  receipts: 'text',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

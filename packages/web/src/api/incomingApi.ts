@@ -1,4 +1,10 @@
-import type { IncomingItemBody, IncomingPage, ReceiptBody, ReceivedFeaturePage } from '@liaison/wire'
+import type {
+  IncomingItemBody,
+  IncomingPage,
+  ReceiptBody,
+  ReceiptPage,
+  ReceivedFeaturePage,
+} from '@liaison/wire'
 import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 import { pageQuery } from './Page.ts'
@@ -10,6 +16,7 @@ export type IncomingItems = Static<typeof IncomingPage>
 export type ReceivedFeatures = Static<typeof ReceivedFeaturePage>
 export type ReceivedFeature = ReceivedFeatures['features'][number]
 export type Receipt = Static<typeof ReceiptBody>
+export type Receipts = Static<typeof ReceiptPage>
 export type IncomingStatus = IncomingItem['status']
 
 const seg = encodeURIComponent
@@ -38,5 +45,5 @@ export const acknowledgeIncoming = (
 export const fetchReceivedFeatures = (status: IncomingStatus = 'actual'): Promise<ReceivedFeatures> =>
   apiClient.get(`/api/v1/federation/incoming/map${pageQuery({ status, limit: '500' })}`)
 
-export const listCaseReceipts = (caseId: string): Promise<{ items: Receipt[] }> =>
-  apiClient.get(`/api/v1/cases/${seg(caseId)}/receipts`)
+export const listCaseReceipts = (caseId: string, after?: string): Promise<Receipts> =>
+  apiClient.get(`/api/v1/cases/${seg(caseId)}/receipts${pageQuery({}, after)}`)

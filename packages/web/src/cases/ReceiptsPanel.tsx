@@ -1,19 +1,24 @@
-import { useCallback, useId } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Receipt } from '../api/incomingApi.ts'
 import { listCaseReceipts } from '../api/incomingApi.ts'
 import { DateTime } from '../components/DateTime.tsx'
 import { ErrorAlert } from '../components/ErrorAlert.tsx'
-import { useLoad } from '../hooks/useLoad.ts'
+import { ShowMore } from '../lists/ShowMore.tsx'
+import { usePages } from '../lists/usePages.ts'
 
 /**
  * What partner centres said of this case and its items (decision 035): delivered when their
- * node applied it, acknowledged by whom. Shown only once there is a receipt.
+ * node applied it, acknowledged by whom, a page at a time. Shown only once there is a receipt.
  */
 export function ReceiptsPanel({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation()
   const headingId = useId()
-  const load = useCallback(() => listCaseReceipts(caseId), [caseId])
-  const receipts = useLoad(load)
+  const receipts = usePages(
+    (after) => listCaseReceipts(caseId, after),
+    (r: Receipt) => `${r.itemId}:${r.node}:${r.state}`,
+    caseId,
+  )
   if (receipts.error !== null) return <ErrorAlert error={receipts.error} />
   const items = receipts.data?.items ?? []
   if (items.length === 0) return null
@@ -50,6 +55,13 @@ export function ReceiptsPanel({ caseId }: { readonly caseId: string }) {
           ))}
         </tbody>
       </table>
+      <ShowMore
+        next={receipts.data?.next ?? null}
+        loading={receipts.loading}
+        onMore={receipts.more}
+        list={t('receipts.title')}
+        testId="case-receipts"
+      />
     </section>
   )
 }

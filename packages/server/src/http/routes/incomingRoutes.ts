@@ -6,14 +6,14 @@ import {
   IncomingPage,
   IncomingQuery,
   NewAcknowledgementBody,
-  ReceiptBody,
+  CaseReceiptsQuery,
+  ReceiptPage,
   ReceivedCaseItemsQuery,
   ReceivedCaseParams,
   ReceivedFeaturePage,
   ReceivedFeaturesQuery,
   defaultPageLimit,
   errorResponses,
-  itemsBody,
 } from '@liaison/wire'
 import { acknowledgeIncoming } from '../../actions/acknowledgeIncoming.ts'
 import { findCase } from '../../store/cases/caseRows.ts'
@@ -180,16 +180,21 @@ export function incomingRoutes(app: App, deps: AppDeps): void {
         summary:
           'The receipts partner centres sent for this case and its log entries, tasks and map features: delivered, acknowledged (by whom)',
         params: CaseIdParams,
-        response: { 200: itemsBody(ReceiptBody), ...errorResponses(400, 401, 403, 404) },
+        querystring: CaseReceiptsQuery,
+        response: { 200: ReceiptPage, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      const { limit = defaultPageLimit } = req.query
+      const after = startOf('receipts', req.query.after)
       const c = await findCase(deps.store.db, req.params.id)
       if (!c) throw new LiaisonError('not_found', `no case ${req.params.id}`)
       if (!canSeeCase(c, orgOf(req)))
         throw refusalError('not_participant', 'your organisation does not take part in this case')
+      const rows = await caseReceipts(deps.store.db, c.id, { after, limit })
+      const page = pageFrom('receipts', rows, limit, (r) => ({ key: `${r.node} ${r.state}`, id: r.item_id }))
       const named = await names()
-      return { items: (await caseReceipts(deps.store.db, c.id)).map((r) => presentReceipt(r, named)) }
+      return { items: page.items.map((r) => presentReceipt(r, named)), next: page.next }
     },
   )
 }

@@ -393,13 +393,14 @@ export async function upsertReceipts(
 
 /**
  * The receipts peers sent for a case of this node and for its log entries, tasks and map
- * features, by item, node and state (at most 1000).
+ * features, a page at a time in the order (node and state, item).
  */
 export async function caseReceipts(
   db: Kysely<Database>,
   caseId: string,
+  page: PageRequest<string>,
 ): Promise<Selectable<Database['federation_receipts']>[]> {
-  return db
+  let q = db
     .selectFrom('federation_receipts')
     .selectAll()
     .where((eb) =>
@@ -431,9 +432,10 @@ export async function caseReceipts(
         ),
       ]),
     )
+    .orderBy(sql`node || ' ' || state`)
     .orderBy('item_id')
-    .orderBy('node')
-    .orderBy('state')
-    .limit(1000)
-    .execute()
+    .limit(page.limit + 1)
+  if (page.after)
+    q = q.where(sql<boolean>`(node || ' ' || state, item_id) > (${page.after.key}, ${page.after.id})`)
+  return q.execute()
 }
