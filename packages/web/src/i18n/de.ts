@@ -771,6 +771,10 @@ export const de: Dictionary = {
       'Die Schlüsselkennung passt nicht zum öffentlichen Schlüssel des Peers (die ersten 16 Hex-Zeichen seines SHA-256).',
     peer_document_refused:
       'Das Knotendokument unter der Adresse des Peers lässt sich mit dem angegebenen Schlüssel nicht prüfen.',
+    peer_key_none_pending:
+      'Dieser Peer hat keinen neuen Schlüssel angekündigt; geben Sie seinen neuen öffentlichen Schlüssel an, den Sie von seinem Betreiber erhalten haben.',
+    node_key_missing:
+      'Dieser Knoten hat noch keinen Signaturschlüssel, der ersetzt werden könnte; starten Sie ihn zuerst einmal.',
     alert_invalid_transition: 'Die Warnung kann diesen Schritt von ihrem jetzigen Zustand aus nicht machen.',
     alert_not_submitted: 'Diese Warnung wartet nicht auf Freigabe.',
     alert_stale_version:

@@ -780,6 +780,9 @@ export const en = {
     peer_key_id_mismatch:
       "The key id does not match the peer's public key (the first 16 hex of its SHA-256).",
     peer_document_refused: "The node document at the peer's address does not verify against the key given.",
+    peer_key_none_pending:
+      'The peer has announced no new key; give its new public key, obtained from its operator.',
+    node_key_missing: 'This node has no signing key to rotate yet; start it once first.',
     alert_invalid_transition: 'The alert cannot take that step from where it is now.',
     alert_not_submitted: 'This alert is not waiting for approval.',
     alert_stale_version: 'The alert changed meanwhile. Read it again before you go on.',

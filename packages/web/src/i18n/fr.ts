@@ -772,6 +772,10 @@ export const fr: Dictionary = {
       'L’identifiant de clé ne correspond pas à la clé publique du pair (les 16 premiers chiffres hexadécimaux de son SHA-256).',
     peer_document_refused:
       'Le document de nœud publié à l’adresse du pair ne se vérifie pas avec la clé donnée.',
+    peer_key_none_pending:
+      "Ce pair n'a annoncé aucune nouvelle clé ; indiquez sa nouvelle clé publique, obtenue auprès de son opérateur.",
+    node_key_missing:
+      "Ce nœud n'a pas encore de clé de signature à renouveler ; démarrez-le une première fois.",
     alert_invalid_transition: 'L’alerte ne peut pas passer à cette étape depuis son état actuel.',
     alert_not_submitted: 'Cette alerte n’attend pas d’approbation.',
     alert_stale_version: 'L’alerte a été modifiée entre-temps. Relisez-la avant de continuer.',

@@ -768,6 +768,10 @@ export const nl: Dictionary = {
       'De sleutel-id past niet bij de publieke sleutel van de peer (de eerste 16 hex-tekens van de SHA-256).',
     peer_document_refused:
       'Het knooppuntdocument op het adres van de peer klopt niet met de opgegeven sleutel.',
+    peer_key_none_pending:
+      'Deze peer heeft geen nieuwe sleutel aangekondigd; geef zijn nieuwe publieke sleutel, verkregen van zijn beheerder.',
+    node_key_missing:
+      'Dit knooppunt heeft nog geen ondertekeningssleutel om te vervangen; start het eerst één keer.',
     alert_invalid_transition: 'De waarschuwing kan die stap niet zetten vanuit haar huidige toestand.',
     alert_not_submitted: 'Deze waarschuwing wacht niet op goedkeuring.',
     alert_stale_version: 'De waarschuwing is intussen gewijzigd. Lees ze opnieuw voor u verdergaat.',
