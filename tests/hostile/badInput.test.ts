@@ -153,6 +153,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
     fixtures.set('cases', caseId)
     // what partners sent is read by origin: a node id (/federation/incoming/{origin}/cases/{id})
     fixtures.set('incoming', 'nl')
+    // a peer is named by its node id (/federation/peers/{nodeId}/take-key)
+    fixtures.set('peers', 'nl')
     const entry = await create('POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'multidisciplinary',
       source: 'phone',

@@ -22,6 +22,8 @@ import {
   takePeerKey,
 } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
+import { signedInAs } from '../support/identity.ts'
+import type { TestNode } from '../support/testNode.ts'
 import type { FederatedNode } from '../support/federatedNodes.ts'
 import { federatedNode, trustPeer, waitFor, writeLogEntries } from '../support/federatedNodes.ts'
 
@@ -93,26 +95,37 @@ describe.each(engines.map((e) => [e.name, e] as const))(
           true,
         )
 
-        // a key id that is not the announced key's is refused, and changes nothing
-        await expect(
-          takePeerKey(nl.node.deps, {
-            nodeId: 'be',
-            publicKey: null,
-            keyId: old.keyId,
-            caller: operator,
-            source: 'test',
-          }),
-        ).rejects.toMatchObject({ reason: 'peer_key_id_mismatch' })
+        // the administrators' page reads it from partner status, with the fingerprints to compare
+        const admin = await signedInAs(nl.node as unknown as TestNode, ['admin'])
+        const status = await nl.node.app.inject({ url: '/api/v1/federation/peers', headers: admin.headers() })
+        expect(status.statusCode).toBe(200)
+        const [shown] = status.json<{ items: Record<string, unknown>[] }>().items
+        expect(shown).toMatchObject({
+          nodeId: 'be',
+          key: { keyId: old.keyId, fingerprint: old.fingerprint },
+          pendingKey: { keyId: next.keyId, fingerprint: next.fingerprint, previousKeyId: old.keyId },
+          organisations: [{ code: 'centre', kind: 'centre', country: 'BE' }],
+        })
+        const takeKey = (keyId: unknown, session = admin) =>
+          nl.node.app.inject({
+            method: 'POST',
+            url: '/api/v1/federation/peers/be/take-key',
+            headers: session.headers(),
+            payload: { keyId },
+          })
+        // a duty officer reads partner status but does not take keys
+        const duty = await signedInAs(nl.node as unknown as TestNode, ['duty-officer'])
+        expect((await takeKey(next.keyId, duty)).statusCode).toBe(403)
+        // a key id that is not the announced key's is refused, naming the field, and changes nothing
+        const wrong = await takeKey(old.keyId)
+        expect(wrong.statusCode).toBe(400)
+        expect(wrong.json()).toMatchObject({ error: { reason: 'peer_key_id_mismatch' } })
+        expect((await takeKey('not a key id')).statusCode).toBe(400)
         expect(await currentKeyOf(nl.node, 'be')).toBe(old.keyId)
 
-        const taken = await takePeerKey(nl.node.deps, {
-          nodeId: 'be',
-          publicKey: null,
-          keyId: next.keyId,
-          caller: operator,
-          source: 'test',
-        })
-        expect(taken).toEqual({ keyId: next.keyId, previousKeyId: old.keyId })
+        const taken = await takeKey(next.keyId)
+        expect(taken.statusCode).toBe(200)
+        expect(taken.json()).toEqual({ keyId: next.keyId, previousKeyId: old.keyId })
         expect(await currentKeyOf(nl.node, 'be')).toBe(next.keyId)
         expect(await listPendingPeerKeys(nl.node.deps.store.db, 'be')).toEqual([])
         const peer = await findPeer(nl.node.deps.store.db, 'be')

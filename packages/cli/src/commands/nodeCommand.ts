@@ -44,7 +44,7 @@ export function nodeCommand(program: Command, context: CliContext): void {
       )
       await rename(aside, file)
       context.out.write(
-        `rotated: key ${previous.keyId} retired, key ${next.keyId} current\npublic key (Ed25519, base64): ${next.publicKey}\nfingerprint (SHA-256): ${next.fingerprint}\nannounced to ${rotated.peers} peer(s), signed with key ${previous.keyId}\nrestart the node's processes to sign with the new key once the announcement has gone (liaison peer list shows nothing waiting); each peer takes it with \`liaison peer take-key --id ${config.node.id}\`\n`,
+        `rotated: key ${previous.keyId} retired, key ${next.keyId} current\nprevious public key (keep it to check the audit checkpoints it signed): ${previous.publicKey}\npublic key (Ed25519, base64): ${next.publicKey}\nfingerprint (SHA-256): ${next.fingerprint}\nannounced to ${rotated.peers} peer(s), signed with key ${previous.keyId}\nrestart the node's processes to sign with the new key once the announcement has gone (liaison peer list shows nothing waiting); each peer takes it with \`liaison peer take-key --id ${config.node.id}\`\n`,
       )
     } catch (error) {
       await rm(aside, { force: true })

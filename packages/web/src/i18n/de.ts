@@ -99,6 +99,7 @@ export const de: Dictionary = {
     users: 'Benutzer',
     tokens: 'API-Token',
     audit: 'Prüfprotokoll',
+    peers: 'Peers',
     handover: 'Übergabe',
     contacts: 'Kontakte',
     plans: 'Pläne',
@@ -333,6 +334,23 @@ export const de: Dictionary = {
     thisCase: 'Dieser Fall',
     delivered: 'Zugestellt',
     acknowledgedBy: 'Bestätigt von {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peer-Knoten',
+    intro:
+      'Die Knoten, mit denen dieser Knoten austauscht: die Verbindung zu jedem, der Schlüssel, den er für ihn hält, ein angekündigter neuer Schlüssel und die veröffentlichten Organisationen.',
+    url: 'Adresse',
+    key: 'Schlüssel',
+    fingerprint: 'Fingerabdruck',
+    noKey: 'kein aktueller Schlüssel',
+    pendingKey: 'Neuer Schlüssel {{keyId}} angekündigt, signiert mit Schlüssel {{previous}}:',
+    checkFingerprint:
+      'Lesen Sie den Fingerabdruck mit dem Betreiber des Peers ab, bevor Sie den Schlüssel übernehmen: bis dahin wird abgelehnt, was der Peer damit signiert.',
+    take: 'Schlüssel {{keyId}} übernehmen',
+    taken:
+      '{{peer}} signiert jetzt mit Schlüssel {{keyId}}; sein vorheriger Schlüssel gilt während der Übergangsfrist weiter.',
+    organisations: 'Organisationen',
+    noOrganisations: 'Noch keine erhalten.',
   },
   partners: {
     title: 'Partnerzentren',

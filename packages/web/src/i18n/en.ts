@@ -122,6 +122,7 @@ export const en = {
     users: 'Users',
     tokens: 'API tokens',
     audit: 'Audit',
+    peers: 'Peers',
     handover: 'Handover',
     contacts: 'Contacts',
     plans: 'Plans',
@@ -354,6 +355,22 @@ export const en = {
     thisCase: 'This case',
     delivered: 'Delivered',
     acknowledgedBy: 'Acknowledged by {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peer nodes',
+    intro:
+      'The nodes this node exchanges with: the link to each, the key it holds for it, a new key it announced, and the organisations it published.',
+    url: 'Address',
+    key: 'Key',
+    fingerprint: 'fingerprint',
+    noKey: 'no current key',
+    pendingKey: 'New key {{keyId}} announced, signed with key {{previous}}:',
+    checkFingerprint:
+      "Read the fingerprint out with the peer's operator before taking the key: until then, what the peer signs with it is refused.",
+    take: 'Take key {{keyId}}',
+    taken: '{{peer}} now signs with key {{keyId}}; its previous key still verifies for the grace period.',
+    organisations: 'Organisations',
+    noOrganisations: 'None received yet.',
   },
   partners: {
     title: 'Partner centres',

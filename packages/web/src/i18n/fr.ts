@@ -100,6 +100,7 @@ export const fr: Dictionary = {
     users: 'Utilisateurs',
     tokens: "Jetons d'API",
     audit: "Journal d'audit",
+    peers: 'Pairs',
     handover: 'Relève',
     contacts: 'Contacts',
     plans: 'Plans',
@@ -334,6 +335,23 @@ export const fr: Dictionary = {
     thisCase: 'Ce dossier',
     delivered: 'Remis',
     acknowledgedBy: 'Réception accusée par {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Nœuds pairs',
+    intro:
+      "Les nœuds avec lesquels ce nœud échange : le lien avec chacun, la clé qu'il détient pour lui, une nouvelle clé annoncée et les organisations publiées.",
+    url: 'Adresse',
+    key: 'Clé',
+    fingerprint: 'empreinte',
+    noKey: 'aucune clé en cours',
+    pendingKey: 'Nouvelle clé {{keyId}} annoncée, signée avec la clé {{previous}} :',
+    checkFingerprint:
+      "Lisez l'empreinte avec l'opérateur du pair avant d'accepter la clé : d'ici là, ce que le pair signe avec elle est refusé.",
+    take: 'Accepter la clé {{keyId}}',
+    taken:
+      '{{peer}} signe désormais avec la clé {{keyId}} ; sa clé précédente reste vérifiée pendant le délai de grâce.',
+    organisations: 'Organisations',
+    noOrganisations: 'Aucune reçue pour le moment.',
   },
   partners: {
     title: 'Centres partenaires',

@@ -99,6 +99,7 @@ export const nl: Dictionary = {
     users: 'Gebruikers',
     tokens: 'API-tokens',
     audit: 'Auditlog',
+    peers: 'Peers',
     handover: 'Overdracht',
     contacts: 'Contacten',
     plans: 'Plannen',
@@ -333,6 +334,23 @@ export const nl: Dictionary = {
     thisCase: 'Dit dossier',
     delivered: 'Afgeleverd',
     acknowledgedBy: 'Bevestigd door {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peerknooppunten',
+    intro:
+      'De knooppunten waarmee dit knooppunt uitwisselt: de verbinding met elk, de sleutel die het ervoor bewaart, een aangekondigde nieuwe sleutel en de gepubliceerde organisaties.',
+    url: 'Adres',
+    key: 'Sleutel',
+    fingerprint: 'vingerafdruk',
+    noKey: 'geen huidige sleutel',
+    pendingKey: 'Nieuwe sleutel {{keyId}} aangekondigd, ondertekend met sleutel {{previous}}:',
+    checkFingerprint:
+      'Lees de vingerafdruk samen met de beheerder van de peer voor u de sleutel aanneemt: tot dan wordt wat de peer ermee ondertekent geweigerd.',
+    take: 'Sleutel {{keyId}} aannemen',
+    taken:
+      '{{peer}} ondertekent nu met sleutel {{keyId}}; zijn vorige sleutel blijft tijdens de overgangstermijn geldig.',
+    organisations: 'Organisaties',
+    noOrganisations: 'Nog geen ontvangen.',
   },
   partners: {
     title: 'Partnercentra',
