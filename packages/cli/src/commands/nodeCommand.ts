@@ -33,7 +33,11 @@ export function nodeCommand(program: Command, context: CliContext): void {
     const config = loadCliConfig(context, options)
     const file = config.auth.signingKeyFile
     const previous = await findSigningKey(file)
-    if (!previous) throw refusalError('node_key_missing', `${file} does not exist yet`)
+    if (!previous)
+      throw refusalError(
+        'node_key_missing',
+        `there is no signing key at ${file} yet: start the node once first`,
+      )
     // the new key is made aside, and takes the file's place only once the rotation is recorded
     const aside = `${file}.next`
     await rm(aside, { force: true })
