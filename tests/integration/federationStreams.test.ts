@@ -5,11 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Distribution, EventDraft, StreamEntry, Tlp } from '@liaison/core'
+import type { StreamEntry } from '@liaison/core'
 import { appendToStream, emptyStreamHead, fromBase64url, signEvent, verifyEvent } from '@liaison/core'
 import type { NodeSigningKey, RunningNode } from '@liaison/server'
 import {
-  addPeer,
   federationHttp,
   listInbox,
   loadSigningKey,
@@ -18,137 +17,39 @@ import {
   peerStatuses,
   recordPushAnswered,
   recordPushFailed,
-  runAction,
   signFederationRequest,
-  startNode,
 } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import type { TestEngine } from '../support/engines.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import type { FederatedNode } from '../support/federatedNodes.ts'
+import { federatedNode, trustPeer, waitFor, writeLogEntries } from '../support/federatedNodes.ts'
 import { makeTestCertificate } from '../support/testCertificate.ts'
 
 const engines = await testEngines()
-const operator = { kind: 'operator', label: 'test' } as const
 const root = mkdtempSync(join(tmpdir(), 'liaison-fedstream-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const verifier = nodeSigningCrypto(null)
 
-const waitFor = async (check: () => Promise<boolean>, ms = 10_000) => {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('not in time')
-}
-
-/** A node on a database of its own, restartable on the same store and keys. */
-interface Running {
-  node: RunningNode
-  start(): Promise<RunningNode>
-  dispose(): Promise<void>
-}
-
-async function runningNode(
+const runningNode = (
   engine: TestEngine,
   id: string,
   country: string,
   extra: Record<string, string | number | boolean> = {},
-): Promise<Running> {
-  const db = await engine.fresh()
-  const dir = mkdtempSync(join(root, `${id}-`))
-  const config = testConfig(db.options, {
-    'node.id': id,
-    'node.name': `Centre ${id}`,
-    'node.country': country,
-    'http.host': '127.0.0.1',
-    'auth.keyFile': join(dir, 'node.key'),
-    'auth.signingKeyFile': join(dir, 'node-signing.key'),
-    'audit.checkpointFile': join(dir, 'checkpoints.jsonl'),
-    ...extra,
-  })
-  const running: Running = {
-    node: undefined as unknown as RunningNode,
-    async start() {
-      running.node = await startNode({ config, log: captureLog().log, listen: true })
-      return running.node
-    },
-    async dispose() {
-      await running.node.close().catch(() => {})
-      await db.dispose()
-    },
-  }
-  await running.start()
-  return running
-}
+) => federatedNode(engine, root, id, country, extra)
 
 /** `a` trusts `b` as a peer: its URL, key, policy and (from its node document) organisations. */
-async function trust(a: RunningNode, b: RunningNode, url = b.url) {
-  const doc: unknown = await (await fetch(`${b.url}/federation/v1/node`)).json()
-  await addPeer(a.deps, {
-    peer: {
-      nodeId: b.deps.nodeId,
-      baseUrl: url,
-      publicKey: b.deps.signingKey.publicKey,
+const trust = (a: RunningNode, b: RunningNode, url = b.url) =>
+  trustPeer(
+    a,
+    b,
+    {
       statuses: ['actual', 'exercise'],
       tlp: ['GREEN', 'AMBER'],
       distributions: ['federation', 'neighbours'],
     },
-    caller: operator,
-    source: 'test',
-    document: { ok: true, value: doc },
-  })
-}
-
-/** Log entries written on `node`, with this distribution and TLP. */
-async function writeEntries(
-  node: RunningNode,
-  count: number,
-  distribution: Distribution,
-  tlp: Tlp = 'GREEN',
-) {
-  const centre = await node.deps.store.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', 'centre')
-    .executeTakeFirstOrThrow()
-  const ids: string[] = []
-  await runAction(node.deps, { action: 'test.log', actor: operator, source: 'test' }, async (ctx) => {
-    for (let i = 0; i < count; i++) {
-      const id = node.deps.ids.next()
-      ids.push(id)
-      const at = new Date()
-      const draft: EventDraft = {
-        body: {
-          kind: 'log-entry.appended',
-          entry: {
-            id,
-            caseId: null,
-            orgId: centre.id,
-            authorId: 'test',
-            authorName: 'Test',
-            occurred: { at, zone: 'Europe/Brussels', qualifier: 'exact' },
-            occurredAt: at,
-            recordedAt: at,
-            discipline: 'multidisciplinary',
-            source: 'phone',
-            text: `entry ${i}`,
-            location: null,
-            supersedes: null,
-          },
-        },
-        subject: id,
-        orgId: centre.id,
-        distribution,
-        tlp,
-        status: 'actual',
-      }
-      ctx.emit(draft)
-    }
-    await Promise.resolve()
-  })
-  return ids
-}
+    url,
+  )
+const writeEntries = writeLogEntries
 
 const inboxOf = (node: RunningNode, peer: string) => listInbox(node.deps.store.db, peer)
 const subjects = async (node: RunningNode, peer: string) =>
@@ -166,8 +67,8 @@ async function post(node: RunningNode, body: unknown, key: NodeSigningKey) {
 describe.each(engines.map((e) => [e.name, e] as const))(
   'per-peer federation streams on %s',
   (_name, engine) => {
-    let be: Running
-    let nl: Running
+    let be: FederatedNode
+    let nl: FederatedNode
     beforeEach(async () => {
       be = await runningNode(engine, 'be', 'BE', { 'federation.parkAfter': 1 })
       nl = await runningNode(engine, 'nl', 'NL')

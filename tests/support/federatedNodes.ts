@@ -67,10 +67,12 @@ export async function trustPeer(
     tlp: ['GREEN', 'AMBER'],
     distributions: ['case', 'federation', 'neighbours'],
   },
+  /** The address `a` reaches `b` at (a front before it), if not `b`'s own. */
+  url: string = b.url,
 ): Promise<void> {
   const doc: unknown = await (await fetch(`${b.url}/federation/v1/node`)).json()
   await addPeer(a.deps, {
-    peer: { nodeId: b.deps.nodeId, baseUrl: b.url, publicKey: b.deps.signingKey.publicKey, ...policy },
+    peer: { nodeId: b.deps.nodeId, baseUrl: url, publicKey: b.deps.signingKey.publicKey, ...policy },
     caller: operator,
     source: 'test',
     document: { ok: true, value: doc },
