@@ -5,85 +5,23 @@ import { sql } from 'kysely'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventDraft } from '@liaison/core'
 import type { RunningNode } from '@liaison/server'
-import {
-  addOrganisation,
-  addPeer,
-  applyInboxBatch,
-  inboxOutcomes,
-  listInbox,
-  runAction,
-  startNode,
-} from '@liaison/server'
+import { addOrganisation, applyInboxBatch, inboxOutcomes, listInbox, runAction } from '@liaison/server'
 import { testEngines } from '../support/engines.ts'
 import type { TestEngine } from '../support/engines.ts'
 import { signedInAs } from '../support/identity.ts'
 import type { TestNode } from '../support/testNode.ts'
-import { captureLog, testConfig } from '../support/testNode.ts'
+import type { FederatedNode } from '../support/federatedNodes.ts'
+import { federatedNode, trustPeer, waitFor } from '../support/federatedNodes.ts'
 
 const engines = await testEngines()
 const operator = { kind: 'operator', label: 'test' } as const
 const root = mkdtempSync(join(tmpdir(), 'liaison-fedapply-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('not in time')
-}
-
-interface Running {
-  node: RunningNode
-  start(): Promise<RunningNode>
-  dispose(): Promise<void>
-}
-
-async function runningNode(engine: TestEngine, id: string, country: string): Promise<Running> {
-  const db = await engine.fresh()
-  const dir = mkdtempSync(join(root, `${id}-`))
-  const config = testConfig(db.options, {
-    'node.id': id,
-    'node.name': `Centre ${id}`,
-    'node.country': country,
-    'http.host': '127.0.0.1',
-    'auth.keyFile': join(dir, 'node.key'),
-    'auth.signingKeyFile': join(dir, 'node-signing.key'),
-    'audit.checkpointFile': join(dir, 'checkpoints.jsonl'),
-  })
-  const running: Running = {
-    node: undefined as unknown as RunningNode,
-    async start() {
-      running.node = await startNode({ config, log: captureLog().log, listen: true })
-      return running.node
-    },
-    async dispose() {
-      await running.node.close().catch(() => {})
-      await db.dispose()
-    },
-  }
-  await running.start()
-  return running
-}
-
+const runningNode = (engine: TestEngine, id: string, country: string) =>
+  federatedNode(engine, root, id, country)
 /** `a` trusts `b`: its URL, key, organisations, and a policy taking cases and what goes to centres. */
-async function trust(a: RunningNode, b: RunningNode) {
-  const doc: unknown = await (await fetch(`${b.url}/federation/v1/node`)).json()
-  await addPeer(a.deps, {
-    peer: {
-      nodeId: b.deps.nodeId,
-      baseUrl: b.url,
-      publicKey: b.deps.signingKey.publicKey,
-      statuses: ['actual', 'exercise'],
-      tlp: ['GREEN', 'AMBER'],
-      distributions: ['case', 'federation', 'neighbours'],
-    },
-    caller: operator,
-    source: 'test',
-    document: { ok: true, value: doc },
-  })
-}
+const trust = (a: RunningNode, b: RunningNode) => trustPeer(a, b)
 
 const partner = (node: RunningNode, code: string) =>
   addOrganisation(node.deps, {
@@ -192,8 +130,8 @@ const receivedCount = async (node: RunningNode) =>
 describe.each(engines.map((e) => [e.name, e] as const))(
   'applying what partners send on %s',
   (_name, engine) => {
-    let be: Running
-    let nl: Running
+    let be: FederatedNode
+    let nl: FederatedNode
     beforeEach(async () => {
       be = await runningNode(engine, 'be', 'BE')
       nl = await runningNode(engine, 'nl', 'NL')
