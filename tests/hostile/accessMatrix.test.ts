@@ -127,6 +127,12 @@ const rules: Record<string, Rule> = {
   },
   'GET /federation/v1/stream': { access: 'public', peerSigned: true, query: () => 'after=0' },
   'GET /api/v1/federation/peers': { access: ['users.manage', 'cases.manage'], centreData: true },
+  // no such peer here: an allowed principal gets 404 (peer_unknown), changing nothing
+  'POST /api/v1/federation/peers/{nodeId}/take-key': {
+    access: 'users.manage',
+    centreData: true,
+    body: () => ({ keyId: '0123456789abcdef' }),
+  },
   // what partners sent: each organisation reads what its audience names (nothing here: 404 or empty)
   'GET /api/v1/federation/incoming': { access: 'read' },
   'GET /api/v1/federation/incoming/map': { access: 'read' },
@@ -422,6 +428,7 @@ function urlOf(route: string, f: Fixture): string {
       /^\/api\/v1\/alert-proposals\/\{origin\}\/\{id\}/,
       '/api/v1/alert-proposals/nl/0190f0aa-0000-7000-8000-000000000000',
     ],
+    [/^\/api\/v1\/federation\/peers\/\{nodeId\}/, '/api/v1/federation/peers/nl'],
     [/^\/api\/v1\/cases\/\{id\}\/map\/\{featureId\}$/, `/api/v1/cases/${f.caseId}/map/${f.featureId}`],
     [/^\/api\/v1\/cases\/\{id\}/, `/api/v1/cases/${f.caseId}`],
     [/^\/api\/v1\/log-entries\/\{id\}/, `/api/v1/log-entries/${f.entryId}`],

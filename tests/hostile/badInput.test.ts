@@ -155,6 +155,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
     fixtures.set('incoming', 'nl')
     // and alert proposals (/alert-proposals/{origin}/{id})
     fixtures.set('alert-proposals', 'nl')
+    // a peer is named by its node id (/federation/peers/{nodeId}/take-key)
+    fixtures.set('peers', 'nl')
     const entry = await create('POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'multidisciplinary',
       source: 'phone',

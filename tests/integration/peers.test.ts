@@ -362,4 +362,75 @@ describe.each(engines.map((e) => [e.name, e] as const))('liaison peer on %s', (n
       ['peer.remove', 'ok', null],
     ])
   })
+  it('rotates the node key and takes a peer key at the command line, refusing what it must', async () => {
+    // no key yet: nothing to rotate
+    const none = await liaison([
+      'node',
+      'rotate-key',
+      ...flags,
+      '--signing-key-file',
+      join(root, `${name}-none.key`),
+    ])
+    expect(none.code).toBe(65)
+    expect(none.stderr).toContain('there is no signing key at')
+
+    const before = (await liaison(['node', 'key', ...flags])).stdout
+    const rotated = await liaison(['node', 'rotate-key', ...flags])
+    expect(rotated.code).toBe(0)
+    const [, oldKeyId, newKeyId] =
+      /rotated: key ([0-9a-f]{16}) retired, key ([0-9a-f]{16}) current/.exec(rotated.stdout) ?? []
+    expect(newKeyId).not.toBe(oldKeyId)
+    // the key file now holds the new key, whose fingerprint starts with its id
+    const after = (await liaison(['node', 'key', ...flags])).stdout
+    expect(after).not.toBe(before)
+    expect(after).toContain(`fingerprint (SHA-256): ${newKeyId}`)
+    const store = await openStore(be.options)
+    try {
+      const keys = await store.db.selectFrom('node_keys').select(['key_id', 'retired_at']).execute()
+      expect(keys.find((k) => k.key_id === newKeyId)?.retired_at).toBeNull()
+      expect(keys.find((k) => k.key_id === oldKeyId)?.retired_at).toBeInstanceOf(Date)
+    } finally {
+      await store.close()
+    }
+
+    // take-key: an unknown peer; a peer that announced nothing; a key given out of band
+    expect((await liaison(['peer', 'take-key', ...flags, '--id', 'lu'])).code).toBe(66)
+    await liaison(['peer', 'add', ...flags, '--id', 'nl', '--url', nl.url, '--public-key', nlKey])
+    const nothing = await liaison(['peer', 'take-key', ...flags, '--id', 'nl'])
+    expect(nothing.code).toBe(65)
+    expect(nothing.stderr).toContain("peer 'nl' has announced no new key")
+    const other = (await loadSigningKey(join(root, `${name}-nl-next.key`))).key
+    const malformed = await liaison(['peer', 'take-key', ...flags, '--id', 'nl', '--public-key', 'AAAA'])
+    expect(malformed.code).toBe(65)
+    expect(malformed.stderr).toContain('not a raw 32-byte Ed25519 key')
+    const taken = await liaison([
+      'peer',
+      'take-key',
+      ...flags,
+      '--id',
+      'nl',
+      '--public-key',
+      other.publicKey,
+      '--key-id',
+      other.keyId,
+    ])
+    expect(taken).toMatchObject({ code: 0 })
+    expect(taken.stdout).toContain(
+      `peer nl: key ${other.keyId} current, key ${nl.deps.signingKey.keyId} retired`,
+    )
+    const shown = await liaison(['peer', 'show', ...flags, '--id', 'nl', '--json'])
+    const json = JSON.parse(shown.stdout) as {
+      keys: { keyId: string; retiredAt: string | null }[]
+      pendingKey: unknown
+    }
+    expect(json.keys.map((k) => [k.keyId, k.retiredAt === null])).toEqual([
+      [other.keyId, true],
+      [nl.deps.signingKey.keyId, false],
+    ])
+    expect(json.pendingKey).toBeNull()
+    const last = (await audit()).slice(-4).map((r) => [r.action, r.outcome])
+    expect(last).toContainEqual(['peer.take-key', 'ok'])
+    expect(last).toContainEqual(['peer.take-key', 'refused'])
+    await liaison(['peer', 'remove', ...flags, '--id', 'nl'])
+  })
 })

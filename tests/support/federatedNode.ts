@@ -12,7 +12,10 @@ import { captureLog, testConfig } from './testNode.ts'
  */
 export interface FederatedNode {
   node: RunningNode
-  start(): Promise<RunningNode>
+  /** Its Ed25519 signing key's file: a test may put another key there before `start`. */
+  readonly signingKeyFile: string
+  /** Starts it again on the same store and keys, with these configuration keys changed. */
+  start(extra?: Record<string, string | number | boolean>): Promise<RunningNode>
   dispose(): Promise<void>
 }
 
@@ -28,19 +31,22 @@ export async function federatedNode(
 ): Promise<FederatedNode> {
   const db = await engine.fresh()
   const dir = mkdtempSync(join(root, `${id}-`))
-  const config = testConfig(db.options, {
+  const signingKeyFile = join(dir, 'node-signing.key')
+  const settings = {
     'node.id': id,
     'node.name': `Centre ${id}`,
     'node.country': country,
     'http.host': '127.0.0.1',
     'auth.keyFile': join(dir, 'node.key'),
-    'auth.signingKeyFile': join(dir, 'node-signing.key'),
+    'auth.signingKeyFile': signingKeyFile,
     'audit.checkpointFile': join(dir, 'checkpoints.jsonl'),
     ...extra,
-  })
+  }
   const running: FederatedNode = {
     node: undefined as unknown as RunningNode,
-    async start() {
+    signingKeyFile,
+    async start(more = {}) {
+      const config = testConfig(db.options, { ...settings, ...more })
       running.node = await startNode({ config, log: captureLog().log, listen: true })
       return running.node
     },

@@ -93,6 +93,11 @@ export interface NodeConfig {
     readonly alertProposalKm: number
     /** A PEM file of CA certificates trusted for peers' TLS besides the system's; null: the system's. */
     readonly caFile: string | null
+    /**
+     * Seconds a peer's key taken over by a new one still verifies what arrives signed with it
+     * (decision 045); what was received before keeps verifying whatever its age.
+     */
+    readonly keyGraceSeconds: number
   }
   /** E-mail to people (channels/email/EmailChannel.ts); not sent when `smtpUrl` is null. */
   readonly email: {
@@ -615,6 +620,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: text(/^.{1,4096}$/s, 'must be a path'),
   },
   {
+    key: 'federation.keyGraceSeconds',
+    env: 'LIAISON_FEDERATION_KEY_GRACE_SECONDS',
+    flag: '--federation-key-grace-seconds',
+    defaultText: '604800 (7 days)',
+    doc: "seconds a peer's previous key still verifies what arrives signed with it after its new key was taken",
+    parse: integer(0, 31_536_000),
+  },
+  {
     key: 'email.smtpUrl',
     env: 'LIAISON_EMAIL_SMTP_URL',
     flag: '--email-smtp-url',
@@ -969,6 +982,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       caFile: ((file) => (file === null ? null : resolve(sources.cwd, file)))(
         get<string | null>('federation.caFile', null),
       ),
+      keyGraceSeconds: get('federation.keyGraceSeconds', 604_800),
     },
     email: {
       smtpUrl: get<string | null>('email.smtpUrl', null),

@@ -155,6 +155,12 @@ const PeerError = Type.Union([
   ),
 ])
 
+const Fingerprint = Type.String({
+  pattern: '^[0-9a-f]{64}$',
+  description: 'SHA-256 (hex) of the raw public key, to compare by voice or on paper',
+})
+const PeerKey = Type.Object({ keyId: KeyId, fingerprint: Fingerprint }, { additionalProperties: false })
+
 /** One partner's status (issue 9, capability 7), seen from this node. */
 export const FederationPeerStatus = Type.Object(
   {
@@ -183,6 +189,51 @@ export const FederationPeerStatus = Type.Object(
     parkedSince: When,
     firstError: PeerError,
     lastError: PeerError,
+    key: Type.Union([PeerKey, Type.Null()], { description: 'the key this node holds as its current one' }),
+    pendingKey: Type.Union(
+      [
+        Type.Object(
+          {
+            keyId: KeyId,
+            fingerprint: Fingerprint,
+            previousKeyId: KeyId,
+            rotatedAt: Type.String({ format: 'date-time' }),
+            receivedAt: Type.String({ format: 'date-time' }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: 'a new key it announced, signed with its current key, not yet taken (decision 045)' },
+    ),
+    organisations: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          code: Type.String(),
+          name: Type.String(),
+          kind: Type.Enum(organisationKinds),
+          country: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 1000, description: 'the organisations it published, by code' },
+    ),
   },
+  { additionalProperties: false },
+)
+
+/** A peer named by its node id in a path (`/api/v1/federation/peers/{nodeId}/…`). */
+export const PeerParams = Type.Object(
+  { nodeId: Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$', description: "the peer's node id" }) },
+  { additionalProperties: false },
+)
+
+/** Taking a peer's announced key: the key id the administrator checked with the peer's operator. */
+export const TakePeerKeyBody = Type.Object({ keyId: KeyId }, { additionalProperties: false })
+
+/** The key taken, and the one it replaced. */
+export const TakenPeerKey = Type.Object(
+  { keyId: KeyId, previousKeyId: Type.Union([KeyId, Type.Null()]) },
   { additionalProperties: false },
 )

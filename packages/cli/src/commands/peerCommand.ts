@@ -16,8 +16,10 @@ import {
   findPeer,
   listForeignOrganisations,
   listPeers,
+  listPendingPeerKeys,
   nodeSigningCrypto,
   removePeer,
+  takePeerKey,
 } from '@liaison/server'
 import { InvalidArgumentError } from 'commander'
 import type { CliContext } from '../CliContext.ts'
@@ -170,10 +172,16 @@ export function peerCommand(program: Command, context: CliContext): void {
     const id = String(options['id'])
     const found = await withStore(context, config, async (deps) => {
       const p = await findPeer(deps.store.db, id)
-      return p ? { peer: p, organisations: await listForeignOrganisations(deps.store.db, id) } : null
+      return p
+        ? {
+            peer: p,
+            organisations: await listForeignOrganisations(deps.store.db, id),
+            pending: (await listPendingPeerKeys(deps.store.db, id))[0] ?? null,
+          }
+        : null
     })
     if (!found) throw refusalError('peer_unknown', `no peer '${id}' is configured`)
-    const { peer: p, organisations } = found
+    const { peer: p, organisations, pending } = found
     const problems = p.keys
       .filter((k) => peerPublicKeyBytes(k.publicKey) === null)
       .map((k) => `problem: key ${k.keyId} is malformed (not a 32-byte Ed25519 key)`)
@@ -198,7 +206,23 @@ export function peerCommand(program: Command, context: CliContext): void {
     if (problem !== null || problems.length > 0) context.exitCode = 65
     if (options['json']) {
       context.out.write(
-        `${JSON.stringify({ ...peerJson(p, organisations), check: [...problems, check] }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            ...peerJson(p, organisations),
+            pendingKey: pending
+              ? {
+                  keyId: pending.keyId,
+                  publicKey: pending.publicKey,
+                  previousKeyId: pending.previousKeyId,
+                  rotatedAt: pending.rotatedAt.toISOString(),
+                  receivedAt: pending.receivedAt.toISOString(),
+                }
+              : null,
+            check: [...problems, check],
+          },
+          null,
+          2,
+        )}\n`,
       )
       return
     }
@@ -211,6 +235,11 @@ export function peerCommand(program: Command, context: CliContext): void {
         (k) =>
           `key ${k.keyId} ${k.retiredAt ? `(retired ${k.retiredAt.toISOString()})` : '(current)'}: ${k.publicKey}`,
       ),
+      ...(pending
+        ? [
+            `pending key ${pending.keyId}: ${pending.publicKey} (announced ${pending.rotatedAt.toISOString()}, signed with key ${pending.previousKeyId}; take it with \`liaison peer take-key --id ${p.nodeId}\`)`,
+          ]
+        : []),
       `organisations: ${organisations.length === 0 ? 'none received yet' : organisations.length}`,
       ...organisations.map(
         (o) =>
@@ -234,5 +263,34 @@ export function peerCommand(program: Command, context: CliContext): void {
       removePeer(deps, { nodeId: id, caller: operator(context), source: 'cli' }),
     )
     context.out.write(`removed peer ${id}\n`)
+  })
+
+  withConfigFlags(
+    peer
+      .command('take-key')
+      .description(
+        "make a peer's new key current: the key it announced signed with its current key, or one given out of band (decision 045)",
+      )
+      .requiredOption('--id <id>', "the peer's node id")
+      .option(
+        '--public-key <key>',
+        "the peer's new Ed25519 public key, from its operator (base64 or base64url); without it, the key it announced",
+      )
+      .option('--key-id <keyId>', "the new key's id as the peer's operator reads it to you, to check"),
+  ).action(async (options: Record<string, unknown>) => {
+    const config = loadCliConfig(context, options)
+    const id = String(options['id'])
+    const taken = await withStore(context, config, (deps) =>
+      takePeerKey(deps, {
+        nodeId: id,
+        publicKey: typeof options['publicKey'] === 'string' ? options['publicKey'] : null,
+        keyId: typeof options['keyId'] === 'string' ? options['keyId'] : null,
+        caller: operator(context),
+        source: 'cli',
+      }),
+    )
+    context.out.write(
+      `peer ${id}: key ${taken.keyId} current${taken.previousKeyId ? `, key ${taken.previousKeyId} retired (what arrives signed with it still verifies for ${config.federation.keyGraceSeconds} s)` : ''}\n`,
+    )
   })
 }

@@ -77,6 +77,15 @@ export const refusalReasons = {
     code: 'conflict',
     summary: "the node document fetched from the peer's URL does not verify against the key given",
   },
+  // key rotation between peers (decision 045)
+  peer_key_none_pending: {
+    code: 'conflict',
+    summary: 'the peer has announced no new key; give its new public key, obtained out of band',
+  },
+  node_key_missing: {
+    code: 'conflict',
+    summary: 'this node has no signing key yet to rotate; start it once first',
+  },
   // public warning: four eyes and the alert lifecycle (decision 029)
   alert_invalid_transition: { code: 'conflict', summary: 'the alert cannot take that step from its state' },
   alert_not_submitted: { code: 'conflict', summary: 'the alert is not submitted for approval' },

@@ -2,6 +2,8 @@ import type { Alert } from '../alerts/Alert.ts'
 import type { AlertProposal, AlertProposalAnswer } from '../alerts/AlertProposal.ts'
 import type { Case } from '../cases/Case.ts'
 import type { IncomingNotice, ItemReceipt } from '../federation/apply/ItemReceipt.ts'
+import type { SignedKeyAnnouncement } from '../federation/keys/keyAnnouncement.ts'
+import type { PublishedOrganisation } from '../federation/keys/nodeItems.ts'
 import type { LogEntry } from '../cases/LogEntry.ts'
 import type { Decision, Task } from '../cases/Task.ts'
 import type { Sitrep } from '../cases/Sitrep.ts'
@@ -31,6 +33,13 @@ export type DomainEventBody =
   | { readonly kind: 'plan.saved'; readonly planId: string }
   /** Receipts for items of another node, sent to their origin only (decision 035). */
   | { readonly kind: 'receipt.recorded'; readonly receipts: readonly ItemReceipt[] }
+  /** This node's new signing key, announced to every peer signed by the previous one (decision 045). */
+  | { readonly kind: 'node.key-rotated'; readonly announcement: SignedKeyAnnouncement }
+  /** This node's organisations as they now are, for every peer (decision 045). */
+  | {
+      readonly kind: 'node.organisations-published'
+      readonly organisations: readonly PublishedOrganisation[]
+    }
   /** New items from partners that an organisation of this node sees; stays on the node (decision 035). */
   | { readonly kind: 'incoming.received'; readonly items: readonly IncomingNotice[] }
   | { readonly kind: AlertEventKind; readonly alert: Alert }

@@ -37,6 +37,9 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   // a receipt's time stays text, as it was sent
   'receipt.recorded': {},
   'incoming.received': {},
+  // an announcement's time stays text: it is signed as it is
+  'node.key-rotated': {},
+  'node.organisations-published': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
   'alert.drafted': { alert: alertTimes },
   'alert.edited': { alert: alertTimes },

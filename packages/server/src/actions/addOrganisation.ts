@@ -1,5 +1,7 @@
 import type { Caller, NewOrganisationInput, Organisation } from '@liaison/core'
 import { callerActor, newOrganisation } from '@liaison/core'
+import { publishedOrganisations } from '../federation/publishedOrganisations.ts'
+import { peerPolicies } from '../store/federationDirectory.ts'
 import { findCentre, findOrganisation } from '../store/organisations/organisationRows.ts'
 import { insertOrganisation } from '../store/organisations/organisationWrites.ts'
 import type { ActionDeps } from './ActionDeps.ts'
@@ -63,6 +65,18 @@ export async function addOrganisation(deps: ActionDeps, input: AddOrganisation):
         distribution: { kind: 'national' },
         tlp: 'GREEN',
       })
+      // the peers, if any, are told the node's organisations as they now are (decision 045)
+      if ((await peerPolicies(ctx.tx)).length > 0)
+        ctx.emit({
+          body: {
+            kind: 'node.organisations-published',
+            organisations: await publishedOrganisations(ctx.tx, deps.nodeId),
+          },
+          subject: deps.nodeId,
+          orgId: centre?.id ?? org.id,
+          distribution: { kind: 'federation' },
+          tlp: 'CLEAR',
+        })
       return org
     },
   )

@@ -6,10 +6,17 @@ import type {
   ItemReceipt,
   ReceivedItemKind,
 } from '@liaison/core'
-import { readReceivedEvent, receivedAudience } from '@liaison/core'
+import { checkKeyAnnouncement, readReceivedEvent, receivedAudience } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { runAction } from '../actions/runAction.ts'
+import { federationKeyIdOf, nodeSigningCrypto } from '../auth/nodeSigningCrypto.ts'
 import { loadAudienceFacts } from '../store/audienceFacts.ts'
+import {
+  replaceForeignOrganisations,
+  takenOrganisationIds,
+} from '../store/federation/foreignOrganisationRows.ts'
+import { setPendingPeerKey } from '../store/federation/pendingKeyRows.ts'
+import { findPeer } from '../store/federation/peerRows.ts'
 import {
   heldReceivedKeys,
   lockPeerForApply,
@@ -25,6 +32,8 @@ import {
 } from '../store/federation/receivedItemRows.ts'
 import { findCentre } from '../store/organisations/organisationRows.ts'
 import { applyProposalAnswer, insertAlertProposals } from '../store/alerts/alertProposalRows.ts'
+
+const verifier = nodeSigningCrypto(null)
 
 /** How many inbox entries one transaction applies. */
 export const inboxApplyBatchSize = 200
@@ -97,6 +106,8 @@ export async function applyInboxBatch(
         }
       }
 
+      let keyAnnounced: string | null = null
+      let organisations: number | null = null
       const applied: number[] = []
       const skipped: { seq: number; why: string }[] = []
       const delivered = new Map<EventStatus, Map<string, ItemReceipt>>()
@@ -202,6 +213,44 @@ export async function applyInboxBatch(
             await applyProposalAnswer(tx, deps.nodeId, answer)
             break
           }
+          case 'key-announcement': {
+            // trusted only when signed by the key this node holds as the peer's current one
+            const known = await findPeer(tx, peer)
+            const current = known?.keys.find((k) => k.retiredAt === null) ?? null
+            const checked = await checkKeyAnnouncement(
+              change.announcement,
+              { nodeId: peer, current, keyIdOf: federationKeyIdOf },
+              verifier,
+            )
+            if (!checked.ok) {
+              skipped.push({ seq, why: `key_announcement_refused: ${checked.error}` })
+              continue
+            }
+            const a = checked.value
+            await setPendingPeerKey(tx, {
+              nodeId: peer,
+              keyId: a.keyId,
+              publicKey: a.publicKey,
+              previousKeyId: a.previousKeyId,
+              rotatedAt: new Date(a.rotatedAt),
+              receivedAt: ctx.at,
+              announcement: change.announcement,
+            })
+            keyAnnounced = a.keyId
+            break
+          }
+          case 'organisations': {
+            // an organisation id names one organisation in the whole federation
+            const ids = change.organisations.map((o) => o.id)
+            const taken = await takenOrganisationIds(tx, peer, ids)
+            if (taken.length > 0 || new Set(ids).size !== ids.length) {
+              skipped.push({ seq, why: `organisation_id_taken: ${taken.join(', ') || 'twice'}` })
+              continue
+            }
+            await replaceForeignOrganisations(tx, peer, change.organisations, ctx.at)
+            organisations = change.organisations.length
+            break
+          }
           default: {
             const exhaustive: never = change
             return exhaustive
@@ -238,6 +287,8 @@ export async function applyInboxBatch(
         to: entries.at(-1)?.seq,
         applied: applied.length,
         skipped: skipped.length,
+        ...(keyAnnounced !== null ? { pendingKey: keyAnnounced } : {}),
+        ...(organisations !== null ? { organisations } : {}),
         ...(skipped.length > 0 ? { skips: skipped.slice(0, 20) } : {}),
       })
       return { applied: applied.length, skipped: skipped.length }

@@ -233,6 +233,7 @@ export function startFederationPush(deps: {
           peer: peer.nodeId,
           batch,
           source: `pull ${peer.nodeId}`,
+          keyGraceSeconds: deps.config.keyGraceSeconds,
         })
         if (received.refusal || received.accepted === 0) break
       }

@@ -7,8 +7,8 @@ import type { Kysely } from 'kysely'
 import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import { federationPublicKey, nodeSigningCrypto } from '../auth/nodeSigningCrypto.ts'
 import { listNodeKeys } from '../store/federation/nodeKeyRows.ts'
-import { localOrganisations } from '../store/federationDirectory.ts'
 import type { Database } from '../store/schema.ts'
+import { publishedOrganisations } from './publishedOrganisations.ts'
 
 export type NodeDocument = Static<typeof FederationNodeDocument>
 
@@ -27,7 +27,7 @@ export async function nodeDocument(deps: {
 }): Promise<NodeDocument> {
   const [keys, organisations] = await Promise.all([
     listNodeKeys(deps.db),
-    localOrganisations(deps.db, deps.nodeId),
+    publishedOrganisations(deps.db, deps.nodeId),
   ])
   const current = deps.signingKey.keyId
   const unsigned = {
@@ -44,15 +44,7 @@ export async function nodeDocument(deps: {
         publicKey: k.publicKey,
         retiredAt: (k.retiredAt ?? deps.at).toISOString(),
       })),
-    organisations: organisations.map((o) => ({
-      id: o.id,
-      code: o.code,
-      name: o.name,
-      kind: o.kind,
-      country: o.country,
-      languages: [...o.languages],
-      version: 1,
-    })),
+    organisations: organisations.map((o) => ({ ...o, languages: [...o.languages] })),
   }
   const signed: SignedEvent<typeof unsigned> = await signEvent(unsigned, {
     keyId: current,

@@ -1,5 +1,5 @@
 import type { AdmissionItem, SignedEvent, StreamHead } from '@liaison/core'
-import { admission, appendToStream, emptyStreamHead, signEvent } from '@liaison/core'
+import { admission, appendToStream, emptyStreamHead, isNodeItem, signEvent } from '@liaison/core'
 import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import { nodeSigningCrypto } from '../auth/nodeSigningCrypto.ts'
 import type { WorkProcessor } from '../processors/Processor.ts'
@@ -55,7 +55,10 @@ export function outboxProcessor(deps: {
           tlp: event.tlp,
           status: event.status,
         }
-        const receivers = admission(item, directory).peers.filter((p) => p.receives)
+        // what the node says about itself (its key, its organisations) goes to every peer
+        const receivers = isNodeItem({ kind: event.kind, distribution: event.distribution })
+          ? policies.map((p) => ({ nodeId: p.nodeId }))
+          : admission(item, directory).peers.filter((p) => p.receives)
         if (receivers.length === 0) continue
         const signed = await signEvent(federationEvent(event), { keyId: deps.signingKey.keyId, crypto })
         for (const peer of receivers) {

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { listForeignOrganisations } from '../store/federation/foreignOrganisationRows.ts'
+import { listPendingPeerKeys } from '../store/federation/pendingKeyRows.ts'
 import { listPeers } from '../store/federation/peerRows.ts'
 import { listPeerStates, oldestUnacknowledged } from '../store/federation/peerStateRows.ts'
 import type { Database } from '../store/schema.ts'
@@ -23,14 +26,38 @@ export interface PeerStatus {
   readonly parkedSince: Date | null
   readonly firstError: { readonly message: string; readonly at: Date } | null
   readonly lastError: { readonly message: string; readonly at: Date } | null
+  /** The key this node holds as its current one; null if it has none. */
+  readonly key: { readonly keyId: string; readonly fingerprint: string } | null
+  /** A new key it announced, signed with its current key, not yet taken (decision 045). */
+  readonly pendingKey: {
+    readonly keyId: string
+    readonly fingerprint: string
+    readonly previousKeyId: string
+    readonly rotatedAt: Date
+    readonly receivedAt: Date
+  } | null
+  /** The organisations it published, by code. */
+  readonly organisations: readonly {
+    readonly id: string
+    readonly code: string
+    readonly name: string
+    readonly kind: 'centre' | 'partner'
+    readonly country: string
+  }[]
 }
+
+/** SHA-256 (hex) of a raw key given in base64url: what people compare. */
+const fingerprintOf = (publicKey: string) =>
+  createHash('sha256').update(Buffer.from(publicKey, 'base64url')).digest('hex')
 
 /** Every configured peer's status, reachable or not, by node id. */
 export async function peerStatuses(db: Kysely<Database>): Promise<PeerStatus[]> {
-  const [peers, states, oldest] = await Promise.all([
+  const [peers, states, oldest, pending, organisations] = await Promise.all([
     listPeers(db),
     listPeerStates(db),
     oldestUnacknowledged(db),
+    listPendingPeerKeys(db),
+    listForeignOrganisations(db),
   ])
   return peers.map((peer) => {
     const state = states.find((s) => s.peer === peer.nodeId)
@@ -56,6 +83,22 @@ export async function peerStatuses(db: Kysely<Database>): Promise<PeerStatus[]> 
       parkedSince: state?.parkedSince ?? null,
       firstError: state?.firstError ?? null,
       lastError: state?.lastError ?? null,
+      key: ((k) => (k ? { keyId: k.keyId, fingerprint: fingerprintOf(k.publicKey) } : null))(
+        peer.keys.find((k) => k.retiredAt === null),
+      ),
+      pendingKey: ((p) =>
+        p
+          ? {
+              keyId: p.keyId,
+              fingerprint: fingerprintOf(p.publicKey),
+              previousKeyId: p.previousKeyId,
+              rotatedAt: p.rotatedAt,
+              receivedAt: p.receivedAt,
+            }
+          : null)(pending.find((p) => p.nodeId === peer.nodeId)),
+      organisations: organisations
+        .filter((o) => o.nodeId === peer.nodeId)
+        .map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind, country: o.country })),
     }
   })
 }

@@ -1,5 +1,5 @@
 import type { StreamCheck } from '@liaison/core'
-import { LiaisonError, checkStreamBatch, federationProtocol, fromBase64url } from '@liaison/core'
+import { LiaisonError, checkStreamBatch, federationProtocol, fromBase64url, isNodeItem } from '@liaison/core'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import { auditRefusal } from '../audit/auditRefusal.ts'
 import { nodeSigningCrypto } from '../auth/nodeSigningCrypto.ts'
@@ -27,9 +27,16 @@ export interface StreamAnswer {
  */
 export async function receiveStreamBatch(
   deps: ActionDeps,
-  input: { readonly peer: string; readonly batch: unknown; readonly source: string | null },
+  input: {
+    readonly peer: string
+    readonly batch: unknown
+    readonly source: string | null
+    /** How long a peer's key taken over by a new one still verifies what arrives (decision 045). */
+    readonly keyGraceSeconds: number
+  },
 ): Promise<StreamAnswer> {
   const at = deps.clock.now()
+  const retiredAfter = new Date(at.getTime() - input.keyGraceSeconds * 1000)
   const answer = await deps.store.db.transaction().execute(async (tx) => {
     const policy = await findPeer(tx, input.peer)
     const head = await lockInboundHead(tx, input.peer)
@@ -39,12 +46,15 @@ export async function receiveStreamBatch(
       head,
       knownHash: (seq) => inboxHash(tx, input.peer, seq),
       originKey: async (origin, keyId) => {
-        const key = await findPeerKey(tx, origin, keyId)
+        // a retired key only within its grace: what it signs now may be a stolen key's
+        const key = await findPeerKey(tx, origin, keyId, retiredAfter)
         return key ? fromBase64url(key) : null
       },
       // what this node exchanges with the peer, both ways: its status, TLP and distribution kind
       allowed: (event) => {
         if (!policy) return false
+        // what a node says about itself (its key, its organisations) whatever the policy
+        if (isNodeItem(event)) return true
         const distribution = event['distribution'] as { kind?: unknown } | undefined
         return (
           policy.statuses.some((s) => s === event['status']) &&

@@ -130,6 +130,8 @@ export function notificationOf(
     case 'attachment.added':
     case 'plan.saved':
     case 'receipt.recorded':
+    case 'node.key-rotated':
+    case 'node.organisations-published':
     case 'alert.drafted':
     case 'alert.edited':
     case 'alert.submitted':

@@ -562,6 +562,17 @@ export interface PeerKeysTable {
   retired_at: Timestamp | null
 }
 
+/** A new key a peer announced, signed with its current key, until it is taken (m0048). */
+export interface PeerPendingKeysTable {
+  peer_node_id: string
+  key_id: string
+  public_key: string
+  previous_key_id: string
+  rotated_at: Timestamp
+  received_at: Timestamp
+  announcement: Json<unknown>
+}
+
 /** The organisations a peer published, kept with its node (m0029). */
 export interface ForeignOrganisationsTable {
   peer_node_id: string
@@ -830,6 +841,7 @@ export interface Database {
   node_keys: NodeKeysTable
   peers: PeersTable
   peer_keys: PeerKeysTable
+  peer_pending_keys: PeerPendingKeysTable
   foreign_organisations: ForeignOrganisationsTable
   alerts: AlertsTable
   alert_templates: AlertTemplatesTable

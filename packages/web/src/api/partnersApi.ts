@@ -1,4 +1,4 @@
-import type { FederationPeerStatus } from '@liaison/wire'
+import type { FederationPeerStatus, TakenPeerKey } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { apiClient } from './apiClient.ts'
 
@@ -8,3 +8,7 @@ export type PartnerStatus = Static<typeof FederationPeerStatus>
 
 export const listPartnerStatus = (): Promise<{ items: PartnerStatus[] }> =>
   apiClient.get('/api/v1/federation/peers')
+
+/** Takes the new key a peer announced (an administrator, after checking its fingerprint). */
+export const takePeerKey = (nodeId: string, keyId: string): Promise<Static<typeof TakenPeerKey>> =>
+  apiClient.post(`/api/v1/federation/peers/${encodeURIComponent(nodeId)}/take-key`, { keyId })

@@ -15,6 +15,9 @@ const partner = (over: Partial<PartnerStatus>): PartnerStatus => ({
   parkedSince: null,
   firstError: null,
   lastError: null,
+  key: null,
+  pendingKey: null,
+  organisations: [],
   ...over,
 })
 

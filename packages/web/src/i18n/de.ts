@@ -100,6 +100,7 @@ export const de: Dictionary = {
     users: 'Benutzer',
     tokens: 'API-Token',
     audit: 'Prüfprotokoll',
+    peers: 'Peers',
     handover: 'Übergabe',
     contacts: 'Kontakte',
     plans: 'Pläne',
@@ -334,6 +335,23 @@ export const de: Dictionary = {
     thisCase: 'Dieser Fall',
     delivered: 'Zugestellt',
     acknowledgedBy: 'Bestätigt von {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peer-Knoten',
+    intro:
+      'Die Knoten, mit denen dieser Knoten austauscht: die Verbindung zu jedem, der Schlüssel, den er für ihn hält, ein angekündigter neuer Schlüssel und die veröffentlichten Organisationen.',
+    url: 'Adresse',
+    key: 'Schlüssel',
+    fingerprint: 'Fingerabdruck',
+    noKey: 'kein aktueller Schlüssel',
+    pendingKey: 'Neuer Schlüssel {{keyId}} angekündigt, signiert mit Schlüssel {{previous}}:',
+    checkFingerprint:
+      'Lesen Sie den Fingerabdruck mit dem Betreiber des Peers ab, bevor Sie den Schlüssel übernehmen: bis dahin wird abgelehnt, was der Peer damit signiert.',
+    take: 'Schlüssel {{keyId}} übernehmen',
+    taken:
+      '{{peer}} signiert jetzt mit Schlüssel {{keyId}}; sein vorheriger Schlüssel gilt während der Übergangsfrist weiter.',
+    organisations: 'Organisationen',
+    noOrganisations: 'Noch keine erhalten.',
   },
   partners: {
     title: 'Partnerzentren',
@@ -818,6 +836,10 @@ export const de: Dictionary = {
       'Die Schlüsselkennung passt nicht zum öffentlichen Schlüssel des Peers (die ersten 16 Hex-Zeichen seines SHA-256).',
     peer_document_refused:
       'Das Knotendokument unter der Adresse des Peers lässt sich mit dem angegebenen Schlüssel nicht prüfen.',
+    peer_key_none_pending:
+      'Dieser Peer hat keinen neuen Schlüssel angekündigt; geben Sie seinen neuen öffentlichen Schlüssel an, den Sie von seinem Betreiber erhalten haben.',
+    node_key_missing:
+      'Dieser Knoten hat noch keinen Signaturschlüssel, der ersetzt werden könnte; starten Sie ihn zuerst einmal.',
     alert_invalid_transition: 'Die Warnung kann diesen Schritt von ihrem jetzigen Zustand aus nicht machen.',
     alert_not_submitted: 'Diese Warnung wartet nicht auf Freigabe.',
     alert_stale_version:

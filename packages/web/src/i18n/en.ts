@@ -124,6 +124,7 @@ export const en = {
     users: 'Users',
     tokens: 'API tokens',
     audit: 'Audit',
+    peers: 'Peers',
     handover: 'Handover',
     contacts: 'Contacts',
     plans: 'Plans',
@@ -356,6 +357,22 @@ export const en = {
     thisCase: 'This case',
     delivered: 'Delivered',
     acknowledgedBy: 'Acknowledged by {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peer nodes',
+    intro:
+      'The nodes this node exchanges with: the link to each, the key it holds for it, a new key it announced, and the organisations it published.',
+    url: 'Address',
+    key: 'Key',
+    fingerprint: 'fingerprint',
+    noKey: 'no current key',
+    pendingKey: 'New key {{keyId}} announced, signed with key {{previous}}:',
+    checkFingerprint:
+      "Read the fingerprint out with the peer's operator before taking the key: until then, what the peer signs with it is refused.",
+    take: 'Take key {{keyId}}',
+    taken: '{{peer}} now signs with key {{keyId}}; its previous key still verifies for the grace period.',
+    organisations: 'Organisations',
+    noOrganisations: 'None received yet.',
   },
   partners: {
     title: 'Partner centres',
@@ -823,6 +840,9 @@ export const en = {
     peer_key_id_mismatch:
       "The key id does not match the peer's public key (the first 16 hex of its SHA-256).",
     peer_document_refused: "The node document at the peer's address does not verify against the key given.",
+    peer_key_none_pending:
+      'The peer has announced no new key; give its new public key, obtained from its operator.',
+    node_key_missing: 'This node has no signing key to rotate yet; start it once first.',
     alert_invalid_transition: 'The alert cannot take that step from where it is now.',
     alert_not_submitted: 'This alert is not waiting for approval.',
     alert_stale_version: 'The alert changed meanwhile. Read it again before you go on.',

@@ -101,6 +101,7 @@ export const fr: Dictionary = {
     users: 'Utilisateurs',
     tokens: "Jetons d'API",
     audit: "Journal d'audit",
+    peers: 'Pairs',
     handover: 'Relève',
     contacts: 'Contacts',
     plans: 'Plans',
@@ -335,6 +336,23 @@ export const fr: Dictionary = {
     thisCase: 'Ce dossier',
     delivered: 'Remis',
     acknowledgedBy: 'Réception accusée par {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Nœuds pairs',
+    intro:
+      "Les nœuds avec lesquels ce nœud échange : le lien avec chacun, la clé qu'il détient pour lui, une nouvelle clé annoncée et les organisations publiées.",
+    url: 'Adresse',
+    key: 'Clé',
+    fingerprint: 'empreinte',
+    noKey: 'aucune clé en cours',
+    pendingKey: 'Nouvelle clé {{keyId}} annoncée, signée avec la clé {{previous}} :',
+    checkFingerprint:
+      "Lisez l'empreinte avec l'opérateur du pair avant d'accepter la clé : d'ici là, ce que le pair signe avec elle est refusé.",
+    take: 'Accepter la clé {{keyId}}',
+    taken:
+      '{{peer}} signe désormais avec la clé {{keyId}} ; sa clé précédente reste vérifiée pendant le délai de grâce.',
+    organisations: 'Organisations',
+    noOrganisations: 'Aucune reçue pour le moment.',
   },
   partners: {
     title: 'Centres partenaires',
@@ -814,6 +832,10 @@ export const fr: Dictionary = {
       'L’identifiant de clé ne correspond pas à la clé publique du pair (les 16 premiers chiffres hexadécimaux de son SHA-256).',
     peer_document_refused:
       'Le document de nœud publié à l’adresse du pair ne se vérifie pas avec la clé donnée.',
+    peer_key_none_pending:
+      "Ce pair n'a annoncé aucune nouvelle clé ; indiquez sa nouvelle clé publique, obtenue auprès de son opérateur.",
+    node_key_missing:
+      "Ce nœud n'a pas encore de clé de signature à renouveler ; démarrez-le une première fois.",
     alert_invalid_transition: 'L’alerte ne peut pas passer à cette étape depuis son état actuel.',
     alert_not_submitted: 'Cette alerte n’attend pas d’approbation.',
     alert_stale_version: 'L’alerte a été modifiée entre-temps. Relisez-la avant de continuer.',

@@ -100,6 +100,7 @@ export const nl: Dictionary = {
     users: 'Gebruikers',
     tokens: 'API-tokens',
     audit: 'Auditlog',
+    peers: 'Peers',
     handover: 'Overdracht',
     contacts: 'Contacten',
     plans: 'Plannen',
@@ -334,6 +335,23 @@ export const nl: Dictionary = {
     thisCase: 'Dit dossier',
     delivered: 'Afgeleverd',
     acknowledgedBy: 'Bevestigd door {{name}} ({{organisation}})',
+  },
+  peers: {
+    title: 'Peerknooppunten',
+    intro:
+      'De knooppunten waarmee dit knooppunt uitwisselt: de verbinding met elk, de sleutel die het ervoor bewaart, een aangekondigde nieuwe sleutel en de gepubliceerde organisaties.',
+    url: 'Adres',
+    key: 'Sleutel',
+    fingerprint: 'vingerafdruk',
+    noKey: 'geen huidige sleutel',
+    pendingKey: 'Nieuwe sleutel {{keyId}} aangekondigd, ondertekend met sleutel {{previous}}:',
+    checkFingerprint:
+      'Lees de vingerafdruk samen met de beheerder van de peer voor u de sleutel aanneemt: tot dan wordt wat de peer ermee ondertekent geweigerd.',
+    take: 'Sleutel {{keyId}} aannemen',
+    taken:
+      '{{peer}} ondertekent nu met sleutel {{keyId}}; zijn vorige sleutel blijft tijdens de overgangstermijn geldig.',
+    organisations: 'Organisaties',
+    noOrganisations: 'Nog geen ontvangen.',
   },
   partners: {
     title: 'Partnercentra',
@@ -810,6 +828,10 @@ export const nl: Dictionary = {
       'De sleutel-id past niet bij de publieke sleutel van de peer (de eerste 16 hex-tekens van de SHA-256).',
     peer_document_refused:
       'Het knooppuntdocument op het adres van de peer klopt niet met de opgegeven sleutel.',
+    peer_key_none_pending:
+      'Deze peer heeft geen nieuwe sleutel aangekondigd; geef zijn nieuwe publieke sleutel, verkregen van zijn beheerder.',
+    node_key_missing:
+      'Dit knooppunt heeft nog geen ondertekeningssleutel om te vervangen; start het eerst één keer.',
     alert_invalid_transition: 'De waarschuwing kan die stap niet zetten vanuit haar huidige toestand.',
     alert_not_submitted: 'Deze waarschuwing wacht niet op goedkeuring.',
     alert_stale_version: 'De waarschuwing is intussen gewijzigd. Lees ze opnieuw voor u verdergaat.',

@@ -4,6 +4,7 @@ import type { NodeInfo } from '../api/nodeApi.ts'
 import type { Me } from '../api/sessionApi.ts'
 import { ChangePasswordPage } from '../account/ChangePasswordPage.tsx'
 import { AuditPage } from '../audit/AuditPage.tsx'
+import { PeersPage } from '../peers/PeersPage.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { CaseRoomPage } from '../cases/CaseRoomPage.tsx'
 import { CasesPage } from '../cases/CasesPage.tsx'
@@ -105,6 +106,8 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
       return <TokensPage me={me} />
     case 'audit':
       return <AuditPage me={me} />
+    case 'peers':
+      return <PeersPage />
     case 'password':
       return <ChangePasswordPage me={me} />
     case 'alerts':

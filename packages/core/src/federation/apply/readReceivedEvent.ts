@@ -6,6 +6,7 @@ import { eventStatuses } from '../../sharing/EventStatus.ts'
 import type { EventStatus } from '../../sharing/EventStatus.ts'
 import { tlpLevels } from '../../sharing/Tlp.ts'
 import type { Tlp } from '../../sharing/Tlp.ts'
+import type { PublishedOrganisation } from '../keys/nodeItems.ts'
 import type { ItemReceipt, ReceivedItemKind } from './ItemReceipt.ts'
 import { isReceivedItemKind, receiptStates } from './ItemReceipt.ts'
 
@@ -42,6 +43,10 @@ export type ReceivedChange =
   | { readonly kind: 'alert-proposal'; readonly proposal: AlertProposal }
   /** A neighbour's answer to a proposal of this node. */
   | { readonly kind: 'alert-proposal-answer'; readonly answer: AlertProposalAnswer }
+  /** The origin's new key, announced signed by its previous one (checked when applied). */
+  | { readonly kind: 'key-announcement'; readonly announcement: Readonly<Record<string, unknown>> }
+  /** The origin's organisations as they now are: its copy here is replaced. */
+  | { readonly kind: 'organisations'; readonly organisations: readonly PublishedOrganisation[] }
 
 /** Why a received event is kept in the inbox but changes nothing (counted, never a crash). */
 export type ReceivedSkip = 'malformed_envelope' | 'unknown_kind' | 'malformed_body'
@@ -229,9 +234,36 @@ function changeOf(kind: string, body: Json): ReceivedChange | { readonly bad: st
       if (typeof answer === 'string') return { bad: answer }
       return { kind: 'alert-proposal-answer', answer }
     }
+    case 'node.key-rotated': {
+      const a = body['announcement']
+      if (!isObject(a)) return { bad: 'announcement' }
+      return { kind: 'key-announcement', announcement: a }
+    }
+    case 'node.organisations-published': {
+      const list = body['organisations']
+      if (!Array.isArray(list) || list.length > 1000) return { bad: 'organisations' }
+      const organisations = list.map(publishedOrganisationOf)
+      if (organisations.some((o) => o === null)) return { bad: 'organisations' }
+      return { kind: 'organisations', organisations: organisations as PublishedOrganisation[] }
+    }
     default:
       return null
   }
+}
+
+const countryPattern = /^[A-Z]{2}$/
+const languagePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/
+
+function publishedOrganisationOf(v: unknown): PublishedOrganisation | null {
+  if (!isObject(v)) return null
+  const { id, code, name, kind, country, languages, version } = v
+  if (!shortText(id) || !shortText(code) || !shortText(name)) return null
+  if (kind !== 'centre' && kind !== 'partner') return null
+  if (typeof country !== 'string' || !countryPattern.test(country)) return null
+  if (!Array.isArray(languages) || languages.length > 20) return null
+  if (!languages.every((l) => typeof l === 'string' && languagePattern.test(l))) return null
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return null
+  return { id, code, name, kind, country, languages: languages as string[], version }
 }
 
 /**

@@ -52,7 +52,8 @@ export async function federationStreamRoutes(app: App, deps: AppDeps): Promise<v
         body,
       },
       async (keyId) => {
-        const found = await findPeerByKeyId(deps.store.db, keyId)
+        const graceFrom = deps.clock.now().getTime() - deps.config.federation.keyGraceSeconds * 1000
+        const found = await findPeerByKeyId(deps.store.db, keyId, new Date(graceFrom))
         const publicKey = found ? fromBase64url(found.publicKey) : null
         return found && publicKey ? { peer: found.peer, publicKey } : null
       },
@@ -93,7 +94,12 @@ export async function federationStreamRoutes(app: App, deps: AppDeps): Promise<v
       async (req, reply) => {
         const peer = await signer(req, raw.get(req) ?? Buffer.alloc(0))
         void reply.header('cache-control', 'no-store')
-        return receiveStreamBatch(deps, { peer, batch: req.body, source: req.ip })
+        return receiveStreamBatch(deps, {
+          peer,
+          batch: req.body,
+          source: req.ip,
+          keyGraceSeconds: deps.config.federation.keyGraceSeconds,
+        })
       },
     )
   })

@@ -1,6 +1,14 @@
 import type { Caller } from '@liaison/core'
 import { LiaisonError } from '@liaison/core'
-import { FederationPeerStatus, errorResponses, itemsBody } from '@liaison/wire'
+import {
+  FederationPeerStatus,
+  PeerParams,
+  TakePeerKeyBody,
+  TakenPeerKey,
+  errorResponses,
+  itemsBody,
+} from '@liaison/wire'
+import { takePeerKey } from '../../actions/takePeerKey.ts'
 import { requirePermission } from '../../actions/requirePermission.ts'
 import type { PeerStatus } from '../../federation/peerStatus.ts'
 import { peerStatuses } from '../../federation/peerStatus.ts'
@@ -24,6 +32,15 @@ function present(s: PeerStatus) {
     parkedSince: iso(s.parkedSince),
     firstError: errorOf(s.firstError),
     lastError: errorOf(s.lastError),
+    key: s.key,
+    pendingKey: s.pendingKey
+      ? {
+          ...s.pendingKey,
+          rotatedAt: s.pendingKey.rotatedAt.toISOString(),
+          receivedAt: s.pendingKey.receivedAt.toISOString(),
+        }
+      : null,
+    organisations: [...s.organisations],
   }
 }
 
@@ -55,6 +72,31 @@ export function peerStatusRoutes(app: App, deps: AppDeps): void {
       requirePartnerStatusReader(req.principal, centre?.id ?? null)
       void reply.header('cache-control', 'no-store')
       return { items: (await peerStatuses(deps.store.db)).map(present) }
+    },
+  )
+
+  app.post(
+    '/api/v1/federation/peers/:nodeId/take-key',
+    {
+      config: { auth: 'users.manage' },
+      schema: {
+        tags: ['federation'],
+        summary:
+          "Take the new key a peer announced, signed with its current key, after checking its id with the peer's operator (decision 045)",
+        params: PeerParams,
+        body: TakePeerKeyBody,
+        response: { 200: TakenPeerKey, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      if (!req.principal) throw new LiaisonError('unauthenticated', 'sign in first')
+      return takePeerKey(deps, {
+        nodeId: req.params.nodeId,
+        publicKey: null,
+        keyId: req.body.keyId,
+        caller: req.principal,
+        source: req.ip,
+      })
     },
   )
 }

@@ -84,15 +84,20 @@ export async function listInbox(
   }))
 }
 
-/** The peer whose key this is (current or retired), with the raw key (base64url); null if none. */
+/**
+ * The peer whose key this is (current, or retired after `retiredAfter`: within its grace, decision
+ * 045), with the raw key (base64url); null if none.
+ */
 export async function findPeerByKeyId(
   db: Kysely<Database>,
   keyId: string,
+  retiredAfter: Date,
 ): Promise<{ peer: string; publicKey: string; retired: boolean } | null> {
   const rows = await db
     .selectFrom('peer_keys')
     .select(['peer_node_id', 'public_key', 'retired_at'])
     .where('key_id', '=', keyId)
+    .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', retiredAfter)]))
     .limit(2)
     .execute()
   // a key id two peers claim names neither

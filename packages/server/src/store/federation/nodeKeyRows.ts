@@ -53,3 +53,26 @@ export async function recordNodeKey(
     return { changed: true }
   })
 }
+
+/**
+ * Records a rotation inside the caller's transaction: `previous` (the key the node signed with)
+ * is retired at `at`, recorded first if it was not, and `next` becomes current (decision 045).
+ */
+export async function rotateNodeKeyRows(
+  db: Kysely<Database>,
+  previous: { readonly keyId: string; readonly publicKey: string },
+  next: { readonly keyId: string; readonly publicKey: string },
+  at: Date,
+): Promise<void> {
+  await db.updateTable('node_keys').set({ retired_at: at }).where('retired_at', 'is', null).execute()
+  await db
+    .insertInto('node_keys')
+    .values({ key_id: previous.keyId, public_key: previous.publicKey, created_at: at, retired_at: at })
+    .onConflict((oc) => oc.column('key_id').doUpdateSet({ retired_at: at }))
+    .execute()
+  await db
+    .insertInto('node_keys')
+    .values({ key_id: next.keyId, public_key: next.publicKey, created_at: at, retired_at: null })
+    .onConflict((oc) => oc.column('key_id').doUpdateSet({ retired_at: null }))
+    .execute()
+}

@@ -82,17 +82,64 @@ export async function deletePeer(db: Kysely<Database>, nodeId: string): Promise<
   return deleted.numDeletedRows > 0n
 }
 
-/** The raw public key (base64url) of a peer's key id, current or retired; null if unknown. */
+/**
+ * The raw public key (base64url) of a peer's key id, or null if unknown. A retired key counts
+ * only while its grace lasts when `retiredAfter` is given (what arrives now, decision 045); without
+ * it, any key the peer ever had (what was received before).
+ */
 export async function findPeerKey(
   db: Kysely<Database>,
   nodeId: string,
   keyId: string,
+  retiredAfter?: Date,
 ): Promise<string | null> {
-  const row = await db
+  let query = db
     .selectFrom('peer_keys')
     .select('public_key')
     .where('peer_node_id', '=', nodeId)
     .where('key_id', '=', keyId)
-    .executeTakeFirst()
+  if (retiredAfter !== undefined)
+    query = query.where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', retiredAfter)]))
+  const row = await query.executeTakeFirst()
   return row?.public_key ?? null
+}
+
+/**
+ * Makes `key` the peer's current key: the current one is retired at `at` (what it signed before
+ * still verifies, and what arrives signed with it within the grace), a retired one taken again
+ * becomes current. false when there is no such peer.
+ */
+export async function makePeerKeyCurrent(
+  db: Kysely<Database>,
+  nodeId: string,
+  key: { readonly keyId: string; readonly publicKey: string },
+  at: Date,
+): Promise<boolean> {
+  const peer = await db
+    .selectFrom('peers')
+    .select('node_id')
+    .where('node_id', '=', nodeId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!peer) return false
+  await db
+    .updateTable('peer_keys')
+    .set({ retired_at: at })
+    .where('peer_node_id', '=', nodeId)
+    .where('retired_at', 'is', null)
+    .where('key_id', '!=', key.keyId)
+    .execute()
+  await db
+    .insertInto('peer_keys')
+    .values({
+      peer_node_id: nodeId,
+      key_id: key.keyId,
+      public_key: key.publicKey,
+      added_at: at,
+      retired_at: null,
+    })
+    .onConflict((oc) => oc.columns(['peer_node_id', 'key_id']).doUpdateSet({ retired_at: null }))
+    .execute()
+  await db.updateTable('peers').set({ changed_at: at }).where('node_id', '=', nodeId).execute()
+  return true
 }

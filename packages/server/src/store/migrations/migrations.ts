@@ -33,6 +33,7 @@ import { m0034_public_alerts } from './m0034_public_alerts.ts'
 import { m0035_audit_target } from './m0035_audit_target.ts'
 import { m0036_received_items } from './m0036_received_items.ts'
 import { m0042_subscribers } from './m0042_subscribers.ts'
+import { m0048_peer_pending_keys } from './m0048_peer_pending_keys.ts'
 import { m0044_organisation_changes } from './m0044_organisation_changes.ts'
 import { m0049_received_decisions_and_sitreps } from './m0049_received_decisions_and_sitreps.ts'
 import { m0045_alert_proposals } from './m0045_alert_proposals.ts'
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '0040_alert_templates': m0040_alert_templates,
   '0041_alert_expiry': m0041_alert_expiry,
   '0045_alert_proposals': m0045_alert_proposals,
+  '0048_peer_pending_keys': m0048_peer_pending_keys,
 }
