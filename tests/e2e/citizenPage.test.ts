@@ -126,7 +126,10 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') refused.push(message.text())
     })
-    await page.goto(`${publicUrl}/register?lang=en`)
+    // from the centre's public page (no script) to the citizen page
+    await page.goto(`${publicUrl}/?lang=en`)
+    await page.getByTestId('register-link').click()
+    await page.waitForURL(`${publicUrl}/register?lang=en`)
     await expect
       .poll(() => page.getByRole('heading', { name: 'Register', level: 2, exact: true }).count())
       .toBe(1)

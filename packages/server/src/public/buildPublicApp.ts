@@ -116,7 +116,7 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
       .send({ status: 'ok', node: deps.config.node.id, service: 'public', version: liaisonVersion }),
   )
 
-  publicAlertRoutes(app, deps)
+  publicAlertRoutes(app, { ...deps, registration: deps.citizens !== undefined })
   if (deps.citizens) {
     const actions = deps.citizens.actions
     const channels = deps.citizens.channels
