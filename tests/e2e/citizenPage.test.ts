@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningNode } from '@liaison/server'
 import { startNode } from '@liaison/server'
-import { SimulatedSmsc } from '@liaison/sim'
+import type { SmtpSink } from '@liaison/sim'
+import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
 import { seriousViolations } from '../support/axe.ts'
 import { browserMissing, launchBrowser } from '../support/browser.ts'
 import { screenshotsDir } from '../support/demoBrowser.ts'
@@ -27,6 +28,7 @@ const webDir = join(repoRoot, 'packages/web/dist')
 describe.skipIf(skip)('the citizen page in Chromium', () => {
   let dir: string
   let smsc: SimulatedSmsc
+  let sink: SmtpSink
   let node: RunningNode
   let browser: Browser
   let dispose: (() => Promise<void>) | undefined
@@ -41,6 +43,7 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
       throw new Error(`the web application did not build:\n${built.stdout}\n${built.stderr}`)
     dir = mkdtempSync(join(tmpdir(), 'liaison-citizen-page-'))
     smsc = await SimulatedSmsc.start({ systemId: 'liaison', password: 'secret', receiptLatencyMs: 5 })
+    sink = await startSmtpSink()
     const operatorsFile = join(dir, 'operators.json')
     writeFileSync(
       operatorsFile,
@@ -97,6 +100,8 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
       config: testConfig(db.options, {
         'http.webDir': webDir,
         'sms.operatorsFile': operatorsFile,
+        'email.smtpUrl': sink.url,
+        'email.from': 'noreply@alert.example.be',
         'push.vapidKeyFile': join(dir, 'vapid.key'),
         'public.port': 0,
         'public.requestsPerMinute': 100_000,
@@ -114,6 +119,7 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     await browser?.close()
     await dispose?.()
     await smsc?.close()
+    await sink?.close()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
@@ -144,6 +150,7 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
 
     const number = '+32470123456'
     await page.getByLabel('Mobile phone number 1').fill('+32 470 12 34 56')
+    await page.getByLabel('E-mail address 1').fill('person@example.be')
 
     // place 1: found among the imported municipalities
     const first = page.getByTestId('place-1')
@@ -198,13 +205,21 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     const code = /\b(\d{6})\b/.exec(sms.text)?.[1]
     if (!code) throw new Error(`no code in ${sms.text}`)
     await page.getByLabel(`Code sent to ${number}`).fill(code)
-    await page.getByRole('button', { name: 'Confirm' }).click()
+    await page.getByTestId('address-sms').getByRole('button', { name: 'Confirm' }).click()
     await expect.poll(() => page.getByTestId('address-sms').textContent()).toContain('confirmed')
     expect(await page.getByTestId('address-sms').textContent()).not.toContain('waiting')
     expect(await page.getByTestId('held-places').locator('li').allTextContents()).toEqual([
       'home (50.4600, 4.8700)',
       `school (${lat.toFixed(4)}, ${lon.toFixed(4)})`,
     ])
+
+    // the e-mail address, never confirmed, is stopped from the page: the phone stays
+    await expect.poll(() => sink.messages.some((m) => m.rcptTo.includes('person@example.be'))).toBe(true)
+    await page.getByRole('button', { name: 'Stop sending to person@example.be' }).click()
+    await expect.poll(() => page.getByTestId('address-email').count()).toBe(0)
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      'Nothing more goes to person@example.be.',
+    )
 
     // the export: everything held, as a JSON file
     const downloading = page.waitForEvent('download')
@@ -226,7 +241,8 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
       ['home', '92094'],
       ['school', null],
     ])
-    expect(exported.deliveries.map((d) => d.purpose)).toEqual(['confirmation'])
+    // the stopped address's delivery row stays, detached from it; both were confirmation codes
+    expect(exported.deliveries.map((d) => d.purpose)).toEqual(['confirmation', 'confirmation'])
     await page.screenshot({ path: join(screenshotsDir, 'citizen-registration.png'), fullPage: true })
 
     // the erasure: asked twice, then nothing is held and the token is gone from this browser

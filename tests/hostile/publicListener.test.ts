@@ -31,6 +31,7 @@ const declared: Record<string, string> = {
     'confirm an address with its code (Bearer management token)',
   'POST /public/v1/subscriber/addresses/:id/code':
     'a new code for an unconfirmed address (Bearer management token)',
+  'DELETE /public/v1/subscriber/addresses/:id': 'stop one address (Bearer management token)',
   'GET /public/v1/unsubscribe/:token': "an unsubscribe link's page (changes nothing)",
   'POST /public/v1/unsubscribe/:token': 'one-click unsubscribe (RFC 8058)',
   // the citizen page (issue 11): the built page, its files, the alert service worker, what it needs
@@ -49,6 +50,7 @@ const routeOf = (path: string): string =>
       ? '/assets/:file'
       : path
           .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+\//, '/public/v1/subscriber/addresses/:id/')
+          .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+$/, '/public/v1/subscriber/addresses/:id')
           .replace(/^\/public\/v1\/unsubscribe\/[^/]+$/, '/public/v1/unsubscribe/:token')
 
 /** The routes an app serves, from Fastify's route tree (`printRoutes`), as `METHOD /path`. */
@@ -174,6 +176,8 @@ describe('the public listener, as the hostile tier sees it', () => {
       '/public/v1/subscriber',
       '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/confirm',
       '/public/v1/subscriber/addresses/not-a-uuid/confirm',
+      '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000',
+      '/public/v1/subscriber/addresses/not-a-uuid',
       '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/code',
       '/public/v1/unsubscribe/lunsub_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       '/public/v1/unsubscribe/%00',

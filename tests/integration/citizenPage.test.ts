@@ -180,6 +180,73 @@ describe.each(engines)('the citizen page on the public listener on $name', (engi
     expect((await get('/public/v1/places?q=zzz')).json()).toEqual({ items: [], next: null })
   })
 
+  it('stops one address with the management token, and erases the registration with the last (audited by id only)', async () => {
+    const send = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { host: '127.0.0.1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(payload ? { payload } : {}),
+      })
+    const register = async (email: string) => {
+      const answer = await send('POST', '/public/v1/subscribers', undefined, {
+        addresses: [
+          { kind: 'email', address: email },
+          {
+            kind: 'push',
+            subscription: {
+              endpoint: `https://fcm.googleapis.com/fcm/send/${engine.name}-${email.split('@')[0]}`,
+              keys: { p256dh: `B${'a'.repeat(86)}`, auth: 'b'.repeat(22) },
+            },
+          },
+        ],
+        places: [],
+        languages: ['fr'],
+      })
+      expect(answer.statusCode, answer.body).toBe(201)
+      return answer.json<{
+        token: string
+        subscriber: { id: string; addresses: { id: string; kind: string }[] }
+      }>()
+    }
+    const mine = await register(`stop.${engine.name}@example.be`)
+    const theirs = await register(`other.${engine.name}@example.be`)
+    const [email, push] = mine.subscriber.addresses
+    const path = (id: string) => `/public/v1/subscriber/addresses/${id}`
+
+    // not without the token, not another person's address, not a malformed id
+    expect((await send('DELETE', path(email!.id))).statusCode).toBe(401)
+    const foreign = await send('DELETE', path(theirs.subscriber.addresses[0]!.id), mine.token)
+    expect([foreign.statusCode, foreign.json<{ error: { code: string } }>().error.code]).toEqual([
+      404,
+      'not_found',
+    ])
+    expect((await send('DELETE', path('not-a-uuid'), mine.token)).statusCode).toBe(400)
+
+    const first = await send('DELETE', path(email!.id), mine.token)
+    expect([first.statusCode, first.json()]).toEqual([200, { erased: false }])
+    const held = (await send('GET', '/public/v1/subscriber', mine.token)).json<{
+      addresses: { kind: string }[]
+    }>()
+    expect(held.addresses.map((a) => a.kind)).toEqual(['push'])
+    const last = await send('DELETE', path(push!.id), mine.token)
+    expect([last.statusCode, last.json()]).toEqual([200, { erased: true }])
+    expect((await send('GET', '/public/v1/subscriber', mine.token)).statusCode).toBe(401)
+    // the other person's registration is untouched
+    expect((await send('GET', '/public/v1/subscriber', theirs.token)).statusCode).toBe(200)
+
+    const audit = await node.deps.store.db
+      .selectFrom('audit')
+      .select(['action', 'target', 'outcome', 'source'])
+      .where('action', '=', 'citizen.address.remove')
+      .execute()
+    expect(audit.filter((a) => a.target === mine.subscriber.id).map((a) => a.source)).toEqual([
+      'public',
+      'public',
+    ])
+    expect(JSON.stringify(audit)).not.toContain('example.be')
+  })
+
   it('refuses a search without its words, too short or too long, or with a foreign cursor, naming the field', async () => {
     for (const [query, field] of [
       ['', 'querystring/q'],

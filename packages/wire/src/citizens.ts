@@ -213,3 +213,8 @@ export const PublicPlaceMatch = Type.Object({
 })
 
 export const PublicPlacePage = pageBody(PublicPlaceMatch)
+
+/** The answer to removing one address: whether it was the last, so that the registration is erased. */
+export const AddressRemovedAnswer = Type.Object({
+  erased: Type.Boolean({ description: 'it was the last address: the whole registration is erased' }),
+})

@@ -60,6 +60,18 @@ export function ManageRegistration({
       setError(describeCitizenError(failure, texts))
     }
   }
+  const stop = async (address: Registration['addresses'][number]) => {
+    setError(null)
+    const named = address.kind === 'push' ? texts.manage.thisBrowser : address.address
+    try {
+      const { erased } = await citizenApi.removeAddress(token, address.id)
+      if (erased) return onGone(texts.manage.erased)
+      setNote(fill(texts.manage.stopped, { address: named }))
+      await load()
+    } catch (failure) {
+      setError(describeCitizenError(failure, texts))
+    }
+  }
   const erase = async () => {
     setError(null)
     try {
@@ -122,6 +134,9 @@ export function ManageRegistration({
                 }}
               />
             )}
+            <button type="button" className="link-button" onClick={() => void stop(a)}>
+              {fill(texts.manage.stop, { address: a.kind === 'push' ? texts.manage.thisBrowser : a.address })}
+            </button>
           </li>
         ))}
       </ul>

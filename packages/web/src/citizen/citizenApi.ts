@@ -1,4 +1,5 @@
 import type {
+  AddressRemovedAnswer,
   CitizenRegistrationInfo,
   NewSubscriberAnswer,
   NewSubscriberBody,
@@ -19,6 +20,7 @@ export type NewRegistration = Static<typeof NewSubscriberBody>
 export type Registered = Static<typeof NewSubscriberAnswer>
 export type Registration = Static<typeof SubscriberBody>
 export type PlaceMatches = Static<typeof PublicPlacePage>
+export type AddressRemoved = Static<typeof AddressRemovedAnswer>
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
@@ -75,6 +77,10 @@ export const citizenApi = {
     }),
   resend: (token: string, addressId: string) =>
     call<undefined>('POST', `/public/v1/subscriber/addresses/${encodeURIComponent(addressId)}/code`, {
+      token,
+    }),
+  removeAddress: (token: string, addressId: string) =>
+    call<AddressRemoved>('DELETE', `/public/v1/subscriber/addresses/${encodeURIComponent(addressId)}`, {
       token,
     }),
   erase: (token: string) => call<undefined>('DELETE', '/public/v1/subscriber', { token }),

@@ -96,6 +96,9 @@ export const de: CitizenTexts = {
     cancel: 'Abbrechen',
     erased: 'Ihre Anmeldung ist gelöscht. Nichts über Sie wird mehr gespeichert.',
     forget: 'In diesem Browser vergessen',
+    stop: 'Nicht mehr an {address} senden',
+    stopped: 'An {address} geht nichts mehr.',
+    thisBrowser: 'diesen Browser',
     unsubscribeNote:
       'Jede Nachricht enthält auch einen Link, um sie an dieser Adresse nicht mehr zu erhalten.',
   },

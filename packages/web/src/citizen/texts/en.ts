@@ -92,6 +92,9 @@ export const en = {
     cancel: 'Cancel',
     erased: 'Your registration is deleted. Nothing about you is kept.',
     forget: 'Forget on this browser',
+    stop: 'Stop sending to {address}',
+    stopped: 'Nothing more goes to {address}.',
+    thisBrowser: 'this browser',
     unsubscribeNote: 'Every message also carries a link to stop receiving it at that address.',
   },
   claim: {

@@ -94,6 +94,9 @@ export const fr: CitizenTexts = {
     cancel: 'Annuler',
     erased: 'Votre inscription est supprimée. Plus rien n’est conservé à votre sujet.',
     forget: 'Oublier sur ce navigateur',
+    stop: 'Ne plus envoyer à {address}',
+    stopped: 'Plus rien ne part vers {address}.',
+    thisBrowser: 'ce navigateur',
     unsubscribeNote: 'Chaque message porte aussi un lien pour ne plus le recevoir à cette adresse.',
   },
   claim: {

@@ -95,6 +95,9 @@ export const nl: CitizenTexts = {
     cancel: 'Annuleren',
     erased: 'Uw inschrijving is verwijderd. Er wordt niets meer over u bewaard.',
     forget: 'Vergeten in deze browser',
+    stop: 'Niet meer sturen naar {address}',
+    stopped: 'Er gaat niets meer naar {address}.',
+    thisBrowser: 'deze browser',
     unsubscribeNote: 'Elk bericht bevat ook een link om het op dat adres niet meer te ontvangen.',
   },
   claim: {
