@@ -245,6 +245,20 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     expect(exported.deliveries.map((d) => d.purpose)).toEqual(['confirmation', 'confirmation'])
     await page.screenshot({ path: join(screenshotsDir, 'citizen-registration.png'), fullPage: true })
 
+    // a change: the school removed, English first; the places are replaced as a whole
+    await page.getByRole('button', { name: 'Change places, languages and messages' }).click()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByTestId('place-2').getByRole('button', { name: 'Remove this place' }).click()
+    await page.getByRole('button', { name: 'Move English up' }).click()
+    await page.getByRole('button', { name: 'Save the changes' }).click()
+    await expect
+      .poll(() => page.getByTestId('held-places').locator('li').allTextContents())
+      .toEqual(['home (50.4600, 4.8700)'])
+    expect(await page.getByTestId('held-languages').locator('li').allTextContents()).toEqual([
+      'English',
+      'Français',
+    ])
+
     // the erasure: asked twice, then nothing is held and the token is gone from this browser
     const token = await page.evaluate(() => localStorage.getItem('liaison.citizen.token'))
     expect(token).toMatch(/^lsub_/)

@@ -83,7 +83,7 @@ export function CitizenApp() {
         ) : !info ? (
           <p>{texts.loading}</p>
         ) : token ? (
-          <ManageRegistration token={token} onGone={gone} />
+          <ManageRegistration token={token} info={info} onGone={gone} />
         ) : (
           <>
             <RegistrationForm info={info} onRegistered={registered} />

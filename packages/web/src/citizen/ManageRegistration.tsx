@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Registration } from './citizenApi.ts'
+import type { Registration, RegistrationInfo } from './citizenApi.ts'
 import { citizenApi } from './citizenApi.ts'
 import { AddressCode } from './AddressCode.tsx'
+import { ChangeRegistration } from './ChangeRegistration.tsx'
 import { describeCitizenError } from './describeCitizenError.ts'
 import { languageName } from './LanguagesEditor.tsx'
 import { fill } from './texts/citizenTexts.ts'
@@ -27,9 +28,11 @@ function download(registration: Registration): void {
  */
 export function ManageRegistration({
   token,
+  info,
   onGone,
 }: {
   readonly token: string
+  readonly info: RegistrationInfo
   /** The registration is erased, or the token no longer names one: the page forgets the token. */
   readonly onGone: (message: string | null) => void
 }) {
@@ -38,6 +41,7 @@ export function ManageRegistration({
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [erasing, setErasing] = useState(false)
+  const [changing, setChanging] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -141,27 +145,47 @@ export function ManageRegistration({
         ))}
       </ul>
       <p className="field-hint">{texts.manage.unsubscribeNote}</p>
-      <h3>{texts.manage.places}</h3>
-      <ol className="held-places" data-testid="held-places">
-        {registration.places.map((p, i) => (
-          <li key={i}>
-            {p.label} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
-          </li>
-        ))}
-      </ol>
-      <h3>{texts.manage.languages}</h3>
-      <ol data-testid="held-languages">
-        {registration.languages.map((l) => (
-          <li key={l} lang={l}>
-            {languageName(l)}
-          </li>
-        ))}
-      </ol>
-      <h3>{texts.manage.options}</h3>
-      <ul>
-        <li>{fill(texts.manage.test, { value: yesNo(registration.wantsTest) })}</li>
-        <li>{fill(texts.manage.exercise, { value: yesNo(registration.wantsExercise) })}</li>
-      </ul>
+      {changing ? (
+        <ChangeRegistration
+          token={token}
+          registration={registration}
+          info={info}
+          onDone={(changed) => {
+            setChanging(false)
+            if (changed) {
+              setRegistration(changed)
+              setNote(texts.manage.saved)
+            }
+          }}
+        />
+      ) : (
+        <>
+          <h3>{texts.manage.places}</h3>
+          <ol className="held-places" data-testid="held-places">
+            {registration.places.map((p, i) => (
+              <li key={i}>
+                {p.label} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
+              </li>
+            ))}
+          </ol>
+          <h3>{texts.manage.languages}</h3>
+          <ol data-testid="held-languages">
+            {registration.languages.map((l) => (
+              <li key={l} lang={l}>
+                {languageName(l)}
+              </li>
+            ))}
+          </ol>
+          <h3>{texts.manage.options}</h3>
+          <ul>
+            <li>{fill(texts.manage.test, { value: yesNo(registration.wantsTest) })}</li>
+            <li>{fill(texts.manage.exercise, { value: yesNo(registration.wantsExercise) })}</li>
+          </ul>
+          <button type="button" onClick={() => setChanging(true)}>
+            {texts.manage.change}
+          </button>
+        </>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void exportAll()}>
           {texts.manage.export}

@@ -6,7 +6,7 @@ import { citizenApi } from './citizenApi.ts'
 import { describeCitizenError } from './describeCitizenError.ts'
 import { LanguagesEditor } from './LanguagesEditor.tsx'
 import type { PlaceDraft } from './PlaceDraft.ts'
-import { coordinate } from './PlaceDraft.ts'
+import { placesFrom } from './PlaceDraft.ts'
 import { PlacesEditor } from './PlacesEditor.tsx'
 import { pushSupported, subscribeThisBrowser } from './pushSubscription.ts'
 import { fill } from './texts/citizenTexts.ts'
@@ -97,16 +97,8 @@ export function RegistrationForm({
         .filter(Boolean)
         .map((address) => ({ kind: 'email' as const, address })),
     ]
-    const chosen: NewRegistration['places'] = []
-    for (const [index, p] of places.entries()) {
-      if (!p.label.trim() && !p.lat.trim() && !p.lon.trim()) continue
-      const lat = coordinate(p.lat, 90)
-      const lon = coordinate(p.lon, 180)
-      if (lat === null || lon === null) return setError(fill(texts.places.invalid, { n: index + 1 }))
-      const label = p.label.trim()
-      if (!label) return setError(fill(texts.places.invalidLabel, { n: index + 1 }))
-      chosen.push({ label, lat, lon, ...(p.areaCode ? { areaCode: p.areaCode } : {}) })
-    }
+    const chosen = placesFrom(places, texts)
+    if ('error' in chosen) return setError(chosen.error)
     if (languages.length === 0) return setError(texts.languages.none)
     setBusy(true)
     try {
@@ -120,7 +112,7 @@ export function RegistrationForm({
       if (addresses.length === 0) return setError(texts.register.needAddress)
       const answer = await citizenApi.register({
         addresses,
-        places: chosen,
+        places: chosen.places,
         languages,
         wantsTest,
         wantsExercise,

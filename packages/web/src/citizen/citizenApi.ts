@@ -5,6 +5,7 @@ import type {
   NewSubscriberBody,
   PublicPlacePage,
   SubscriberBody,
+  SubscriberChangeBody,
 } from '@liaison/wire'
 import type { Static } from 'typebox'
 import { ApiError } from '../api/ApiError.ts'
@@ -21,12 +22,13 @@ export type Registered = Static<typeof NewSubscriberAnswer>
 export type Registration = Static<typeof SubscriberBody>
 export type PlaceMatches = Static<typeof PublicPlacePage>
 export type AddressRemoved = Static<typeof AddressRemovedAnswer>
+export type RegistrationChange = Static<typeof SubscriberChangeBody>
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
 async function call<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   options: { token?: string | null; body?: unknown } = {},
 ): Promise<T> {
@@ -79,6 +81,8 @@ export const citizenApi = {
     call<undefined>('POST', `/public/v1/subscriber/addresses/${encodeURIComponent(addressId)}/code`, {
       token,
     }),
+  change: (token: string, body: RegistrationChange) =>
+    call<Registration>('PATCH', '/public/v1/subscriber', { token, body }),
   removeAddress: (token: string, addressId: string) =>
     call<AddressRemoved>('DELETE', `/public/v1/subscriber/addresses/${encodeURIComponent(addressId)}`, {
       token,

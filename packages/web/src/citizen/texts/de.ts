@@ -99,6 +99,9 @@ export const de: CitizenTexts = {
     stop: 'Nicht mehr an {address} senden',
     stopped: 'An {address} geht nichts mehr.',
     thisBrowser: 'diesen Browser',
+    change: 'Orte, Sprachen und Nachrichten ändern',
+    save: 'Die Änderungen speichern',
+    saved: 'Ihre Änderungen sind gespeichert.',
     unsubscribeNote:
       'Jede Nachricht enthält auch einen Link, um sie an dieser Adresse nicht mehr zu erhalten.',
   },

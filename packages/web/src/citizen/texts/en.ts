@@ -95,6 +95,9 @@ export const en = {
     stop: 'Stop sending to {address}',
     stopped: 'Nothing more goes to {address}.',
     thisBrowser: 'this browser',
+    change: 'Change places, languages and messages',
+    save: 'Save the changes',
+    saved: 'Your changes are saved.',
     unsubscribeNote: 'Every message also carries a link to stop receiving it at that address.',
   },
   claim: {

@@ -97,6 +97,9 @@ export const fr: CitizenTexts = {
     stop: 'Ne plus envoyer à {address}',
     stopped: 'Plus rien ne part vers {address}.',
     thisBrowser: 'ce navigateur',
+    change: 'Modifier les lieux, les langues et les messages',
+    save: 'Enregistrer les modifications',
+    saved: 'Vos modifications sont enregistrées.',
     unsubscribeNote: 'Chaque message porte aussi un lien pour ne plus le recevoir à cette adresse.',
   },
   claim: {

@@ -98,6 +98,9 @@ export const nl: CitizenTexts = {
     stop: 'Niet meer sturen naar {address}',
     stopped: 'Er gaat niets meer naar {address}.',
     thisBrowser: 'deze browser',
+    change: 'Plaatsen, talen en berichten wijzigen',
+    save: 'De wijzigingen bewaren',
+    saved: 'Uw wijzigingen zijn bewaard.',
     unsubscribeNote: 'Elk bericht bevat ook een link om het op dat adres niet meer te ontvangen.',
   },
   claim: {
