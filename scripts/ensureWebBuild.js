@@ -8,6 +8,8 @@ import { join } from 'node:path'
 
 const web = 'packages/web'
 const built = join(web, 'dist', 'index.html')
+// the citizen page (citizen.html) is built by the same run: its absence is a stale build too
+const citizenPage = join(web, 'dist', 'citizen.html')
 
 function newest(path) {
   const stat = statSync(path)
@@ -15,11 +17,12 @@ function newest(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))))
 }
 
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+const sources = ['src', 'public', 'index.html', 'citizen.html', 'vite.config.ts', 'package.json']
   .map((p) => join(web, p))
   .filter(existsSync)
 const stale =
   !existsSync(built) ||
+  !existsSync(citizenPage) ||
   Math.max(...sources.map(newest), newest('packages/core/src'), newest('packages/wire/src')) >
     statSync(built).mtimeMs
 if (stale) {

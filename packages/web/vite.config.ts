@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
@@ -24,6 +25,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // two pages: the duty desk (index.html) and the citizen page (citizen.html, served by the
+    // public listener at /register), which shares nothing with the duty desk but React
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        citizen: fileURLToPath(new URL('citizen.html', import.meta.url)),
+      },
+    },
     // MapLibre (about 1 MB) is a chunk of its own, loaded when the map is first opened
     chunkSizeWarningLimit: 1200,
   },
@@ -31,6 +40,8 @@ export default defineConfig({
     proxy: {
       '/api': node,
       '/health': node,
+      // the citizen page's API is on the public listener (the demo's first: 8090)
+      '/public': 'http://127.0.0.1:8090',
     },
   },
 })

@@ -31,17 +31,27 @@ const declared: Record<string, string> = {
     'confirm an address with its code (Bearer management token)',
   'POST /public/v1/subscriber/addresses/:id/code':
     'a new code for an unconfirmed address (Bearer management token)',
+  'DELETE /public/v1/subscriber/addresses/:id': 'stop one address (Bearer management token)',
   'GET /public/v1/unsubscribe/:token': "an unsubscribe link's page (changes nothing)",
   'POST /public/v1/unsubscribe/:token': 'one-click unsubscribe (RFC 8058)',
+  // the citizen page (issue 11): the built page, its files, the alert service worker, what it needs
+  'GET /register': 'the citizen page (citizen.html of the web application), its own script only',
+  'GET /assets/:file': "the citizen page's bundle files, by their hashed names",
+  'GET /alert-sw.js': 'the alert service worker (decision 037)',
+  'GET /public/v1/registration': 'the kinds of address offered, the VAPID key, the map outline',
+  'GET /public/v1/places': 'imported areas found by name, with a point in each (?q=, paged)',
 }
 
 /** The declared route a concrete path is served by. */
 const routeOf = (path: string): string =>
   /^\/cap\/[^/]+$/.test(path)
     ? '/cap/:file'
-    : path
-        .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+\//, '/public/v1/subscriber/addresses/:id/')
-        .replace(/^\/public\/v1\/unsubscribe\/[^/]+$/, '/public/v1/unsubscribe/:token')
+    : /^\/assets\/[^/]+$/.test(path)
+      ? '/assets/:file'
+      : path
+          .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+\//, '/public/v1/subscriber/addresses/:id/')
+          .replace(/^\/public\/v1\/subscriber\/addresses\/[^/]+$/, '/public/v1/subscriber/addresses/:id')
+          .replace(/^\/public\/v1\/unsubscribe\/[^/]+$/, '/public/v1/unsubscribe/:token')
 
 /** The routes an app serves, from Fastify's route tree (`printRoutes`), as `METHOD /path`. */
 function routesOf(app: App): string[] {
@@ -166,10 +176,21 @@ describe('the public listener, as the hostile tier sees it', () => {
       '/public/v1/subscriber',
       '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/confirm',
       '/public/v1/subscriber/addresses/not-a-uuid/confirm',
+      '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000',
+      '/public/v1/subscriber/addresses/not-a-uuid',
       '/public/v1/subscriber/addresses/0190d1e4-0000-7000-8000-000000000000/code',
       '/public/v1/unsubscribe/lunsub_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       '/public/v1/unsubscribe/%00',
       `/public/v1/unsubscribe/${'x'.repeat(300)}`,
+      '/register',
+      '/register/',
+      '/assets/citizen-AAAA.js',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/%2e%2e%2fcitizen.html',
+      `/assets/${'x'.repeat(300)}.js`,
+      '/alert-sw.js',
+      '/public/v1/registration',
+      '/public/v1/places',
     ]
     for (const method of methods) {
       for (const path of paths) {

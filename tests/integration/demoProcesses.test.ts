@@ -49,6 +49,37 @@ describe('the demo runs each centre in its own process (liaison demo)', () => {
     expect(page.headers.get('content-language')).toBe('fr')
     expect(await page.text()).toContain('Centre de crise national (NCCN)')
 
+    // the simulated networks run beside the centres: a registration's codes reach the SMSC and
+    // the SMTP sink through the centre's real channels, and their page shows them
+    expect(demo.networksUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const registered = await fetch(`${demo.publicUrls[0]}/public/v1/subscribers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        addresses: [
+          { kind: 'sms', address: '+32470999001' },
+          { kind: 'email', address: 'demo.person@example.be' },
+        ],
+        places: [{ label: 'home', lon: 4.35, lat: 50.85 }],
+        languages: ['nl'],
+      }),
+    })
+    expect(registered.status, await registered.clone().text()).toBe(201)
+    type Received = { sms: { to: string; text: string }[]; email: { to: string[]; subject: string }[] }
+    const received = async () =>
+      (await (await fetch(`${demo!.networksUrl}/received.json`)).json()) as Received
+    await expect
+      .poll(async () => (await received()).sms.find((m) => m.to === '+32470999001')?.text, {
+        timeout: 15_000,
+      })
+      .toMatch(/\b\d{6}\b/)
+    await expect
+      .poll(async () => (await received()).email.some((m) => m.to.includes('demo.person@example.be')), {
+        timeout: 15_000,
+      })
+      .toBe(true)
+    expect(await (await fetch(`${demo.networksUrl}/`)).text()).toContain('+32470999001')
+
     // a centre whose event loop is held (as by a long query on its PGlite) does not freeze the others
     process.kill(pids[1]!, 'SIGSTOP')
     stopped.push(pids[1]!)

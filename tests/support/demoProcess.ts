@@ -25,6 +25,8 @@ export interface DemoProcess {
   readonly urls: string[]
   /** Each centre's public listener, as the demo printed it (BE, NL, LU). */
   readonly publicUrls: string[]
+  /** The simulated networks' page (SMSC, SMTP sink), as the demo printed it. */
+  readonly networksUrl: string | null
   readonly output: () => string
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>
@@ -64,6 +66,9 @@ export async function startDemoProcess(options: {
     child,
     urls: options.ports.map((p) => `http://127.0.0.1:${p}`),
     publicUrls: [...out.matchAll(/public page (http:\/\/[^ \n]+)\/\n/g)].map((m) => m[1]!),
+    networksUrl:
+      /Simulated networks \(SMS, e-mail\): what they received at (http:\/\/[^ \n]+)\/\n/.exec(out)?.[1] ??
+      null,
     output: () => out,
     exited,
     startedInMs: Date.now() - started,

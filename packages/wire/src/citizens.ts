@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { Timestamp, Uuid } from './common.ts'
+import { pageBody, pageQuery } from './paging.ts'
 
 /** Citizen registration on the public listener (issue 11, decision 040). */
 
@@ -167,3 +168,53 @@ export const SubscriberCodeRequestBody = Type.Object(
   },
   { additionalProperties: false },
 )
+
+/** What the citizen page needs to know before a person registers (`GET /public/v1/registration`). */
+export const CitizenRegistrationInfo = Type.Object({
+  centre: Type.String({ description: "the centre's name" }),
+  kinds: Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('push')]), {
+    description: 'the kinds of address this node can confirm and reach (a channel is configured)',
+  }),
+  pushKey: Type.Union([Type.Null(), Type.String()], {
+    description: 'the VAPID public key (base64url) a browser subscribes with; null when push is not offered',
+  }),
+  maxPlaces: Type.Integer(),
+  map: Type.Object(
+    {
+      outline: Type.String({ description: 'the Benelux outline as an SVG path, in pixels of the frame' }),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      west: Type.Number(),
+      east: Type.Number(),
+      south: Type.Number(),
+      north: Type.Number(),
+    },
+    { description: 'a light map to pick a place on: linear in longitude and latitude over the frame' },
+  ),
+})
+
+/** The search of imported areas for a place (`GET /public/v1/places?q=`). */
+export const PublicPlaceQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 2, maxLength: 100, description: 'part of a name or a code' }),
+    ...pageQuery,
+  },
+  { additionalProperties: false },
+)
+
+/** An imported area found by name, with a point in it the page can take as a place. */
+export const PublicPlaceMatch = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  names: Type.Record(Type.String(), Type.String()),
+  level: Type.String(),
+  lon: Type.Number({ description: "the middle of the area's bounding box, WGS 84" }),
+  lat: Type.Number(),
+})
+
+export const PublicPlacePage = pageBody(PublicPlaceMatch)
+
+/** The answer to removing one address: whether it was the last, so that the registration is erased. */
+export const AddressRemovedAnswer = Type.Object({
+  erased: Type.Boolean({ description: 'it was the last address: the whole registration is erased' }),
+})

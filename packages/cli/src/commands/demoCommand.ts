@@ -7,6 +7,8 @@ import { LiaisonError } from '@liaison/core'
 import type { LogLevel } from '@liaison/server'
 import { demoCentres, logLevels, startDemo } from '@liaison/server'
 import type { CliContext } from '../CliContext.ts'
+import type { DemoNetworks } from './demoNetworks.ts'
+import { startDemoNetworks } from './demoNetworks.ts'
 import { untilSignal } from './untilSignal.ts'
 
 function parsePorts(value: string): [number, number, number] {
@@ -55,6 +57,10 @@ export function demoCommand(program: Command, context: CliContext): void {
       context.env['LIAISON_DEMO_DATA_DIR'] ?? 'data',
     )
     .option('--log-level <level>', 'log level of the nodes', parseLevel, 'warn')
+    .option(
+      '--no-networks',
+      'do not run the simulated networks (an SMSC and an SMTP sink, and their page) the centres send through',
+    )
     .action(
       async (options: {
         host: string
@@ -62,6 +68,7 @@ export function demoCommand(program: Command, context: CliContext): void {
         publicPorts?: [number, number, number]
         dataDir: string
         logLevel: LogLevel
+        networks: boolean
       }) => {
         // the environment's ports are checked here, inside the command, so a bad value is a usage error
         const givenPorts = options.ports ?? context.env['LIAISON_DEMO_PORTS']
@@ -89,6 +96,17 @@ export function demoCommand(program: Command, context: CliContext): void {
           throw new LiaisonError('usage', `port ${clash} is both a duty desk and a public port`)
         const dataDir = resolve(context.cwd, options.dataDir)
         const started = Date.now()
+        // the networks first: each centre's configuration names them (8095 beside the default ports)
+        const networks: DemoNetworks | null = options.networks
+          ? await startDemoNetworks({
+              host: options.host,
+              dataDir,
+              pagePort: givenPorts === undefined ? 8095 : 0,
+            })
+          : null
+        const networkFlags = networks
+          ? ['--sms-operators-file', networks.smsOperatorsFile, '--smtp-url', networks.smtpUrl]
+          : []
         const demo = await startDemo({
           host: options.host,
           ports,
@@ -112,10 +130,14 @@ export function demoCommand(program: Command, context: CliContext): void {
                 dataDir,
                 '--log-level',
                 options.logLevel,
+                ...networkFlags,
               ],
               { cwd: context.cwd, env: { ...context.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
             ),
           report: (line) => context.err.write(`liaison demo: ${line}\n`),
+        }).catch(async (error: unknown) => {
+          await networks?.close()
+          throw error
         })
         const lines = demo.nodes.map(
           (node, i) =>
@@ -126,11 +148,17 @@ export function demoCommand(program: Command, context: CliContext): void {
             `Liaison demo: three centres ready in ${((Date.now() - started) / 1000).toFixed(1)} s, each in its own process`,
             ...lines,
             `  API documentation: ${demo.nodes[0]?.url}/api/docs · data in ${dataDir}`,
+            ...(networks
+              ? [`  Simulated networks (SMS, e-mail): what they received at ${networks.page.url}/`]
+              : []),
             '  Ctrl-C stops the demo; the next start reuses the data.',
             '',
           ].join('\n'),
         )
-        await untilSignal(() => demo.close(), context.err)
+        await untilSignal(async () => {
+          await demo.close()
+          await networks?.close()
+        }, context.err)
       },
     )
 }

@@ -73,6 +73,8 @@ export function demoNodeCommand(program: Command, context: CliContext): void {
     .option('--public-port <port>', 'the public listener port (0: any free port)', parsePort, 0)
     .requiredOption('--data-dir <dir>', 'where the demo databases live')
     .option('--log-level <level>', 'log level', parseLevel, 'warn')
+    .option('--sms-operators-file <file>', "the simulated SMSC's operators file (liaison demo writes it)")
+    .option('--smtp-url <url>', "the simulated SMTP sink's address")
     .action(
       async (options: {
         index: number
@@ -81,6 +83,8 @@ export function demoNodeCommand(program: Command, context: CliContext): void {
         publicPort: number
         dataDir: string
         logLevel: LogLevel
+        smsOperatorsFile?: string
+        smtpUrl?: string
       }) => {
         const stop = stopRequested()
         const ports: [number, number, number] = [0, 0, 0]
@@ -96,6 +100,10 @@ export function demoNodeCommand(program: Command, context: CliContext): void {
               publicPorts,
               dataDir: options.dataDir,
               logLevel: options.logLevel,
+              networks: {
+                ...(options.smsOperatorsFile ? { smsOperatorsFile: options.smsOperatorsFile } : {}),
+                ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+              },
               log: context.createLogger({ level: options.logLevel }),
             },
             options.index,

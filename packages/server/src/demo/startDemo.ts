@@ -23,6 +23,11 @@ export interface DemoNodeOptions {
   /** Each centre's embedded database lives in `<dataDir>/<node>/`. */
   readonly dataDir: string
   readonly logLevel: LogLevel
+  /**
+   * The simulated networks the centres send through (`liaison demo` starts them, packages/sim):
+   * the SMSC's operators file and the SMTP sink's address. Left out, the centres offer Web Push only.
+   */
+  readonly networks?: { readonly smsOperatorsFile?: string; readonly smtpUrl?: string }
 }
 
 export interface DemoOptions extends DemoNodeOptions {
@@ -62,6 +67,12 @@ export function demoNodeConfig(options: DemoNodeOptions, index: number): NodeCon
       'public.allowedHosts': loopbackHosts,
       'store.dataDir': join(options.dataDir, centre.nodeId),
       'log.level': options.logLevel,
+      ...(options.networks?.smsOperatorsFile
+        ? { 'sms.operatorsFile': options.networks.smsOperatorsFile }
+        : {}),
+      ...(options.networks?.smtpUrl
+        ? { 'email.smtpUrl': options.networks.smtpUrl, 'email.from': `noreply@${centre.nodeId}.demo` }
+        : {}),
     },
   })
 }

@@ -17,6 +17,7 @@ import type { PublicAlertReader } from '../store/alerts/publicAlertRows.ts'
 import type { ActionDeps } from '../actions/ActionDeps.ts'
 import type { CitizenChannels } from '../citizens/citizenSender.ts'
 import { citizenSender } from '../citizens/citizenSender.ts'
+import { citizenPageRoutes } from './citizenPageRoutes.ts'
 import { citizenRoutes } from './citizenRoutes.ts'
 import { publicAlertRoutes } from './publicAlertRoutes.ts'
 import { publicSecurityHeaders } from './publicSecurityHeaders.ts'
@@ -115,7 +116,7 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
       .send({ status: 'ok', node: deps.config.node.id, service: 'public', version: liaisonVersion }),
   )
 
-  publicAlertRoutes(app, deps)
+  publicAlertRoutes(app, { ...deps, registration: deps.citizens !== undefined })
   if (deps.citizens) {
     const actions = deps.citizens.actions
     const channels = deps.citizens.channels
@@ -133,6 +134,7 @@ export async function buildPublicApp(deps: PublicAppDeps): Promise<App> {
       publicBase: () => deps.publicUrl().replace(/\/+$/, ''),
       centre,
     })
+    citizenPageRoutes(app, { config: deps.config, actions, channels })
   }
   return app
 }

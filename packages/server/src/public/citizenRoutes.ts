@@ -1,5 +1,6 @@
 import { LiaisonError } from '@liaison/core'
 import {
+  AddressRemovedAnswer,
   ConfirmationCodeBody,
   errorResponses,
   NewSubscriberAnswer,
@@ -19,6 +20,7 @@ import { confirmSubscriberAddress } from '../actions/confirmSubscriberAddress.ts
 import { eraseSubscriber } from '../actions/eraseSubscriber.ts'
 import { unsubscribeAddress } from '../actions/unsubscribeAddress.ts'
 import { registerSubscriber } from '../actions/registerSubscriber.ts'
+import { removeSubscriberAddress } from '../actions/removeSubscriberAddress.ts'
 import { resendConfirmationCode } from '../actions/resendConfirmationCode.ts'
 import { sendClaimCode } from '../actions/sendClaimCode.ts'
 import { hashSecret } from '../auth/secrets.ts'
@@ -246,6 +248,28 @@ export function citizenRoutes(app: App, deps: CitizenDeps): void {
       })
       void sent
       return reply.status(202).send(null)
+    },
+  )
+
+  app.delete(
+    '/public/v1/subscriber/addresses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'stop one address (as its unsubscribe link does); with the last, the registration is erased',
+        params: SubscriberAddressParams,
+        response: { 200: AddressRemovedAnswer, ...errorResponses(400, 401, 404, 429) },
+      },
+    },
+    async (req, reply) => {
+      await perIp(req.ip)
+      const subscriber = await authenticateSubscriber(db, req.headers.authorization)
+      const removed = await removeSubscriberAddress(deps, {
+        subscriberId: subscriber.id,
+        addressId: req.params.id,
+        source: publicSource,
+      })
+      return reply.header('cache-control', 'no-store').send(removed)
     },
   )
 

@@ -6,6 +6,8 @@ const west = 2.4
 const east = 7.3
 const south = 49.35
 const north = 53.65
+/** The frame in degrees (WGS 84) the map's pixels span: x grows with longitude, y with falling latitude. */
+export const mapFrame = { west, east, south, north } as const
 /** Pixels per degree of latitude; longitude is scaled by the cosine of the middle latitude. */
 const scale = 56
 const lonScale = scale * Math.cos((51.5 * Math.PI) / 180)

@@ -16,6 +16,8 @@ export interface PublicAlertRouteDeps {
   readonly clock: Clock
   readonly alerts: PublicAlertReader
   readonly publicUrl: () => string
+  /** Citizen registration is served here: the page links to the citizen page (`/register`). */
+  readonly registration?: boolean
 }
 
 const feedStatuses = ['Actual', 'Exercise', 'Test'] as const
@@ -118,6 +120,7 @@ export function publicAlertRoutes(app: App, deps: PublicAlertRouteDeps): void {
       { name: deps.config.node.name, country: deps.config.node.country },
       language,
       alerts,
+      { registration: deps.registration ?? false },
     )
     void reply.header('content-language', language).header('vary', 'accept-language')
     return sendCached(req, reply, html, 'text/html; charset=utf-8', 'public, max-age=60')

@@ -53,3 +53,13 @@ describe('the public page order', () => {
     expect(html.indexOf('Crue de la Meuse')).toBeLessThan(html.indexOf('Alerte levée'))
   })
 })
+
+describe('the public page’s link to the citizen page', () => {
+  it('is there, in the page’s language, only where registration is served', () => {
+    const centre = { name: 'NCCN', country: 'BE' } as const
+    const linked = publicPage(centre, 'nl', [], { registration: true })
+    expect(linked).toContain('<a href="/register?lang=nl" data-testid="register-link">')
+    expect(linked).toContain('inschrijven</a>')
+    expect(publicPage(centre, 'nl', [])).not.toContain('/register')
+  })
+})

@@ -20,6 +20,7 @@ interface PageText {
   readonly cancelled: string
   readonly mapOf: string
   readonly feed: string
+  readonly register: string
   readonly severities: Readonly<Record<CapSeverity, string>>
 }
 
@@ -41,6 +42,7 @@ const texts: Readonly<Record<PublicLanguage, PageText>> = {
     cancelled: 'Fin d’alerte',
     mapOf: 'Carte de la zone',
     feed: 'Les alertes pour les applications et les médias (CAP, Atom)',
+    register: 'Recevoir les alertes par SMS, par e-mail ou dans votre navigateur : s’inscrire',
     severities: {
       Extreme: 'Extrême',
       Severe: 'Grave',
@@ -65,6 +67,7 @@ const texts: Readonly<Record<PublicLanguage, PageText>> = {
     cancelled: 'Einde waarschuwing',
     mapOf: 'Kaart van het gebied',
     feed: 'De waarschuwingen voor apps en media (CAP, Atom)',
+    register: 'Waarschuwingen ontvangen per sms, per e-mail of in uw browser: inschrijven',
     severities: {
       Extreme: 'Extreem',
       Severe: 'Ernstig',
@@ -89,6 +92,7 @@ const texts: Readonly<Record<PublicLanguage, PageText>> = {
     cancelled: 'Entwarnung',
     mapOf: 'Karte des Gebiets',
     feed: 'Die Warnungen für Apps und Medien (CAP, Atom)',
+    register: 'Warnungen per SMS, per E-Mail oder im Browser erhalten: anmelden',
     severities: {
       Extreme: 'Extrem',
       Severe: 'Schwer',
@@ -113,6 +117,7 @@ const texts: Readonly<Record<PublicLanguage, PageText>> = {
     cancelled: 'Alert ended',
     mapOf: 'Map of the area',
     feed: 'The alerts for apps and media (CAP, Atom)',
+    register: 'Receive the warnings by text message, e-mail or in your browser: register',
     severities: {
       Extreme: 'Extreme',
       Severe: 'Severe',
@@ -204,6 +209,7 @@ export function publicPage(
   centre: { name: string; country: Country },
   language: PublicLanguage,
   alerts: readonly PageAlert[] = [],
+  options: { readonly registration?: boolean } = {},
 ): string {
   const t = texts[language]
   const spoken = centreLanguages[centre.country].map((l) => texts[l].languageName).join(', ')
@@ -227,6 +233,7 @@ export function publicPage(
 <h2>${t.alertsHeading}</h2>
 ${list}
 <p class="emergency">${t.emergency}</p>
+${options.registration ? `<p><a href="/register?lang=${language}" data-testid="register-link">${t.register}</a></p>` : ''}
 <p><a href="/feed.atom" type="application/atom+xml">${t.feed}</a></p>
 <nav aria-label="${t.otherLanguages}"><h2>${t.otherLanguages}</h2><ul>${others}</ul></nav></main></body></html>`
 }

@@ -5,7 +5,7 @@ export interface TextFieldProps {
   readonly label: string
   readonly value: string
   readonly onChange: (value: string) => void
-  readonly type?: 'text' | 'password' | 'number' | 'datetime-local' | 'search'
+  readonly type?: 'text' | 'password' | 'number' | 'datetime-local' | 'search' | 'email' | 'tel'
   readonly hint?: string
   /** Shown under the field, tied to it with aria-describedby, and marks it invalid. */
   readonly error?: string | null

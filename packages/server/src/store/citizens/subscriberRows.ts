@@ -244,14 +244,38 @@ export async function removeAddressByUnsubscribeToken(
     .returning(['subscriber_id'])
     .executeTakeFirst()
   if (!removed) return null
+  return eraseWithoutAddresses(db, removed.subscriber_id)
+}
+
+/** One address of a subscriber, removed by its owner; the subscriber too when it was its last. */
+export async function removeAddressOfSubscriber(
+  db: Kysely<Database>,
+  subscriberId: string,
+  addressId: string,
+): Promise<{ subscriberId: string; erased: boolean } | null> {
+  const removed = await db
+    .deleteFrom('subscriber_addresses')
+    .where('subscriber_id', '=', subscriberId)
+    .where('id', '=', addressId)
+    .returning(['subscriber_id'])
+    .executeTakeFirst()
+  if (!removed) return null
+  return eraseWithoutAddresses(db, removed.subscriber_id)
+}
+
+/** A subscriber left with no address is erased: nothing could reach it any more. */
+async function eraseWithoutAddresses(
+  db: Kysely<Database>,
+  subscriberId: string,
+): Promise<{ subscriberId: string; erased: boolean }> {
   const left = await db
     .selectFrom('subscriber_addresses')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where('subscriber_id', '=', removed.subscriber_id)
+    .where('subscriber_id', '=', subscriberId)
     .executeTakeFirstOrThrow()
-  if (left.n > 0) return { subscriberId: removed.subscriber_id, erased: false }
-  await deleteSubscriber(db, removed.subscriber_id)
-  return { subscriberId: removed.subscriber_id, erased: true }
+  if (left.n > 0) return { subscriberId, erased: false }
+  await deleteSubscriber(db, subscriberId)
+  return { subscriberId, erased: true }
 }
 
 export interface NewDeliveryRow {
