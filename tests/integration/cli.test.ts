@@ -28,10 +28,10 @@ describe('liaison (the command)', () => {
     const first = await runCli(['migrate', ...node])
     expect(first).toMatchObject({
       code: 0,
-      stdout: `applied 0001_foundation, 0002_identity, 0003_cases, 0004_tasks, 0005_sitreps, 0006_duty, 0007_calendar, 0008_directory, 0009_notifications, 0010_attachments, 0011_plan_level, 0012_sitrep_versions, 0013_plan_documents, 0014_correction_index, 0015_rate_limits, 0016_access_rules, 0017_jobs, 0018_idempotency, 0019_sequencer, 0020_list_indexes, 0021_event_sharing, 0022_processors, 0026_reported_time, 0027_credential_changes, 0028_received_alerts, 0029_peers, 0030_areas, 0031_alerts, 0032_cap_sources, 0033_federation_streams, 0034_public_alerts, 0035_audit_target, 0036_received_items, 0040_alert_templates, 0041_alert_expiry, 0042_subscribers, 0044_organisation_changes to ${dataDir}\n`,
+      stdout: `applied 0001_foundation, 0002_identity, 0003_cases, 0004_tasks, 0005_sitreps, 0006_duty, 0007_calendar, 0008_directory, 0009_notifications, 0010_attachments, 0011_plan_level, 0012_sitrep_versions, 0013_plan_documents, 0014_correction_index, 0015_rate_limits, 0016_access_rules, 0017_jobs, 0018_idempotency, 0019_sequencer, 0020_list_indexes, 0021_event_sharing, 0022_processors, 0026_reported_time, 0027_credential_changes, 0028_received_alerts, 0029_peers, 0030_areas, 0031_alerts, 0032_cap_sources, 0033_federation_streams, 0034_public_alerts, 0035_audit_target, 0036_received_items, 0040_alert_templates, 0041_alert_expiry, 0042_subscribers, 0044_organisation_changes, 0047_paging to ${dataDir}\n`,
     })
     const again = await cli(['migrate', ...node])
-    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0044_organisation_changes)\n` })
+    expect(again).toMatchObject({ code: 0, stdout: `${dataDir} is up to date (0047_paging)\n` })
   })
 
   it('adds organisations and lists them', async () => {

@@ -33,6 +33,23 @@ export type DomainEventBody =
   /** New items from partners that an organisation of this node sees; stays on the node (decision 035). */
   | { readonly kind: 'incoming.received'; readonly items: readonly IncomingNotice[] }
   | { readonly kind: AlertEventKind; readonly alert: Alert }
+  /** A page's step (decision 044): someone paged (`userId`), or nobody left (`userId` null); stays on the node. */
+  | {
+      readonly kind: 'page.paged'
+      readonly pageId: string
+      readonly caseId: string | null
+      readonly step: number
+      readonly userId: string | null
+      /** When the next step is due (ISO 8601); null once nobody is left. */
+      readonly escalatesAt: string | null
+    }
+  | {
+      readonly kind: 'page.acknowledged'
+      readonly pageId: string
+      readonly caseId: string | null
+      readonly userId: string
+      readonly via: 'sms' | 'link'
+    }
   | {
       readonly kind: 'attachment.added'
       readonly attachment: {

@@ -37,6 +37,9 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   // a receipt's time stays text, as it was sent
   'receipt.recorded': {},
   'incoming.received': {},
+  // a page's next step stays text, as the paging worker reads it
+  'page.paged': {},
+  'page.acknowledged': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
   'alert.drafted': { alert: alertTimes },
   'alert.edited': { alert: alertTimes },

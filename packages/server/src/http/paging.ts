@@ -35,6 +35,7 @@ export const pagedLists = {
   incoming: 'time',
   receivedCaseItems: 'time',
   receivedFeatures: 'time',
+  pages: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

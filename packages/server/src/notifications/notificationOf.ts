@@ -126,6 +126,8 @@ export function notificationOf(
     case 'attachment.added':
     case 'plan.saved':
     case 'receipt.recorded':
+    case 'page.paged':
+    case 'page.acknowledged':
     case 'alert.drafted':
     case 'alert.edited':
     case 'alert.submitted':

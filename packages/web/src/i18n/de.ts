@@ -805,6 +805,14 @@ export const de: Dictionary = {
     confirmation_attempts_exhausted: 'Zu viele falsche Codes für diese Adresse; fordern Sie einen neuen an.',
     address_already_registered: 'Diese Adresse ist bereits registriert.',
     channel_not_configured: 'Diese Zentrale sendet keine Nachrichten an diese Art von Adresse.',
+    paging_chain_duplicate: 'Ein Benutzer steht zweimal in der Bereitschaftskette.',
+    paging_user_unknown: 'Die Bereitschaftskette nennt jemanden, der kein Benutzer der Organisation ist.',
+    paging_user_unreachable:
+      'Die Bereitschaftskette nennt einen Benutzer ohne bestätigte Alarmierungsnummer oder E-Mail-Adresse.',
+    paging_time_out_of_range: 'Eine Alarmierungszeit liegt außerhalb ihrer Grenzen.',
+    paging_chain_too_long: 'Die Bereitschaftskette hat mehr als 20 Personen.',
+    paging_chain_empty: 'Niemand steht in der Bereitschaftskette.',
+    page_already_acknowledged: 'Die Alarmierung wurde bereits quittiert.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -810,6 +810,14 @@ export const en = {
     confirmation_attempts_exhausted: 'Too many wrong codes for this address; ask for a new one.',
     address_already_registered: 'This address is already registered.',
     channel_not_configured: 'This centre sends no messages to this kind of address.',
+    paging_chain_duplicate: 'A user is in the on-call chain twice.',
+    paging_user_unknown: 'The on-call chain names someone who is not a user of the organisation.',
+    paging_user_unreachable:
+      'The on-call chain names a user without a confirmed paging phone or e-mail address.',
+    paging_time_out_of_range: 'A paging time is out of its bounds.',
+    paging_chain_too_long: 'The on-call chain has more than 20 people.',
+    paging_chain_empty: 'Nobody is on the on-call chain.',
+    page_already_acknowledged: 'The page was already acknowledged.',
   } satisfies Record<RefusalReason, string>,
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -805,6 +805,15 @@ export const fr: Dictionary = {
     confirmation_attempts_exhausted: 'Trop de codes erronés pour cette adresse ; demandez-en un nouveau.',
     address_already_registered: 'Cette adresse est déjà inscrite.',
     channel_not_configured: 'Ce centre n’envoie aucun message à ce type d’adresse.',
+    paging_chain_duplicate: 'Un utilisateur figure deux fois dans la chaîne d’astreinte.',
+    paging_user_unknown:
+      'La chaîne d’astreinte nomme une personne qui n’est pas utilisatrice de l’organisation.',
+    paging_user_unreachable:
+      'La chaîne d’astreinte nomme un utilisateur sans téléphone ni adresse e-mail d’alerte confirmés.',
+    paging_time_out_of_range: 'Un délai d’alerte est hors de ses limites.',
+    paging_chain_too_long: 'La chaîne d’astreinte compte plus de 20 personnes.',
+    paging_chain_empty: 'Personne ne figure dans la chaîne d’astreinte.',
+    page_already_acknowledged: 'L’appel a déjà été acquitté.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

@@ -800,6 +800,14 @@ export const nl: Dictionary = {
     confirmation_attempts_exhausted: 'Te veel onjuiste codes voor dit adres; vraag een nieuwe aan.',
     address_already_registered: 'Dit adres is al ingeschreven.',
     channel_not_configured: 'Dit centrum stuurt geen berichten naar dit soort adres.',
+    paging_chain_duplicate: 'Een gebruiker staat twee keer in de piketketen.',
+    paging_user_unknown: 'De piketketen noemt iemand die geen gebruiker van de organisatie is.',
+    paging_user_unreachable:
+      'De piketketen noemt een gebruiker zonder bevestigd oproepnummer of e-mailadres.',
+    paging_time_out_of_range: 'Een oproeptijd valt buiten de grenzen.',
+    paging_chain_too_long: 'De piketketen telt meer dan 20 personen.',
+    paging_chain_empty: 'Er staat niemand in de piketketen.',
+    page_already_acknowledged: 'De oproep is al bevestigd.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

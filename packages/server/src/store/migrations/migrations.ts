@@ -33,6 +33,7 @@ import { m0034_public_alerts } from './m0034_public_alerts.ts'
 import { m0035_audit_target } from './m0035_audit_target.ts'
 import { m0036_received_items } from './m0036_received_items.ts'
 import { m0042_subscribers } from './m0042_subscribers.ts'
+import { m0047_paging } from './m0047_paging.ts'
 import { m0044_organisation_changes } from './m0044_organisation_changes.ts'
 import { m0040_alert_templates } from './m0040_alert_templates.ts'
 import { m0041_alert_expiry } from './m0041_alert_expiry.ts'
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '0044_organisation_changes': m0044_organisation_changes,
   '0040_alert_templates': m0040_alert_templates,
   '0041_alert_expiry': m0041_alert_expiry,
+  '0047_paging': m0047_paging,
 }
