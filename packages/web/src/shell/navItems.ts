@@ -23,6 +23,7 @@ export const navItems: readonly {
   { route: 'node', permission: null },
   { route: 'users', permission: 'users.manage' },
   { route: 'tokens', permission: 'users.manage' },
+  { route: 'paging', permission: 'users.manage' },
   { route: 'audit', permission: 'audit.read' },
 ]
 
