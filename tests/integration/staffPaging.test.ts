@@ -331,6 +331,79 @@ describe.each(engines)('staff paging on $name', (engine) => {
     expect((await call(duty, 'POST', `/api/v1/cases/${caseId}/pages`, { note: '' })).statusCode).toBe(400)
   })
 
+  it("a partner's item still unacknowledged when its check comes due pages the chain, in the daily log; an acknowledged one pages nobody", async () => {
+    const db = node.deps.store.db
+    const now = new Date()
+    await db
+      .insertInto('peers')
+      .values({
+        node_id: 'nl',
+        base_url: 'http://127.0.0.1:9',
+        statuses: ['actual'],
+        tlp: ['AMBER'],
+        distributions: ['case'],
+        added_at: now,
+        added_by: 'test',
+        changed_at: now,
+        changed_by: 'test',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    const centre = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', 'centre')
+      .executeTakeFirstOrThrow()
+    const item = (id: string, title: string, acknowledged: boolean) => ({
+      origin: 'nl',
+      kind: 'case' as const,
+      id,
+      peer: 'nl',
+      case_id: id,
+      owner_org_id: 'nl:centre',
+      status: 'actual' as const,
+      tlp: 'AMBER',
+      distribution: JSON.stringify({ kind: 'case' }),
+      audience: [centre.id],
+      title,
+      item: JSON.stringify({}),
+      event_id: id,
+      changed_at: now,
+      received_at: now,
+      acknowledged_at: acknowledged ? now : null,
+    })
+    await db
+      .insertInto('received_items')
+      .values([
+        item('nl-case-1', 'Dijkdoorbraak Zeeland', false),
+        item('nl-case-2', 'Brand Maastricht', true),
+      ])
+      .execute()
+    // the checks the paging processor queues when the items arrive, come due now
+    await node.queue.enqueue(
+      ['nl-case-1', 'nl-case-2'].map((id) => ({
+        topic: 'paging',
+        payload: { type: 'incoming', orgId: centre.id, item: { origin: 'nl', kind: 'case', id } },
+      })),
+    )
+    const page = await smsTo(phones.get(first.account.user.id)!, 'Dijkdoorbraak Zeeland')
+    expect(page.text).toContain('an item from a partner centre waits unacknowledged')
+    const daily = (await call(duty, 'GET', '/api/v1/log')).json<{
+      items: { text: string; source: string }[]
+    }>().items
+    expect(daily.some((e) => e.source === 'paging' && e.text.includes('Dijkdoorbraak Zeeland'))).toBe(true)
+    await sleep(500)
+    expect(smsc.received().some((m) => m.text.includes('Brand Maastricht'))).toBe(false)
+    const code = /Reply OK (\d{4})/.exec(page.text)![1]!
+    smsc.sendMo({ from: phones.get(first.account.user.id)!, to: '8811', text: `ACK ${code}` })
+    await until(async () => {
+      const pages = (await call(duty, 'GET', '/api/v1/paging/pages')).json<{
+        items: { caseId: string | null; state: string }[]
+      }>().items
+      return pages.find((p) => p.caseId === null)?.state === 'acknowledged' ? true : undefined
+    }, 'the acknowledgement of the partner page')
+  })
+
   it('a STOP reply from a registered citizen unsubscribes that number; other replies change nothing', async () => {
     const publicApp = node.publicApp!
     const citizen = '+32471999001'
