@@ -170,6 +170,29 @@ const rules: Record<string, Rule> = {
   },
   'POST /api/v1/me/totp/enrolment': { access: 'person', personOnly: true },
   'POST /api/v1/me/totp': { access: 'person', personOnly: true, body: () => ({ code: '000000' }) },
+  // staff paging (decision 044): a person's own addresses, the chain for administrators, a
+  // page from a case by a duty officer taking part, and the link in a message (its token is the proof)
+  'GET /api/v1/me/paging-addresses': { access: 'read' },
+  'PUT /api/v1/me/paging-addresses/{kind}': {
+    access: 'read',
+    personOnly: true,
+    body: () => ({ address: '+32470000000' }),
+  },
+  'POST /api/v1/me/paging-addresses/{kind}/confirm': {
+    access: 'read',
+    personOnly: true,
+    body: () => ({ code: '000000' }),
+  },
+  'DELETE /api/v1/me/paging-addresses/{kind}': { access: 'read', personOnly: true },
+  'GET /api/v1/paging/policy': { access: 'users.manage' },
+  'PUT /api/v1/paging/policy': {
+    access: 'users.manage',
+    body: () => ({ chain: [], minSeverity: null, stepSeconds: 60, incomingWaitSeconds: null }),
+  },
+  'GET /api/v1/paging/pages': { access: 'read' },
+  'POST /api/v1/cases/{id}/pages': { access: 'cases.manage', centreData: true, body: () => ({}) },
+  'GET /paging/acknowledge/{token}': { access: 'public' },
+  'POST /paging/acknowledge/{token}': { access: 'public' },
   'GET /api/v1/users': { access: 'users.manage' },
   'POST /api/v1/users': {
     access: 'users.manage',
@@ -447,6 +470,8 @@ function urlOf(route: string, f: Fixture): string {
     [/^\/api\/v1\/organisations\/\{code\}/, '/api/v1/organisations/centre'],
     [/^\/api\/v1\/areas\/\{id\}/, '/api/v1/areas/BE-LG'],
     [/^\/api\/v1\/cap-sources\/\{id\}/, `/api/v1/cap-sources/${f.capSourceId}`],
+    [/^\/api\/v1\/me\/paging-addresses\/\{kind\}/, '/api/v1/me/paging-addresses/sms'],
+    [/^\/paging\/acknowledge\/\{token\}/, `/paging/acknowledge/lpage_${'A'.repeat(43)}`],
   ]
   for (const [pattern, prefix] of byPrefix) {
     const match = pattern.exec(path)

@@ -157,6 +157,9 @@ describe.each(engines.map((e) => [e.name, e] as const))('bad input on %s', (_nam
     fixtures.set('alert-proposals', 'nl')
     // a peer is named by its node id (/federation/peers/{nodeId}/take-key)
     fixtures.set('peers', 'nl')
+    // a user's paging address by its kind, and an acknowledgement link's token (decision 044)
+    fixtures.set('paging-addresses', 'sms')
+    fixtures.set('acknowledge', `lpage_${'A'.repeat(43)}`)
     const entry = await create('POST', `/api/v1/cases/${caseId}/log`, {
       discipline: 'multidisciplinary',
       source: 'phone',

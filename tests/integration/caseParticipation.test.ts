@@ -113,6 +113,8 @@ describe.each(engines.map((e) => [e.name, e] as const))(
         payload: { text: 'Évacuer le quartier', decidedBy: 'Le bourgmestre' },
       }),
       'POST /api/v1/cases/{id}/sitreps': () => ({ url: `/api/v1/cases/${caseId}/sitreps` }),
+      // paging from a case (decision 044): only an organisation taking part pages its chain
+      'POST /api/v1/cases/{id}/pages': () => ({ url: `/api/v1/cases/${caseId}/pages`, payload: {} }),
       'PATCH /api/v1/sitreps/{id}': () => ({
         url: `/api/v1/sitreps/${ids.sitrep}`,
         payload: { version: 1, needs: 'Sacs de sable' },

@@ -77,6 +77,7 @@ describe('loadConfig', () => {
         natsPrefix: 'liaison_local',
         echo: false,
       },
+      paging: { pollMs: 1000 },
       sms: { operatorsFile: null, operators: null },
       broadcast: { operatorsFile: null, operators: null },
     })

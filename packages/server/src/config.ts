@@ -127,6 +127,8 @@ export interface NodeConfig {
     /** Whether the `echo` test processor runs (in a process with the `jobs` service). */
     readonly echo: boolean
   }
+  /** Staff paging (decision 044): how often its worker claims due jobs. */
+  readonly paging: { readonly pollMs: number }
   /** SMS over SMPP: the operators' file and what it holds, checked at load; null: no SMS. */
   readonly sms: { readonly operatorsFile: string | null; readonly operators: SmsOperators | null }
   /** Operator broadcast (cell broadcast): the centres' file and what it holds; null: no broadcast. */
@@ -716,6 +718,14 @@ export const configKeys: readonly KeySpec[] = [
     parse: boolean,
   },
   {
+    key: 'paging.pollMs',
+    env: 'LIAISON_PAGING_POLL_MS',
+    flag: '--paging-poll-ms',
+    defaultText: '1000',
+    doc: 'how often (ms) the paging worker looks for due pages and escalations in the queue, in a process with the jobs service',
+    parse: integer(10, 60_000),
+  },
+  {
     key: 'sms.operatorsFile',
     env: 'LIAISON_SMS_OPERATORS_FILE',
     flag: '--sms-operators-file',
@@ -1004,6 +1014,7 @@ export function loadConfig(sources: ConfigSources): NodeConfig {
       natsPrefix: get('queue.natsPrefix', `liaison_${nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`),
       echo: get('queue.echo', false),
     },
+    paging: { pollMs: get('paging.pollMs', 1000) },
     sms: { operatorsFile: smsFile, operators: smsOperators },
     broadcast: { operatorsFile: broadcastFile, operators: broadcastOperators },
   }

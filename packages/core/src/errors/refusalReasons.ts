@@ -165,6 +165,20 @@ export const refusalReasons = {
     code: 'validation_failed',
     summary: 'this centre sends nothing over that kind of address',
   },
+  // staff paging (issue 11, decision 044)
+  paging_chain_duplicate: { code: 'validation_failed', summary: 'a user is in the on-call chain twice' },
+  paging_user_unknown: {
+    code: 'validation_failed',
+    summary: 'the on-call chain names someone who is not a user of the organisation',
+  },
+  paging_user_unreachable: {
+    code: 'validation_failed',
+    summary: 'the on-call chain names a user without a confirmed paging phone or e-mail address',
+  },
+  paging_time_out_of_range: { code: 'validation_failed', summary: 'a paging time is out of its bounds' },
+  paging_chain_too_long: { code: 'validation_failed', summary: 'the on-call chain has more than 20 people' },
+  paging_chain_empty: { code: 'conflict', summary: 'the organisation has nobody on its on-call chain' },
+  page_already_acknowledged: { code: 'conflict', summary: 'the page was already acknowledged' },
   // concurrency
   concurrent_change: { code: 'conflict', summary: 'a concurrent change got there first; try again' },
   already_exists: { code: 'conflict', summary: 'this already exists' },

@@ -47,6 +47,23 @@ export type DomainEventBody =
   | { readonly kind: 'alert-proposal.sent'; readonly proposal: AlertProposal }
   /** A centre's answer to a proposal, sent back to its origin only (decision 042). */
   | { readonly kind: 'alert-proposal.answered'; readonly answer: AlertProposalAnswer }
+  /** A page's step (decision 044): someone paged (`userId`), or nobody left (`userId` null); stays on the node. */
+  | {
+      readonly kind: 'page.paged'
+      readonly pageId: string
+      readonly caseId: string | null
+      readonly step: number
+      readonly userId: string | null
+      /** When the next step is due (ISO 8601); null once nobody is left. */
+      readonly escalatesAt: string | null
+    }
+  | {
+      readonly kind: 'page.acknowledged'
+      readonly pageId: string
+      readonly caseId: string | null
+      readonly userId: string
+      readonly via: 'sms' | 'link'
+    }
   | {
       readonly kind: 'attachment.added'
       readonly attachment: {

@@ -40,6 +40,9 @@ const timesByKind: { readonly [K in EventKind]: Readonly<Record<string, TimeFiel
   // an announcement's time stays text: it is signed as it is
   'node.key-rotated': {},
   'node.organisations-published': {},
+  // a page's next step stays text, as the paging worker reads it
+  'page.paged': {},
+  'page.acknowledged': {},
   'attachment.added': { attachment: { dates: ['createdAt'] } },
   'alert.drafted': { alert: alertTimes },
   'alert.edited': { alert: alertTimes },

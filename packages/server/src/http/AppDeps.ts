@@ -11,6 +11,7 @@ import type { NodeSigningKey } from '../auth/loadSigningKey.ts'
 import type { NodeConfig } from '../config.ts'
 import type { DemoUser } from '../demo/DemoUser.ts'
 import type { Metrics } from '../metrics.ts'
+import type { PagingSender } from '../paging/pagingSender.ts'
 
 export interface AppDeps extends ActionDeps {
   readonly config: NodeConfig
@@ -24,6 +25,8 @@ export interface AppDeps extends ActionDeps {
    * starts with it, never with the request's Host.
    */
   readonly nodeUrl: () => string
+  /** Sends pages and paging codes (decision 044); left out: no channel to page through. */
+  readonly paging?: PagingSender
   /** Set on a demo node only: its demo accounts, listed on the sign-in page. Never on a real node. */
   readonly demo: { readonly users: readonly DemoUser[] } | null
 }

@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler, toLiaisonError } from './errorHandler.ts
 import { hostGuard, nodeHostGuard } from './hostGuard.ts'
 import { idempotencyHook } from './idempotency/idempotencyHook.ts'
 import { databaseRateLimitStore } from './databaseRateLimitStore.ts'
+import { pagingRoutes } from './routes/pagingRoutes.ts'
 import { attachmentRoutes } from './routes/attachmentRoutes.ts'
 import { auditRoutes } from './routes/auditRoutes.ts'
 import { caseRoutes } from './routes/caseRoutes.ts'
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await planRoutes(app, deps)
   notificationRoutes(app, deps)
   await attachmentRoutes(app, deps)
+  await pagingRoutes(app, deps)
   await streamRoutes(app, deps)
   demoRoutes(app, deps)
   if (existsSync(join(deps.config.http.webDir, 'index.html'))) {

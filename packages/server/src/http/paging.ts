@@ -37,6 +37,7 @@ export const pagedLists = {
   receivedFeatures: 'time',
   alertProposals: 'time',
   receipts: 'text',
+  pages: 'time',
 } as const satisfies Record<string, CursorKey>
 export type PagedList = keyof typeof pagedLists
 export type PositionOf<L extends PagedList> = Position<KeyOf<(typeof pagedLists)[L]>>

@@ -36,6 +36,13 @@ import type { Queue } from '../queue/Queue.ts'
 import { startEchoWorker } from '../queue/echoWorker.ts'
 import { openQueue } from '../queue/openQueue.ts'
 import { buildPublicApp } from '../public/buildPublicApp.ts'
+import { pagingDepsOf } from '../paging/PagingDeps.ts'
+import { pagingProcessor } from '../paging/pagingProcessor.ts'
+import { pagingSender } from '../paging/pagingSender.ts'
+import { startPagingWorker } from '../paging/pagingWorker.ts'
+import { inboundSmsRouter } from '../paging/routeInboundSms.ts'
+import type { RunningWorkProcessor } from '../processors/runWorkProcessor.ts'
+import { runWorkProcessor } from '../processors/runWorkProcessor.ts'
 import type { CitizenChannels } from '../citizens/citizenSender.ts'
 import { citizenChannelsFor, closeCitizenChannels } from '../citizens/citizenChannelsFor.ts'
 import { publicAlertReader } from '../store/alerts/publicAlertRows.ts'
@@ -133,6 +140,8 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
   let push: FederationPush | null = null
   let organisations: OrganisationsCache | null = null
   let applier: InboxApplier | null = null
+  let pagingWork: RunningWorkProcessor | null = null
+  let pagingJobs: Worker | null = null
   try {
     const report = await migrate(store.db)
     if (report.applied.length > 0) log.info({ applied: report.applied }, 'schema migrated')
@@ -157,11 +166,16 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     const bus = new EventBus((error) => log.error({ err: error }, 'a listener failed on committed events'))
     sequencer = await startSequencer({ store, sha256: sha256Hex, log, bus })
     organisations = organisationsCache(store, config.node.id, log)
+    // the channels people are reached through (citizens' codes, staff pages), one set per process
+    // and shared, so that a reply reaches the one router of mobile-originated messages
+    if (services.has('http') || services.has('public') || services.has('jobs'))
+      citizenChannels = citizenChannelsFor(config)
+    const ids = uuidv7Source(clock)
     const deps: AppDeps = {
       nodeId: config.node.id,
       store,
       clock,
-      ids: uuidv7Source(clock),
+      ids,
       bus,
       sequencer,
       log,
@@ -175,7 +189,11 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       isReady: () => ready,
       nodeUrl: () => config.http.url ?? url,
       demo: options.demo ?? null,
+      ...(citizenChannels ? { paging: pagingSender({ ids, log }, citizenChannels) } : {}),
     }
+    const paging = pagingDepsOf(deps)
+    const inbound = inboundSmsRouter(paging)
+    citizenChannels?.sms?.onInbound((message) => void inbound(message))
     if (options.seed) await options.seed(deps)
     if (!(await findCentre(store.db, config.node.id))) {
       await addOrganisation(deps, {
@@ -228,6 +246,9 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       if (config.queue.echo) echo = startEchoWorker({ queue, clock, log, nodeId: config.node.id })
       // other authorities' CAP feeds (decision 031), polled by one process of the node
       capPoller = await startCapPoller(deps)
+      // staff paging (decision 044): its processor queues the work, its worker does it when due
+      pagingWork = await runWorkProcessor({ store, bus, log, processor: pagingProcessor({ queue, clock }) })
+      pagingJobs = startPagingWorker({ ...paging, queue, pollMs: config.paging.pollMs })
       // the work processors (notifications, the public alerts; later the planners) run: see
       // startNodeProcessors above, given work: services.has('jobs')
     }
@@ -250,8 +271,7 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       } else {
         await app.ready()
       }
-      if (services.has('public')) {
-        citizenChannels = citizenChannelsFor(config)
+      if (services.has('public') && citizenChannels) {
         const built = await buildPublicApp({
           citizens: { actions: deps, channels: citizenChannels },
           config,
@@ -280,7 +300,6 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     } catch (error) {
       await alertClock?.stop()
       await publicApp?.close()
-      if (citizenChannels) await closeCitizenChannels(citizenChannels)
       await app.close()
       throw error
     }
@@ -309,8 +328,10 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
       async close() {
         ready = false
         await openPublic?.close()
-        if (citizenChannels) await closeCitizenChannels(citizenChannels)
         await app.close()
+        await pagingJobs?.stop()
+        await pagingWork?.close()
+        if (citizenChannels) await closeCitizenChannels(citizenChannels)
         await echo?.stop()
         await alertClock?.stop()
         await capPoller?.close()
@@ -328,6 +349,9 @@ export async function startNode(options: StartNodeOptions): Promise<RunningNode>
     }
   } catch (error) {
     await echo?.stop().catch(() => {})
+    await pagingJobs?.stop().catch(() => {})
+    await pagingWork?.close().catch(() => {})
+    if (citizenChannels) await closeCitizenChannels(citizenChannels).catch(() => {})
     await capPoller?.close().catch(() => {})
     await queue?.close().catch(() => {})
     await push?.close().catch(() => {})

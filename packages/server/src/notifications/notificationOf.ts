@@ -132,6 +132,8 @@ export function notificationOf(
     case 'receipt.recorded':
     case 'node.key-rotated':
     case 'node.organisations-published':
+    case 'page.paged':
+    case 'page.acknowledged':
     case 'alert.drafted':
     case 'alert.edited':
     case 'alert.submitted':

@@ -824,11 +824,68 @@ export interface SubscriberDeliveriesTable {
   updated_at: Timestamp
 }
 
+export interface UserPagingAddressesTable {
+  id: string
+  user_id: string
+  kind: 'sms' | 'email'
+  address: string
+  confirmed_at: Timestamp | null
+  code_hash: string | null
+  code_expires_at: Timestamp | null
+  code_attempts: Generated<number>
+  created_at: Timestamp
+}
+
+export interface PagingPoliciesTable {
+  org_id: string
+  chain: Json<string[]>
+  min_severity: 'minor' | 'moderate' | 'major' | 'critical' | null
+  step_seconds: number
+  incoming_wait_seconds: number | null
+  updated_at: Timestamp
+}
+
+export interface PagesTable {
+  id: string
+  org_id: string
+  case_id: string | null
+  reason: 'case_opened' | 'incoming_waiting' | 'requested'
+  item_key: string | null
+  title: string
+  severity: string | null
+  status: 'actual' | 'exercise' | 'test'
+  note: string | null
+  chain: Json<string[]>
+  step_seconds: number
+  step: Generated<number>
+  state: 'paging' | 'acknowledged' | 'exhausted'
+  reply_code: string
+  created_at: Timestamp
+  updated_at: Timestamp
+  acknowledged_at: Timestamp | null
+  acknowledged_by: string | null
+  acknowledged_via: 'sms' | 'link' | null
+}
+
+export interface PageRecipientsTable {
+  page_id: string
+  step: number
+  user_id: string
+  token_hash: string
+  sms_to: string | null
+  email_to: string | null
+  paged_at: Timestamp
+}
+
 export interface Database {
   subscribers: SubscribersTable
   subscriber_addresses: SubscriberAddressesTable
   subscriber_places: SubscriberPlacesTable
   subscriber_deliveries: SubscriberDeliveriesTable
+  user_paging_addresses: UserPagingAddressesTable
+  paging_policies: PagingPoliciesTable
+  pages: PagesTable
+  page_recipients: PageRecipientsTable
   federation_outbox: FederationOutboxTable
   federation_peer_state: FederationPeerStateTable
   federation_inbox: FederationInboxTable

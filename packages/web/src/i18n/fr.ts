@@ -100,6 +100,7 @@ export const fr: Dictionary = {
     map: 'Carte',
     users: 'Utilisateurs',
     tokens: "Jetons d'API",
+    paging: 'Chaîne d’astreinte',
     audit: "Journal d'audit",
     peers: 'Pairs',
     handover: 'Relève',
@@ -107,6 +108,31 @@ export const fr: Dictionary = {
     plans: 'Plans',
     calendar: 'Calendrier',
     password: 'Changer le mot de passe',
+  },
+  paging: {
+    title: 'Chaîne d’astreinte',
+    intro:
+      'Les personnes alertées par SMS et e-mail, dans cet ordre : la première quand un dossier s’ouvre à la gravité choisie ou quand un élément d’un centre partenaire attend, la suivante quand personne n’acquitte à temps. Chaque personne doit d’abord confirmer un téléphone ou une adresse e-mail d’alerte.',
+    chain: 'Qui est alerté, dans l’ordre',
+    empty: 'Personne ne figure dans la chaîne : personne n’est alerté.',
+    up: 'Monter {{name}}',
+    down: 'Descendre {{name}}',
+    remove: 'Retirer {{name}} de la chaîne',
+    removeShort: 'Retirer',
+    add: 'Ajouter une personne',
+    choose: 'Choisir…',
+    addButton: 'Ajouter',
+    when: 'Quand',
+    minSeverity: 'Alerter quand un dossier s’ouvre à cette gravité ou plus',
+    never: 'Jamais',
+    stepSeconds: 'Secondes dont chaque personne dispose pour acquitter',
+    stepSecondsHint: '1 à 3600 ; ensuite la personne suivante est alertée',
+    incomingWaitSeconds:
+      'Secondes pendant lesquelles un élément d’un partenaire peut attendre sans acquittement',
+    incomingWaitSecondsHint: '1 à 86400 ; vide pour jamais',
+    save: 'Enregistrer la chaîne',
+    saving: 'Enregistrement…',
+    saved: 'La chaîne d’astreinte est enregistrée.',
   },
   password: {
     title: 'Changer votre mot de passe',
@@ -872,6 +898,15 @@ export const fr: Dictionary = {
     confirmation_attempts_exhausted: 'Trop de codes erronés pour cette adresse ; demandez-en un nouveau.',
     address_already_registered: 'Cette adresse est déjà inscrite.',
     channel_not_configured: 'Ce centre n’envoie aucun message à ce type d’adresse.',
+    paging_chain_duplicate: 'Un utilisateur figure deux fois dans la chaîne d’astreinte.',
+    paging_user_unknown:
+      'La chaîne d’astreinte nomme une personne qui n’est pas utilisatrice de l’organisation.',
+    paging_user_unreachable:
+      'La chaîne d’astreinte nomme un utilisateur sans téléphone ni adresse e-mail d’alerte confirmés.',
+    paging_time_out_of_range: 'Un délai d’alerte est hors de ses limites.',
+    paging_chain_too_long: 'La chaîne d’astreinte compte plus de 20 personnes.',
+    paging_chain_empty: 'Personne ne figure dans la chaîne d’astreinte.',
+    page_already_acknowledged: 'L’appel a déjà été acquitté.',
   },
   /** Why an organisation sees an item or not, by the rule of core (`admissionReasons`). */
   admission: {

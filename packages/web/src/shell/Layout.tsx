@@ -31,6 +31,7 @@ import {
 import { ReceivedCasePage } from '../cases/ReceivedCasePage.tsx'
 import { TokensPage } from '../tokens/TokensPage.tsx'
 import { UsersPage } from '../users/UsersPage.tsx'
+import { PagingPolicyPage } from '../paging/PagingPolicyPage.tsx'
 import { CentreHeader } from './CentreHeader.tsx'
 import { mayVisit, navItems } from './navItems.ts'
 import { UserMenu } from './UserMenu.tsx'
@@ -104,6 +105,8 @@ function Page({ route, me, node, hash }: { route: Route; me: Me; node: NodeInfo 
       return <UsersPage me={me} />
     case 'tokens':
       return <TokensPage me={me} />
+    case 'paging':
+      return <PagingPolicyPage />
     case 'audit':
       return <AuditPage me={me} />
     case 'peers':

@@ -24,6 +24,7 @@ export const navItems: readonly {
   { route: 'users', permission: 'users.manage' },
   { route: 'tokens', permission: 'users.manage' },
   { route: 'peers', permission: 'users.manage' },
+  { route: 'paging', permission: 'users.manage' },
   { route: 'audit', permission: 'audit.read' },
 ]
 

@@ -34,6 +34,7 @@ import { m0035_audit_target } from './m0035_audit_target.ts'
 import { m0036_received_items } from './m0036_received_items.ts'
 import { m0042_subscribers } from './m0042_subscribers.ts'
 import { m0048_peer_pending_keys } from './m0048_peer_pending_keys.ts'
+import { m0047_paging } from './m0047_paging.ts'
 import { m0044_organisation_changes } from './m0044_organisation_changes.ts'
 import { m0049_received_decisions_and_sitreps } from './m0049_received_decisions_and_sitreps.ts'
 import { m0045_alert_proposals } from './m0045_alert_proposals.ts'
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '0041_alert_expiry': m0041_alert_expiry,
   '0045_alert_proposals': m0045_alert_proposals,
   '0048_peer_pending_keys': m0048_peer_pending_keys,
+  '0047_paging': m0047_paging,
 }
