@@ -63,7 +63,13 @@ describe('loadConfig', () => {
         signingKeyFile: '/srv/liaison/data/local/node-signing.key',
       },
       audit: { checkpointSeconds: 300, checkpointFile: '/srv/liaison/data/local/audit-checkpoints.jsonl' },
-      federation: { pushSeconds: 10, parkAfter: 10, alertProposalKm: 10, caFile: null, keyGraceSeconds: 604_800 },
+      federation: {
+        pushSeconds: 10,
+        parkAfter: 10,
+        alertProposalKm: 10,
+        caFile: null,
+        keyGraceSeconds: 604_800,
+      },
       log: { level: 'info' },
       email: { smtpUrl: null, from: 'noreply@127.0.0.1', unsubscribeMailto: null, maxConnections: 5 },
       push: {
