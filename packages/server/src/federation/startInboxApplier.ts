@@ -1,5 +1,5 @@
 import type { ActionDeps } from '../actions/ActionDeps.ts'
-import { retryDelayMs } from '../processors/retryDelayMs.ts'
+import { retryDelayMs } from '../runtime/retryDelayMs.ts'
 import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 import { peersWithUnapplied } from '../store/federation/receivedItemRows.ts'
 import { applyInboxBatch, inboxApplyBatchSize } from './applyInboxBatch.ts'

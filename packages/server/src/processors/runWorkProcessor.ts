@@ -11,7 +11,7 @@ import {
 } from '../store/processorCursorRows.ts'
 import type { WorkProcessor } from './Processor.ts'
 import { processorLockKey } from './processorLockKey.ts'
-import { retryDelayMs } from './retryDelayMs.ts'
+import { retryDelayMs } from '../runtime/retryDelayMs.ts'
 import { coalescedRuns } from '../runtime/coalescedRuns.ts'
 
 export interface WorkProcessorOptions {

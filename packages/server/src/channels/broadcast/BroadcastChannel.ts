@@ -8,7 +8,8 @@ import {
   type CapInfo,
 } from '@liaison/core'
 import { writeCap } from '@liaison/formats'
-import { retryAfterMs, retryDelay } from '../retryDelay.ts'
+import { retryDelayMs } from '../../runtime/retryDelayMs.ts'
+import { retryAfterMs } from '../retryAfterMs.ts'
 import type { BroadcastOperator } from './broadcastOperators.ts'
 
 /**
@@ -146,7 +147,8 @@ export function createBroadcastChannel(operators: readonly BroadcastOperator[]):
       if (attempt < operator.attempts) {
         const wait = Math.min(
           operator.retryMaxMs,
-          answer.retryAfterMs ?? retryDelay(attempt, operator.retryFirstMs, operator.retryMaxMs),
+          answer.retryAfterMs ??
+            retryDelayMs(attempt, { firstMs: operator.retryFirstMs, maxMs: operator.retryMaxMs }),
         )
         await sleep(wait, closing.signal)
       }

@@ -2,7 +2,7 @@ import { LiaisonError } from '@liaison/core'
 import { createTransport } from 'nodemailer'
 import type { Channel, DeliveryOutcome, EmailMessage, InboundMessage, OutgoingMessage } from '../Channel.ts'
 import { limitConcurrency } from '../limitConcurrency.ts'
-import { retryDelay } from '../retryDelay.ts'
+import { retryDelayMs } from '../../runtime/retryDelayMs.ts'
 import { emailHtml, emailText } from './emailBody.ts'
 import { isEmailAddress } from './isEmailAddress.ts'
 import { smtpFailure } from './smtpFailure.ts'
@@ -168,7 +168,7 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
             at: clock(),
             reason: `${failure.reason} (after ${attempts} attempts)`,
           }
-        await sleep(retryDelay(attempt, firstRetryMs, maxRetryMs))
+        await sleep(retryDelayMs(attempt, { firstMs: firstRetryMs, maxMs: maxRetryMs }))
       }
     }
   }

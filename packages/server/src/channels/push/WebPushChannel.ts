@@ -3,7 +3,8 @@ import { rootCertificates } from 'node:tls'
 import webpush from 'web-push'
 import type { Channel, DeliveryOutcome, InboundMessage, OutgoingMessage, PushMessage } from '../Channel.ts'
 import { limitConcurrency } from '../limitConcurrency.ts'
-import { retryAfterMs, retryDelay } from '../retryDelay.ts'
+import { retryDelayMs } from '../../runtime/retryDelayMs.ts'
+import { retryAfterMs } from '../retryAfterMs.ts'
 import type { VapidKeys } from './loadVapidKeys.ts'
 import { pushPayload } from './pushPayload.ts'
 import { defaultPushServiceHosts, isAllowedPushEndpoint } from './pushServiceHosts.ts'
@@ -111,9 +112,12 @@ export function createWebPushChannel(options: WebPushChannelOptions): Channel {
         if (status === 404 || status === 410) return { id: message.id, state: 'gone', at: clock(), reason }
         if (status === 429) {
           const after = retryAfterMs(err.headers?.['retry-after'], clock())
-          wait = Math.min(maxRetryMs, after ?? retryDelay(attempt, firstRetryMs, maxRetryMs))
+          wait = Math.min(
+            maxRetryMs,
+            after ?? retryDelayMs(attempt, { firstMs: firstRetryMs, maxMs: maxRetryMs }),
+          )
         } else if (status === undefined || status >= 500) {
-          wait = retryDelay(attempt, firstRetryMs, maxRetryMs)
+          wait = retryDelayMs(attempt, { firstMs: firstRetryMs, maxMs: maxRetryMs })
         } else {
           // 400 (a bad subscription or payload), 401/403 (our VAPID refused), 413: trying again changes nothing
           return { id: message.id, state: 'failed', at: clock(), reason }

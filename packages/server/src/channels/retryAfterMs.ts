@@ -1,8 +1,3 @@
-/** How long a channel waits before trying a message again: `firstMs` doubling, capped at `maxMs`. */
-export function retryDelay(retry: number, firstMs: number, maxMs: number): number {
-  return Math.min(maxMs, firstMs * 2 ** Math.max(0, retry - 1))
-}
-
 /** Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date; null when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now: Date): number | null {
   if (value === undefined) return null
