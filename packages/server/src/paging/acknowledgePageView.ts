@@ -1,15 +1,10 @@
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
-
+import { escapeHtml } from '@liaison/core'
 /**
  * The page an acknowledgement link opens: a button, so that a link preview or a mail scanner
  * (which only GET) acknowledges nothing; in the four languages at once.
  */
 export function acknowledgePageView(centre: string, state: 'ask' | 'done' | 'already'): string {
-  const name = escape(centre)
+  const name = escapeHtml(centre)
   const body =
     state === 'done'
       ? `<p>Acknowledged. · Acquitté. · Bevestigd. · Quittiert.</p>`

@@ -3,6 +3,7 @@ import type { CapAlert, CapAreaFeatureCollection, CapInfo, CapSeverity, Country 
 import { alertMapSvg, beneluxOutlineSymbol } from './publicAlertMap.ts'
 import type { PublicLanguage } from './publicLanguage.ts'
 import { centreLanguages, publicLanguages } from './publicLanguage.ts'
+import { escapeHtml } from '@liaison/core'
 
 interface PageText {
   readonly languageName: string
@@ -140,10 +141,6 @@ export const publicPageStyle =
   '.map{max-width:100%;height:auto;display:block}'
 
 export const publicPageStyleHash = `'sha256-${createHash('sha256').update(publicPageStyle).digest('base64')}'`
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /** An alert as the page shows it: from the public alerts table, never from the duty desk's. */
 export interface PageAlert {

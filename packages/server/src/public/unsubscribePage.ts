@@ -1,15 +1,10 @@
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
-
+import { escapeHtml } from '@liaison/core'
 /**
  * The page an unsubscribe link opens: a button (a link preview or a mail scanner that only GETs
  * unsubscribes no one), in the four languages at once since the page does not know the person's.
  */
 export function unsubscribePage(centre: string, done = false): string {
-  const name = escape(centre)
+  const name = escapeHtml(centre)
   const body = done
     ? `<p>Unsubscribed. · Désinscrit. · Uitgeschreven. · Abgemeldet.</p>`
     : `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">

@@ -2,6 +2,7 @@ import type { ReceivedBroadcast } from '../broadcast/SimulatedBroadcastCentre.ts
 import type { ReceivedPush } from '../push/PushEndpoint.ts'
 import type { SmscMessage } from '../smsc/SimulatedSmsc.ts'
 import type { ReceivedMail } from '../smtp/SmtpSink.ts'
+import { escapeHtml } from '@liaison/core'
 
 /** What the page shows: each simulated network's received messages, as its simulator keeps them. */
 export interface SimulatedNetworks {
@@ -13,12 +14,6 @@ export interface SimulatedNetworks {
 
 /** The newest messages each section shows; the JSON holds them all. */
 export const pageRows = 100
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
 
 /** What each network received, newest first, as plain records (the page's JSON, and its rows). */
 export function receivedByNetworks(networks: SimulatedNetworks) {
@@ -69,7 +64,7 @@ function section(
       ? '<p>Nothing received yet.</p>'
       : `<table><thead><tr>${heads.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows
           .slice(0, pageRows)
-          .map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+          .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
   return `<section><h2>${title} <span class="count">(${rows.length})</span></h2>${body}</section>`
 }

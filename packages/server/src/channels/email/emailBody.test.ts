@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emailHtml, emailText, escapeHtml, unsubscribeLabel } from './emailBody.ts'
+import { escapeHtml } from '@liaison/core'
+import { emailHtml, emailText, unsubscribeLabel } from './emailBody.ts'
 
 describe('the e-mail body', () => {
   const input = {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@liaison/core'
 import { textDirection } from '../textDirection.ts'
 
 /** The words of the unsubscribe link at the foot of every e-mail, by language (English otherwise). */
@@ -10,15 +11,6 @@ export const unsubscribeLinkLabels: Readonly<Record<string, string>> = {
 
 export function unsubscribeLabel(language: string): string {
   return unsubscribeLinkLabels[language.split('-')[0]!.toLowerCase()] ?? unsubscribeLinkLabels['en']!
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }
 
 const urlPattern = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g

@@ -1,10 +1,7 @@
 import { findCentre, listOrganisations } from '../../store/organisations/organisationRows.ts'
 import { liaisonVersion } from '../../version.ts'
 import type { App, AppDeps } from '../AppDeps.ts'
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
+import { escapeHtml } from '@liaison/core'
 
 const css = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
 header{background:#0b3d63;color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.5rem}

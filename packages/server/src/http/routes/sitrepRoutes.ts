@@ -1,5 +1,5 @@
 import type { Sitrep } from '@liaison/core'
-import { LiaisonError, canSeeCase, sitrepAsEdxl, refusalError } from '@liaison/core'
+import { escapeHtml, LiaisonError, canSeeCase, sitrepAsEdxl, refusalError } from '@liaison/core'
 import type { FastifyRequest } from 'fastify'
 import {
   IdParams,
@@ -34,7 +34,6 @@ function present(s: Sitrep): Static<typeof SitrepBody> {
   }
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const brussels = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Brussels',
   dateStyle: 'medium',
@@ -215,12 +214,12 @@ export function sitrepRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       const { sitrep, c } = await visible(req, req.params.id)
       const section = (title: string, text: string) =>
-        `<h2>${title}</h2><p class="pre">${escape(text || '—')}</p>`
+        `<h2>${title}</h2><p class="pre">${escapeHtml(text || '—')}</p>`
       const k = sitrep.casualties
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SITREP ${sitrep.number} · ${escape(c.title)}</title>
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SITREP ${sitrep.number} · ${escapeHtml(c.title)}</title>
 <link rel="stylesheet" href="/assets/print.css"></head><body>
 ${c.status !== 'actual' ? `<p class="status">${c.status.toUpperCase()}</p>` : ''}
-<h1>Situation report ${sitrep.number} — ${escape(c.title)}</h1>
+<h1>Situation report ${sitrep.number} — ${escapeHtml(c.title)}</h1>
 <p>${sitrep.state === 'approved' ? `Approved ${brussels.format(sitrep.approvedAt!)}` : `DRAFT, version ${sitrep.version}`} · period ${brussels.format(sitrep.periodFrom)} – ${brussels.format(sitrep.periodTo)} (Brussels time)</p>
 ${section('Conditions', sitrep.conditions)}${section('Actions', sitrep.actions)}${section('Needs', sitrep.needs)}
 <h2>Casualties</h2><table><tr><th scope="col">Dead</th><th scope="col">Injured</th><th scope="col">Missing</th><th scope="col">Evacuated</th></tr>
