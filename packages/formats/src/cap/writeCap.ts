@@ -13,6 +13,7 @@ import {
 } from '@liaison/core'
 import { cap12Namespace } from './capNamespaces.ts'
 import { validateCapXsd } from './validateCapXsd.ts'
+import { xmlEscape } from '../xml/xmlText.ts'
 
 /**
  * The strict writer: refuses a message that breaks a CAP 1.2 rule, writes the elements in the
@@ -24,7 +25,8 @@ export function writeCap(alert: CapAlert): Result<string, CapProblem[]> {
   if (problems.length > 0) return err(problems)
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<alert xmlns="${cap12Namespace}">`]
   const put = (indent: number, name: string, value: string | number | undefined): void => {
-    if (value !== undefined) lines.push(`${'  '.repeat(indent)}<${name}>${escape(String(value))}</${name}>`)
+    if (value !== undefined)
+      lines.push(`${'  '.repeat(indent)}<${name}>${xmlEscape(String(value))}</${name}>`)
   }
   put(1, 'identifier', alert.identifier)
   put(1, 'sender', alert.sender)
@@ -115,10 +117,3 @@ function writeArea(lines: string[], put: Put, area: CapArea): void {
 }
 
 /** Escapes text content; characters XML 1.0 cannot carry at all are dropped. */
-function escape(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}

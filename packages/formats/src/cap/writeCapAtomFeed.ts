@@ -1,4 +1,5 @@
 import { cap12Namespace } from './capNamespaces.ts'
+import { xmlEscape } from '../xml/xmlText.ts'
 
 export const atomNamespace = 'http://www.w3.org/2005/Atom'
 export const georssNamespace = 'http://www.georss.org/georss'
@@ -64,16 +65,8 @@ function byteLength(text: string): number {
   return bytes
 }
 
-function escape(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
-
-const el = (name: string, value: string, attrs = ''): string => `<${name}${attrs}>${escape(value)}</${name}>`
+const el = (name: string, value: string, attrs = ''): string =>
+  `<${name}${attrs}>${xmlEscape(value)}</${name}>`
 
 /** A CAP polygon as a GeoRSS polygon (`lat lon lat lon …`). */
 export function georssPolygonOf(capPolygon: string): string {
@@ -100,9 +93,9 @@ function entryXml(e: AtomFeedEntry): string {
     el('updated', e.updated.toISOString()),
     el('published', new Date(e.sent).toISOString()),
     `<author>${el('name', e.author)}</author>`,
-    el('summary', e.summary, ` type="text" xml:lang="${escape(e.language)}"`),
-    `<link rel="alternate" type="application/cap+xml" href="${escape(e.capUrl)}"/>`,
-    `<link rel="alternate" type="application/json" href="${escape(e.jsonUrl)}"/>`,
+    el('summary', e.summary, ` type="text" xml:lang="${xmlEscape(e.language)}"`),
+    `<link rel="alternate" type="application/cap+xml" href="${xmlEscape(e.capUrl)}"/>`,
+    `<link rel="alternate" type="application/json" href="${xmlEscape(e.jsonUrl)}"/>`,
     el('cap:identifier', e.identifier),
     el('cap:sender', e.sender),
     el('cap:sent', e.sent),
@@ -134,13 +127,13 @@ function entryXml(e: AtomFeedEntry): string {
 export function writeCapAtomFeed(feed: AtomFeed, maxBytes = capFeedMaxBytes): WrittenCapFeed {
   const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<feed xmlns="${atomNamespace}" xmlns:georss="${georssNamespace}" xmlns:cap="${cap12Namespace}" xml:lang="${escape(feed.language)}">`,
+    `<feed xmlns="${atomNamespace}" xmlns:georss="${georssNamespace}" xmlns:cap="${cap12Namespace}" xml:lang="${xmlEscape(feed.language)}">`,
     el('id', feed.id),
     el('title', feed.title),
     el('updated', feed.updated.toISOString()),
     `<author>${el('name', feed.author)}</author>`,
-    `<link rel="self" type="application/atom+xml" href="${escape(feed.selfUrl)}"/>`,
-    `<link rel="alternate" type="text/html" href="${escape(feed.pageUrl)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlEscape(feed.selfUrl)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlEscape(feed.pageUrl)}"/>`,
     el('generator', 'Liaison'),
   ].join('\n')
   const tail = '\n</feed>\n'

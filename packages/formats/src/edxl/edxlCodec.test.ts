@@ -18,7 +18,7 @@ import { readEdxlCase } from './readEdxlCase.ts'
 import { validateEdxlXsd, type EdxlSchemaFiles } from './validateEdxlXsd.ts'
 import { writeEdxlCase, type WriteEdxlCase } from './writeEdxlCase.ts'
 import { writeEdxlSitrep } from './writeEdxlSitrep.ts'
-import { xmlCarried } from './xmlText.ts'
+import { xmlCarried } from '../xml/xmlText.ts'
 
 /** The stored schemas beside this file, as the validator takes them. */
 export function edxlSchemaFiles(): EdxlSchemaFiles {

@@ -8,7 +8,7 @@ import {
   liaisonValueLists,
   xlinkNamespace,
 } from './edxlNamespaces.ts'
-import { cut, xmlCarried, xmlDateTime, xmlEscape } from './xmlText.ts'
+import { cut, xmlCarried, xmlDateTime, xmlEscape } from '../xml/xmlText.ts'
 
 const ctNamespace = 'urn:oasis:names:tc:emergency:edxl:ct:1.0'
 
