@@ -63,6 +63,23 @@ describe('liaison cap validate', () => {
     expect(unknownOption.stderr).toContain("unknown option '--strict'")
     expect((await runCliHere(['cap', 'validate', '--max-bytes'])).code).toBe(2)
     expect((await runCliHere(['cap', 'validate', '--max-bytes', '0', a1])).code).toBe(2)
+    // never coerced: '1e3' is not a number of bytes
+    const coerced = await runCliHere(['cap', 'validate', '--max-bytes', '1e3', a1])
+    expect(coerced.code).toBe(2)
+    expect(coerced.stderr).toContain('--max-bytes')
+    // a file over the limit is refused by its size
+    const small = await runCliHere(['cap', 'validate', '--max-bytes', '100', a1])
+    expect(small.code).toBe(1)
+    const refused = JSON.parse(small.stdout) as {
+      valid: boolean
+      errors: { path: string; message: string }[]
+    }
+    expect(refused.valid).toBe(false)
+    expect(refused.errors.map((e) => e.path)).toEqual(['file'])
+    expect(refused.errors[0]?.message).toContain('more than the 100 accepted')
+    expect((await runCliHere(['case', 'import-edxl', '--username', 'x', '--max-bytes', '-1', a1])).code).toBe(
+      64,
+    )
     expect((await runCliHere(['cap', 'import'])).code).toBe(2)
     expect((await runCliHere(['cap', 'import', '--max-bytes', 'ten', a1])).code).toBe(2)
     expect((await runCliHere(['cap', 'import', '--bogus', a1])).code).toBe(2)

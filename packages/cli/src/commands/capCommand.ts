@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { maxBytesOption, readInputFile } from './readInputFile.ts'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { ReadCap } from '@liaison/formats/cap'
@@ -24,8 +24,6 @@ interface CapFileLine {
 /** The exit code of `cap validate` and `cap import` when called wrongly (as the issue asks: 2, not 64). */
 export const capUsageExit = 2
 
-const maxBytesOption = ['--max-bytes <n>', 'largest file accepted', '1048576'] as const
-
 function usage(context: CliContext, command: string, files: string[], maxBytes: number): boolean {
   if (files.length > 0 && Number.isInteger(maxBytes) && maxBytes >= 1) return true
   context.err.write(`liaison cap ${command}: give one or more files (and --max-bytes a positive integer)\n`)
@@ -41,9 +39,9 @@ export function capCommand(program: Command, context: CliContext): void {
       'check each CAP file: CAP 1.2 namespace, the official XSD and the section-3 rules; one JSON line per file; exit 0 all valid, 1 any invalid, 2 usage error',
     )
     .argument('[files...]', 'CAP XML files')
-    .option(...maxBytesOption)
-    .action(async (files: string[], options: { maxBytes: string }) => {
-      const maxBytes = Number(options.maxBytes)
+    .option(...maxBytesOption(1_048_576))
+    .action(async (files: string[], options: { maxBytes: number }) => {
+      const maxBytes = options.maxBytes
       if (!usage(context, 'validate', files, maxBytes)) return
       let allValid = true
       for (const file of files) {
@@ -64,9 +62,9 @@ export function capCommand(program: Command, context: CliContext): void {
         "keep other authorities' CAP files as received alerts: read leniently (section-3 rule problems are warnings; not CAP 1.2, the XSD, a DTD or the size refuse the file); one JSON line per file as validate prints, with imported; exit 0 all imported, 1 any refused, 2 usage error",
       )
       .argument('[files...]', 'CAP XML files')
-      .option(...maxBytesOption),
+      .option(...maxBytesOption(1_048_576)),
   ).action(async (files: string[], options: Record<string, unknown>) => {
-    const maxBytes = Number(options['maxBytes'])
+    const maxBytes = options['maxBytes'] as number
     if (!usage(context, 'import', files, maxBytes)) return
     const config = loadCliConfig(context, options)
     const checked = await Promise.all(
@@ -119,7 +117,7 @@ interface CheckedFile {
 async function checkFile(path: string, file: string, maxBytes: number): Promise<CheckedFile> {
   let bytes: Uint8Array
   try {
-    bytes = await readFile(path)
+    bytes = await readInputFile(path, maxBytes)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { file, errors: [{ path: 'file', message }], warnings: [] }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { importEdxlCase } from '@liaison/server'
@@ -6,6 +5,7 @@ import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
 import { operator, withStore } from './cliStore.ts'
 import { loadCliConfig } from './loadCliConfig.ts'
+import { maxBytesOption, readInputFile } from './readInputFile.ts'
 
 export function caseCommand(program: Command, context: CliContext): void {
   const cases = program.command('case').description('incidents and planned events')
@@ -17,13 +17,13 @@ export function caseCommand(program: Command, context: CliContext): void {
       )
       .argument('<file>', 'EDXL-DE 2.0 XML file')
       .requiredOption('--username <name>', 'the person in whose name the case is opened (may manage cases)')
-      .option('--max-bytes <n>', 'largest file accepted', '1048576'),
+      .option(...maxBytesOption(1_048_576)),
   ).action(async (file: string, options: Record<string, unknown>) => {
     const config = loadCliConfig(context, options)
-    const maxBytes = Number(options['maxBytes'])
+    const maxBytes = options['maxBytes'] as number
     let bytes: Uint8Array
     try {
-      bytes = await readFile(resolve(context.cwd, file))
+      bytes = await readInputFile(resolve(context.cwd, file), maxBytes)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       context.out.write(`${JSON.stringify({ file, imported: false, errors: [{ path: 'file', message }] })}\n`)
@@ -32,7 +32,7 @@ export function caseCommand(program: Command, context: CliContext): void {
     }
     // loaded here, not at start: the reader brings libxml2's WebAssembly
     const { readEdxlCase } = await import('@liaison/formats/edxl')
-    const read = readEdxlCase(bytes, Number.isInteger(maxBytes) && maxBytes > 0 ? { maxBytes } : {})
+    const read = readEdxlCase(bytes, { maxBytes })
     if (!read.ok) {
       context.out.write(`${JSON.stringify({ file, imported: false, errors: read.error })}\n`)
       context.exitCode = 1

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { LiaisonError, readCsv } from '@liaison/core'
@@ -15,6 +14,7 @@ import type { CliContext } from '../CliContext.ts'
 import { withConfigFlags } from '../configFlags.ts'
 import { operator, withStore } from './cliStore.ts'
 import { loadCliConfig } from './loadCliConfig.ts'
+import { readInputFile } from './readInputFile.ts'
 
 /** Four megabytes of CSV: some tens of thousands of people, a municipality's list. */
 const maxBytes = 4 * 1024 * 1024
@@ -47,8 +47,7 @@ export function importSubscribersCommand(imports: Command, context: CliContext):
       )
     let text: string
     try {
-      const bytes = await readFile(resolve(context.cwd, file))
-      if (bytes.length > maxBytes) throw new Error(`larger than ${maxBytes / 1024 / 1024} MB`)
+      const bytes = await readInputFile(resolve(context.cwd, file), maxBytes)
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error)
