@@ -39,6 +39,9 @@ export interface RefusedRow {
 
 const yes = (v: string | undefined) => /^(1|yes|true|oui|ja|y)$/i.test((v ?? '').trim())
 const languagePattern = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/
+const decimalPattern = /^[+-]?\d{1,3}(\.\d{1,15})?$/
+/** As the registration route takes a place's area (`SubscriberPlace` in the wire). */
+const areaCodePattern = /^[A-Za-z0-9._-]{1,40}$/
 
 /**
  * A list's records read as subscribers: each row one person (a phone, an e-mail or both, its
@@ -53,6 +56,17 @@ export function readSubscriberRows(
   if (!header) return { rows: [], refused: [{ line: 1, reason: 'the file is empty' }] }
   const names = header.fields.map((f) => f.trim().toLowerCase())
   const unknown = names.filter((n) => !(subscriberColumns as readonly string[]).includes(n))
+  const twice = names.filter((n, i) => names.indexOf(n) !== i)
+  if (twice.length > 0)
+    return {
+      rows: [],
+      refused: [
+        {
+          line: header.line,
+          reason: `a column is named twice: ${[...new Set(twice)].join(', ').slice(0, 200)}`,
+        },
+      ],
+    }
   if (unknown.length > 0 || !(names.includes('phone') || names.includes('email')))
     return {
       rows: [],
@@ -107,8 +121,9 @@ export function readSubscriberRows(
     const lon = get('lon')
     const lat = get('lat')
     if (lon || lat) {
-      const x = Number(lon)
-      const y = Number(lat)
+      // decimal degrees as written: no hexadecimal, exponent or blank coerced into a number
+      const x = lon && decimalPattern.test(lon) ? Number(lon) : Number.NaN
+      const y = lat && decimalPattern.test(lat) ? Number(lat) : Number.NaN
       if (
         !lon ||
         !lat ||
@@ -121,12 +136,16 @@ export function readSubscriberRows(
         continue
       }
       const areaCode = get('area_code') || null
-      place = {
-        label: (get('label') || 'home').slice(0, 60),
-        lon: x,
-        lat: y,
-        areaCode: areaCode?.slice(0, 40) ?? null,
+      if (areaCode !== null && !areaCodePattern.test(areaCode)) {
+        refuse('area_code: an imported area\'s code, 1 to 40 letters, digits, ".", "_" or "-"')
+        continue
       }
+      const label = get('label') || 'home'
+      if ([...label].length > 60) {
+        refuse('label: at most 60 characters')
+        continue
+      }
+      place = { label, lon: x, lat: y, areaCode }
     }
     for (const a of addresses) seen.add(`${a.kind} ${a.address}`)
     rows.push({
