@@ -109,6 +109,7 @@ export async function applyInboxBatch(
       let keyAnnounced: string | null = null
       let organisations: number | null = null
       const applied: number[] = []
+      const changedCases = new Set<string>()
       const skipped: { seq: number; why: string }[] = []
       const delivered = new Map<EventStatus, Map<string, ItemReceipt>>()
       const deliver = (status: EventStatus, itemKind: ReceivedItemKind, itemId: string) => {
@@ -169,19 +170,8 @@ export async function applyInboxBatch(
               receivedAt: ctx.at,
             })
             if (change.supersedes !== null) await markSuperseded(tx, env.origin, change.supersedes, change.id)
-            if (change.itemKind === 'case') {
-              // who takes part may have changed: what the case holds is seen by its members now
-              const items = await receivedItemsOfCase(tx, env.origin, change.id)
-              await setReceivedAudiences(
-                tx,
-                env.origin,
-                items.map((i) => ({
-                  kind: i.kind,
-                  id: i.id,
-                  audience: audienceOf(i.ownerOrgId, i.distribution as Distribution),
-                })),
-              )
-            }
+            // who takes part may have changed: what the case holds is seen again, once per batch
+            if (change.itemKind === 'case') changedCases.add(change.id)
             deliver(env.status, change.itemKind, change.id)
             break
           }
@@ -257,6 +247,19 @@ export async function applyInboxBatch(
           }
         }
         applied.push(seq)
+      }
+      // each case whose members changed: its items' audience from its members at the batch's end
+      for (const caseId of changedCases) {
+        const items = await receivedItemsOfCase(tx, peer, caseId)
+        await setReceivedAudiences(
+          tx,
+          peer,
+          items.map((i) => ({
+            kind: i.kind,
+            id: i.id,
+            audience: audienceOf(i.ownerOrgId, i.distribution as Distribution),
+          })),
+        )
       }
       await markInboxDone(tx, peer, { applied, skipped: skipped.map((s) => s.seq) }, ctx.at)
 
