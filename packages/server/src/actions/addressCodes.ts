@@ -47,26 +47,29 @@ export async function checkAddressCode(
     : refusalError('confirmation_code_wrong', 'body/code: the confirmation code is wrong')
 }
 
-/**
- * Gives a phone or e-mail address a new code valid until `expiresAt` (the old one no longer
- * works), and the message that carries it, to be sent after the commit.
- */
-export async function newAddressCode(
-  tx: Kysely<Database>,
+/** A phone or e-mail address as a code's message names it. */
+export interface CodeAddress {
+  readonly id: string
+  readonly subscriberId: string
+  readonly kind: 'sms' | 'email'
+  readonly address: string
+  readonly unsubscribeToken: string
+}
+
+/** A new code for an address: the code to send and the hash the address keeps. */
+export function newCodeFor(addressId: string): { readonly code: string; readonly hash: string } {
+  const code = newConfirmationCode()
+  return { code, hash: confirmationCodeHash(addressId, code) }
+}
+
+/** The message that carries `code` to an address, to be sent after the commit. */
+export function codeMessage(
   deps: CitizenDeps,
-  address: {
-    readonly id: string
-    readonly subscriberId: string
-    readonly kind: 'sms' | 'email'
-    readonly address: string
-    readonly unsubscribeToken: string
-  },
+  address: CodeAddress,
   languages: readonly string[],
   purpose: CodeToSend['purpose'],
-  expiresAt: Date,
-): Promise<CodeToSend> {
-  const code = newConfirmationCode()
-  await setCode(tx, address.id, confirmationCodeHash(address.id, code), expiresAt)
+  code: string,
+): CodeToSend {
   return {
     subscriberId: address.subscriberId,
     addressId: address.id,
@@ -78,4 +81,21 @@ export async function newAddressCode(
     unsubscribeUrl: unsubscribeUrlOf(deps, address.unsubscribeToken),
     manageUrl: manageUrlOf(deps),
   }
+}
+
+/**
+ * Gives a phone or e-mail address a new code valid until `expiresAt` (the old one no longer
+ * works), and the message that carries it, to be sent after the commit.
+ */
+export async function newAddressCode(
+  tx: Kysely<Database>,
+  deps: CitizenDeps,
+  address: CodeAddress,
+  languages: readonly string[],
+  purpose: CodeToSend['purpose'],
+  expiresAt: Date,
+): Promise<CodeToSend> {
+  const { code, hash } = newCodeFor(address.id)
+  await setCode(tx, address.id, hash, expiresAt)
+  return codeMessage(deps, address, languages, purpose, code)
 }

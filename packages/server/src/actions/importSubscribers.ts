@@ -3,10 +3,16 @@ import { callerActor, isLiaisonError } from '@liaison/core'
 import type { CodeToSend } from '../citizens/citizenSender.ts'
 import type { CitizenDeps } from '../citizens/CitizenDeps.ts'
 import type { AddressInput, NormalAddress } from '../citizens/normaliseAddress.ts'
-import { newManagementToken } from '../citizens/subscriberSecrets.ts'
-import type { PlaceRow } from '../store/citizens/subscriberRows.ts'
-import { insertSubscriber, registeredAddresses, replacePlaces } from '../store/citizens/subscriberRows.ts'
-import { addAddresses, checkedAddresses } from './registerSubscriber.ts'
+import { newManagementToken, newUnsubscribeToken } from '../citizens/subscriberSecrets.ts'
+import type { NewAddressRow, NewSubscriberRow, PlaceRow } from '../store/citizens/subscriberRows.ts'
+import {
+  insertAddresses,
+  insertPlaces,
+  insertSubscribers,
+  registeredAddresses,
+} from '../store/citizens/subscriberRows.ts'
+import { codeMessage, newCodeFor } from './addressCodes.ts'
+import { checkedAddresses, welcomeCodeDays } from './registerSubscriber.ts'
 import { requirePermission } from './requirePermission.ts'
 import { runAction } from './runAction.ts'
 
@@ -165,7 +171,7 @@ const chunk = 500
 
 /**
  * Imports a municipality's list (decision 040), in chunks of `chunk` rows, each one action with
- * one audit row (counts and the consent basis, never an address): each row a subscriber of
+ * one audit row and one multi-row insert per table (counts and the consent basis, never an address): each row a subscriber of
  * origin `imported` with the list's consent basis, its addresses unconfirmed, each with a
  * welcome code valid for weeks. A row whose address is already registered is refused. The
  * welcome messages are returned to send (the caller sends them, or not in a dry run).
@@ -197,7 +203,11 @@ export async function importSubscribers(
         const isTaken = (a: NormalAddress) => taken.some((t) => t.kind === a.kind && t.address === a.address)
         const partRefused: RefusedRow[] = []
         const partCodes: CodeToSend[] = []
-        let count = 0
+        // the chunk's rows built here, then written in one statement per table
+        const subscribers: NewSubscriberRow[] = []
+        const addresses: NewAddressRow[] = []
+        const places: { subscriberId: string; places: PlaceRow[] }[] = []
+        const expiresAt = new Date(ctx.at.getTime() + welcomeCodeDays * 24 * 60 * 60_000)
         for (const row of part) {
           const already = row.addresses.find(isTaken)
           if (already) {
@@ -208,7 +218,7 @@ export async function importSubscribers(
             continue
           }
           const id = ctx.newId()
-          await insertSubscriber(ctx.tx, {
+          subscribers.push({
             id,
             // no one holds this token: the person proves control with the code of the first message
             tokenHash: newManagementToken().hash,
@@ -219,12 +229,38 @@ export async function importSubscribers(
             consentBasis: input.consentBasis,
             at: ctx.at,
           })
-          partCodes.push(
-            ...(await addAddresses(deps, ctx.tx, ctx, id, row.languages, row.addresses, 'welcome')),
-          )
-          if (row.place) await replacePlaces(ctx.tx, id, [row.place])
-          count++
+          for (const a of row.addresses) {
+            if (a.kind === 'push') continue // a list holds phones and e-mail addresses only
+            const addressId = ctx.newId()
+            const unsubscribeToken = newUnsubscribeToken()
+            const { code, hash } = newCodeFor(addressId)
+            addresses.push({
+              id: addressId,
+              subscriberId: id,
+              kind: a.kind,
+              address: a.address,
+              pushKeys: null,
+              confirmedAt: null,
+              unsubscribeToken,
+              at: ctx.at,
+              code: { hash, expiresAt },
+            })
+            partCodes.push(
+              codeMessage(
+                deps,
+                { id: addressId, subscriberId: id, kind: a.kind, address: a.address, unsubscribeToken },
+                row.languages,
+                'welcome',
+                code,
+              ),
+            )
+          }
+          if (row.place) places.push({ subscriberId: id, places: [row.place] })
         }
+        await insertSubscribers(ctx.tx, subscribers)
+        await insertAddresses(ctx.tx, addresses)
+        await insertPlaces(ctx.tx, places)
+        const count = subscribers.length
         ctx.target(null, null, {
           imported: count,
           refused: partRefused.length,

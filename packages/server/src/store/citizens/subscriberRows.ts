@@ -25,20 +25,35 @@ export interface NewSubscriberRow {
 }
 
 export async function insertSubscriber(db: Kysely<Database>, s: NewSubscriberRow): Promise<void> {
-  await db
-    .insertInto('subscribers')
-    .values({
-      id: s.id,
-      token_hash: s.tokenHash,
-      languages: JSON.stringify(s.languages),
-      wants_test: s.wantsTest,
-      wants_exercise: s.wantsExercise,
-      origin: s.origin,
-      consent_basis: s.consentBasis,
-      created_at: s.at,
-      updated_at: s.at,
-    })
-    .execute()
+  await insertSubscribers(db, [s])
+}
+
+/** Rows per multi-row insert: ten values a row at most, well under PostgreSQL's 65,535 parameters. */
+const insertChunk = 1_000
+
+/** Many subscribers (an imported list's chunk), a thousand per statement. */
+export async function insertSubscribers(
+  db: Kysely<Database>,
+  rows: readonly NewSubscriberRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += insertChunk) {
+    await db
+      .insertInto('subscribers')
+      .values(
+        rows.slice(i, i + insertChunk).map((s) => ({
+          id: s.id,
+          token_hash: s.tokenHash,
+          languages: JSON.stringify(s.languages),
+          wants_test: s.wantsTest,
+          wants_exercise: s.wantsExercise,
+          origin: s.origin,
+          consent_basis: s.consentBasis,
+          created_at: s.at,
+          updated_at: s.at,
+        })),
+      )
+      .execute()
+  }
 }
 
 export interface NewAddressRow {
@@ -51,22 +66,36 @@ export interface NewAddressRow {
   readonly confirmedAt: Date | null
   readonly unsubscribeToken: string
   readonly at: Date
+  /** A code given at once (an import's welcome): its hash and expiry, counted as one code sent. */
+  readonly code?: { readonly hash: string; readonly expiresAt: Date } | undefined
 }
 
 export async function insertAddress(db: Kysely<Database>, a: NewAddressRow): Promise<void> {
-  await db
-    .insertInto('subscriber_addresses')
-    .values({
-      id: a.id,
-      subscriber_id: a.subscriberId,
-      kind: a.kind,
-      address: a.address,
-      push_keys: a.pushKeys === null ? null : JSON.stringify(a.pushKeys),
-      confirmed_at: a.confirmedAt,
-      unsubscribe_token: a.unsubscribeToken,
-      created_at: a.at,
-    })
-    .execute()
+  await insertAddresses(db, [a])
+}
+
+/** Many addresses, a thousand per statement. */
+export async function insertAddresses(db: Kysely<Database>, rows: readonly NewAddressRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += insertChunk) {
+    await db
+      .insertInto('subscriber_addresses')
+      .values(
+        rows.slice(i, i + insertChunk).map((a) => ({
+          id: a.id,
+          subscriber_id: a.subscriberId,
+          kind: a.kind,
+          address: a.address,
+          push_keys: a.pushKeys === null ? null : JSON.stringify(a.pushKeys),
+          confirmed_at: a.confirmedAt,
+          unsubscribe_token: a.unsubscribeToken,
+          created_at: a.at,
+          code_hash: a.code?.hash ?? null,
+          code_expires_at: a.code?.expiresAt ?? null,
+          codes_sent: a.code ? 1 : 0,
+        })),
+      )
+      .execute()
+  }
 }
 
 /** Which of these addresses (kind and address) are already registered, by anyone. */
@@ -92,6 +121,28 @@ export interface PlaceRow {
 }
 
 /** Replaces a subscriber's places with these, in order (at most five). */
+/** The places of new subscribers (no earlier ones to replace), a thousand per statement. */
+export async function insertPlaces(
+  db: Kysely<Database>,
+  rows: readonly { readonly subscriberId: string; readonly places: readonly PlaceRow[] }[],
+): Promise<void> {
+  const all = rows.flatMap((r) =>
+    r.places.map((p, position) => ({
+      subscriber_id: r.subscriberId,
+      position,
+      label: p.label,
+      lon: p.lon,
+      lat: p.lat,
+      area_code: p.areaCode,
+    })),
+  )
+  for (let i = 0; i < all.length; i += insertChunk)
+    await db
+      .insertInto('subscriber_places')
+      .values(all.slice(i, i + insertChunk))
+      .execute()
+}
+
 export async function replacePlaces(
   db: Kysely<Database>,
   subscriberId: string,
@@ -288,16 +339,13 @@ export interface NewDeliveryRow {
   readonly at: Date
 }
 
-/** Delivery rows per insert statement: 9 values a row, well under PostgreSQL's 65,535 parameters. */
-const deliveryChunk = 1_000
-
 /** Writes the deliveries of a send (an import's welcome codes may be tens of thousands), a chunk per statement. */
 export async function insertDeliveries(db: Kysely<Database>, rows: readonly NewDeliveryRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += deliveryChunk) {
+  for (let i = 0; i < rows.length; i += insertChunk) {
     await db
       .insertInto('subscriber_deliveries')
       .values(
-        rows.slice(i, i + deliveryChunk).map((r) => ({
+        rows.slice(i, i + insertChunk).map((r) => ({
           id: r.id,
           subscriber_id: r.subscriberId,
           address_id: r.addressId,
