@@ -33,14 +33,14 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
   const handle = await open(path, 'r')
   try {
     const { size } = await handle.stat()
-    if (size > maxBytes) throw new Error(`the file is ${size} bytes, more than the ${maxBytes} accepted`)
+    if (size > maxBytes) throw new Error(`${size} bytes, at most ${maxBytes}`)
     const buffer = new Uint8Array(Math.min(size, maxBytes) + 1)
     let length = 0
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null)
       if (bytesRead === 0) break
       length += bytesRead
-      if (length > maxBytes) throw new Error(`the file is more than the ${maxBytes} bytes accepted`)
+      if (length > maxBytes) throw new Error(`more than ${maxBytes} bytes, at most ${maxBytes}`)
     }
     return buffer.subarray(0, length)
   } finally {
