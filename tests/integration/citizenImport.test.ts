@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNode } from '@liaison/server'
-import type { SmtpSink } from '@liaison/sim'
-import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
+import type { SimulatedSmsc, SmtpSink } from '@liaison/sim'
+import type { ChannelSimulators } from '../support/channelSimulators.ts'
+import { startChannelSimulators } from '../support/channelSimulators.ts'
 import { testEngines } from '../support/engines.ts'
 import { runCliHere } from '../support/runCli.ts'
 import { captureLog, cliNodeFlags, testConfig } from '../support/testNode.ts'
@@ -32,40 +33,24 @@ const csv = [
 describe.each(engines)('liaison import subscribers on $name', (engine) => {
   let db: Awaited<ReturnType<typeof engine.fresh>>
   let flags: string[]
+  let channels: ChannelSimulators | undefined
   let smsc: SimulatedSmsc
   let sink: SmtpSink
   let operatorsFile: string
   let file: string
   beforeAll(async () => {
     db = await engine.fresh()
-    smsc = await SimulatedSmsc.start({ systemId: 'liaison', password: 'secret', receiptLatencyMs: 5 })
-    sink = await startSmtpSink()
-    const dir = mkdtempSync(join(tmpdir(), 'liaison-import-'))
-    operatorsFile = join(dir, 'operators.json')
-    writeFileSync(
-      operatorsFile,
-      JSON.stringify({
-        operators: [
-          {
-            id: 'proximus',
-            host: '127.0.0.1',
-            port: smsc.port,
-            systemId: 'liaison',
-            password: 'secret',
-            sourceAddr: 'BE-Alert',
-            prefixes: ['+32', '+352'],
-          },
-        ],
-      }),
-    )
-    file = join(dir, 'list.csv')
+    channels = await startChannelSimulators({ prefixes: ['+32', '+352'] })
+    smsc = channels.smsc
+    sink = channels.sink
+    operatorsFile = channels.config['sms.operatorsFile']!
+    file = join(mkdtempSync(join(tmpdir(), 'liaison-import-')), 'list.csv')
     writeFileSync(file, csv)
     flags = cliNodeFlags(db.options)
   })
   afterAll(async () => {
     await db?.dispose()
-    await smsc?.close()
-    await sink?.close()
+    await channels?.close()
   })
 
   it('imports the good rows, reports each refused one with its line, records the consent basis, and sends each address its first message', async () => {

@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '@liaison/server'
 import { citizenLimits } from '@liaison/server'
-import type { SmtpSink } from '@liaison/sim'
-import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
+import type { SimulatedSmsc, SmtpSink } from '@liaison/sim'
+import type { ChannelSimulators } from '../support/channelSimulators.ts'
+import { startChannelSimulators } from '../support/channelSimulators.ts'
 import { testEngines } from '../support/engines.ts'
 import type { TestNode } from '../support/testNode.ts'
 import { startTestNode } from '../support/testNode.ts'
@@ -33,6 +31,7 @@ const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1]
 describe.each(engines)('citizen registration on $name', (engine) => {
   let node: TestNode
   let app: App
+  let channels: ChannelSimulators | undefined
   let smsc: SimulatedSmsc
   let sink: SmtpSink
   let ip = 0
@@ -40,33 +39,12 @@ describe.each(engines)('citizen registration on $name', (engine) => {
   const nextIp = () => `198.51.100.${++ip}`
 
   beforeAll(async () => {
-    smsc = await SimulatedSmsc.start({ systemId: 'liaison', password: 'secret', receiptLatencyMs: 5 })
-    sink = await startSmtpSink()
-    const dir = mkdtempSync(join(tmpdir(), 'liaison-citizens-'))
-    const operatorsFile = join(dir, 'operators.json')
-    writeFileSync(
-      operatorsFile,
-      JSON.stringify({
-        operators: [
-          {
-            id: 'proximus',
-            host: '127.0.0.1',
-            port: smsc.port,
-            systemId: 'liaison',
-            password: 'secret',
-            sourceAddr: 'BE-Alert',
-            prefixes: ['+32', '+31', '+352'],
-            ratePerSecond: 100,
-            window: 10,
-          },
-        ],
-      }),
-    )
+    channels = await startChannelSimulators()
+    smsc = channels.smsc
+    sink = channels.sink
     node = await startTestNode(engine, {
       config: {
-        'sms.operatorsFile': operatorsFile,
-        'email.smtpUrl': sink.url,
-        'email.from': 'noreply@alert.example.be',
+        ...channels.config,
         'public.requestsPerMinute': 1_000_000,
       },
     })
@@ -74,8 +52,7 @@ describe.each(engines)('citizen registration on $name', (engine) => {
   }, 120_000)
   afterAll(async () => {
     await node?.dispose()
-    await smsc?.close()
-    await sink?.close()
+    await channels?.close()
   })
 
   const call = (

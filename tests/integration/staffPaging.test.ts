@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SmtpSink } from '@liaison/sim'
-import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
+import type { SimulatedSmsc, SmtpSink } from '@liaison/sim'
+import type { ChannelSimulators } from '../support/channelSimulators.ts'
+import { startChannelSimulators } from '../support/channelSimulators.ts'
 import { testEngines } from '../support/engines.ts'
 import type { TestSession, TestUser } from '../support/identity.ts'
 import { signedInAs } from '../support/identity.ts'
@@ -38,6 +36,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe.each(engines)('staff paging on $name', (engine) => {
   let node: TestNode
+  let channels: ChannelSimulators | undefined
   let smsc: SimulatedSmsc
   let sink: SmtpSink
   let admin: TestSession & { account: TestUser }
@@ -124,33 +123,12 @@ describe.each(engines)('staff paging on $name', (engine) => {
     }>().items
 
   beforeAll(async () => {
-    smsc = await SimulatedSmsc.start({ systemId: 'liaison', password: 'secret', receiptLatencyMs: 5 })
-    sink = await startSmtpSink()
-    const dir = mkdtempSync(join(tmpdir(), 'liaison-paging-'))
-    const operatorsFile = join(dir, 'operators.json')
-    writeFileSync(
-      operatorsFile,
-      JSON.stringify({
-        operators: [
-          {
-            id: 'proximus',
-            host: '127.0.0.1',
-            port: smsc.port,
-            systemId: 'liaison',
-            password: 'secret',
-            sourceAddr: '8811',
-            prefixes: ['+32', '+31', '+352'],
-            ratePerSecond: 100,
-            window: 10,
-          },
-        ],
-      }),
-    )
+    channels = await startChannelSimulators({ sourceAddr: '8811', from: 'duty@centre.example.be' })
+    smsc = channels.smsc
+    sink = channels.sink
     node = await startTestNode(engine, {
       config: {
-        'sms.operatorsFile': operatorsFile,
-        'email.smtpUrl': sink.url,
-        'email.from': 'duty@centre.example.be',
+        ...channels.config,
         'public.requestsPerMinute': 1_000_000,
         'paging.pollMs': 50,
       },
@@ -165,8 +143,7 @@ describe.each(engines)('staff paging on $name', (engine) => {
   }, 120_000)
   afterAll(async () => {
     await node?.dispose()
-    await smsc?.close()
-    await sink?.close()
+    await channels?.close()
   })
 
   const setPolicy = (body: Record<string, unknown>, s: TestSession = admin) =>
