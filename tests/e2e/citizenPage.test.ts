@@ -6,9 +6,10 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningNode } from '@liaison/server'
 import { startNode } from '@liaison/server'
-import type { SmtpSink } from '@liaison/sim'
-import { SimulatedSmsc, startSmtpSink } from '@liaison/sim'
+import type { SimulatedSmsc, SmtpSink } from '@liaison/sim'
 import { seriousViolations } from '../support/axe.ts'
+import type { ChannelSimulators } from '../support/channelSimulators.ts'
+import { startChannelSimulators } from '../support/channelSimulators.ts'
 import { browserMissing, launchBrowser } from '../support/browser.ts'
 import { screenshotsDir } from '../support/demoBrowser.ts'
 import { demoContextOptions } from '../support/demoBrowserSuite.ts'
@@ -27,6 +28,7 @@ const webDir = join(repoRoot, 'packages/web/dist')
 
 describe.skipIf(skip)('the citizen page in Chromium', () => {
   let dir: string
+  let channels: ChannelSimulators | undefined
   let smsc: SimulatedSmsc
   let sink: SmtpSink
   let node: RunningNode
@@ -42,27 +44,9 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     if (built.status !== 0 || !existsSync(join(webDir, 'citizen.html')))
       throw new Error(`the web application did not build:\n${built.stdout}\n${built.stderr}`)
     dir = mkdtempSync(join(tmpdir(), 'liaison-citizen-page-'))
-    smsc = await SimulatedSmsc.start({ systemId: 'liaison', password: 'secret', receiptLatencyMs: 5 })
-    sink = await startSmtpSink()
-    const operatorsFile = join(dir, 'operators.json')
-    writeFileSync(
-      operatorsFile,
-      JSON.stringify({
-        operators: [
-          {
-            id: 'proximus',
-            host: '127.0.0.1',
-            port: smsc.port,
-            systemId: 'liaison',
-            password: 'secret',
-            sourceAddr: 'BE-Alert',
-            prefixes: ['+32', '+31', '+352'],
-            ratePerSecond: 100,
-            window: 10,
-          },
-        ],
-      }),
-    )
+    channels = await startChannelSimulators()
+    smsc = channels.smsc
+    sink = channels.sink
     // one imported municipality to find by name, imported as an operator would, before the node starts
     const areas = join(dir, 'communes.json')
     writeFileSync(
@@ -99,9 +83,7 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
     node = await startNode({
       config: testConfig(db.options, {
         'http.webDir': webDir,
-        'sms.operatorsFile': operatorsFile,
-        'email.smtpUrl': sink.url,
-        'email.from': 'noreply@alert.example.be',
+        ...channels.config,
         'push.vapidKeyFile': join(dir, 'vapid.key'),
         'public.port': 0,
         'public.requestsPerMinute': 100_000,
@@ -118,8 +100,7 @@ describe.skipIf(skip)('the citizen page in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await dispose?.()
-    await smsc?.close()
-    await sink?.close()
+    await channels?.close()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
